@@ -1,0 +1,16 @@
+//! The plan model: plain serde types with no UI, PDF or file I/O.
+
+pub mod calendar;
+pub mod ids;
+pub mod integrity;
+pub mod labels;
+pub mod money;
+pub mod path;
+pub mod plan;
+
+pub use calendar::{Date, YearMonth};
+pub use ids::*;
+pub use labels::*;
+pub use money::Money;
+pub use path::{ItemPath, Section};
+pub use plan::*;

@@ -1,0 +1,670 @@
+//! The Local Action Plan: every section of the URBACT LAP/IAP shape, as plain serde types.
+//!
+//! Every struct is `#[serde(default)]`: a field a later version adds is simply absent in an older
+//! file and takes its default, so old files keep loading.
+
+use serde::{Deserialize, Serialize};
+
+use super::calendar::{Date, YearMonth};
+use super::ids::*;
+use super::labels::*;
+use super::money::Money;
+use super::path::ItemPath;
+
+/// The plan-file layout this build writes. Bump it, and add a step to `store::migrate`, whenever
+/// a change would make an older build misread a newer file.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// A whole Local Action Plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Plan {
+    /// Plan-file layout version; see [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Plan facts: city, title, period, status…
+    pub facts: PlanFacts,
+    /// Context and evidence.
+    pub context: Context,
+    /// The URBACT Local Support Group.
+    pub support_group: SupportGroup,
+    /// The problem tree.
+    pub problems: Vec<Problem>,
+    /// One vision statement.
+    pub vision: String,
+    /// Strategic objectives, each with its specific objectives.
+    pub objectives: Vec<StrategicObjective>,
+    /// Actions (measures).
+    pub actions: Vec<Action>,
+    /// The city's marketing and internationalisation strategies that actions serve.
+    pub strategies: Strategies,
+    /// Pilot project fiches for EU funds.
+    pub pilots: Vec<Pilot>,
+    /// Monitoring indicators.
+    pub indicators: Vec<Indicator>,
+    /// Risks.
+    pub risks: Vec<Risk>,
+    /// Governance and monitoring arrangements.
+    pub governance: Governance,
+    /// The openness assessment against comparison cities.
+    pub openness: OpennessAssessment,
+    /// Review comments by consultants and colleagues.
+    pub comments: Vec<Comment>,
+}
+
+/// The first thing on the cover: who, what, when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanFacts {
+    /// The city, e.g. "София".
+    pub city: String,
+    /// The municipality as an institution, e.g. "Столична община".
+    pub municipality: String,
+    /// The country.
+    pub country: String,
+    /// The plan's title.
+    pub title: String,
+    /// First month of the plan period.
+    pub period_start: Option<YearMonth>,
+    /// Last month of the plan period.
+    pub period_end: Option<YearMonth>,
+    /// Draft, consultation or adopted.
+    pub status: PlanStatus,
+    /// Version label, e.g. "1.2".
+    pub version: String,
+    /// Date of this version.
+    pub date: Option<Date>,
+    /// The people and bodies who wrote the plan.
+    pub authors: Vec<String>,
+    /// Reference of the council decision that adopted it.
+    pub adoption_decision: String,
+    /// Date of adoption.
+    pub adoption_date: Option<Date>,
+    /// Languages the plan is published in (ISO 639-1 codes).
+    pub languages: Vec<String>,
+    /// The language of the plan's own text, used for report labels by default.
+    pub language: Lang,
+    /// Currency of all amounts (ISO 4217), e.g. "EUR".
+    pub currency: String,
+    /// A short summary for the cover and the council.
+    pub summary: String,
+}
+
+/// Context and evidence: baseline figures and a narrative.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Context {
+    /// The situation in words.
+    pub narrative: String,
+    /// Baseline figures.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One baseline figure with its unit, year and source.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Evidence {
+    /// Stable id.
+    pub id: EvidenceId,
+    /// What is measured, e.g. "Foreign residents (non-EU)".
+    pub label: String,
+    /// The figure.
+    pub value: Option<f64>,
+    /// Unit, e.g. "persons", "%".
+    pub unit: String,
+    /// Reference year.
+    pub year: Option<i32>,
+    /// Where the figure comes from.
+    pub source: String,
+    /// Remarks.
+    pub note: String,
+}
+
+/// The URBACT Local Support Group.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SupportGroup {
+    /// Members.
+    pub members: Vec<Member>,
+    /// Meetings held or planned.
+    pub meetings: Vec<Meeting>,
+}
+
+/// A member of the Local Support Group.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Member {
+    /// Stable id.
+    pub id: MemberId,
+    /// The organisation.
+    pub organisation: String,
+    /// Contact person.
+    pub contact: String,
+    /// Its sector.
+    pub sector: Sector,
+    /// Its role in the group.
+    pub role: String,
+    /// How much it can influence the plan.
+    pub influence: Level,
+    /// How much it cares about the plan.
+    pub interest: Level,
+}
+
+/// A Local Support Group meeting.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Meeting {
+    /// Stable id.
+    pub id: MeetingId,
+    /// When.
+    pub date: Option<Date>,
+    /// Topic.
+    pub topic: String,
+    /// Where.
+    pub place: String,
+    /// Members who attended.
+    pub attendees: Vec<MemberId>,
+    /// Decisions taken.
+    pub decisions: Vec<String>,
+}
+
+/// A problem of the problem tree, with its causes and effects.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Problem {
+    /// Stable id.
+    pub id: ProblemId,
+    /// The problem in one line.
+    pub title: String,
+    /// More detail.
+    pub description: String,
+    /// Why it happens.
+    pub causes: Vec<String>,
+    /// What it leads to.
+    pub effects: Vec<String>,
+    /// The evidence that shows it.
+    pub evidence: Vec<EvidenceId>,
+}
+
+/// A strategic objective.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StrategicObjective {
+    /// Stable id.
+    pub id: ObjectiveId,
+    /// Short code shown in tables, e.g. "СЦ1".
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Policy theme.
+    pub theme: Theme,
+    /// The problems it answers.
+    pub problems: Vec<ProblemId>,
+    /// Its specific (SMART) objectives.
+    pub specific: Vec<SpecificObjective>,
+}
+
+/// A specific, measurable objective.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SpecificObjective {
+    /// Stable id.
+    pub id: SpecificObjectiveId,
+    /// Short code, e.g. "1.2".
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// What, how much, by when.
+    pub description: String,
+    /// Policy theme.
+    pub theme: Theme,
+    /// Indicators that show it is reached.
+    pub indicators: Vec<IndicatorId>,
+    /// By when.
+    pub deadline: Option<YearMonth>,
+}
+
+/// An action (measure) of the plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Action {
+    /// Stable id.
+    pub id: ActionId,
+    /// Short code, e.g. "1.2.3".
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// Description and means.
+    pub description: String,
+    /// The strategic objective it serves.
+    pub objective: Option<ObjectiveId>,
+    /// The specific objective it serves (one of the strategic objective's).
+    pub specific_objective: Option<SpecificObjectiveId>,
+    /// Responsible organisation.
+    pub lead: String,
+    /// Contributing partners.
+    pub partners: Vec<String>,
+    /// Who benefits.
+    pub target_group: String,
+    /// Where it happens.
+    pub location: String,
+    /// First month.
+    pub start: Option<YearMonth>,
+    /// Last month.
+    pub end: Option<YearMonth>,
+    /// Where it stands.
+    pub status: ActionStatus,
+    /// How urgent.
+    pub priority: Priority,
+    /// Total cost.
+    pub cost: Option<Money>,
+    /// Where the money comes from.
+    pub funding: Vec<FundingLine>,
+    /// Expected outputs.
+    pub outputs: Vec<String>,
+    /// Indicators that monitor it.
+    pub indicators: Vec<IndicatorId>,
+    /// Risks that threaten it.
+    pub risks: Vec<RiskId>,
+    /// Actions that must come first.
+    pub depends_on: Vec<ActionId>,
+    /// Strategy goals it serves.
+    pub strategy_goals: Vec<StrategyGoalId>,
+}
+
+/// One source of money for an action.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FundingLine {
+    /// Stable id.
+    pub id: FundingLineId,
+    /// The source.
+    pub source: FundingSource,
+    /// Programme, e.g. "ПРЧР 2021–2027".
+    pub programme: String,
+    /// Call or procedure, e.g. "BG05SFPR002-…".
+    pub call: String,
+    /// Amount from this source.
+    pub amount: Money,
+    /// Share of eligible costs the fund pays, in percent (0–100).
+    pub co_financing_rate: Option<f64>,
+    /// Secured or potential.
+    pub status: FundingStatus,
+    /// Format 1 kept this as a flag; read only so that `store::migrate` can convert it.
+    #[serde(rename = "secured", skip_serializing, deserialize_with = "some_bool")]
+    pub legacy_secured: Option<bool>,
+    /// Remarks.
+    pub note: String,
+}
+
+/// Reads a plain `true`/`false` as `Some`, as format 1 wrote it.
+fn some_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    bool::deserialize(d).map(Some)
+}
+
+/// The two city strategies the plan links to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Strategies {
+    /// The city marketing strategy.
+    pub marketing: Strategy,
+    /// The internationalisation strategy.
+    pub internationalisation: Strategy,
+}
+
+impl Strategies {
+    /// The strategy of a kind.
+    pub fn get(&self, kind: StrategyKind) -> &Strategy {
+        match kind {
+            StrategyKind::Marketing => &self.marketing,
+            StrategyKind::Internationalisation => &self.internationalisation,
+        }
+    }
+
+    /// Every goal of both strategies, with its kind.
+    pub fn goals(&self) -> impl Iterator<Item = (StrategyKind, &StrategyGoal)> {
+        StrategyKind::ALL
+            .iter()
+            .flat_map(move |k| self.get(*k).goals.iter().map(move |g| (*k, g)))
+    }
+}
+
+/// A city strategy document and its goals.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Strategy {
+    /// Its title.
+    pub title: String,
+    /// Where it is adopted or published.
+    pub reference: String,
+    /// Its goals.
+    pub goals: Vec<StrategyGoal>,
+}
+
+/// A goal of a city strategy.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StrategyGoal {
+    /// Stable id.
+    pub id: StrategyGoalId,
+    /// Code within the strategy.
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// True when the goal is about attracting skilled migrants.
+    pub skilled_migrants: bool,
+}
+
+/// A candidate pilot project for an EU fund.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Pilot {
+    /// Stable id.
+    pub id: PilotId,
+    /// Title.
+    pub title: String,
+    /// The fund.
+    pub fund: Option<FundingSource>,
+    /// Programme.
+    pub programme: String,
+    /// Call.
+    pub call: String,
+    /// What it wants to achieve.
+    pub objective: String,
+    /// Who benefits.
+    pub target_group: String,
+    /// Short description.
+    pub summary: String,
+    /// Lead applicant.
+    pub lead: String,
+    /// Partners.
+    pub partners: Vec<String>,
+    /// Duration in months.
+    pub duration_months: Option<u32>,
+    /// Planned start.
+    pub start: Option<YearMonth>,
+    /// Budget by cost category.
+    pub budget: Vec<BudgetItem>,
+    /// Share the fund pays, in percent (0–100).
+    pub co_financing_rate: Option<f64>,
+    /// Outputs with targets.
+    pub outputs: Vec<TargetedResult>,
+    /// Results with targets.
+    pub results: Vec<TargetedResult>,
+    /// Actions of the plan it implements.
+    pub actions: Vec<ActionId>,
+    /// How ready it is.
+    pub readiness: Readiness,
+}
+
+/// One line of a pilot budget.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BudgetItem {
+    /// Cost category.
+    pub category: CostCategory,
+    /// Amount.
+    pub amount: Money,
+    /// What it pays for.
+    pub note: String,
+}
+
+/// An output or result with a target.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TargetedResult {
+    /// What.
+    pub description: String,
+    /// How much.
+    pub target: Option<f64>,
+    /// Unit.
+    pub unit: String,
+}
+
+/// A monitoring indicator.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable id.
+    pub id: IndicatorId,
+    /// Short code, e.g. "ИР1".
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Output, result or impact.
+    pub level: IndicatorLevel,
+    /// How it is defined and counted.
+    pub definition: String,
+    /// Unit.
+    pub unit: String,
+    /// Starting value.
+    pub baseline: Option<Baseline>,
+    /// Targets by year.
+    pub targets: Vec<YearTarget>,
+    /// How often it is measured.
+    pub frequency: Frequency,
+    /// Where the data come from.
+    pub data_source: String,
+    /// Who measures it.
+    pub owner: String,
+}
+
+/// An indicator's starting value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Baseline {
+    /// The value.
+    pub value: f64,
+    /// Its year.
+    pub year: i32,
+    /// Its source.
+    pub source: String,
+}
+
+/// A target value for a year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct YearTarget {
+    /// The year.
+    pub year: i32,
+    /// The value to reach.
+    pub value: f64,
+}
+
+/// A risk to the plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Risk {
+    /// Stable id.
+    pub id: RiskId,
+    /// Short title.
+    pub title: String,
+    /// What could happen.
+    pub description: String,
+    /// How likely.
+    pub likelihood: Scale5,
+    /// How bad.
+    pub impact: Scale5,
+    /// What is done about it.
+    pub mitigation: String,
+    /// Who watches it.
+    pub owner: String,
+    /// Actions it threatens.
+    pub actions: Vec<ActionId>,
+}
+
+/// Who implements and coordinates, and how progress is followed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Governance {
+    /// The body that coordinates the plan.
+    pub coordinator: String,
+    /// Bodies that implement it.
+    pub implementing_bodies: Vec<String>,
+    /// How often progress is reported.
+    pub reporting_frequency: Frequency,
+    /// To whom.
+    pub reporting_to: String,
+    /// How monitoring works, in words.
+    pub monitoring: String,
+    /// Planned reviews.
+    pub review_points: Vec<ReviewPoint>,
+}
+
+/// A planned review of the plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewPoint {
+    /// When.
+    pub month: Option<YearMonth>,
+    /// What is reviewed.
+    pub description: String,
+}
+
+/// The openness assessment: a framework, cities and their raw values.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OpennessAssessment {
+    /// Name of the framework, e.g. "OPENCities Monitor (areas)".
+    pub framework: String,
+    /// What it measures, in words.
+    pub description: String,
+    /// Areas with their indicators.
+    pub areas: Vec<OpennessArea>,
+    /// The cities compared.
+    pub cities: Vec<City>,
+    /// Which of them is the plan's own city.
+    pub home_city: Option<CityId>,
+    /// Raw values.
+    pub values: Vec<OpennessValue>,
+}
+
+/// An area of an openness framework.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OpennessArea {
+    /// Stable id.
+    pub id: OpennessAreaId,
+    /// Name.
+    pub name: String,
+    /// Weight in the overall index (relative; need not add up to 1).
+    pub weight: f64,
+    /// Its indicators.
+    pub indicators: Vec<OpennessIndicator>,
+}
+
+/// An indicator of an openness area.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OpennessIndicator {
+    /// Stable id.
+    pub id: OpennessIndicatorId,
+    /// Name.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Whether more is better.
+    pub direction: Direction,
+    /// Weight within the area (relative).
+    pub weight: f64,
+}
+
+/// A city in the comparison.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct City {
+    /// Stable id.
+    pub id: CityId,
+    /// Name.
+    pub name: String,
+    /// Country.
+    pub country: String,
+}
+
+/// One raw value of an indicator for a city.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OpennessValue {
+    /// The city.
+    pub city: CityId,
+    /// The indicator.
+    pub indicator: OpennessIndicatorId,
+    /// The value.
+    pub value: f64,
+    /// Reference year.
+    pub year: Option<i32>,
+    /// Source.
+    pub source: String,
+}
+
+/// A review comment on an item of the plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Comment {
+    /// Stable id.
+    pub id: CommentId,
+    /// Who wrote it.
+    pub author: String,
+    /// When.
+    pub date: Option<Date>,
+    /// What it is about.
+    pub target: ItemPath,
+    /// The comment.
+    pub text: String,
+    /// Answers.
+    pub replies: Vec<Reply>,
+    /// Whether it has been dealt with.
+    pub resolved: bool,
+}
+
+/// An answer to a comment.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Reply {
+    /// Who wrote it.
+    pub author: String,
+    /// When.
+    pub date: Option<Date>,
+    /// The answer.
+    pub text: String,
+}
+
+impl Plan {
+    /// An empty plan of the current format.
+    pub fn new() -> Self {
+        Plan {
+            format_version: FORMAT_VERSION,
+            facts: PlanFacts {
+                currency: "EUR".into(),
+                version: "0.1".into(),
+                ..PlanFacts::default()
+            },
+            ..Plan::default()
+        }
+    }
+
+    /// The strategic objective with this id.
+    pub fn objective(&self, id: &ObjectiveId) -> Option<&StrategicObjective> {
+        self.objectives.iter().find(|o| &o.id == id)
+    }
+
+    /// The action with this id.
+    pub fn action(&self, id: &ActionId) -> Option<&Action> {
+        self.actions.iter().find(|a| &a.id == id)
+    }
+
+    /// The plan period as (first, last) month, when both are set.
+    pub fn period(&self) -> Option<(YearMonth, YearMonth)> {
+        Some((self.facts.period_start?, self.facts.period_end?))
+    }
+
+    /// Every funding line of every action, with its action.
+    pub fn funding_lines(&self) -> impl Iterator<Item = (&Action, &FundingLine)> {
+        self.actions
+            .iter()
+            .flat_map(|a| a.funding.iter().map(move |f| (a, f)))
+    }
+}

@@ -1,0 +1,227 @@
+//! Plan files: RON text, pretty and deterministic, read with every kind of bad input turned into
+//! an error that says where and what.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::atomic::write_atomically;
+use super::error::{LoadError, LoadErrorKind, LocatedProblem, Location, SaveError};
+use super::migrate::{UNVERSIONED, migrate};
+use crate::model::integrity::{self, IntegrityProblem};
+use crate::model::{FORMAT_VERSION, Plan};
+
+/// Plan files larger than this are refused before they are read: a 2,000-action plan is a few
+/// megabytes, so this only stops the wrong file from eating memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How deep RON may nest. A plan nests about eight levels; this bounds the parser's stack on
+/// hostile input.
+const RECURSION_LIMIT: usize = 64;
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// The canonical text of a plan: same plan, same bytes; one field per line, so changing one
+/// field changes one line.
+pub fn to_ron(plan: &Plan) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(true)
+        .compact_arrays(false)
+        .escape_strings(true);
+    let mut text = ron::ser::to_string_pretty(plan, config)
+        // Serialising our own types into a String has no failure path: every map key is a
+        // string and every value is plain data.
+        .unwrap_or_else(|e| unreachable!("a plan always serialises: {e}"));
+    text.push('\n');
+    text
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    /// 0 when the file does not say.
+    #[serde(default)]
+    format_version: u32,
+}
+
+fn syntax(err: ron::error::SpannedError) -> LoadErrorKind {
+    let at = Location { line: err.span.start.line.max(1), column: err.span.start.col.max(1) };
+    LoadErrorKind::Syntax { at, message: describe(&err.code) }
+}
+
+/// Ron's wording, with the two cases planners meet most put in plain words.
+fn describe(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => "the file ends too early (is it truncated?); expected the rest of the plan".into(),
+        ron::Error::ExceededRecursionLimit => {
+            format!("the file nests deeper than {RECURSION_LIMIT} levels; a plan file never does")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Reads a plan from RON text. `origin` names the file in errors.
+pub fn parse(text: &str, origin: &Path) -> Result<Plan, LoadError> {
+    let err = |kind| LoadError { file: origin.to_path_buf(), kind };
+    // Read the version first: a newer file is refused with that reason, not with whatever
+    // unknown field it happens to contain first. If even this fails, the full parse below
+    // reports the syntax error.
+    let version = ron_options()
+        .from_str::<VersionProbe>(text)
+        .map_or(UNVERSIONED, |p| p.format_version.max(UNVERSIONED));
+    if version > FORMAT_VERSION {
+        return Err(err(LoadErrorKind::NewerVersion { found: version, supported: FORMAT_VERSION }));
+    }
+    let mut plan: Plan = ron_options().from_str(text).map_err(|e| err(syntax(e)))?;
+    migrate(&mut plan, version);
+    let problems = integrity::problems(&plan);
+    if !problems.is_empty() {
+        let located = problems.iter().map(|p| locate(text, p)).collect();
+        return Err(err(LoadErrorKind::Integrity(located)));
+    }
+    Ok(plan)
+}
+
+/// Finds where in the text an integrity problem shows, so the message can name line and column.
+fn locate(text: &str, problem: &IntegrityProblem) -> LocatedProblem {
+    let quoted = |s: &str| ron::to_string(s).unwrap_or_else(|_| format!("\"{s}\""));
+    let offset = match problem {
+        IntegrityProblem::EmptyId { .. } => text.find("id: \"\""),
+        IntegrityProblem::DuplicateId { id, occurrence, .. } => {
+            let needle = format!("id: {}", quoted(id));
+            text.match_indices(&needle).nth(*occurrence).map(|(i, _)| i)
+        }
+        IntegrityProblem::Dangling { from, target, .. } | IntegrityProblem::DanglingTarget { from, target } => {
+            // Start at the referring item (or its field's section), then find the target there.
+            let start = match &from.item {
+                Some(owner) => text.find(&format!("id: {}", quoted(owner))),
+                None => from
+                    .field
+                    .as_deref()
+                    .and_then(|f| f.split('.').next())
+                    .and_then(|f| text.find(&format!("{f}: "))),
+            }
+            .unwrap_or(0);
+            text[start..].find(&quoted(target)).map(|i| start + i)
+        }
+    };
+    let (en, _) = problem.messages();
+    LocatedProblem {
+        location: offset.map(|o| Location::of_offset(text, o)),
+        message: format!("{en} (at {})", problem.path()),
+    }
+}
+
+/// Reads a plan file. The file is not trusted: it may be anything.
+pub fn load(path: &Path) -> Result<Plan, LoadError> {
+    let err = |kind| LoadError { file: path.to_path_buf(), kind };
+    let file = File::open(path).map_err(|e| err(LoadErrorKind::Io(e)))?;
+    let size = file.metadata().map_err(|e| err(LoadErrorKind::Io(e)))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(err(LoadErrorKind::TooLarge { size, limit: MAX_FILE_BYTES }));
+    }
+    // Bound the read too: the size can change between the check and the read (a growing file,
+    // a pipe).
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(LoadErrorKind::Io(e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(LoadErrorKind::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES }));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let at = Location::of_offset(std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or(""), valid);
+        err(LoadErrorKind::NotUtf8 { at })
+    })?;
+    parse(&text, path)
+}
+
+/// Saves a plan atomically, keeping the previous file as `NAME.bak`.
+pub fn save(path: &Path, plan: &Plan) -> Result<(), SaveError> {
+    let mut plan_text = to_ron(plan);
+    if plan.format_version != FORMAT_VERSION {
+        // Whatever is saved is written in the current format.
+        let mut current = plan.clone();
+        current.format_version = FORMAT_VERSION;
+        plan_text = to_ron(&current);
+    }
+    write_atomically(path, |w| w.write_all(plan_text.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn small_plan() -> Plan {
+        let mut p = Plan::new();
+        p.facts.title = "План \"тест\"\nред 2".into();
+        p.actions.push(Action {
+            id: "A-1".into(),
+            title: "Едно".into(),
+            cost: Some(Money::from_cents(12_345)),
+            ..Action::default()
+        });
+        p
+    }
+
+    #[test]
+    fn round_trips_and_is_readable() {
+        let p = small_plan();
+        let text = to_ron(&p);
+        assert!(text.contains("title: \"Едно\""), "Cyrillic stays readable:\n{text}");
+        assert!(text.contains("cost: Some(\"123.45\")"), "{text}");
+        assert_eq!(parse(&text, Path::new("t.ron")).unwrap(), p);
+        assert_eq!(to_ron(&parse(&text, Path::new("t.ron")).unwrap()), text);
+    }
+
+    #[test]
+    fn one_field_changes_one_line() {
+        let a = small_plan();
+        let mut b = a.clone();
+        b.actions[0].lead = "Столична община".into();
+        let (ta, tb) = (to_ron(&a), to_ron(&b));
+        let changed = ta.lines().zip(tb.lines()).filter(|(x, y)| x != y).count();
+        assert_eq!(changed, 1);
+        assert_eq!(ta.lines().count(), tb.lines().count());
+    }
+
+    #[test]
+    fn newer_files_are_refused_by_version() {
+        let text = "(format_version: 99, facts: (city: \"X\"), hologram: true)";
+        let e = parse(text, Path::new("new.ron")).unwrap_err();
+        assert!(matches!(e.kind, LoadErrorKind::NewerVersion { found: 99, .. }), "{e}");
+        assert!(e.to_string().starts_with("new.ron:"), "{e}");
+    }
+
+    #[test]
+    fn version_one_files_are_migrated() {
+        let text = r#"(format_version: 1, actions: [(id: "A-1", funding: [
+            (id: "F-1", source: EsfPlus, amount: "10.00", secured: true),
+            (id: "F-2", source: Municipal, amount: "5.00", secured: false)])])"#;
+        let p = parse(text, Path::new("old.ron")).unwrap();
+        assert_eq!(p.format_version, FORMAT_VERSION);
+        let f = &p.actions[0].funding;
+        assert_eq!((f[0].status, f[1].status), (FundingStatus::Secured, FundingStatus::Potential));
+        assert!(f.iter().all(|l| l.legacy_secured.is_none()));
+        assert!(!to_ron(&p).contains("secured:"));
+    }
+
+    #[test]
+    fn duplicate_ids_are_located() {
+        let mut p = small_plan();
+        p.actions.push(Action { id: "A-1".into(), ..Action::default() });
+        let text = to_ron(&p);
+        let e = parse(&text, Path::new("dup.ron")).unwrap_err();
+        let second = text.match_indices("id: \"A-1\"").nth(1).unwrap().0;
+        assert_eq!(e.location(), Some(Location::of_offset(&text, second)));
+        assert!(e.to_string().contains("\"A-1\" is used by more than one item"), "{e}");
+    }
+}

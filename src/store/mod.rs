@@ -1,0 +1,11 @@
+//! Plan files on disk: RON load and save, migrations from older formats, atomic writes, and the
+//! templates shipped inside the binary.
+
+pub mod atomic;
+pub mod error;
+pub mod file;
+pub mod migrate;
+pub mod templates;
+
+pub use error::{LoadError, LoadErrorKind, Location, SaveError};
+pub use file::{MAX_FILE_BYTES, load, parse, save, to_ron};
