@@ -1,2 +1,489 @@
-//! x
-pub fn main() -> std::process::ExitCode { std::process::ExitCode::SUCCESS }
+//! The `lap-studio` command line: templates, new plans, checks, canonical formatting, synthetic
+//! plans and summaries. Every command reads files through `store`, so its errors name file, line
+//! and column.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::{Value, json};
+
+use crate::analysis::{self, Report, Severity};
+use crate::model::integrity;
+use crate::model::{ItemPath, Lang, Plan};
+use crate::store::{self, LoadError};
+
+/// Write, check and publish a city's Local Action Plan for migrant integration and openness.
+///
+/// With no command, starts the desktop app.
+#[derive(Debug, Parser)]
+#[command(name = "lap-studio", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    #[default]
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// Language of messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    #[default]
+    En,
+    /// Bulgarian.
+    Bg,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Bg => Lang::Bg,
+        }
+    }
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the plan templates built into the program.
+    Templates {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Start a new plan file from a template.
+    New {
+        /// Template name (see `lap-studio templates`).
+        #[arg(long, short, default_value = "blank")]
+        template: String,
+        /// The plan file to create.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Replace the file if it exists (the old one is kept as NAME.bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a plan against the URBACT checklist. Exit code 0: no errors; 1: errors found;
+    /// 2: the file cannot be read.
+    Check {
+        /// The plan file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Language of the messages in text output.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+    },
+    /// Rewrite a plan file in canonical form (atomically; the old file is kept as NAME.bak).
+    Fmt {
+        /// The plan file.
+        file: PathBuf,
+        /// Only tell whether the file is canonical (exit 1 if not); write nothing.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Write a large synthetic plan, for tests and benchmarks.
+    Generate {
+        /// Number of actions.
+        #[arg(long)]
+        actions: usize,
+        /// The plan file to write.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Seed of the generator: the same seed gives the same plan.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Key figures of a plan: counts, budget, openness index, completeness, findings.
+    Summary {
+        /// The plan file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Language of text output.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+    },
+}
+
+/// Exit code for a file that cannot be read.
+const UNREADABLE: u8 = 2;
+
+/// Parses the arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    match run(cli, &mut stdout) {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = stdout.flush();
+            eprintln!("lap-studio: {message}");
+            ExitCode::from(UNREADABLE)
+        }
+    }
+}
+
+/// Runs a command, writing its output to `out`. `Err` carries a message for stderr; the exit code
+/// is then 2.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
+    let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
+    match cli.command {
+        None => Err("the desktop app is not part of this build yet; use a command (see `lap-studio --help`)".into()),
+        Some(Command::Templates { format }) => {
+            let list = store::templates::TEMPLATES;
+            match format {
+                Format::Text => {
+                    for t in list {
+                        w(writeln!(out, "{:<20} {}", t.name, t.description_en))?;
+                    }
+                }
+                Format::Json => {
+                    let v: Vec<Value> = list
+                        .iter()
+                        .map(|t| json!({"name": t.name, "description_en": t.description_en, "description_bg": t.description_bg}))
+                        .collect();
+                    w(writeln!(out, "{}", Value::Array(v)))?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::New { template, output, force }) => {
+            let t = store::templates::find(&template).ok_or_else(|| {
+                let names: Vec<&str> = store::templates::TEMPLATES.iter().map(|t| t.name).collect();
+                format!("no template named {template:?}; there are: {}", names.join(", "))
+            })?;
+            if output.exists() && !force {
+                return Err(format!("{} already exists; choose another name or add --force", output.display()));
+            }
+            let plan = t.plan().map_err(|e| e.to_string())?;
+            store::save(&output, &plan).map_err(|e| e.to_string())?;
+            w(writeln!(out, "{}: new plan from template {}", output.display(), t.name))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { file, format, lang }) => check(&file, format, lang.into(), out),
+        Some(Command::Fmt { file, check }) => {
+            let text = store::read_text(&file).map_err(|e| e.to_string())?;
+            let plan = store::parse(&text, &file).map_err(|e| e.to_string())?;
+            let canonical = store::to_ron(&plan);
+            if canonical == text {
+                w(writeln!(out, "{}: already canonical", file.display()))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            if check {
+                w(writeln!(out, "{}: not canonical", file.display()))?;
+                return Ok(ExitCode::from(1));
+            }
+            store::save(&file, &plan).map_err(|e| e.to_string())?;
+            w(writeln!(out, "{}: rewritten (previous version in {})", file.display(), store::atomic::backup_path(&file).display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Generate { actions, output, seed }) => {
+            const MAX: usize = 100_000;
+            if actions > MAX {
+                return Err(format!("--actions {actions} is more than {MAX}"));
+            }
+            let plan = crate::synthetic::plan(actions, seed);
+            store::save(&output, &plan).map_err(|e| e.to_string())?;
+            w(writeln!(out, "{}: synthetic plan with {actions} actions", output.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Summary { file, format, lang }) => {
+            let plan = store::load(&file).map_err(|e| e.to_string())?;
+            let s = summary(&plan);
+            match format {
+                Format::Json => w(writeln!(out, "{}", serde_json::to_string_pretty(&s).unwrap_or_default()))?,
+                Format::Text => w(write_summary_text(&plan, &s, lang.into(), out))?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Reads a plan for checking: broken references are reported as findings, not refused.
+fn read_for_check(file: &Path) -> Result<(String, Plan), LoadError> {
+    let text = store::read_text(file)?;
+    let plan = store::parse_lenient(&text, file)?;
+    Ok((text, plan))
+}
+
+fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result<ExitCode, String> {
+    let (text, plan) = read_for_check(file).map_err(|e| e.to_string())?;
+    let report = analysis::check(&plan);
+    // Integrity findings can be pointed at in the file.
+    let mut places: HashMap<(ItemPath, String), store::Location> = HashMap::new();
+    for p in integrity::problems(&plan) {
+        if let Some(at) = store::file::locate(&text, &p).location {
+            places.insert((p.path().clone(), p.messages().0), at);
+        }
+    }
+    let place =
+        |f: &analysis::Finding| places.get(&(f.path.clone(), f.message_en.clone())).copied();
+    let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
+    match format {
+        Format::Text => {
+            for f in &report.findings {
+                let at = match place(f) {
+                    Some(l) => format!("{}:{l}", file.display()),
+                    None => file.display().to_string(),
+                };
+                w(writeln!(
+                    out,
+                    "{at}: {} {} [{}]: {}",
+                    f.severity.label(lang),
+                    f.code,
+                    f.path,
+                    f.message(lang)
+                ))?;
+            }
+            w(writeln!(
+                out,
+                "{}: {} {}, {} {}, {} {}; {} {}%",
+                file.display(),
+                report.count(Severity::Error),
+                lang.pick("errors", "грешки"),
+                report.count(Severity::Warning),
+                lang.pick("warnings", "предупреждения"),
+                report.count(Severity::Hint),
+                lang.pick("hints", "подсказки"),
+                lang.pick("complete", "попълненост"),
+                report.completeness_percent()
+            ))?;
+        }
+        Format::Json => {
+            let findings: Vec<Value> = report
+                .findings
+                .iter()
+                .map(|f| {
+                    let mut v = json!({
+                        "severity": f.severity,
+                        "code": f.code,
+                        "message_en": f.message_en,
+                        "message_bg": f.message_bg,
+                        "path": f.path.to_string(),
+                        "section": f.path.section.key(),
+                        "item": f.path.item,
+                        "field": f.path.field,
+                    });
+                    if let Some(at) = place(f) {
+                        v["line"] = json!(at.line);
+                        v["column"] = json!(at.column);
+                    }
+                    v
+                })
+                .collect();
+            let v = json!({
+                "file": file.display().to_string(),
+                "counts": counts_json(&report),
+                "completeness_percent": report.completeness_percent(),
+                "completeness": completeness_json(&report),
+                "findings": findings,
+            });
+            w(writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ))?;
+        }
+    }
+    Ok(if report.count(Severity::Error) > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn counts_json(report: &Report) -> Value {
+    json!({
+        "error": report.count(Severity::Error),
+        "warning": report.count(Severity::Warning),
+        "hint": report.count(Severity::Hint),
+    })
+}
+
+fn completeness_json(report: &Report) -> Value {
+    let map: serde_json::Map<String, Value> = report
+        .completeness
+        .iter()
+        .map(|(s, p)| (s.key().to_owned(), json!(p)))
+        .collect();
+    Value::Object(map)
+}
+
+/// Rounds to one decimal, for figures people read.
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// The key figures of a plan as JSON (the `summary --format json` object).
+pub fn summary(plan: &Plan) -> Value {
+    let report = analysis::check(plan);
+    let b = analysis::budget(plan);
+    let idx = analysis::openness_index(plan);
+    let by_source: serde_json::Map<String, Value> = b
+        .by_source
+        .iter()
+        .map(|s| {
+            (
+                s.source.label(Lang::En).to_owned(),
+                json!({"secured": s.secured.as_f64(), "potential": s.potential.as_f64(), "total": s.total().as_f64()}),
+            )
+        })
+        .collect();
+    let index: serde_json::Map<String, Value> = idx
+        .cities
+        .iter()
+        .filter_map(|c| Some((c.name.clone(), json!(round1(c.overall?)))))
+        .collect();
+    let f = &plan.facts;
+    json!({
+        "title": f.title,
+        "city": f.city,
+        "status": f.status.label(Lang::En),
+        "version": f.version,
+        "period": plan.period().map(|(s, e)| format!("{s} – {e}")),
+        "currency": f.currency,
+        "counts": {
+            "objectives": plan.objectives.len(),
+            "specific_objectives": plan.objectives.iter().map(|o| o.specific.len()).sum::<usize>(),
+            "actions": plan.actions.len(),
+            "funding_lines": plan.funding_lines().count(),
+            "pilots": plan.pilots.len(),
+            "indicators": plan.indicators.len(),
+            "risks": plan.risks.len(),
+            "members": plan.support_group.members.len(),
+            "meetings": plan.support_group.meetings.len(),
+            "cities_compared": plan.openness.cities.len(),
+            "comments": plan.comments.len(),
+        },
+        "budget_eur": {
+            "total": b.total_cost.as_f64(),
+            "secured": b.secured.as_f64(),
+            "potential": b.potential.as_f64(),
+            "gap": b.gap.as_f64(),
+            "by_source": by_source,
+            "by_year": b.by_year.iter().map(|(y, m)| (y.to_string(), json!(m.as_f64()))).collect::<serde_json::Map<_, _>>(),
+        },
+        "openness_index": index,
+        "completeness_percent": report.completeness_percent(),
+        "completeness": completeness_json(&report),
+        "findings": counts_json(&report),
+    })
+}
+
+fn write_summary_text(
+    plan: &Plan,
+    s: &Value,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let f = &plan.facts;
+    let b = analysis::budget(plan);
+    let money = |m: crate::model::Money| {
+        format!(
+            "{} {}",
+            m.grouped(' ', lang.pick(".", ",").chars().next().unwrap_or('.')),
+            f.currency
+        )
+    };
+    writeln!(out, "{} — {}", f.city, f.title)?;
+    if let Some((start, end)) = plan.period() {
+        writeln!(
+            out,
+            "{}: {start} – {end}; {}: {}; {} {}",
+            lang.pick("Period", "Период"),
+            lang.pick("status", "статус"),
+            f.status.label(lang),
+            lang.pick("version", "версия"),
+            f.version
+        )?;
+    }
+    let c = &s["counts"];
+    writeln!(
+        out,
+        "{}: {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
+        lang.pick("Contents", "Съдържание"),
+        c["objectives"],
+        lang.pick("objectives", "цели"),
+        c["actions"],
+        lang.pick("actions", "дейности"),
+        c["pilots"],
+        lang.pick("pilots", "пилотни проекта"),
+        c["indicators"],
+        lang.pick("indicators", "индикатора"),
+        c["risks"],
+        lang.pick("risks", "риска"),
+        c["members"],
+        lang.pick("support group members", "членове на групата"),
+    )?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("Total cost", "Обща стойност"),
+        money(b.total_cost)
+    )?;
+    writeln!(
+        out,
+        "  {}: {}",
+        lang.pick("secured", "осигурено"),
+        money(b.secured)
+    )?;
+    writeln!(
+        out,
+        "  {}: {}",
+        lang.pick("potential", "потенциално"),
+        money(b.potential)
+    )?;
+    writeln!(out, "  {}: {}", lang.pick("gap", "недостиг"), money(b.gap))?;
+    for t in &b.by_source {
+        writeln!(out, "  {:<28} {}", t.source.label(lang), money(t.total()))?;
+    }
+    let idx = analysis::openness_index(plan);
+    if !idx.cities.is_empty() {
+        writeln!(
+            out,
+            "{}:",
+            lang.pick(
+                "Openness index (0–100, relative to the compared cities)",
+                "Индекс на отвореност (0–100, спрямо сравняваните градове)"
+            )
+        )?;
+        for city in &idx.cities {
+            let v = city.overall.map_or("—".to_owned(), |v| format!("{v:.1}"));
+            writeln!(
+                out,
+                "  {:<20} {v}{}",
+                city.name,
+                if city.home { " *" } else { "" }
+            )?;
+        }
+    }
+    let fc = &s["findings"];
+    writeln!(
+        out,
+        "{}: {}%; {}: {} / {} / {}",
+        lang.pick("Complete", "Попълненост"),
+        s["completeness_percent"],
+        lang.pick(
+            "errors / warnings / hints",
+            "грешки / предупреждения / подсказки"
+        ),
+        fc["error"],
+        fc["warning"],
+        fc["hint"]
+    )
+}

@@ -36,7 +36,11 @@ pub struct ActionMoney {
 impl ActionMoney {
     /// Of an action.
     pub fn of(action: &Action) -> Self {
-        let mut m = ActionMoney { cost: action.cost.unwrap_or_default(), secured: Money::ZERO, potential: Money::ZERO };
+        let mut m = ActionMoney {
+            cost: action.cost.unwrap_or_default(),
+            secured: Money::ZERO,
+            potential: Money::ZERO,
+        };
         for line in &action.funding {
             match line.status {
                 FundingStatus::Secured => m.secured += line.amount,
@@ -99,9 +103,10 @@ pub fn budget(plan: &Plan) -> Budget {
         b.gap += m.gap();
         b.surplus += (m.funded() - m.cost).clamp_at_zero();
         for line in &action.funding {
-            let t = by_source
-                .entry(line.source)
-                .or_insert_with(|| SourceTotal { source: line.source, ..SourceTotal::default() });
+            let t = by_source.entry(line.source).or_insert_with(|| SourceTotal {
+                source: line.source,
+                ..SourceTotal::default()
+            });
             match line.status {
                 FundingStatus::Secured => t.secured += line.amount,
                 FundingStatus::Potential => t.potential += line.amount,
@@ -133,7 +138,12 @@ pub fn pilot_by_category(pilot: &Pilot) -> Vec<(CostCategory, Money)> {
     CostCategory::ALL
         .iter()
         .filter_map(|c| {
-            let items: Vec<Money> = pilot.budget.iter().filter(|i| i.category == *c).map(|i| i.amount).collect();
+            let items: Vec<Money> = pilot
+                .budget
+                .iter()
+                .filter(|i| i.category == *c)
+                .map(|i| i.amount)
+                .collect();
             (!items.is_empty()).then(|| (*c, items.iter().sum()))
         })
         .collect()
@@ -141,10 +151,14 @@ pub fn pilot_by_category(pilot: &Pilot) -> Vec<(CostCategory, Money)> {
 
 /// What the fund would pay of a pilot at its co-financing rate, rounded down to the cent.
 pub fn pilot_fund_share(pilot: &Pilot) -> Option<Money> {
-    let rate = pilot.co_financing_rate.filter(|r| r.is_finite() && (0.0..=100.0).contains(r))?;
+    let rate = pilot
+        .co_financing_rate
+        .filter(|r| r.is_finite() && (0.0..=100.0).contains(r))?;
     // Rate in hundredths of a percent, so the product stays in exact integers.
     let basis_points = (rate * 100.0).round() as i128;
-    Some(Money::from_cents(pilot_total(pilot).cents() * basis_points / 10_000))
+    Some(Money::from_cents(
+        pilot_total(pilot).cents() * basis_points / 10_000,
+    ))
 }
 
 #[cfg(test)]
@@ -153,7 +167,12 @@ mod tests {
     use crate::model::*;
 
     fn line(source: FundingSource, euros: i64, status: FundingStatus) -> FundingLine {
-        FundingLine { source, amount: Money::from_units(euros), status, ..FundingLine::default() }
+        FundingLine {
+            source,
+            amount: Money::from_units(euros),
+            status,
+            ..FundingLine::default()
+        }
     }
 
     #[test]
@@ -181,7 +200,13 @@ mod tests {
         // The second action's surplus does not fill the first one's gap.
         assert_eq!(b.gap, Money::from_units(300));
         assert_eq!(b.surplus, Money::from_units(50));
-        assert_eq!(b.by_year, vec![(2025, Money::from_units(600)), (2026, Money::from_units(600))]);
+        assert_eq!(
+            b.by_year,
+            vec![
+                (2025, Money::from_units(600)),
+                (2026, Money::from_units(600))
+            ]
+        );
         assert_eq!(b.unscheduled, Money::from_units(100));
         assert_eq!(b.by_source[0].source, FundingSource::Municipal);
         assert_eq!(b.by_source[0].total(), Money::from_units(250));
@@ -192,9 +217,21 @@ mod tests {
     fn pilot_share_is_exact() {
         let p = Pilot {
             budget: vec![
-                BudgetItem { category: CostCategory::Staff, amount: Money::from_cents(100_001), ..BudgetItem::default() },
-                BudgetItem { category: CostCategory::Staff, amount: Money::from_cents(99_999), ..BudgetItem::default() },
-                BudgetItem { category: CostCategory::Equipment, amount: Money::from_units(500), ..BudgetItem::default() },
+                BudgetItem {
+                    category: CostCategory::Staff,
+                    amount: Money::from_cents(100_001),
+                    ..BudgetItem::default()
+                },
+                BudgetItem {
+                    category: CostCategory::Staff,
+                    amount: Money::from_cents(99_999),
+                    ..BudgetItem::default()
+                },
+                BudgetItem {
+                    category: CostCategory::Equipment,
+                    amount: Money::from_units(500),
+                    ..BudgetItem::default()
+                },
             ],
             co_financing_rate: Some(85.0),
             ..Pilot::default()
@@ -203,7 +240,10 @@ mod tests {
         assert_eq!(pilot_fund_share(&p), Some(Money::from_units(2125)));
         assert_eq!(
             pilot_by_category(&p),
-            vec![(CostCategory::Staff, Money::from_units(2000)), (CostCategory::Equipment, Money::from_units(500))]
+            vec![
+                (CostCategory::Staff, Money::from_units(2000)),
+                (CostCategory::Equipment, Money::from_units(500))
+            ]
         );
     }
 }

@@ -66,7 +66,10 @@ pub struct Report {
 impl Report {
     /// How many findings of a severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 
     /// Mean completeness of the content sections, 0–100.
@@ -80,20 +83,38 @@ impl Report {
 
     /// Completeness of one section.
     pub fn section_completeness(&self, section: Section) -> Option<u8> {
-        self.completeness.iter().find(|(s, _)| *s == section).map(|(_, p)| *p)
+        self.completeness
+            .iter()
+            .find(|(s, _)| *s == section)
+            .map(|(_, p)| *p)
     }
 
     /// Findings in one section.
     pub fn in_section(&self, section: Section) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(move |f| f.path.section == section)
+        self.findings
+            .iter()
+            .filter(move |f| f.path.section == section)
     }
 }
 
 struct Out(Vec<Finding>);
 
 impl Out {
-    fn push(&mut self, severity: Severity, code: &'static str, path: ItemPath, en: String, bg: String) {
-        self.0.push(Finding { severity, code, message_en: en, message_bg: bg, path });
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        path: ItemPath,
+        en: String,
+        bg: String,
+    ) {
+        self.0.push(Finding {
+            severity,
+            code,
+            message_en: en,
+            message_bg: bg,
+            path,
+        });
     }
 }
 
@@ -133,7 +154,10 @@ pub fn check(plan: &Plan) -> Report {
     review(plan, &mut out);
     let mut findings = out.0;
     findings.sort_by_key(|f| f.severity);
-    Report { findings, completeness: completeness(plan) }
+    Report {
+        findings,
+        completeness: completeness(plan),
+    }
 }
 
 fn integrity_findings(plan: &Plan, out: &mut Out) {
@@ -153,11 +177,27 @@ fn facts(plan: &Plan, out: &mut Out) {
     let f = &plan.facts;
     let at = |field| ItemPath::field(Section::Facts, None, field);
     for (field, value, en, bg) in [
-        ("title", &f.title, "The plan has no title", "Планът няма заглавие"),
-        ("city", &f.city, "The plan does not name its city", "Не е посочен градът"),
+        (
+            "title",
+            &f.title,
+            "The plan has no title",
+            "Планът няма заглавие",
+        ),
+        (
+            "city",
+            &f.city,
+            "The plan does not name its city",
+            "Не е посочен градът",
+        ),
     ] {
         if blank(value) {
-            out.push(Severity::Error, "FACTS_MISSING", at(field), en.into(), bg.into());
+            out.push(
+                Severity::Error,
+                "FACTS_MISSING",
+                at(field),
+                en.into(),
+                bg.into(),
+            );
         }
     }
     match plan.period() {
@@ -178,10 +218,22 @@ fn facts(plan: &Plan, out: &mut Out) {
         _ => {}
     }
     if blank(&f.currency) {
-        out.push(Severity::Warning, "FACTS_NO_CURRENCY", at("currency"), "No currency is set for the amounts".into(), "Не е посочена валута на сумите".into());
+        out.push(
+            Severity::Warning,
+            "FACTS_NO_CURRENCY",
+            at("currency"),
+            "No currency is set for the amounts".into(),
+            "Не е посочена валута на сумите".into(),
+        );
     }
     if f.authors.iter().all(|a| blank(a)) {
-        out.push(Severity::Warning, "FACTS_NO_AUTHORS", at("authors"), "The plan names no authors".into(), "Не са посочени автори на плана".into());
+        out.push(
+            Severity::Warning,
+            "FACTS_NO_AUTHORS",
+            at("authors"),
+            "The plan names no authors".into(),
+            "Не са посочени автори на плана".into(),
+        );
     }
     if f.status == PlanStatus::Adopted && blank(&f.adoption_decision) {
         out.push(
@@ -196,19 +248,43 @@ fn facts(plan: &Plan, out: &mut Out) {
 
 fn context(plan: &Plan, out: &mut Out) {
     if blank(&plan.context.narrative) && plan.context.evidence.is_empty() {
-        out.push(Severity::Warning, "CONTEXT_EMPTY", ItemPath::section(Section::Context), "The context section is empty: add baseline figures and a narrative".into(), "Разделът за контекста е празен: добавете изходни данни и описание".into());
+        out.push(
+            Severity::Warning,
+            "CONTEXT_EMPTY",
+            ItemPath::section(Section::Context),
+            "The context section is empty: add baseline figures and a narrative".into(),
+            "Разделът за контекста е празен: добавете изходни данни и описание".into(),
+        );
     }
     for e in &plan.context.evidence {
         let at = |field| ItemPath::field(Section::Context, Some(e.id.as_str()), field);
         let name = label("", &e.label, e.id.as_str());
         if e.value.is_some_and(|v| !v.is_finite()) {
-            out.push(Severity::Error, "NUMBER_NOT_FINITE", at("value"), format!("The value of {name} is not a number"), format!("Стойността на {name} не е число"));
+            out.push(
+                Severity::Error,
+                "NUMBER_NOT_FINITE",
+                at("value"),
+                format!("The value of {name} is not a number"),
+                format!("Стойността на {name} не е число"),
+            );
         }
         if e.value.is_none() {
-            out.push(Severity::Warning, "EVIDENCE_NO_VALUE", at("value"), format!("{name} has no value"), format!("{name} няма стойност"));
+            out.push(
+                Severity::Warning,
+                "EVIDENCE_NO_VALUE",
+                at("value"),
+                format!("{name} has no value"),
+                format!("{name} няма стойност"),
+            );
         }
         if blank(&e.source) || e.year.is_none() {
-            out.push(Severity::Warning, "EVIDENCE_NO_SOURCE", at("source"), format!("{name} needs a year and a source"), format!("{name} трябва да има година и източник"));
+            out.push(
+                Severity::Warning,
+                "EVIDENCE_NO_SOURCE",
+                at("source"),
+                format!("{name} needs a year and a source"),
+                format!("{name} трябва да има година и източник"),
+            );
         }
     }
 }
@@ -217,20 +293,47 @@ fn support_group(plan: &Plan, out: &mut Out) {
     let g = &plan.support_group;
     let sec = Section::SupportGroup;
     if g.members.is_empty() {
-        out.push(Severity::Warning, "LSG_NO_MEMBERS", ItemPath::section(sec), "The Local Support Group has no members".into(), "Местната група за подкрепа няма членове".into());
+        out.push(
+            Severity::Warning,
+            "LSG_NO_MEMBERS",
+            ItemPath::section(sec),
+            "The Local Support Group has no members".into(),
+            "Местната група за подкрепа няма членове".into(),
+        );
     }
     for m in &g.members {
         if blank(&m.organisation) {
-            out.push(Severity::Error, "LSG_MEMBER_NO_ORGANISATION", ItemPath::field(sec, Some(m.id.as_str()), "organisation"), format!("Member {} names no organisation", m.id), format!("Член {} не посочва организация", m.id));
+            out.push(
+                Severity::Error,
+                "LSG_MEMBER_NO_ORGANISATION",
+                ItemPath::field(sec, Some(m.id.as_str()), "organisation"),
+                format!("Member {} names no organisation", m.id),
+                format!("Член {} не посочва организация", m.id),
+            );
         }
     }
     let sectors: HashSet<Sector> = g.members.iter().map(|m| m.sector).collect();
     if !g.members.is_empty() && !sectors.contains(&Sector::MigrantOrganisation) {
-        out.push(Severity::Hint, "LSG_NO_MIGRANT_VOICE", ItemPath::section(sec), "No migrant organisation is in the support group".into(), "В групата за подкрепа няма организация на мигранти".into());
+        out.push(
+            Severity::Hint,
+            "LSG_NO_MIGRANT_VOICE",
+            ItemPath::section(sec),
+            "No migrant organisation is in the support group".into(),
+            "В групата за подкрепа няма организация на мигранти".into(),
+        );
     }
     for mt in &g.meetings {
         if mt.date.is_none() {
-            out.push(Severity::Warning, "LSG_MEETING_NO_DATE", ItemPath::field(sec, Some(mt.id.as_str()), "date"), format!("Meeting {} has no date", label("", &mt.topic, mt.id.as_str())), format!("Среща {} няма дата", label("", &mt.topic, mt.id.as_str())));
+            out.push(
+                Severity::Warning,
+                "LSG_MEETING_NO_DATE",
+                ItemPath::field(sec, Some(mt.id.as_str()), "date"),
+                format!(
+                    "Meeting {} has no date",
+                    label("", &mt.topic, mt.id.as_str())
+                ),
+                format!("Среща {} няма дата", label("", &mt.topic, mt.id.as_str())),
+            );
         }
     }
 }
@@ -238,23 +341,57 @@ fn support_group(plan: &Plan, out: &mut Out) {
 fn objectives(plan: &Plan, out: &mut Out) {
     let sec = Section::Objectives;
     if blank(&plan.vision) {
-        out.push(Severity::Warning, "VISION_MISSING", ItemPath::field(sec, None, "vision"), "The plan has no vision statement".into(), "Планът няма визия".into());
+        out.push(
+            Severity::Warning,
+            "VISION_MISSING",
+            ItemPath::field(sec, None, "vision"),
+            "The plan has no vision statement".into(),
+            "Планът няма визия".into(),
+        );
     }
     if plan.objectives.is_empty() {
-        out.push(Severity::Error, "NO_OBJECTIVES", ItemPath::section(sec), "The plan has no strategic objectives".into(), "Планът няма стратегически цели".into());
+        out.push(
+            Severity::Error,
+            "NO_OBJECTIVES",
+            ItemPath::section(sec),
+            "The plan has no strategic objectives".into(),
+            "Планът няма стратегически цели".into(),
+        );
     }
-    let served: HashSet<&ObjectiveId> = plan.actions.iter().filter_map(|a| a.objective.as_ref()).collect();
+    let served: HashSet<&ObjectiveId> = plan
+        .actions
+        .iter()
+        .filter_map(|a| a.objective.as_ref())
+        .collect();
     for o in &plan.objectives {
         let name = label(&o.code, &o.title, o.id.as_str());
         let at = ItemPath::item(sec, o.id.as_str());
         if blank(&o.title) {
-            out.push(Severity::Error, "OBJECTIVE_NO_TITLE", at.clone(), format!("Objective {name} has no title"), format!("Цел {name} няма заглавие"));
+            out.push(
+                Severity::Error,
+                "OBJECTIVE_NO_TITLE",
+                at.clone(),
+                format!("Objective {name} has no title"),
+                format!("Цел {name} няма заглавие"),
+            );
         }
         if o.specific.is_empty() {
-            out.push(Severity::Warning, "OBJECTIVE_NO_SPECIFIC", at.clone(), format!("Objective {name} has no specific objectives"), format!("Цел {name} няма специфични цели"));
+            out.push(
+                Severity::Warning,
+                "OBJECTIVE_NO_SPECIFIC",
+                at.clone(),
+                format!("Objective {name} has no specific objectives"),
+                format!("Цел {name} няма специфични цели"),
+            );
         }
         if !served.contains(&o.id) {
-            out.push(Severity::Warning, "OBJECTIVE_NO_ACTIONS", at, format!("No action serves objective {name}"), format!("Нито една дейност не допринася за цел {name}"));
+            out.push(
+                Severity::Warning,
+                "OBJECTIVE_NO_ACTIONS",
+                at,
+                format!("No action serves objective {name}"),
+                format!("Нито една дейност не допринася за цел {name}"),
+            );
         }
     }
 }
@@ -262,94 +399,223 @@ fn objectives(plan: &Plan, out: &mut Out) {
 fn actions(plan: &Plan, out: &mut Out) {
     let sec = Section::Actions;
     if plan.actions.is_empty() {
-        out.push(Severity::Error, "NO_ACTIONS", ItemPath::section(sec), "The plan has no actions".into(), "Планът няма дейности".into());
+        out.push(
+            Severity::Error,
+            "NO_ACTIONS",
+            ItemPath::section(sec),
+            "The plan has no actions".into(),
+            "Планът няма дейности".into(),
+        );
     }
     let period = plan.period().filter(|(s, e)| s <= e);
     let risked: HashSet<&ActionId> = plan.risks.iter().flat_map(|r| &r.actions).collect();
-    let specific_parent: HashMap<&SpecificObjectiveId, &ObjectiveId> =
-        plan.objectives.iter().flat_map(|o| o.specific.iter().map(move |s| (&s.id, &o.id))).collect();
-    let start_of: HashMap<&ActionId, YearMonth> =
-        plan.actions.iter().filter_map(|a| Some((&a.id, a.start?))).collect();
+    let specific_parent: HashMap<&SpecificObjectiveId, &ObjectiveId> = plan
+        .objectives
+        .iter()
+        .flat_map(|o| o.specific.iter().map(move |s| (&s.id, &o.id)))
+        .collect();
+    let start_of: HashMap<&ActionId, YearMonth> = plan
+        .actions
+        .iter()
+        .filter_map(|a| Some((&a.id, a.start?)))
+        .collect();
     for a in &plan.actions {
         let id = a.id.as_str();
         let name = label(&a.code, &a.title, id);
         let at = |field| ItemPath::field(sec, Some(id), field);
-        let mut e = |code, field, en: String, bg: String| out.push(Severity::Error, code, at(field), en, bg);
+        let mut e = |code, field, en: String, bg: String| {
+            out.push(Severity::Error, code, at(field), en, bg)
+        };
         if blank(&a.title) {
-            e("ACTION_NO_TITLE", "title", format!("Action {name} has no title"), format!("Дейност {name} няма заглавие"));
+            e(
+                "ACTION_NO_TITLE",
+                "title",
+                format!("Action {name} has no title"),
+                format!("Дейност {name} няма заглавие"),
+            );
         }
         if a.objective.is_none() {
-            e("ACTION_NO_OBJECTIVE", "objective", format!("Action {name} serves no objective"), format!("Дейност {name} не е свързана с цел"));
+            e(
+                "ACTION_NO_OBJECTIVE",
+                "objective",
+                format!("Action {name} serves no objective"),
+                format!("Дейност {name} не е свързана с цел"),
+            );
         }
         if let (Some(o), Some(s)) = (&a.objective, &a.specific_objective)
             && specific_parent.get(s).is_some_and(|parent| *parent != o)
         {
-            e("ACTION_SPECIFIC_MISMATCH", "specific_objective", format!("Action {name}: specific objective {s} is not under objective {o}"), format!("Дейност {name}: специфична цел {s} не е към цел {o}"));
+            e(
+                "ACTION_SPECIFIC_MISMATCH",
+                "specific_objective",
+                format!("Action {name}: specific objective {s} is not under objective {o}"),
+                format!("Дейност {name}: специфична цел {s} не е към цел {o}"),
+            );
         }
         if blank(&a.lead) {
-            e("ACTION_NO_LEAD", "lead", format!("Action {name} has no responsible organisation"), format!("Дейност {name} няма отговорна организация"));
+            e(
+                "ACTION_NO_LEAD",
+                "lead",
+                format!("Action {name} has no responsible organisation"),
+                format!("Дейност {name} няма отговорна организация"),
+            );
         }
         match (a.start, a.end) {
             (Some(s), Some(end)) => {
                 if end < s {
-                    e("ACTION_END_BEFORE_START", "end", format!("Action {name} ends ({end}) before it starts ({s})"), format!("Дейност {name} приключва ({end}) преди да започне ({s})"));
+                    e(
+                        "ACTION_END_BEFORE_START",
+                        "end",
+                        format!("Action {name} ends ({end}) before it starts ({s})"),
+                        format!("Дейност {name} приключва ({end}) преди да започне ({s})"),
+                    );
                 }
                 if let Some((ps, pe)) = period
                     && (s < ps || end > pe)
                 {
-                    e("ACTION_OUTSIDE_PERIOD", "start", format!("Action {name} ({s} – {end}) is not inside the plan period ({ps} – {pe})"), format!("Дейност {name} ({s} – {end}) е извън периода на плана ({ps} – {pe})"));
+                    e(
+                        "ACTION_OUTSIDE_PERIOD",
+                        "start",
+                        format!(
+                            "Action {name} ({s} – {end}) is not inside the plan period ({ps} – {pe})"
+                        ),
+                        format!(
+                            "Дейност {name} ({s} – {end}) е извън периода на плана ({ps} – {pe})"
+                        ),
+                    );
                 }
             }
-            _ => e("ACTION_NO_DATES", "start", format!("Action {name} needs a start and an end month"), format!("Дейност {name} трябва да има начален и краен месец")),
+            _ => e(
+                "ACTION_NO_DATES",
+                "start",
+                format!("Action {name} needs a start and an end month"),
+                format!("Дейност {name} трябва да има начален и краен месец"),
+            ),
         }
         match a.cost {
-            None => e("ACTION_NO_COST", "cost", format!("Action {name} has no cost"), format!("Дейност {name} няма стойност")),
-            Some(c) if c.is_negative() => e("ACTION_NEGATIVE_COST", "cost", format!("Action {name} has a negative cost"), format!("Дейност {name} има отрицателна стойност")),
+            None => e(
+                "ACTION_NO_COST",
+                "cost",
+                format!("Action {name} has no cost"),
+                format!("Дейност {name} няма стойност"),
+            ),
+            Some(c) if c.is_negative() => e(
+                "ACTION_NEGATIVE_COST",
+                "cost",
+                format!("Action {name} has a negative cost"),
+                format!("Дейност {name} има отрицателна стойност"),
+            ),
             Some(_) => {}
         }
         if a.funding.is_empty() {
-            e("ACTION_NO_FUNDING", "funding", format!("Action {name} has no funding source"), format!("Дейност {name} няма източник на финансиране"));
+            e(
+                "ACTION_NO_FUNDING",
+                "funding",
+                format!("Action {name} has no funding source"),
+                format!("Дейност {name} няма източник на финансиране"),
+            );
         } else if let Some(cost) = a.cost {
             let funded: Money = a.funding.iter().map(|f| f.amount).sum();
             if funded != cost {
-                e("ACTION_FUNDING_MISMATCH", "funding", format!("Action {name}: funding lines add up to {funded}, the cost is {cost}"), format!("Дейност {name}: финансирането е {funded}, а стойността е {cost}"));
+                e(
+                    "ACTION_FUNDING_MISMATCH",
+                    "funding",
+                    format!("Action {name}: funding lines add up to {funded}, the cost is {cost}"),
+                    format!("Дейност {name}: финансирането е {funded}, а стойността е {cost}"),
+                );
             }
         }
         for f in &a.funding {
             let fat = ItemPath::field(Section::Funding, Some(f.id.as_str()), "amount");
             if f.amount <= Money::ZERO {
-                out.push(Severity::Error, "FUNDING_NOT_POSITIVE", fat.clone(), format!("A funding line of action {name} has no positive amount"), format!("Източник на финансиране на дейност {name} няма положителна сума"));
+                out.push(
+                    Severity::Error,
+                    "FUNDING_NOT_POSITIVE",
+                    fat.clone(),
+                    format!("A funding line of action {name} has no positive amount"),
+                    format!("Източник на финансиране на дейност {name} няма положителна сума"),
+                );
             }
             if f.co_financing_rate.is_some_and(|r| !rate_ok(r)) {
-                out.push(Severity::Error, "RATE_OUT_OF_RANGE", ItemPath::field(Section::Funding, Some(f.id.as_str()), "co_financing_rate"), format!("A co-financing rate of action {name} is outside 0–100 %"), format!("Процент на съфинансиране на дейност {name} е извън 0–100 %"));
+                out.push(
+                    Severity::Error,
+                    "RATE_OUT_OF_RANGE",
+                    ItemPath::field(Section::Funding, Some(f.id.as_str()), "co_financing_rate"),
+                    format!("A co-financing rate of action {name} is outside 0–100 %"),
+                    format!("Процент на съфинансиране на дейност {name} е извън 0–100 %"),
+                );
             }
-            let eu = matches!(f.source, FundingSource::EsfPlus | FundingSource::Erdf | FundingSource::Amif | FundingSource::EuiInnovativeActions | FundingSource::Interreg);
+            let eu = matches!(
+                f.source,
+                FundingSource::EsfPlus
+                    | FundingSource::Erdf
+                    | FundingSource::Amif
+                    | FundingSource::EuiInnovativeActions
+                    | FundingSource::Interreg
+            );
             if eu && blank(&f.programme) {
-                out.push(Severity::Hint, "FUNDING_NO_PROGRAMME", ItemPath::field(Section::Funding, Some(f.id.as_str()), "programme"), format!("An EU funding line of action {name} names no programme"), format!("Европейски източник на дейност {name} не посочва програма"));
+                out.push(
+                    Severity::Hint,
+                    "FUNDING_NO_PROGRAMME",
+                    ItemPath::field(Section::Funding, Some(f.id.as_str()), "programme"),
+                    format!("An EU funding line of action {name} names no programme"),
+                    format!("Европейски източник на дейност {name} не посочва програма"),
+                );
             }
             if f.source == FundingSource::Urbact {
                 out.push(Severity::Warning, "FUNDING_URBACT_IMPLEMENTS", fat, format!("Action {name} is funded by URBACT, which pays for planning, not for implementing actions"), format!("Дейност {name} е финансирана от УРБАКТ, която финансира планиране, а не изпълнение"));
             }
         }
-        let mut e = |code, field, en: String, bg: String| out.push(Severity::Error, code, at(field), en, bg);
+        let mut e = |code, field, en: String, bg: String| {
+            out.push(Severity::Error, code, at(field), en, bg)
+        };
         if a.indicators.is_empty() {
-            e("ACTION_NO_INDICATOR", "indicators", format!("Action {name} has no indicator"), format!("Дейност {name} няма индикатор"));
+            e(
+                "ACTION_NO_INDICATOR",
+                "indicators",
+                format!("Action {name} has no indicator"),
+                format!("Дейност {name} няма индикатор"),
+            );
         }
         if a.risks.is_empty() && !risked.contains(&a.id) {
-            e("ACTION_NO_RISK", "risks", format!("Action {name} has no risk assessment (no linked risk)"), format!("Дейност {name} няма оценка на риска (няма свързан риск)"));
+            e(
+                "ACTION_NO_RISK",
+                "risks",
+                format!("Action {name} has no risk assessment (no linked risk)"),
+                format!("Дейност {name} няма оценка на риска (няма свързан риск)"),
+            );
         }
         if a.depends_on.contains(&a.id) {
-            e("ACTION_DEPENDS_ON_ITSELF", "depends_on", format!("Action {name} depends on itself"), format!("Дейност {name} зависи от самата себе си"));
+            e(
+                "ACTION_DEPENDS_ON_ITSELF",
+                "depends_on",
+                format!("Action {name} depends on itself"),
+                format!("Дейност {name} зависи от самата себе си"),
+            );
         }
         for d in &a.depends_on {
             if let (Some(s), Some(ds)) = (a.start, start_of.get(d))
                 && s < *ds
             {
-                out.push(Severity::Warning, "ACTION_STARTS_BEFORE_DEPENDENCY", at("depends_on"), format!("Action {name} starts ({s}) before action {d} it depends on ({ds})"), format!("Дейност {name} започва ({s}) преди дейност {d}, от която зависи ({ds})"));
+                out.push(
+                    Severity::Warning,
+                    "ACTION_STARTS_BEFORE_DEPENDENCY",
+                    at("depends_on"),
+                    format!("Action {name} starts ({s}) before action {d} it depends on ({ds})"),
+                    format!(
+                        "Дейност {name} започва ({s}) преди дейност {d}, от която зависи ({ds})"
+                    ),
+                );
             }
         }
         if a.outputs.iter().all(|o| blank(o)) {
-            out.push(Severity::Warning, "ACTION_NO_OUTPUTS", at("outputs"), format!("Action {name} names no expected outputs"), format!("Дейност {name} няма очаквани продукти"));
+            out.push(
+                Severity::Warning,
+                "ACTION_NO_OUTPUTS",
+                at("outputs"),
+                format!("Action {name} names no expected outputs"),
+                format!("Дейност {name} няма очаквани продукти"),
+            );
         }
     }
     dependency_cycles(plan, out);
@@ -357,7 +623,12 @@ fn actions(plan: &Plan, out: &mut Out) {
 
 /// Reports each cycle of `depends_on` once (self-dependencies are reported on their own).
 fn dependency_cycles(plan: &Plan, out: &mut Out) {
-    let index: HashMap<&ActionId, usize> = plan.actions.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+    let index: HashMap<&ActionId, usize> = plan
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (&a.id, i))
+        .collect();
     // 0 = unvisited, 1 = on the stack, 2 = done. Iterative, so a 10,000-long chain cannot
     // overflow the stack.
     let mut state = vec![0u8; plan.actions.len()];
@@ -383,12 +654,19 @@ fn dependency_cycles(plan: &Plan, out: &mut Out) {
                     }
                     1 => {
                         let pos = stack.iter().position(|(n, _)| *n == j).unwrap_or(0);
-                        let ids: Vec<&str> = stack[pos..].iter().map(|(n, _)| plan.actions[*n].id.as_str()).collect();
+                        let ids: Vec<&str> = stack[pos..]
+                            .iter()
+                            .map(|(n, _)| plan.actions[*n].id.as_str())
+                            .collect();
                         let chain = format!("{} → {}", ids.join(" → "), ids[0]);
                         out.push(
                             Severity::Error,
                             "ACTION_DEPENDENCY_CYCLE",
-                            ItemPath::field(Section::Actions, Some(plan.actions[node].id.as_str()), "depends_on"),
+                            ItemPath::field(
+                                Section::Actions,
+                                Some(plan.actions[node].id.as_str()),
+                                "depends_on",
+                            ),
                             format!("Actions depend on each other in a circle: {chain}"),
                             format!("Дейностите зависят една от друга в кръг: {chain}"),
                         );
@@ -405,19 +683,41 @@ fn dependency_cycles(plan: &Plan, out: &mut Out) {
 
 fn strategy(plan: &Plan, out: &mut Out) {
     let sec = Section::StrategyLinks;
-    let linked: HashSet<&StrategyGoalId> = plan.actions.iter().flat_map(|a| &a.strategy_goals).collect();
+    let linked: HashSet<&StrategyGoalId> = plan
+        .actions
+        .iter()
+        .flat_map(|a| &a.strategy_goals)
+        .collect();
     let mut goals = 0;
     for (kind, g) in plan.strategies.goals() {
         goals += 1;
         if !linked.contains(&g.id) {
             let name = label(&g.code, &g.title, g.id.as_str());
-            out.push(Severity::Hint, "STRATEGY_GOAL_UNSERVED", ItemPath::item(sec, g.id.as_str()), format!("No action serves goal {name} of the {}", kind.label(Lang::En).to_lowercase()), format!("Нито една дейност не допринася за цел {name} ({})", kind.label(Lang::Bg).to_lowercase()));
+            out.push(
+                Severity::Hint,
+                "STRATEGY_GOAL_UNSERVED",
+                ItemPath::item(sec, g.id.as_str()),
+                format!(
+                    "No action serves goal {name} of the {}",
+                    kind.label(Lang::En).to_lowercase()
+                ),
+                format!(
+                    "Нито една дейност не допринася за цел {name} ({})",
+                    kind.label(Lang::Bg).to_lowercase()
+                ),
+            );
         }
     }
     if goals == 0 {
         out.push(Severity::Warning, "STRATEGY_NO_GOALS", ItemPath::section(sec), "No goals of the city's marketing or internationalisation strategy are given".into(), "Не са въведени цели от маркетинговата стратегия или стратегията за интернационализация".into());
     } else if !plan.strategies.goals().any(|(_, g)| g.skilled_migrants) {
-        out.push(Severity::Hint, "STRATEGY_NO_SKILLED_MIGRANTS", ItemPath::section(sec), "No strategy goal is about attracting skilled migrants".into(), "Нито една цел не е насочена към привличане на квалифицирани мигранти".into());
+        out.push(
+            Severity::Hint,
+            "STRATEGY_NO_SKILLED_MIGRANTS",
+            ItemPath::section(sec),
+            "No strategy goal is about attracting skilled migrants".into(),
+            "Нито една цел не е насочена към привличане на квалифицирани мигранти".into(),
+        );
     }
 }
 
@@ -428,25 +728,74 @@ fn pilots(plan: &Plan, out: &mut Out) {
         let name = label("", &p.title, id);
         let at = |field| ItemPath::field(sec, Some(id), field);
         if p.fund.is_none() {
-            out.push(Severity::Error, "PILOT_NO_FUND", at("fund"), format!("Pilot {name} names no fund"), format!("Пилотен проект {name} не посочва фонд"));
+            out.push(
+                Severity::Error,
+                "PILOT_NO_FUND",
+                at("fund"),
+                format!("Pilot {name} names no fund"),
+                format!("Пилотен проект {name} не посочва фонд"),
+            );
         }
         if p.actions.is_empty() {
-            out.push(Severity::Error, "PILOT_NO_ACTIONS", at("actions"), format!("Pilot {name} is not linked to any action of the plan"), format!("Пилотен проект {name} не е свързан с дейност от плана"));
+            out.push(
+                Severity::Error,
+                "PILOT_NO_ACTIONS",
+                at("actions"),
+                format!("Pilot {name} is not linked to any action of the plan"),
+                format!("Пилотен проект {name} не е свързан с дейност от плана"),
+            );
         }
         if p.co_financing_rate.is_some_and(|r| !rate_ok(r)) {
-            out.push(Severity::Error, "RATE_OUT_OF_RANGE", at("co_financing_rate"), format!("The co-financing rate of pilot {name} is outside 0–100 %"), format!("Процентът на съфинансиране на {name} е извън 0–100 %"));
+            out.push(
+                Severity::Error,
+                "RATE_OUT_OF_RANGE",
+                at("co_financing_rate"),
+                format!("The co-financing rate of pilot {name} is outside 0–100 %"),
+                format!("Процентът на съфинансиране на {name} е извън 0–100 %"),
+            );
         }
         if p.budget.is_empty() {
-            out.push(Severity::Warning, "PILOT_NO_BUDGET", at("budget"), format!("Pilot {name} has no budget"), format!("Пилотен проект {name} няма бюджет"));
+            out.push(
+                Severity::Warning,
+                "PILOT_NO_BUDGET",
+                at("budget"),
+                format!("Pilot {name} has no budget"),
+                format!("Пилотен проект {name} няма бюджет"),
+            );
         }
         if p.budget.iter().any(|b| b.amount.is_negative()) {
-            out.push(Severity::Error, "PILOT_NEGATIVE_BUDGET", at("budget"), format!("Pilot {name} has a negative budget line"), format!("Пилотен проект {name} има отрицателен бюджетен ред"));
+            out.push(
+                Severity::Error,
+                "PILOT_NEGATIVE_BUDGET",
+                at("budget"),
+                format!("Pilot {name} has a negative budget line"),
+                format!("Пилотен проект {name} има отрицателен бюджетен ред"),
+            );
         }
         if p.duration_months.is_none_or(|d| d == 0) {
-            out.push(Severity::Warning, "PILOT_NO_DURATION", at("duration_months"), format!("Pilot {name} has no duration"), format!("Пилотен проект {name} няма продължителност"));
+            out.push(
+                Severity::Warning,
+                "PILOT_NO_DURATION",
+                at("duration_months"),
+                format!("Pilot {name} has no duration"),
+                format!("Пилотен проект {name} няма продължителност"),
+            );
         }
-        if p.outputs.iter().chain(&p.results).any(|r| r.target.is_none()) || (p.outputs.is_empty() && p.results.is_empty()) {
-            out.push(Severity::Warning, "PILOT_NO_TARGETS", at("results"), format!("Pilot {name} needs outputs and results with targets"), format!("Пилотен проект {name} трябва да има продукти и резултати с целеви стойности"));
+        if p.outputs
+            .iter()
+            .chain(&p.results)
+            .any(|r| r.target.is_none())
+            || (p.outputs.is_empty() && p.results.is_empty())
+        {
+            out.push(
+                Severity::Warning,
+                "PILOT_NO_TARGETS",
+                at("results"),
+                format!("Pilot {name} needs outputs and results with targets"),
+                format!(
+                    "Пилотен проект {name} трябва да има продукти и резултати с целеви стойности"
+                ),
+            );
         }
         if p.fund == Some(FundingSource::EuiInnovativeActions) {
             let total = super::budget::pilot_total(p);
@@ -467,7 +816,11 @@ fn indicators(plan: &Plan, out: &mut Out) {
         .actions
         .iter()
         .flat_map(|a| &a.indicators)
-        .chain(plan.objectives.iter().flat_map(|o| o.specific.iter().flat_map(|s| &s.indicators)))
+        .chain(
+            plan.objectives
+                .iter()
+                .flat_map(|o| o.specific.iter().flat_map(|s| &s.indicators)),
+        )
         .collect();
     let years = plan.period().map(|(s, e)| s.year()..=e.year());
     for i in &plan.indicators {
@@ -475,33 +828,99 @@ fn indicators(plan: &Plan, out: &mut Out) {
         let name = label(&i.code, &i.name, id);
         let at = |field| ItemPath::field(sec, Some(id), field);
         if blank(&i.unit) {
-            out.push(Severity::Error, "INDICATOR_NO_UNIT", at("unit"), format!("Indicator {name} has no unit"), format!("Индикатор {name} няма мерна единица"));
+            out.push(
+                Severity::Error,
+                "INDICATOR_NO_UNIT",
+                at("unit"),
+                format!("Indicator {name} has no unit"),
+                format!("Индикатор {name} няма мерна единица"),
+            );
         }
         match &i.baseline {
-            None => out.push(Severity::Error, "INDICATOR_NO_BASELINE", at("baseline"), format!("Indicator {name} has no baseline"), format!("Индикатор {name} няма базова стойност")),
-            Some(b) if !b.value.is_finite() => out.push(Severity::Error, "NUMBER_NOT_FINITE", at("baseline"), format!("The baseline of indicator {name} is not a number"), format!("Базовата стойност на индикатор {name} не е число")),
-            Some(b) if blank(&b.source) => out.push(Severity::Warning, "INDICATOR_BASELINE_NO_SOURCE", at("baseline"), format!("The baseline of indicator {name} has no source"), format!("Базовата стойност на индикатор {name} няма източник")),
+            None => out.push(
+                Severity::Error,
+                "INDICATOR_NO_BASELINE",
+                at("baseline"),
+                format!("Indicator {name} has no baseline"),
+                format!("Индикатор {name} няма базова стойност"),
+            ),
+            Some(b) if !b.value.is_finite() => out.push(
+                Severity::Error,
+                "NUMBER_NOT_FINITE",
+                at("baseline"),
+                format!("The baseline of indicator {name} is not a number"),
+                format!("Базовата стойност на индикатор {name} не е число"),
+            ),
+            Some(b) if blank(&b.source) => out.push(
+                Severity::Warning,
+                "INDICATOR_BASELINE_NO_SOURCE",
+                at("baseline"),
+                format!("The baseline of indicator {name} has no source"),
+                format!("Базовата стойност на индикатор {name} няма източник"),
+            ),
             Some(_) => {}
         }
         if i.targets.is_empty() {
-            out.push(Severity::Error, "INDICATOR_NO_TARGET", at("targets"), format!("Indicator {name} has no target"), format!("Индикатор {name} няма целева стойност"));
+            out.push(
+                Severity::Error,
+                "INDICATOR_NO_TARGET",
+                at("targets"),
+                format!("Indicator {name} has no target"),
+                format!("Индикатор {name} няма целева стойност"),
+            );
         }
         if i.targets.iter().any(|t| !t.value.is_finite()) {
-            out.push(Severity::Error, "NUMBER_NOT_FINITE", at("targets"), format!("A target of indicator {name} is not a number"), format!("Целева стойност на индикатор {name} не е число"));
+            out.push(
+                Severity::Error,
+                "NUMBER_NOT_FINITE",
+                at("targets"),
+                format!("A target of indicator {name} is not a number"),
+                format!("Целева стойност на индикатор {name} не е число"),
+            );
         }
         if let Some(years) = &years
             && let Some(t) = i.targets.iter().find(|t| !years.contains(&t.year))
         {
-            out.push(Severity::Warning, "INDICATOR_TARGET_OUTSIDE_PERIOD", at("targets"), format!("Indicator {name} has a target for {}, outside the plan period", t.year), format!("Индикатор {name} има цел за {} извън периода на плана", t.year));
+            out.push(
+                Severity::Warning,
+                "INDICATOR_TARGET_OUTSIDE_PERIOD",
+                at("targets"),
+                format!(
+                    "Indicator {name} has a target for {}, outside the plan period",
+                    t.year
+                ),
+                format!(
+                    "Индикатор {name} има цел за {} извън периода на плана",
+                    t.year
+                ),
+            );
         }
         if blank(&i.data_source) {
-            out.push(Severity::Warning, "INDICATOR_NO_DATA_SOURCE", at("data_source"), format!("Indicator {name} has no data source"), format!("Индикатор {name} няма източник на данни"));
+            out.push(
+                Severity::Warning,
+                "INDICATOR_NO_DATA_SOURCE",
+                at("data_source"),
+                format!("Indicator {name} has no data source"),
+                format!("Индикатор {name} няма източник на данни"),
+            );
         }
         if blank(&i.owner) {
-            out.push(Severity::Warning, "INDICATOR_NO_OWNER", at("owner"), format!("Nobody is responsible for measuring indicator {name}"), format!("Няма отговорник за измерването на индикатор {name}"));
+            out.push(
+                Severity::Warning,
+                "INDICATOR_NO_OWNER",
+                at("owner"),
+                format!("Nobody is responsible for measuring indicator {name}"),
+                format!("Няма отговорник за измерването на индикатор {name}"),
+            );
         }
         if !used.contains(&i.id) {
-            out.push(Severity::Warning, "INDICATOR_UNUSED", ItemPath::item(sec, id), format!("Indicator {name} monitors no action or objective"), format!("Индикатор {name} не следи нито дейност, нито цел"));
+            out.push(
+                Severity::Warning,
+                "INDICATOR_UNUSED",
+                ItemPath::item(sec, id),
+                format!("Indicator {name} monitors no action or objective"),
+                format!("Индикатор {name} не следи нито дейност, нито цел"),
+            );
         }
     }
 }
@@ -513,14 +932,32 @@ fn risks(plan: &Plan, out: &mut Out) {
         let name = label("", &r.title, id);
         let at = |field| ItemPath::field(sec, Some(id), field);
         if blank(&r.mitigation) {
-            out.push(Severity::Warning, "RISK_NO_MITIGATION", at("mitigation"), format!("Risk {name} has no mitigation"), format!("Риск {name} няма мерки за намаляване"));
+            out.push(
+                Severity::Warning,
+                "RISK_NO_MITIGATION",
+                at("mitigation"),
+                format!("Risk {name} has no mitigation"),
+                format!("Риск {name} няма мерки за намаляване"),
+            );
         }
         if blank(&r.owner) {
-            out.push(Severity::Warning, "RISK_NO_OWNER", at("owner"), format!("Risk {name} has no owner"), format!("Риск {name} няма отговорник"));
+            out.push(
+                Severity::Warning,
+                "RISK_NO_OWNER",
+                at("owner"),
+                format!("Risk {name} has no owner"),
+                format!("Риск {name} няма отговорник"),
+            );
         }
         let linked = !r.actions.is_empty() || plan.actions.iter().any(|a| a.risks.contains(&r.id));
         if !linked {
-            out.push(Severity::Hint, "RISK_UNLINKED", at("actions"), format!("Risk {name} threatens no action of the plan"), format!("Риск {name} не е свързан с дейност"));
+            out.push(
+                Severity::Hint,
+                "RISK_UNLINKED",
+                at("actions"),
+                format!("Risk {name} threatens no action of the plan"),
+                format!("Риск {name} не е свързан с дейност"),
+            );
         }
     }
 }
@@ -529,10 +966,22 @@ fn governance(plan: &Plan, out: &mut Out) {
     let g = &plan.governance;
     let sec = Section::Governance;
     if blank(&g.coordinator) {
-        out.push(Severity::Warning, "GOVERNANCE_NO_COORDINATOR", ItemPath::field(sec, None, "coordinator"), "Nobody coordinates the plan".into(), "Не е посочено кой координира плана".into());
+        out.push(
+            Severity::Warning,
+            "GOVERNANCE_NO_COORDINATOR",
+            ItemPath::field(sec, None, "coordinator"),
+            "Nobody coordinates the plan".into(),
+            "Не е посочено кой координира плана".into(),
+        );
     }
     if g.review_points.is_empty() {
-        out.push(Severity::Hint, "GOVERNANCE_NO_REVIEW", ItemPath::field(sec, None, "review_points"), "No review points are planned".into(), "Не са планирани междинни прегледи".into());
+        out.push(
+            Severity::Hint,
+            "GOVERNANCE_NO_REVIEW",
+            ItemPath::field(sec, None, "review_points"),
+            "No review points are planned".into(),
+            "Не са планирани междинни прегледи".into(),
+        );
     }
 }
 
@@ -540,25 +989,72 @@ fn openness(plan: &Plan, out: &mut Out) {
     let o = &plan.openness;
     let sec = Section::Openness;
     if o.areas.is_empty() || o.cities.is_empty() {
-        out.push(Severity::Warning, "OPENNESS_EMPTY", ItemPath::section(sec), "The openness assessment has no framework or no cities".into(), "Оценката на отвореността няма рамка или градове".into());
+        out.push(
+            Severity::Warning,
+            "OPENNESS_EMPTY",
+            ItemPath::section(sec),
+            "The openness assessment has no framework or no cities".into(),
+            "Оценката на отвореността няма рамка или градове".into(),
+        );
         return;
     }
     if o.home_city.is_none() {
-        out.push(Severity::Warning, "OPENNESS_NO_HOME_CITY", ItemPath::field(sec, None, "home_city"), "The plan's own city is not marked among the compared cities".into(), "Градът на плана не е отбелязан сред сравняваните градове".into());
+        out.push(
+            Severity::Warning,
+            "OPENNESS_NO_HOME_CITY",
+            ItemPath::field(sec, None, "home_city"),
+            "The plan's own city is not marked among the compared cities".into(),
+            "Градът на плана не е отбелязан сред сравняваните градове".into(),
+        );
     }
-    let weights = o.areas.iter().map(|a| (a.id.as_str(), &a.name, a.weight)).chain(o.areas.iter().flat_map(|a| a.indicators.iter().map(|i| (i.id.as_str(), &i.name, i.weight))));
+    let weights = o
+        .areas
+        .iter()
+        .map(|a| (a.id.as_str(), &a.name, a.weight))
+        .chain(o.areas.iter().flat_map(|a| {
+            a.indicators
+                .iter()
+                .map(|i| (i.id.as_str(), &i.name, i.weight))
+        }));
     for (id, name, w) in weights {
         if !w.is_finite() || w < 0.0 {
-            out.push(Severity::Error, "OPENNESS_BAD_WEIGHT", ItemPath::field(sec, Some(id), "weight"), format!("The weight of {} must be zero or more", label("", name, id)), format!("Теглото на {} трябва да е нула или повече", label("", name, id)));
+            out.push(
+                Severity::Error,
+                "OPENNESS_BAD_WEIGHT",
+                ItemPath::field(sec, Some(id), "weight"),
+                format!("The weight of {} must be zero or more", label("", name, id)),
+                format!(
+                    "Теглото на {} трябва да е нула или повече",
+                    label("", name, id)
+                ),
+            );
         }
     }
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
     for v in &o.values {
         if !seen.insert((v.city.as_str(), v.indicator.as_str())) {
-            out.push(Severity::Error, "OPENNESS_DUPLICATE_VALUE", ItemPath::field(sec, Some(v.indicator.as_str()), "values"), format!("City {} has more than one value for {}", v.city, v.indicator), format!("Град {} има повече от една стойност за {}", v.city, v.indicator));
+            out.push(
+                Severity::Error,
+                "OPENNESS_DUPLICATE_VALUE",
+                ItemPath::field(sec, Some(v.indicator.as_str()), "values"),
+                format!(
+                    "City {} has more than one value for {}",
+                    v.city, v.indicator
+                ),
+                format!(
+                    "Град {} има повече от една стойност за {}",
+                    v.city, v.indicator
+                ),
+            );
         }
         if !v.value.is_finite() {
-            out.push(Severity::Error, "NUMBER_NOT_FINITE", ItemPath::field(sec, Some(v.indicator.as_str()), "values"), format!("A value of {} for {} is not a number", v.indicator, v.city), format!("Стойност на {} за {} не е число", v.indicator, v.city));
+            out.push(
+                Severity::Error,
+                "NUMBER_NOT_FINITE",
+                ItemPath::field(sec, Some(v.indicator.as_str()), "values"),
+                format!("A value of {} for {} is not a number", v.indicator, v.city),
+                format!("Стойност на {} за {} не е число", v.indicator, v.city),
+            );
         }
     }
     for c in &o.cities {
@@ -571,7 +1067,19 @@ fn openness(plan: &Plan, out: &mut Out) {
             .collect();
         if !missing.is_empty() {
             let list = missing.join(", ");
-            out.push(Severity::Warning, "OPENNESS_MISSING_VALUES", ItemPath::item(sec, c.id.as_str()), format!("{} has no value for {list}", label("", &c.name, c.id.as_str())), format!("{} няма стойност за {list}", label("", &c.name, c.id.as_str())));
+            out.push(
+                Severity::Warning,
+                "OPENNESS_MISSING_VALUES",
+                ItemPath::item(sec, c.id.as_str()),
+                format!(
+                    "{} has no value for {list}",
+                    label("", &c.name, c.id.as_str())
+                ),
+                format!(
+                    "{} няма стойност за {list}",
+                    label("", &c.name, c.id.as_str())
+                ),
+            );
         }
     }
 }
@@ -579,7 +1087,13 @@ fn openness(plan: &Plan, out: &mut Out) {
 fn review(plan: &Plan, out: &mut Out) {
     let open = plan.comments.iter().filter(|c| !c.resolved).count();
     if open > 0 {
-        out.push(Severity::Hint, "COMMENTS_OPEN", ItemPath::section(Section::Review), format!("{open} review comment(s) are still open"), format!("Отворени коментари: {open}"));
+        out.push(
+            Severity::Hint,
+            "COMMENTS_OPEN",
+            ItemPath::section(Section::Review),
+            format!("{open} review comment(s) are still open"),
+            format!("Отворени коментари: {open}"),
+        );
     }
 }
 
@@ -602,16 +1116,23 @@ impl Tally {
         if items.is_empty() {
             return;
         }
-        let (f, t) = items.iter().map(&fields).fold((0usize, 0usize), |(f, t), v| {
-            (f + v.iter().filter(|b| **b).count(), t + v.len())
-        });
+        let (f, t) = items
+            .iter()
+            .map(&fields)
+            .fold((0usize, 0usize), |(f, t), v| {
+                (f + v.iter().filter(|b| **b).count(), t + v.len())
+            });
         if t > 0 {
             self.filled += ((f as f64 / t as f64) * weight as f64).round() as u32;
         }
     }
 
     fn percent(&self) -> u8 {
-        if self.total == 0 { 0 } else { (self.filled as f64 * 100.0 / self.total as f64).round() as u8 }
+        if self.total == 0 {
+            0
+        } else {
+            (self.filled as f64 * 100.0 / self.total as f64).round() as u8
+        }
     }
 }
 
@@ -624,34 +1145,89 @@ pub fn completeness(plan: &Plan) -> Vec<(Section, u8)> {
     let mut out = Vec::new();
     let f = &plan.facts;
     let mut t = Tally::default();
-    for filled in [has(&f.title), has(&f.city), has(&f.country), has(&f.municipality), plan.period().is_some(), has(&f.version), f.date.is_some(), !f.authors.is_empty(), !f.languages.is_empty(), has(&f.summary)] {
+    for filled in [
+        has(&f.title),
+        has(&f.city),
+        has(&f.country),
+        has(&f.municipality),
+        plan.period().is_some(),
+        has(&f.version),
+        f.date.is_some(),
+        !f.authors.is_empty(),
+        !f.languages.is_empty(),
+        has(&f.summary),
+    ] {
         t.slot(filled);
     }
     out.push((Section::Facts, t.percent()));
 
     let mut t = Tally::default();
     t.slot(has(&plan.context.narrative));
-    t.list(&plan.context.evidence, 4, |e| vec![has(&e.label), e.value.is_some(), has(&e.unit), e.year.is_some(), has(&e.source)]);
+    t.list(&plan.context.evidence, 4, |e| {
+        vec![
+            has(&e.label),
+            e.value.is_some(),
+            has(&e.unit),
+            e.year.is_some(),
+            has(&e.source),
+        ]
+    });
     out.push((Section::Context, t.percent()));
 
     let g = &plan.support_group;
     let mut t = Tally::default();
-    t.list(&g.members, 3, |m| vec![has(&m.organisation), has(&m.role), has(&m.contact)]);
-    t.list(&g.meetings, 2, |m| vec![m.date.is_some(), has(&m.topic), !m.attendees.is_empty(), !m.decisions.is_empty()]);
+    t.list(&g.members, 3, |m| {
+        vec![has(&m.organisation), has(&m.role), has(&m.contact)]
+    });
+    t.list(&g.meetings, 2, |m| {
+        vec![
+            m.date.is_some(),
+            has(&m.topic),
+            !m.attendees.is_empty(),
+            !m.decisions.is_empty(),
+        ]
+    });
     out.push((Section::SupportGroup, t.percent()));
 
     let mut t = Tally::default();
-    t.list(&plan.problems, 1, |p| vec![has(&p.title), !p.causes.is_empty(), !p.effects.is_empty(), !p.evidence.is_empty()]);
+    t.list(&plan.problems, 1, |p| {
+        vec![
+            has(&p.title),
+            !p.causes.is_empty(),
+            !p.effects.is_empty(),
+            !p.evidence.is_empty(),
+        ]
+    });
     out.push((Section::Problems, t.percent()));
 
     let mut t = Tally::default();
     t.slot(has(&plan.vision));
-    t.list(&plan.objectives, 3, |o| vec![has(&o.title), has(&o.description), !o.specific.is_empty(), o.specific.iter().all(|s| has(&s.title) && !s.indicators.is_empty())]);
+    t.list(&plan.objectives, 3, |o| {
+        vec![
+            has(&o.title),
+            has(&o.description),
+            !o.specific.is_empty(),
+            o.specific
+                .iter()
+                .all(|s| has(&s.title) && !s.indicators.is_empty()),
+        ]
+    });
     out.push((Section::Objectives, t.percent()));
 
     let mut t = Tally::default();
     t.list(&plan.actions, 1, |a| {
-        vec![has(&a.title), has(&a.description), a.objective.is_some(), has(&a.lead), has(&a.target_group), a.start.is_some() && a.end.is_some(), a.cost.is_some(), !a.outputs.is_empty(), !a.indicators.is_empty(), !a.risks.is_empty()]
+        vec![
+            has(&a.title),
+            has(&a.description),
+            a.objective.is_some(),
+            has(&a.lead),
+            has(&a.target_group),
+            a.start.is_some() && a.end.is_some(),
+            a.cost.is_some(),
+            !a.outputs.is_empty(),
+            !a.indicators.is_empty(),
+            !a.risks.is_empty(),
+        ]
     });
     out.push((Section::Actions, t.percent()));
 
@@ -659,7 +1235,11 @@ pub fn completeness(plan: &Plan) -> Vec<(Section, u8)> {
     let s = &plan.strategies;
     t.slot(has(&s.marketing.title));
     t.slot(has(&s.internationalisation.title));
-    let linked: HashSet<&StrategyGoalId> = plan.actions.iter().flat_map(|a| &a.strategy_goals).collect();
+    let linked: HashSet<&StrategyGoalId> = plan
+        .actions
+        .iter()
+        .flat_map(|a| &a.strategy_goals)
+        .collect();
     let goals: Vec<&StrategyGoal> = s.goals().map(|(_, g)| g).collect();
     t.list(&goals, 2, |g| vec![has(&g.title), linked.contains(&g.id)]);
     out.push((Section::StrategyLinks, t.percent()));
@@ -673,21 +1253,58 @@ pub fn completeness(plan: &Plan) -> Vec<(Section, u8)> {
 
     let mut t = Tally::default();
     t.list(&plan.pilots, 1, |p| {
-        vec![has(&p.title), p.fund.is_some(), has(&p.call), has(&p.objective), has(&p.target_group), p.duration_months.is_some(), !p.budget.is_empty(), p.co_financing_rate.is_some(), !p.partners.is_empty(), !p.outputs.is_empty(), !p.results.is_empty(), !p.actions.is_empty()]
+        vec![
+            has(&p.title),
+            p.fund.is_some(),
+            has(&p.call),
+            has(&p.objective),
+            has(&p.target_group),
+            p.duration_months.is_some(),
+            !p.budget.is_empty(),
+            p.co_financing_rate.is_some(),
+            !p.partners.is_empty(),
+            !p.outputs.is_empty(),
+            !p.results.is_empty(),
+            !p.actions.is_empty(),
+        ]
     });
     out.push((Section::Pilots, t.percent()));
 
     let mut t = Tally::default();
-    t.list(&plan.indicators, 1, |i| vec![has(&i.code), has(&i.name), has(&i.definition), has(&i.unit), i.baseline.is_some(), !i.targets.is_empty(), has(&i.data_source), has(&i.owner)]);
+    t.list(&plan.indicators, 1, |i| {
+        vec![
+            has(&i.code),
+            has(&i.name),
+            has(&i.definition),
+            has(&i.unit),
+            i.baseline.is_some(),
+            !i.targets.is_empty(),
+            has(&i.data_source),
+            has(&i.owner),
+        ]
+    });
     out.push((Section::Indicators, t.percent()));
 
     let mut t = Tally::default();
-    t.list(&plan.risks, 1, |r| vec![has(&r.title), has(&r.mitigation), has(&r.owner), !r.actions.is_empty() || plan.actions.iter().any(|a| a.risks.contains(&r.id))]);
+    t.list(&plan.risks, 1, |r| {
+        vec![
+            has(&r.title),
+            has(&r.mitigation),
+            has(&r.owner),
+            !r.actions.is_empty() || plan.actions.iter().any(|a| a.risks.contains(&r.id)),
+        ]
+    });
     out.push((Section::Risks, t.percent()));
 
     let g = &plan.governance;
     let mut t = Tally::default();
-    for filled in [has(&g.coordinator), !g.implementing_bodies.is_empty(), has(&g.reporting_to), has(&g.monitoring), !g.review_points.is_empty()] {
+    for filled in [
+        has(&g.coordinator),
+        !g.implementing_bodies.is_empty(),
+        has(&g.reporting_to),
+        has(&g.monitoring),
+        !g.review_points.is_empty(),
+    ] {
         t.slot(filled);
     }
     out.push((Section::Governance, t.percent()));
@@ -698,7 +1315,11 @@ pub fn completeness(plan: &Plan) -> Vec<(Section, u8)> {
     t.slot(o.cities.len() >= 2);
     t.slot(o.home_city.is_some());
     let expected = o.cities.len() * o.areas.iter().map(|a| a.indicators.len()).sum::<usize>();
-    let have: HashSet<(&str, &str)> = o.values.iter().map(|v| (v.city.as_str(), v.indicator.as_str())).collect();
+    let have: HashSet<(&str, &str)> = o
+        .values
+        .iter()
+        .map(|v| (v.city.as_str(), v.indicator.as_str()))
+        .collect();
     t.total += 3;
     if expected > 0 {
         t.filled += ((have.len().min(expected) as f64 / expected as f64) * 3.0).round() as u32;
@@ -718,7 +1339,12 @@ mod tests {
     #[test]
     fn an_empty_plan_says_what_is_missing() {
         let c = codes(&Plan::new());
-        for code in ["FACTS_MISSING", "FACTS_NO_PERIOD", "NO_OBJECTIVES", "NO_ACTIONS"] {
+        for code in [
+            "FACTS_MISSING",
+            "FACTS_NO_PERIOD",
+            "NO_OBJECTIVES",
+            "NO_ACTIONS",
+        ] {
             assert!(c.contains(&code), "{code} missing from {c:?}");
         }
         assert!(check(&Plan::new()).completeness_percent() < 10);
@@ -729,32 +1355,87 @@ mod tests {
         let mut p = Plan::new();
         p.facts.period_start = "2025-01".parse().ok();
         p.facts.period_end = "2026-12".parse().ok();
-        p.actions.push(Action { id: "A-1".into(), start: "2026-06".parse().ok(), end: "2027-02".parse().ok(), ..Action::default() });
+        p.actions.push(Action {
+            id: "A-1".into(),
+            start: "2026-06".parse().ok(),
+            end: "2027-02".parse().ok(),
+            ..Action::default()
+        });
         let c = codes(&p);
-        for code in ["ACTION_NO_OBJECTIVE", "ACTION_NO_LEAD", "ACTION_OUTSIDE_PERIOD", "ACTION_NO_COST", "ACTION_NO_FUNDING", "ACTION_NO_INDICATOR", "ACTION_NO_RISK"] {
+        for code in [
+            "ACTION_NO_OBJECTIVE",
+            "ACTION_NO_LEAD",
+            "ACTION_OUTSIDE_PERIOD",
+            "ACTION_NO_COST",
+            "ACTION_NO_FUNDING",
+            "ACTION_NO_INDICATOR",
+            "ACTION_NO_RISK",
+        ] {
             assert!(c.contains(&code), "{code} missing from {c:?}");
         }
         p.actions[0].cost = Some(Money::from_units(100));
-        p.actions[0].funding.push(FundingLine { id: "F-1".into(), amount: Money::from_units(90), co_financing_rate: Some(120.0), ..FundingLine::default() });
+        p.actions[0].funding.push(FundingLine {
+            id: "F-1".into(),
+            amount: Money::from_units(90),
+            co_financing_rate: Some(120.0),
+            ..FundingLine::default()
+        });
         p.actions[0].end = "2026-01".parse().ok();
         let c = codes(&p);
-        assert!(c.contains(&"ACTION_FUNDING_MISMATCH") && c.contains(&"RATE_OUT_OF_RANGE") && c.contains(&"ACTION_END_BEFORE_START"), "{c:?}");
-        let f = check(&p).findings.into_iter().find(|f| f.code == "ACTION_FUNDING_MISMATCH").unwrap();
-        assert_eq!(f.path, ItemPath::field(Section::Actions, Some("A-1"), "funding"));
-        assert!(f.message_bg.contains("финансирането е 90.00"), "{}", f.message_bg);
+        assert!(
+            c.contains(&"ACTION_FUNDING_MISMATCH")
+                && c.contains(&"RATE_OUT_OF_RANGE")
+                && c.contains(&"ACTION_END_BEFORE_START"),
+            "{c:?}"
+        );
+        let f = check(&p)
+            .findings
+            .into_iter()
+            .find(|f| f.code == "ACTION_FUNDING_MISMATCH")
+            .unwrap();
+        assert_eq!(
+            f.path,
+            ItemPath::field(Section::Actions, Some("A-1"), "funding")
+        );
+        assert!(
+            f.message_bg.contains("финансирането е 90.00"),
+            "{}",
+            f.message_bg
+        );
     }
 
     #[test]
     fn dependency_cycles_are_found_once() {
         let mut p = Plan::new();
-        for (id, dep) in [("A-1", "A-2"), ("A-2", "A-3"), ("A-3", "A-1"), ("A-4", "A-4")] {
-            p.actions.push(Action { id: id.into(), depends_on: vec![dep.into()], ..Action::default() });
+        for (id, dep) in [
+            ("A-1", "A-2"),
+            ("A-2", "A-3"),
+            ("A-3", "A-1"),
+            ("A-4", "A-4"),
+        ] {
+            p.actions.push(Action {
+                id: id.into(),
+                depends_on: vec![dep.into()],
+                ..Action::default()
+            });
         }
         let report = check(&p);
-        let cycles: Vec<&Finding> = report.findings.iter().filter(|f| f.code == "ACTION_DEPENDENCY_CYCLE").collect();
+        let cycles: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.code == "ACTION_DEPENDENCY_CYCLE")
+            .collect();
         assert_eq!(cycles.len(), 1);
-        assert!(cycles[0].message_en.contains("A-1 → A-2 → A-3 → A-1"), "{}", cycles[0].message_en);
-        let selfdep: Vec<&Finding> = report.findings.iter().filter(|f| f.code == "ACTION_DEPENDS_ON_ITSELF").collect();
+        assert!(
+            cycles[0].message_en.contains("A-1 → A-2 → A-3 → A-1"),
+            "{}",
+            cycles[0].message_en
+        );
+        let selfdep: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.code == "ACTION_DEPENDS_ON_ITSELF")
+            .collect();
         assert_eq!(selfdep.len(), 1);
         assert_eq!(selfdep[0].path.item.as_deref(), Some("A-4"));
     }
@@ -763,23 +1444,48 @@ mod tests {
     fn a_long_dependency_chain_does_not_overflow() {
         let mut p = Plan::new();
         for i in 0..20_000 {
-            p.actions.push(Action { id: ActionId(format!("A-{i}")), depends_on: vec![ActionId(format!("A-{}", i + 1))], ..Action::default() });
+            p.actions.push(Action {
+                id: ActionId(format!("A-{i}")),
+                depends_on: vec![ActionId(format!("A-{}", i + 1))],
+                ..Action::default()
+            });
         }
         p.actions.last_mut().unwrap().depends_on = vec!["A-0".into()];
-        assert_eq!(check(&p).findings.iter().filter(|f| f.code == "ACTION_DEPENDENCY_CYCLE").count(), 1);
+        assert_eq!(
+            check(&p)
+                .findings
+                .iter()
+                .filter(|f| f.code == "ACTION_DEPENDENCY_CYCLE")
+                .count(),
+            1
+        );
     }
 
     #[test]
     fn pilots_need_a_fund_and_actions() {
         let mut p = Plan::new();
-        p.pilots.push(Pilot { id: "PL-1".into(), actions: vec!["A-9".into()], co_financing_rate: Some(-1.0), ..Pilot::default() });
+        p.pilots.push(Pilot {
+            id: "PL-1".into(),
+            actions: vec!["A-9".into()],
+            co_financing_rate: Some(-1.0),
+            ..Pilot::default()
+        });
         let c = codes(&p);
-        assert!(c.contains(&"PILOT_NO_FUND") && c.contains(&"REF_DANGLING") && c.contains(&"RATE_OUT_OF_RANGE"), "{c:?}");
+        assert!(
+            c.contains(&"PILOT_NO_FUND")
+                && c.contains(&"REF_DANGLING")
+                && c.contains(&"RATE_OUT_OF_RANGE"),
+            "{c:?}"
+        );
     }
 
     #[test]
     fn errors_come_first() {
         let r = check(&Plan::new());
-        assert!(r.findings.windows(2).all(|w| w[0].severity <= w[1].severity));
+        assert!(
+            r.findings
+                .windows(2)
+                .all(|w| w[0].severity <= w[1].severity)
+        );
     }
 }

@@ -54,11 +54,17 @@ pub fn openness_index(plan: &Plan) -> OpennessIndex {
     let mut values: HashMap<(&str, &str), f64> = HashMap::new();
     for v in &o.values {
         if v.value.is_finite() {
-            values.entry((v.city.as_str(), v.indicator.as_str())).or_insert(v.value);
+            values
+                .entry((v.city.as_str(), v.indicator.as_str()))
+                .or_insert(v.value);
         }
     }
     let mut out = OpennessIndex {
-        areas: o.areas.iter().map(|a| (a.id.clone(), a.name.clone())).collect(),
+        areas: o
+            .areas
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect(),
         ..OpennessIndex::default()
     };
     // Normalised score per (city, indicator).
@@ -67,7 +73,12 @@ pub fn openness_index(plan: &Plan) -> OpennessIndex {
         let raw: Vec<(&str, f64)> = o
             .cities
             .iter()
-            .filter_map(|c| Some((c.id.as_str(), *values.get(&(c.id.as_str(), ind.id.as_str()))?)))
+            .filter_map(|c| {
+                Some((
+                    c.id.as_str(),
+                    *values.get(&(c.id.as_str(), ind.id.as_str()))?,
+                ))
+            })
             .collect();
         let min = raw.iter().map(|r| r.1).fold(f64::INFINITY, f64::min);
         let max = raw.iter().map(|r| r.1).fold(f64::NEG_INFINITY, f64::max);
@@ -92,11 +103,12 @@ pub fn openness_index(plan: &Plan) -> OpennessIndex {
             .areas
             .iter()
             .map(|a| {
-                weighted_mean(
-                    a.indicators
-                        .iter()
-                        .map(|i| (scores.get(&(c.id.as_str(), i.id.as_str())).copied(), i.weight)),
-                )
+                weighted_mean(a.indicators.iter().map(|i| {
+                    (
+                        scores.get(&(c.id.as_str(), i.id.as_str())).copied(),
+                        i.weight,
+                    )
+                }))
             })
             .collect();
         let overall = weighted_mean(areas.iter().zip(&o.areas).map(|(s, a)| (*s, a.weight)));
@@ -157,24 +169,52 @@ mod tests {
         o.cities = ["Sofia", "Vienna", "Dublin"]
             .iter()
             .enumerate()
-            .map(|(i, n)| City { id: CityId(format!("C-{}", i + 1)), name: (*n).into(), ..City::default() })
+            .map(|(i, n)| City {
+                id: CityId(format!("C-{}", i + 1)),
+                name: (*n).into(),
+                ..City::default()
+            })
             .collect();
         o.home_city = Some("C-1".into());
-        let ind = |id: &str, direction, weight| OpennessIndicator { id: id.into(), direction, weight, ..Default::default() };
+        let ind = |id: &str, direction, weight| OpennessIndicator {
+            id: id.into(),
+            direction,
+            weight,
+            ..Default::default()
+        };
         o.areas = vec![
             OpennessArea {
                 id: "OA-1".into(),
                 weight: 2.0,
-                indicators: vec![ind("OI-1", Direction::HigherIsBetter, 1.0), ind("OI-2", Direction::LowerIsBetter, 3.0)],
+                indicators: vec![
+                    ind("OI-1", Direction::HigherIsBetter, 1.0),
+                    ind("OI-2", Direction::LowerIsBetter, 3.0),
+                ],
                 ..Default::default()
             },
-            OpennessArea { id: "OA-2".into(), weight: 1.0, indicators: vec![ind("OI-3", Direction::HigherIsBetter, 1.0)], ..Default::default() },
+            OpennessArea {
+                id: "OA-2".into(),
+                weight: 1.0,
+                indicators: vec![ind("OI-3", Direction::HigherIsBetter, 1.0)],
+                ..Default::default()
+            },
         ];
-        let v = |c: &str, i: &str, value| OpennessValue { city: c.into(), indicator: i.into(), value, ..Default::default() };
+        let v = |c: &str, i: &str, value| OpennessValue {
+            city: c.into(),
+            indicator: i.into(),
+            value,
+            ..Default::default()
+        };
         o.values = vec![
-            v("C-1", "OI-1", 10.0), v("C-2", "OI-1", 30.0), v("C-3", "OI-1", 20.0),
-            v("C-1", "OI-2", 100.0), v("C-2", "OI-2", 300.0), v("C-3", "OI-2", 200.0),
-            v("C-1", "OI-3", 5.0), v("C-2", "OI-3", 5.0), v("C-3", "OI-3", 5.0),
+            v("C-1", "OI-1", 10.0),
+            v("C-2", "OI-1", 30.0),
+            v("C-3", "OI-1", 20.0),
+            v("C-1", "OI-2", 100.0),
+            v("C-2", "OI-2", 300.0),
+            v("C-3", "OI-2", 200.0),
+            v("C-1", "OI-3", 5.0),
+            v("C-2", "OI-3", 5.0),
+            v("C-3", "OI-3", 5.0),
         ];
         p
     }
@@ -200,7 +240,9 @@ mod tests {
     #[test]
     fn missing_values_average_over_what_is_there() {
         let mut p = plan();
-        p.openness.values.retain(|v| !(v.city.as_str() == "C-1" && v.indicator.as_str() == "OI-2"));
+        p.openness
+            .values
+            .retain(|v| !(v.city.as_str() == "C-1" && v.indicator.as_str() == "OI-2"));
         let idx = openness_index(&p);
         assert_eq!(idx.cities[0].areas[0], Some(0.0));
         // An empty framework gives no scores and no panic.

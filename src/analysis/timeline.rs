@@ -58,7 +58,11 @@ pub fn timeline(plan: &Plan) -> Timeline {
             .cmp(&(b.objective_index.unwrap_or(usize::MAX), b.start))
     });
     let bars = t.rows.iter().map(|r| (r.start, r.end));
-    t.range = plan.period().into_iter().chain(bars).reduce(|(s1, e1), (s2, e2)| (s1.min(s2), e1.max(e2)));
+    t.range = plan
+        .period()
+        .into_iter()
+        .chain(bars)
+        .reduce(|(s1, e1), (s2, e2)| (s1.min(s2), e1.max(e2)));
     t
 }
 
@@ -73,8 +77,14 @@ mod tests {
         p.facts.period_start = "2025-01".parse().ok();
         p.facts.period_end = "2027-12".parse().ok();
         p.objectives = vec![
-            StrategicObjective { id: "SO-1".into(), ..Default::default() },
-            StrategicObjective { id: "SO-2".into(), ..Default::default() },
+            StrategicObjective {
+                id: "SO-1".into(),
+                ..Default::default()
+            },
+            StrategicObjective {
+                id: "SO-2".into(),
+                ..Default::default()
+            },
         ];
         let act = |id: &str, obj: &str, s: &str, e: &str| Action {
             id: id.into(),
@@ -93,6 +103,9 @@ mod tests {
         let order: Vec<&str> = t.rows.iter().map(|r| r.action.as_str()).collect();
         assert_eq!(order, ["A-3", "A-2", "A-1"]);
         assert_eq!(t.unscheduled, vec![ActionId::from("A-4")]);
-        assert_eq!(t.range, Some(("2025-01".parse().unwrap(), "2028-02".parse().unwrap())));
+        assert_eq!(
+            t.range,
+            Some(("2025-01".parse().unwrap(), "2028-02".parse().unwrap()))
+        );
     }
 }

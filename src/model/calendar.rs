@@ -17,7 +17,10 @@ pub struct YearMonth {
 
 impl Default for YearMonth {
     fn default() -> Self {
-        YearMonth { year: 2025, month: 1 }
+        YearMonth {
+            year: 2025,
+            month: 1,
+        }
     }
 }
 
@@ -56,8 +59,16 @@ impl YearMonth {
 
     /// This month moved by `delta` months, clamped to the plausible years.
     pub fn plus_months(self, delta: i32) -> YearMonth {
-        let lo = YearMonth { year: *YEARS.start(), month: 1 }.index();
-        let hi = YearMonth { year: *YEARS.end(), month: 12 }.index();
+        let lo = YearMonth {
+            year: *YEARS.start(),
+            month: 1,
+        }
+        .index();
+        let hi = YearMonth {
+            year: *YEARS.end(),
+            month: 12,
+        }
+        .index();
         Self::from_index((self.index().saturating_add(delta)).clamp(lo, hi)).unwrap_or(self)
     }
 
@@ -82,7 +93,10 @@ pub struct CalendarParseError {
 }
 
 fn parse_parts(s: &str, n: usize, expected: &'static str) -> Result<Vec<u32>, CalendarParseError> {
-    let err = || CalendarParseError { expected, found: s.to_owned() };
+    let err = || CalendarParseError {
+        expected,
+        found: s.to_owned(),
+    };
     let parts: Vec<&str> = s.split('-').collect();
     let widths_ok = parts.len() == n
         && parts[0].len() == 4
@@ -99,8 +113,10 @@ impl FromStr for YearMonth {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         const EXPECTED: &str = "a month like \"2025-03\" (year 1900–2200, month 01–12)";
         let p = parse_parts(s, 2, EXPECTED)?;
-        YearMonth::new(p[0] as i32, p[1] as u8)
-            .ok_or(CalendarParseError { expected: EXPECTED, found: s.to_owned() })
+        YearMonth::new(p[0] as i32, p[1] as u8).ok_or(CalendarParseError {
+            expected: EXPECTED,
+            found: s.to_owned(),
+        })
     }
 }
 
@@ -114,7 +130,11 @@ pub struct Date {
 
 impl Default for Date {
     fn default() -> Self {
-        Date { year: 2025, month: 1, day: 1 }
+        Date {
+            year: 2025,
+            month: 1,
+            day: 1,
+        }
     }
 }
 
@@ -160,7 +180,10 @@ impl Date {
 
     /// The month this date falls in.
     pub fn year_month(self) -> YearMonth {
-        YearMonth { year: self.year, month: self.month }
+        YearMonth {
+            year: self.year,
+            month: self.month,
+        }
     }
 
     /// Today in UTC, from the system clock (the default date of new meetings and comments).
@@ -198,8 +221,10 @@ impl FromStr for Date {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         const EXPECTED: &str = "a date like \"2025-03-27\" that exists on the calendar";
         let p = parse_parts(s, 3, EXPECTED)?;
-        Date::new(p[0] as i32, p[1] as u8, p[2] as u8)
-            .ok_or(CalendarParseError { expected: EXPECTED, found: s.to_owned() })
+        Date::new(p[0] as i32, p[1] as u8, p[2] as u8).ok_or(CalendarParseError {
+            expected: EXPECTED,
+            found: s.to_owned(),
+        })
     }
 }
 
@@ -246,7 +271,16 @@ mod tests {
         assert_eq!(YearMonth::from_index(b.index()), Some(b));
         assert_eq!(b.quarter(), 1);
         assert_eq!(b.to_string(), "2026-03");
-        for bad in ["2025-13", "2025-00", "2025-1", "25-01", "2025/01", "", "2025-01-01", "3000-01"] {
+        for bad in [
+            "2025-13",
+            "2025-00",
+            "2025-1",
+            "25-01",
+            "2025/01",
+            "",
+            "2025-01-01",
+            "3000-01",
+        ] {
             assert!(bad.parse::<YearMonth>().is_err(), "{bad}");
         }
     }
@@ -256,13 +290,22 @@ mod tests {
         assert!("2024-02-29".parse::<Date>().is_ok());
         assert!("2025-02-29".parse::<Date>().is_err());
         assert!("2025-04-31".parse::<Date>().is_err());
-        assert_eq!("2025-03-07".parse::<Date>().unwrap().to_string(), "2025-03-07");
+        assert_eq!(
+            "2025-03-07".parse::<Date>().unwrap().to_string(),
+            "2025-03-07"
+        );
     }
 
     #[test]
     fn civil_from_days() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(19_782).to_string(), "2024-02-29");
-        assert_eq!(Date::from_days_since_epoch(20_000).to_string(), "2024-10-04");
+        assert_eq!(
+            Date::from_days_since_epoch(19_782).to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_000).to_string(),
+            "2024-10-04"
+        );
     }
 }

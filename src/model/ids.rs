@@ -78,7 +78,12 @@ define_ids! {
 pub fn fresh_id<'a>(prefix: &str, existing: impl IntoIterator<Item = &'a str>) -> String {
     let max = existing
         .into_iter()
-        .filter_map(|id| id.strip_prefix(prefix)?.strip_prefix('-')?.parse::<u64>().ok())
+        .filter_map(|id| {
+            id.strip_prefix(prefix)?
+                .strip_prefix('-')?
+                .parse::<u64>()
+                .ok()
+        })
         .max()
         .unwrap_or(0);
     format!("{prefix}-{}", max.saturating_add(1))

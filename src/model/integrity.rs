@@ -133,7 +133,10 @@ impl IntegrityProblem {
         match self {
             IntegrityProblem::EmptyId { kind, .. } => {
                 let (en, bg) = kind.names();
-                (format!("A {en} has no id"), format!("Елемент ({bg}) няма идентификатор"))
+                (
+                    format!("A {en} has no id"),
+                    format!("Елемент ({bg}) няма идентификатор"),
+                )
             }
             IntegrityProblem::DuplicateId { id, .. } => (
                 format!("The id \"{id}\" is used by more than one item"),
@@ -160,15 +163,19 @@ impl IntegrityProblem {
         match self {
             IntegrityProblem::EmptyId { .. } => "",
             IntegrityProblem::DuplicateId { id, .. } => id,
-            IntegrityProblem::Dangling { target, .. } | IntegrityProblem::DanglingTarget { target, .. } => target,
+            IntegrityProblem::Dangling { target, .. }
+            | IntegrityProblem::DanglingTarget { target, .. } => target,
         }
     }
 
     /// Where the problem is.
     pub fn path(&self) -> &ItemPath {
         match self {
-            IntegrityProblem::EmptyId { path, .. } | IntegrityProblem::DuplicateId { path, .. } => path,
-            IntegrityProblem::Dangling { from, .. } | IntegrityProblem::DanglingTarget { from, .. } => from,
+            IntegrityProblem::EmptyId { path, .. } | IntegrityProblem::DuplicateId { path, .. } => {
+                path
+            }
+            IntegrityProblem::Dangling { from, .. }
+            | IntegrityProblem::DanglingTarget { from, .. } => from,
         }
     }
 }
@@ -179,31 +186,65 @@ pub fn items(plan: &Plan) -> Vec<ItemEntry<'_>> {
     use Section as S;
     let mut v: Vec<ItemEntry<'_>> = Vec::new();
     fn item<'a>(v: &mut Vec<ItemEntry<'a>>, kind: ItemKind, id: &'a str, section: Section) {
-        v.push(ItemEntry { kind, id, path: ItemPath::item(section, id) });
+        v.push(ItemEntry {
+            kind,
+            id,
+            path: ItemPath::item(section, id),
+        });
     }
     let p = plan;
-    p.context.evidence.iter().for_each(|e| item(&mut v, K::Evidence, e.id.as_str(), S::Context));
-    p.support_group.members.iter().for_each(|m| item(&mut v, K::Member, m.id.as_str(), S::SupportGroup));
-    p.support_group.meetings.iter().for_each(|m| item(&mut v, K::Meeting, m.id.as_str(), S::SupportGroup));
-    p.problems.iter().for_each(|x| item(&mut v, K::Problem, x.id.as_str(), S::Problems));
+    p.context
+        .evidence
+        .iter()
+        .for_each(|e| item(&mut v, K::Evidence, e.id.as_str(), S::Context));
+    p.support_group
+        .members
+        .iter()
+        .for_each(|m| item(&mut v, K::Member, m.id.as_str(), S::SupportGroup));
+    p.support_group
+        .meetings
+        .iter()
+        .for_each(|m| item(&mut v, K::Meeting, m.id.as_str(), S::SupportGroup));
+    p.problems
+        .iter()
+        .for_each(|x| item(&mut v, K::Problem, x.id.as_str(), S::Problems));
     for o in &p.objectives {
         item(&mut v, K::Objective, o.id.as_str(), S::Objectives);
-        o.specific.iter().for_each(|s| item(&mut v, K::SpecificObjective, s.id.as_str(), S::Objectives));
+        o.specific
+            .iter()
+            .for_each(|s| item(&mut v, K::SpecificObjective, s.id.as_str(), S::Objectives));
     }
     for a in &p.actions {
         item(&mut v, K::Action, a.id.as_str(), S::Actions);
-        a.funding.iter().for_each(|f| item(&mut v, K::FundingLine, f.id.as_str(), S::Funding));
+        a.funding
+            .iter()
+            .for_each(|f| item(&mut v, K::FundingLine, f.id.as_str(), S::Funding));
     }
-    p.strategies.goals().for_each(|(_, g)| item(&mut v, K::StrategyGoal, g.id.as_str(), S::StrategyLinks));
-    p.pilots.iter().for_each(|x| item(&mut v, K::Pilot, x.id.as_str(), S::Pilots));
-    p.indicators.iter().for_each(|x| item(&mut v, K::Indicator, x.id.as_str(), S::Indicators));
-    p.risks.iter().for_each(|x| item(&mut v, K::Risk, x.id.as_str(), S::Risks));
-    p.openness.cities.iter().for_each(|c| item(&mut v, K::City, c.id.as_str(), S::Openness));
+    p.strategies
+        .goals()
+        .for_each(|(_, g)| item(&mut v, K::StrategyGoal, g.id.as_str(), S::StrategyLinks));
+    p.pilots
+        .iter()
+        .for_each(|x| item(&mut v, K::Pilot, x.id.as_str(), S::Pilots));
+    p.indicators
+        .iter()
+        .for_each(|x| item(&mut v, K::Indicator, x.id.as_str(), S::Indicators));
+    p.risks
+        .iter()
+        .for_each(|x| item(&mut v, K::Risk, x.id.as_str(), S::Risks));
+    p.openness
+        .cities
+        .iter()
+        .for_each(|c| item(&mut v, K::City, c.id.as_str(), S::Openness));
     for a in &p.openness.areas {
         item(&mut v, K::OpennessArea, a.id.as_str(), S::Openness);
-        a.indicators.iter().for_each(|i| item(&mut v, K::OpennessIndicator, i.id.as_str(), S::Openness));
+        a.indicators
+            .iter()
+            .for_each(|i| item(&mut v, K::OpennessIndicator, i.id.as_str(), S::Openness));
     }
-    p.comments.iter().for_each(|c| item(&mut v, K::Comment, c.id.as_str(), S::Review));
+    p.comments
+        .iter()
+        .for_each(|c| item(&mut v, K::Comment, c.id.as_str(), S::Review));
     v
 }
 
@@ -213,39 +254,140 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
     use ItemKind as K;
     use Section as S;
     let mut v: Vec<Reference<'_>> = Vec::new();
-    fn r<'a>(v: &mut Vec<Reference<'a>>, section: Section, owner: &str, field: &str, kind: ItemKind, target: &'a str) {
-        v.push(Reference { from: ItemPath::field(section, Some(owner), field), kind, target });
+    fn r<'a>(
+        v: &mut Vec<Reference<'a>>,
+        section: Section,
+        owner: &str,
+        field: &str,
+        kind: ItemKind,
+        target: &'a str,
+    ) {
+        v.push(Reference {
+            from: ItemPath::field(section, Some(owner), field),
+            kind,
+            target,
+        });
     }
     for m in &plan.support_group.meetings {
-        m.attendees.iter().for_each(|t| r(&mut v, S::SupportGroup, m.id.as_str(), "attendees", K::Member, t.as_str()));
+        m.attendees.iter().for_each(|t| {
+            r(
+                &mut v,
+                S::SupportGroup,
+                m.id.as_str(),
+                "attendees",
+                K::Member,
+                t.as_str(),
+            )
+        });
     }
     for p in &plan.problems {
-        p.evidence.iter().for_each(|t| r(&mut v, S::Problems, p.id.as_str(), "evidence", K::Evidence, t.as_str()));
+        p.evidence.iter().for_each(|t| {
+            r(
+                &mut v,
+                S::Problems,
+                p.id.as_str(),
+                "evidence",
+                K::Evidence,
+                t.as_str(),
+            )
+        });
     }
     for o in &plan.objectives {
-        o.problems.iter().for_each(|t| r(&mut v, S::Objectives, o.id.as_str(), "problems", K::Problem, t.as_str()));
+        o.problems.iter().for_each(|t| {
+            r(
+                &mut v,
+                S::Objectives,
+                o.id.as_str(),
+                "problems",
+                K::Problem,
+                t.as_str(),
+            )
+        });
         for s in &o.specific {
-            s.indicators.iter().for_each(|t| r(&mut v, S::Objectives, s.id.as_str(), "indicators", K::Indicator, t.as_str()));
+            s.indicators.iter().for_each(|t| {
+                r(
+                    &mut v,
+                    S::Objectives,
+                    s.id.as_str(),
+                    "indicators",
+                    K::Indicator,
+                    t.as_str(),
+                )
+            });
         }
     }
     for a in &plan.actions {
         let id = a.id.as_str();
         if let Some(o) = &a.objective {
-            r(&mut v, S::Actions, id, "objective", K::Objective, o.as_str());
+            r(
+                &mut v,
+                S::Actions,
+                id,
+                "objective",
+                K::Objective,
+                o.as_str(),
+            );
         }
         if let Some(s) = &a.specific_objective {
-            r(&mut v, S::Actions, id, "specific_objective", K::SpecificObjective, s.as_str());
+            r(
+                &mut v,
+                S::Actions,
+                id,
+                "specific_objective",
+                K::SpecificObjective,
+                s.as_str(),
+            );
         }
-        a.indicators.iter().for_each(|t| r(&mut v, S::Actions, id, "indicators", K::Indicator, t.as_str()));
-        a.risks.iter().for_each(|t| r(&mut v, S::Actions, id, "risks", K::Risk, t.as_str()));
-        a.depends_on.iter().for_each(|t| r(&mut v, S::Actions, id, "depends_on", K::Action, t.as_str()));
-        a.strategy_goals.iter().for_each(|t| r(&mut v, S::StrategyLinks, id, "strategy_goals", K::StrategyGoal, t.as_str()));
+        a.indicators.iter().for_each(|t| {
+            r(
+                &mut v,
+                S::Actions,
+                id,
+                "indicators",
+                K::Indicator,
+                t.as_str(),
+            )
+        });
+        a.risks
+            .iter()
+            .for_each(|t| r(&mut v, S::Actions, id, "risks", K::Risk, t.as_str()));
+        a.depends_on
+            .iter()
+            .for_each(|t| r(&mut v, S::Actions, id, "depends_on", K::Action, t.as_str()));
+        a.strategy_goals.iter().for_each(|t| {
+            r(
+                &mut v,
+                S::StrategyLinks,
+                id,
+                "strategy_goals",
+                K::StrategyGoal,
+                t.as_str(),
+            )
+        });
     }
     for p in &plan.pilots {
-        p.actions.iter().for_each(|t| r(&mut v, S::Pilots, p.id.as_str(), "actions", K::Action, t.as_str()));
+        p.actions.iter().for_each(|t| {
+            r(
+                &mut v,
+                S::Pilots,
+                p.id.as_str(),
+                "actions",
+                K::Action,
+                t.as_str(),
+            )
+        });
     }
     for k in &plan.risks {
-        k.actions.iter().for_each(|t| r(&mut v, S::Risks, k.id.as_str(), "actions", K::Action, t.as_str()));
+        k.actions.iter().for_each(|t| {
+            r(
+                &mut v,
+                S::Risks,
+                k.id.as_str(),
+                "actions",
+                K::Action,
+                t.as_str(),
+            )
+        });
     }
     let o = &plan.openness;
     if let Some(home) = &o.home_city {
@@ -257,7 +399,11 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
     }
     for val in &o.values {
         let from = |field| ItemPath::field(S::Openness, None, field);
-        v.push(Reference { from: from("values.city"), kind: K::City, target: val.city.as_str() });
+        v.push(Reference {
+            from: from("values.city"),
+            kind: K::City,
+            target: val.city.as_str(),
+        });
         v.push(Reference {
             from: from("values.indicator"),
             kind: K::OpennessIndicator,

@@ -68,9 +68,7 @@ impl Money {
         let n128 = n as i128;
         let base = self.0.div_euclid(n128);
         let rem = self.0.rem_euclid(n128) as usize;
-        (0..n)
-            .map(|i| Money(base + i128::from(i < rem)))
-            .collect()
+        (0..n).map(|i| Money(base + i128::from(i < rem))).collect()
     }
 
     /// With thousands separators and two decimals, e.g. `1 250 000.00` (thin grouping as used
@@ -103,7 +101,9 @@ impl fmt::Display for Money {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyParseError {
     /// Not of the form `1234.56`.
-    #[error("expected an amount like \"1250000.00\" (digits, optional '.' and up to two decimals), found {0:?}")]
+    #[error(
+        "expected an amount like \"1250000.00\" (digits, optional '.' and up to two decimals), found {0:?}"
+    )]
     Malformed(String),
     /// More than the largest allowed amount.
     #[error("amount {0:?} is larger than the largest allowed (1000000000000.00)")]
@@ -231,7 +231,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_money() {
-        for bad in ["", "-", ".5", "1.", "1.234", "1,5", "1e3", " 1", "abc", "--1", "1.-5"] {
+        for bad in [
+            "", "-", ".5", "1.", "1.234", "1,5", "1e3", " 1", "abc", "--1", "1.-5",
+        ] {
             assert!(
                 matches!(bad.parse::<Money>(), Err(MoneyParseError::Malformed(_))),
                 "{bad:?}"
@@ -260,13 +262,19 @@ mod tests {
         let parts = m.split_even(3);
         assert_eq!(parts, vec![Money(334), Money(334), Money(333)]);
         assert_eq!(parts.iter().sum::<Money>(), m);
-        assert_eq!(Money::from_cents(-5).split_even(2).iter().sum::<Money>(), Money(-5));
+        assert_eq!(
+            Money::from_cents(-5).split_even(2).iter().sum::<Money>(),
+            Money(-5)
+        );
         assert!(m.split_even(0).is_empty());
     }
 
     #[test]
     fn grouped_for_documents() {
-        assert_eq!(Money::from_cents(125_000_050).grouped(' ', ','), "1 250 000,50");
+        assert_eq!(
+            Money::from_cents(125_000_050).grouped(' ', ','),
+            "1 250 000,50"
+        );
         assert_eq!(Money::from_cents(-99).grouped(',', '.'), "-0.99");
         assert_eq!(Money::from_units(100).grouped(' ', ','), "100,00");
     }

@@ -77,12 +77,20 @@ pub struct ItemPath {
 impl ItemPath {
     /// A whole section.
     pub fn section(section: Section) -> Self {
-        ItemPath { section, item: None, field: None }
+        ItemPath {
+            section,
+            item: None,
+            field: None,
+        }
     }
 
     /// An item of a section.
     pub fn item(section: Section, id: impl Into<String>) -> Self {
-        ItemPath { section, item: Some(id.into()), field: None }
+        ItemPath {
+            section,
+            item: Some(id.into()),
+            field: None,
+        }
     }
 
     /// A field: of an item when `id` is given, else of the section.

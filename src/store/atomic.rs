@@ -39,7 +39,11 @@ pub fn write_atomically(
     // Write next to the real file when `path` is a link, so the rename stays on one disk and
     // replaces the file the user meant.
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let fail = |step, source| SaveError { file: path.to_path_buf(), step, source };
+    let fail = |step, source| SaveError {
+        file: path.to_path_buf(),
+        step,
+        source,
+    };
     if target.file_name().is_none() {
         return Err(fail(
             "choosing the file name",
@@ -58,7 +62,8 @@ pub fn write_atomically(
         let file = out
             .into_inner()
             .map_err(|e| fail("writing the temporary file", e.into_error()))?;
-        file.sync_all().map_err(|e| fail("flushing the temporary file to disk", e))?;
+        file.sync_all()
+            .map_err(|e| fail("flushing the temporary file to disk", e))?;
         if let Ok(meta) = fs::metadata(&target) {
             // Keep the permissions the user gave the file.
             let _ = fs::set_permissions(&tmp, meta.permissions());
@@ -93,7 +98,11 @@ fn keep_backup(target: &Path) -> io::Result<()> {
 /// Makes the rename itself durable. Not every platform can open a folder; there it is skipped.
 fn sync_dir(target: &Path) {
     if let Some(dir) = target.parent() {
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
         if let Ok(d) = File::open(dir) {
             let _ = d.sync_all();
         }
@@ -132,12 +141,18 @@ mod tests {
         fs::write(&path, b"the old plan").unwrap();
         let err = write_atomically(&path, |w| {
             w.write_all(b"half of the new pl")?;
-            Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))
+            Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "no space left on device",
+            ))
         })
         .unwrap_err();
         assert_eq!(fs::read(&path).unwrap(), b"the old plan");
         let msg = err.to_string();
-        assert!(msg.contains("plan.ron") && msg.contains("no space left"), "{msg}");
+        assert!(
+            msg.contains("plan.ron") && msg.contains("no space left"),
+            "{msg}"
+        );
         assert!(msg.contains("previous file is unchanged"), "{msg}");
         // No temporary file is left behind, and no backup was made of a save that never happened.
         assert_eq!(leftovers(dir.path()), ["plan.ron"]);

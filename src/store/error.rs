@@ -20,9 +20,16 @@ impl Location {
     pub fn of_offset(text: &str, offset: usize) -> Location {
         let offset = offset.min(text.len());
         let before = text.as_bytes()[..offset].iter().rposition(|b| *b == b'\n');
-        let line = text.as_bytes()[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = text.as_bytes()[..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
         let line_start = before.map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&text.as_bytes()[line_start..offset]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&text.as_bytes()[line_start..offset])
+            .chars()
+            .count()
+            + 1;
         Location { line, column }
     }
 }
@@ -49,7 +56,9 @@ pub enum LoadErrorKind {
     #[error("cannot read the file: {0}")]
     Io(#[source] io::Error),
     /// Bigger than any real plan.
-    #[error("the file is {size} bytes; plan files larger than {limit} bytes are refused (is it really a plan file?)")]
+    #[error(
+        "the file is {size} bytes; plan files larger than {limit} bytes are refused (is it really a plan file?)"
+    )]
     TooLarge {
         /// Its size.
         size: u64,
@@ -57,7 +66,9 @@ pub enum LoadErrorKind {
         limit: u64,
     },
     /// Not UTF-8 text.
-    #[error("{at}: the file is not UTF-8 text (a binary file, or saved in another encoding); expected a RON plan file")]
+    #[error(
+        "{at}: the file is not UTF-8 text (a binary file, or saved in another encoding); expected a RON plan file"
+    )]
     NotUtf8 {
         /// Where the first bad byte is.
         at: Location,
@@ -71,7 +82,9 @@ pub enum LoadErrorKind {
         message: String,
     },
     /// Written by a newer LAP Studio.
-    #[error("the file has format version {found}, but this LAP Studio reads versions up to {supported}; open it with a newer LAP Studio")]
+    #[error(
+        "the file has format version {found}, but this LAP Studio reads versions up to {supported}; open it with a newer LAP Studio"
+    )]
     NewerVersion {
         /// Its version.
         found: u32,
@@ -162,10 +175,22 @@ mod tests {
     #[test]
     fn offsets_become_lines_and_character_columns() {
         let text = "ab\nпрlob\n";
-        assert_eq!(Location::of_offset(text, 0), Location { line: 1, column: 1 });
-        assert_eq!(Location::of_offset(text, 3), Location { line: 2, column: 1 });
+        assert_eq!(
+            Location::of_offset(text, 0),
+            Location { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Location::of_offset(text, 3),
+            Location { line: 2, column: 1 }
+        );
         // "пр" is four bytes but two characters.
-        assert_eq!(Location::of_offset(text, 7), Location { line: 2, column: 3 });
-        assert_eq!(Location::of_offset(text, 999), Location { line: 3, column: 1 });
+        assert_eq!(
+            Location::of_offset(text, 7),
+            Location { line: 2, column: 3 }
+        );
+        assert_eq!(
+            Location::of_offset(text, 999),
+            Location { line: 3, column: 1 }
+        );
     }
 }

@@ -51,14 +51,22 @@ struct VersionProbe {
 }
 
 fn syntax(err: ron::error::SpannedError) -> LoadErrorKind {
-    let at = Location { line: err.span.start.line.max(1), column: err.span.start.col.max(1) };
-    LoadErrorKind::Syntax { at, message: describe(&err.code) }
+    let at = Location {
+        line: err.span.start.line.max(1),
+        column: err.span.start.col.max(1),
+    };
+    LoadErrorKind::Syntax {
+        at,
+        message: describe(&err.code),
+    }
 }
 
 /// Ron's wording, with the two cases planners meet most put in plain words.
 fn describe(code: &ron::Error) -> String {
     match code {
-        ron::Error::Eof => "the file ends too early (is it truncated?); expected the rest of the plan".into(),
+        ron::Error::Eof => {
+            "the file ends too early (is it truncated?); expected the rest of the plan".into()
+        }
         ron::Error::ExceededRecursionLimit => {
             format!("the file nests deeper than {RECURSION_LIMIT} levels; a plan file never does")
         }
@@ -68,7 +76,25 @@ fn describe(code: &ron::Error) -> String {
 
 /// Reads a plan from RON text. `origin` names the file in errors.
 pub fn parse(text: &str, origin: &Path) -> Result<Plan, LoadError> {
-    let err = |kind| LoadError { file: origin.to_path_buf(), kind };
+    let plan = parse_lenient(text, origin)?;
+    let problems = integrity::problems(&plan);
+    if !problems.is_empty() {
+        let located = problems.iter().map(|p| locate(text, p)).collect();
+        return Err(LoadError {
+            file: origin.to_path_buf(),
+            kind: LoadErrorKind::Integrity(located),
+        });
+    }
+    Ok(plan)
+}
+
+/// Like [`parse`], but keeps a plan whose ids or references are broken, for the checks to report
+/// (a consultant still wants to read such a file).
+pub fn parse_lenient(text: &str, origin: &Path) -> Result<Plan, LoadError> {
+    let err = |kind| LoadError {
+        file: origin.to_path_buf(),
+        kind,
+    };
     // Read the version first: a newer file is refused with that reason, not with whatever
     // unknown field it happens to contain first. If even this fails, the full parse below
     // reports the syntax error.
@@ -76,20 +102,18 @@ pub fn parse(text: &str, origin: &Path) -> Result<Plan, LoadError> {
         .from_str::<VersionProbe>(text)
         .map_or(UNVERSIONED, |p| p.format_version.max(UNVERSIONED));
     if version > FORMAT_VERSION {
-        return Err(err(LoadErrorKind::NewerVersion { found: version, supported: FORMAT_VERSION }));
+        return Err(err(LoadErrorKind::NewerVersion {
+            found: version,
+            supported: FORMAT_VERSION,
+        }));
     }
     let mut plan: Plan = ron_options().from_str(text).map_err(|e| err(syntax(e)))?;
     migrate(&mut plan, version);
-    let problems = integrity::problems(&plan);
-    if !problems.is_empty() {
-        let located = problems.iter().map(|p| locate(text, p)).collect();
-        return Err(err(LoadErrorKind::Integrity(located)));
-    }
     Ok(plan)
 }
 
 /// Finds where in the text an integrity problem shows, so the message can name line and column.
-fn locate(text: &str, problem: &IntegrityProblem) -> LocatedProblem {
+pub fn locate(text: &str, problem: &IntegrityProblem) -> LocatedProblem {
     let quoted = |s: &str| ron::to_string(s).unwrap_or_else(|_| format!("\"{s}\""));
     let offset = match problem {
         IntegrityProblem::EmptyId { .. } => text.find("id: \"\""),
@@ -97,7 +121,8 @@ fn locate(text: &str, problem: &IntegrityProblem) -> LocatedProblem {
             let needle = format!("id: {}", quoted(id));
             text.match_indices(&needle).nth(*occurrence).map(|(i, _)| i)
         }
-        IntegrityProblem::Dangling { from, target, .. } | IntegrityProblem::DanglingTarget { from, target } => {
+        IntegrityProblem::Dangling { from, target, .. }
+        | IntegrityProblem::DanglingTarget { from, target } => {
             // Start at the referring item (or its field's section), then find the target there.
             let start = match &from.item {
                 Some(owner) => text.find(&format!("id: {}", quoted(owner))),
@@ -120,11 +145,25 @@ fn locate(text: &str, problem: &IntegrityProblem) -> LocatedProblem {
 
 /// Reads a plan file. The file is not trusted: it may be anything.
 pub fn load(path: &Path) -> Result<Plan, LoadError> {
-    let err = |kind| LoadError { file: path.to_path_buf(), kind };
+    parse(&read_text(path)?, path)
+}
+
+/// Reads a file as plan text: bounded in size, and UTF-8.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let err = |kind| LoadError {
+        file: path.to_path_buf(),
+        kind,
+    };
     let file = File::open(path).map_err(|e| err(LoadErrorKind::Io(e)))?;
-    let size = file.metadata().map_err(|e| err(LoadErrorKind::Io(e)))?.len();
+    let size = file
+        .metadata()
+        .map_err(|e| err(LoadErrorKind::Io(e)))?
+        .len();
     if size > MAX_FILE_BYTES {
-        return Err(err(LoadErrorKind::TooLarge { size, limit: MAX_FILE_BYTES }));
+        return Err(err(LoadErrorKind::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        }));
     }
     // Bound the read too: the size can change between the check and the read (a growing file,
     // a pipe).
@@ -133,14 +172,19 @@ pub fn load(path: &Path) -> Result<Plan, LoadError> {
         .read_to_end(&mut bytes)
         .map_err(|e| err(LoadErrorKind::Io(e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(err(LoadErrorKind::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES }));
+        return Err(err(LoadErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        }));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let at = Location::of_offset(std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or(""), valid);
+        let at = Location::of_offset(
+            std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or(""),
+            valid,
+        );
         err(LoadErrorKind::NotUtf8 { at })
-    })?;
-    parse(&text, path)
+    })
 }
 
 /// Saves a plan atomically, keeping the previous file as `NAME.bak`.
@@ -176,7 +220,10 @@ mod tests {
     fn round_trips_and_is_readable() {
         let p = small_plan();
         let text = to_ron(&p);
-        assert!(text.contains("title: \"Едно\""), "Cyrillic stays readable:\n{text}");
+        assert!(
+            text.contains("title: \"Едно\""),
+            "Cyrillic stays readable:\n{text}"
+        );
         assert!(text.contains("cost: Some(\"123.45\")"), "{text}");
         assert_eq!(parse(&text, Path::new("t.ron")).unwrap(), p);
         assert_eq!(to_ron(&parse(&text, Path::new("t.ron")).unwrap()), text);
@@ -197,7 +244,10 @@ mod tests {
     fn newer_files_are_refused_by_version() {
         let text = "(format_version: 99, facts: (city: \"X\"), hologram: true)";
         let e = parse(text, Path::new("new.ron")).unwrap_err();
-        assert!(matches!(e.kind, LoadErrorKind::NewerVersion { found: 99, .. }), "{e}");
+        assert!(
+            matches!(e.kind, LoadErrorKind::NewerVersion { found: 99, .. }),
+            "{e}"
+        );
         assert!(e.to_string().starts_with("new.ron:"), "{e}");
     }
 
@@ -209,7 +259,10 @@ mod tests {
         let p = parse(text, Path::new("old.ron")).unwrap();
         assert_eq!(p.format_version, FORMAT_VERSION);
         let f = &p.actions[0].funding;
-        assert_eq!((f[0].status, f[1].status), (FundingStatus::Secured, FundingStatus::Potential));
+        assert_eq!(
+            (f[0].status, f[1].status),
+            (FundingStatus::Secured, FundingStatus::Potential)
+        );
         assert!(f.iter().all(|l| l.legacy_secured.is_none()));
         assert!(!to_ron(&p).contains("secured:"));
     }
@@ -217,11 +270,18 @@ mod tests {
     #[test]
     fn duplicate_ids_are_located() {
         let mut p = small_plan();
-        p.actions.push(Action { id: "A-1".into(), ..Action::default() });
+        p.actions.push(Action {
+            id: "A-1".into(),
+            ..Action::default()
+        });
         let text = to_ron(&p);
         let e = parse(&text, Path::new("dup.ron")).unwrap_err();
         let second = text.match_indices("id: \"A-1\"").nth(1).unwrap().0;
         assert_eq!(e.location(), Some(Location::of_offset(&text, second)));
-        assert!(e.to_string().contains("\"A-1\" is used by more than one item"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("\"A-1\" is used by more than one item"),
+            "{e}"
+        );
     }
 }

@@ -15,7 +15,11 @@ pub fn migrate(plan: &mut Plan, from: u32) {
         for action in &mut plan.actions {
             for line in &mut action.funding {
                 if let Some(secured) = line.legacy_secured.take() {
-                    line.status = if secured { FundingStatus::Secured } else { FundingStatus::Potential };
+                    line.status = if secured {
+                        FundingStatus::Secured
+                    } else {
+                        FundingStatus::Potential
+                    };
                 }
             }
         }
