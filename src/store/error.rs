@@ -133,7 +133,11 @@ impl fmt::Display for LoadError {
                 }
                 Ok(())
             }
-            kind => write!(f, "{file}:{kind}"),
+            // These kinds start with "line:column".
+            kind @ (LoadErrorKind::NotUtf8 { .. } | LoadErrorKind::Syntax { .. }) => {
+                write!(f, "{file}:{kind}")
+            }
+            kind => write!(f, "{file}: {kind}"),
         }
     }
 }

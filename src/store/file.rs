@@ -70,6 +70,15 @@ fn describe(code: &ron::Error) -> String {
         ron::Error::ExceededRecursionLimit => {
             format!("the file nests deeper than {RECURSION_LIMIT} levels; a plan file never does")
         }
+        ron::Error::ExpectedString => "expected text in double quotes, like \"София\"".into(),
+        ron::Error::ExpectedStringEnd => "this text has no closing `\"`".into(),
+        ron::Error::ExpectedInteger => "expected a whole number".into(),
+        ron::Error::ExpectedFloat => "expected a number, like 12.5".into(),
+        ron::Error::IntegerOutOfBounds => "the number is out of range for this field (e.g. negative where only 0 or more is allowed)".into(),
+        ron::Error::ExpectedOption => "expected Some(…) or None".into(),
+        ron::Error::ExpectedArray => "expected a list in square brackets […]".into(),
+        ron::Error::ExpectedComma => "expected a comma between items".into(),
+        ron::Error::TrailingCharacters => "unexpected text after the end of the plan".into(),
         other => other.to_string(),
     }
 }
@@ -105,6 +114,13 @@ pub fn parse_lenient(text: &str, origin: &Path) -> Result<Plan, LoadError> {
         return Err(err(LoadErrorKind::NewerVersion {
             found: version,
             supported: FORMAT_VERSION,
+        }));
+    }
+    if text.trim().is_empty() {
+        let at = Location { line: 1, column: 1 };
+        return Err(err(LoadErrorKind::Syntax {
+            at,
+            message: "the file is empty; expected a plan starting with `(`".into(),
         }));
     }
     let mut plan: Plan = ron_options().from_str(text).map_err(|e| err(syntax(e)))?;
