@@ -1,7 +1,7 @@
 //! Saving never loses the previous plan.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 
 use lap_studio::store::{self, atomic};
 

@@ -80,7 +80,7 @@ impl Money {
         let cents = abs % 100;
         let mut out = String::new();
         for (i, ch) in units.chars().enumerate() {
-            if i > 0 && (units.len() - i) % 3 == 0 {
+            if i > 0 && (units.len() - i).is_multiple_of(3) {
                 out.push(thousands);
             }
             out.push(ch);

@@ -104,18 +104,6 @@ pub fn parse_lenient(text: &str, origin: &Path) -> Result<Plan, LoadError> {
         file: origin.to_path_buf(),
         kind,
     };
-    // Read the version first: a newer file is refused with that reason, not with whatever
-    // unknown field it happens to contain first. If even this fails, the full parse below
-    // reports the syntax error.
-    let version = ron_options()
-        .from_str::<VersionProbe>(text)
-        .map_or(UNVERSIONED, |p| p.format_version.max(UNVERSIONED));
-    if version > FORMAT_VERSION {
-        return Err(err(LoadErrorKind::NewerVersion {
-            found: version,
-            supported: FORMAT_VERSION,
-        }));
-    }
     if text.trim().is_empty() {
         let at = Location { line: 1, column: 1 };
         return Err(err(LoadErrorKind::Syntax {
@@ -123,7 +111,33 @@ pub fn parse_lenient(text: &str, origin: &Path) -> Result<Plan, LoadError> {
             message: "the file is empty; expected a plan starting with `(`".into(),
         }));
     }
-    let mut plan: Plan = ron_options().from_str(text).map_err(|e| err(syntax(e)))?;
+    let newer = |found| {
+        err(LoadErrorKind::NewerVersion {
+            found,
+            supported: FORMAT_VERSION,
+        })
+    };
+    let (mut plan, version) = match ron_options().from_str::<Plan>(text) {
+        Ok(plan) => {
+            let version = plan.format_version.max(UNVERSIONED);
+            if version > FORMAT_VERSION {
+                return Err(newer(version));
+            }
+            (plan, version)
+        }
+        Err(e) => {
+            // A newer file most likely fails on a field it added; refuse it for its version,
+            // not for whatever that field is. Only read the version when the parse failed, so
+            // a good file is parsed once.
+            let version = ron_options()
+                .from_str::<VersionProbe>(text)
+                .map_or(0, |p| p.format_version);
+            if version > FORMAT_VERSION {
+                return Err(newer(version));
+            }
+            return Err(err(syntax(e)));
+        }
+    };
     migrate(&mut plan, version);
     Ok(plan)
 }
