@@ -17,7 +17,7 @@ use crate::store::{self, LoadError};
 
 /// Write, check and publish a city's Local Action Plan for migrant integration and openness.
 ///
-/// With no command, starts the desktop app.
+/// With no command, starts the desktop app on the last plan (the Sofia sample the first time).
 #[derive(Debug, Parser)]
 #[command(name = "lap-studio", version, about, long_about = None)]
 pub struct Cli {
@@ -58,6 +58,11 @@ impl From<LangArg> for Lang {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a plan file in the desktop app.
+    Open {
+        /// The plan file.
+        file: PathBuf,
+    },
     /// List the plan templates built into the program.
     Templates {
         /// Output format.
@@ -143,7 +148,8 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
     let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
     match cli.command {
-        None => Err("the desktop app is not part of this build yet; use a command (see `lap-studio --help`)".into()),
+        None => crate::app::run(None).map(|()| ExitCode::SUCCESS),
+        Some(Command::Open { file }) => crate::app::run(Some(file)).map(|()| ExitCode::SUCCESS),
         Some(Command::Templates { format }) => {
             let list = store::templates::TEMPLATES;
             match format {
@@ -162,17 +168,32 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::New { template, output, force }) => {
+        Some(Command::New {
+            template,
+            output,
+            force,
+        }) => {
             let t = store::templates::find(&template).ok_or_else(|| {
                 let names: Vec<&str> = store::templates::TEMPLATES.iter().map(|t| t.name).collect();
-                format!("no template named {template:?}; there are: {}", names.join(", "))
+                format!(
+                    "no template named {template:?}; there are: {}",
+                    names.join(", ")
+                )
             })?;
             if output.exists() && !force {
-                return Err(format!("{} already exists; choose another name or add --force", output.display()));
+                return Err(format!(
+                    "{} already exists; choose another name or add --force",
+                    output.display()
+                ));
             }
             let plan = t.plan().map_err(|e| e.to_string())?;
             store::save(&output, &plan).map_err(|e| e.to_string())?;
-            w(writeln!(out, "{}: new plan from template {}", output.display(), t.name))?;
+            w(writeln!(
+                out,
+                "{}: new plan from template {}",
+                output.display(),
+                t.name
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { file, format, lang }) => check(&file, format, lang.into(), out),
@@ -189,24 +210,41 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                 return Ok(ExitCode::from(1));
             }
             store::save(&file, &plan).map_err(|e| e.to_string())?;
-            w(writeln!(out, "{}: rewritten (previous version in {})", file.display(), store::atomic::backup_path(&file).display()))?;
+            w(writeln!(
+                out,
+                "{}: rewritten (previous version in {})",
+                file.display(),
+                store::atomic::backup_path(&file).display()
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Generate { actions, output, seed }) => {
+        Some(Command::Generate {
+            actions,
+            output,
+            seed,
+        }) => {
             const MAX: usize = 100_000;
             if actions > MAX {
                 return Err(format!("--actions {actions} is more than {MAX}"));
             }
             let plan = crate::synthetic::plan(actions, seed);
             store::save(&output, &plan).map_err(|e| e.to_string())?;
-            w(writeln!(out, "{}: synthetic plan with {actions} actions", output.display()))?;
+            w(writeln!(
+                out,
+                "{}: synthetic plan with {actions} actions",
+                output.display()
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Summary { file, format, lang }) => {
             let plan = store::load(&file).map_err(|e| e.to_string())?;
             let s = summary(&plan);
             match format {
-                Format::Json => w(writeln!(out, "{}", serde_json::to_string_pretty(&s).unwrap_or_default()))?,
+                Format::Json => w(writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&s).unwrap_or_default()
+                ))?,
                 Format::Text => w(write_summary_text(&plan, &s, lang.into(), out))?,
             }
             Ok(ExitCode::SUCCESS)

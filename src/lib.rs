@@ -4,7 +4,9 @@
 //! Data flows one way: file ([`store`]) → [`model`] → [`analysis`] → app or report.
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
+pub mod i18n;
 pub mod model;
 pub mod store;
 pub mod synthetic;

@@ -462,3 +462,106 @@ pub fn problems(plan: &Plan) -> Vec<IntegrityProblem> {
     }
     out
 }
+
+/// Removes every reference to `id` (after the item was deleted), so no link is left dangling.
+pub fn forget(plan: &mut Plan, id: &str) {
+    fn drop_from<T: AsRef<str>>(v: &mut Vec<T>, id: &str) {
+        v.retain(|x| x.as_ref() != id);
+    }
+    for m in &mut plan.support_group.meetings {
+        drop_from(&mut m.attendees, id);
+    }
+    for p in &mut plan.problems {
+        drop_from(&mut p.evidence, id);
+    }
+    for o in &mut plan.objectives {
+        drop_from(&mut o.problems, id);
+        for s in &mut o.specific {
+            drop_from(&mut s.indicators, id);
+        }
+    }
+    for a in &mut plan.actions {
+        if a.objective.as_ref().is_some_and(|o| o.as_str() == id) {
+            a.objective = None;
+            a.specific_objective = None;
+        }
+        if a.specific_objective
+            .as_ref()
+            .is_some_and(|o| o.as_str() == id)
+        {
+            a.specific_objective = None;
+        }
+        drop_from(&mut a.indicators, id);
+        drop_from(&mut a.risks, id);
+        drop_from(&mut a.depends_on, id);
+        drop_from(&mut a.strategy_goals, id);
+    }
+    for p in &mut plan.pilots {
+        drop_from(&mut p.actions, id);
+    }
+    for r in &mut plan.risks {
+        drop_from(&mut r.actions, id);
+    }
+    let o = &mut plan.openness;
+    if o.home_city.as_ref().is_some_and(|c| c.as_str() == id) {
+        o.home_city = None;
+    }
+    o.values
+        .retain(|v| v.city.as_str() != id && v.indicator.as_str() != id);
+    for c in &mut plan.comments {
+        if c.target.item.as_deref() == Some(id) {
+            c.target.item = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    #[test]
+    fn forgetting_a_deleted_action_leaves_no_dangling_link() {
+        let mut p = crate::synthetic::plan(30, 3);
+        let gone = p.actions[0].id.clone();
+        p.actions.remove(0);
+        assert!(!problems(&p).is_empty());
+        forget(&mut p, gone.as_str());
+        assert!(problems(&p).is_empty(), "{:?}", problems(&p));
+    }
+
+    #[test]
+    fn duplicates_and_dangling_are_reported_once_each() {
+        let mut p = Plan::new();
+        p.actions = vec![
+            Action {
+                id: "A-1".into(),
+                risks: vec!["R-9".into()],
+                ..Action::default()
+            },
+            Action {
+                id: "A-1".into(),
+                ..Action::default()
+            },
+            Action {
+                id: "".into(),
+                ..Action::default()
+            },
+        ];
+        let found = problems(&p);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            matches!(&found[0], IntegrityProblem::DuplicateId { id, occurrence: 1, .. } if id == "A-1")
+        );
+        assert!(matches!(
+            &found[1],
+            IntegrityProblem::EmptyId {
+                kind: ItemKind::Action,
+                ..
+            }
+        ));
+        assert!(
+            matches!(&found[2], IntegrityProblem::Dangling { kind: ItemKind::Risk, target, .. } if target == "R-9")
+        );
+    }
+}

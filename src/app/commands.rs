@@ -1,0 +1,113 @@
+//! Every user command, in one list that feeds the menus, the keyboard shortcuts and the help page.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A user command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Start a new plan from a template.
+    New,
+    /// Open a plan file.
+    Open,
+    /// Save to the current file.
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Export the plan as PDF.
+    ExportPdf,
+    /// Close the app.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Show or hide the findings panel.
+    ToggleFindings,
+    /// Switch between light and dark.
+    ToggleTheme,
+    /// Switch the interface language.
+    ToggleLanguage,
+    /// About LAP Studio.
+    About,
+    /// The list of shortcuts.
+    Shortcuts,
+}
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: &'static [Command] = &[
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::ExportPdf,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::ToggleFindings,
+        Command::ToggleTheme,
+        Command::ToggleLanguage,
+        Command::About,
+        Command::Shortcuts,
+    ];
+
+    /// The translation key of its name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Command::New => "cmd-new",
+            Command::Open => "cmd-open",
+            Command::Save => "cmd-save",
+            Command::SaveAs => "cmd-save-as",
+            Command::ExportPdf => "cmd-export-pdf",
+            Command::Quit => "cmd-quit",
+            Command::Undo => "cmd-undo",
+            Command::Redo => "cmd-redo",
+            Command::ToggleFindings => "cmd-toggle-findings",
+            Command::ToggleTheme => "cmd-toggle-theme",
+            Command::ToggleLanguage => "cmd-toggle-language",
+            Command::About => "cmd-about",
+            Command::Shortcuts => "cmd-shortcuts",
+        }
+    }
+
+    /// Its keyboard shortcut (`COMMAND` is Ctrl, or Cmd on macOS).
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        Some(match self {
+            Command::New => KeyboardShortcut::new(cmd, Key::N),
+            Command::Open => KeyboardShortcut::new(cmd, Key::O),
+            Command::Save => KeyboardShortcut::new(cmd, Key::S),
+            Command::SaveAs => KeyboardShortcut::new(cmd_shift, Key::S),
+            Command::ExportPdf => KeyboardShortcut::new(cmd, Key::P),
+            Command::Quit => KeyboardShortcut::new(cmd, Key::Q),
+            Command::Undo => KeyboardShortcut::new(cmd, Key::Z),
+            Command::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
+            Command::ToggleFindings => KeyboardShortcut::new(cmd, Key::F),
+            _ => return None,
+        })
+    }
+
+    /// The command whose shortcut was pressed this frame, if any. Longer shortcuts are tried
+    /// first so Ctrl+Shift+S is not taken for Ctrl+S.
+    pub fn from_input(ctx: &egui::Context) -> Option<Command> {
+        let mut with_shortcut: Vec<(Command, KeyboardShortcut)> = Command::ALL
+            .iter()
+            .filter_map(|c| Some((*c, c.shortcut()?)))
+            .collect();
+        with_shortcut.sort_by_key(|(_, s)| std::cmp::Reverse(s.modifiers.shift));
+        ctx.input_mut(|i| {
+            with_shortcut
+                .into_iter()
+                .find(|(_, s)| i.consume_shortcut(s))
+                .map(|(c, _)| c)
+        })
+    }
+
+    /// The shortcut as text for menus and help ("Ctrl+S").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcut()
+            .map(|s| ctx.format_shortcut(&s))
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,279 @@
+//! The master list of a section: its items as selectable rows (only the visible rows are laid
+//! out, so thousands scroll smoothly) and buttons to add, duplicate, delete and reorder.
+
+use egui::{ScrollArea, Ui};
+
+use super::StepCtx;
+use crate::i18n::tr;
+use crate::model::ids::fresh_id;
+use crate::model::integrity;
+use crate::model::*;
+
+/// An item of a list the planner edits.
+pub trait ListItem: Clone {
+    /// Prefix of new ids.
+    const PREFIX: &'static str;
+    /// Its id.
+    fn id(&self) -> &str;
+    /// Gives it a new id.
+    fn set_id(&mut self, id: String);
+    /// The line shown in the list.
+    fn title(&self) -> String;
+    /// After duplication: gives nested items (funding lines, specific objectives…) new ids.
+    fn renew_nested(&mut self, _taken: &mut Vec<String>) {}
+}
+
+/// What the list's buttons did.
+pub struct ListEdit<T> {
+    /// The new list.
+    pub list: Vec<T>,
+    /// The id of a deleted item, whose references must go too.
+    pub deleted: Option<String>,
+}
+
+fn join(code: &str, title: &str) -> String {
+    match (code.trim().is_empty(), title.trim().is_empty()) {
+        (true, true) => "—".to_owned(),
+        (true, false) => title.to_owned(),
+        (false, true) => code.to_owned(),
+        (false, false) => format!("{code}  {title}"),
+    }
+}
+
+macro_rules! list_item {
+    ($t:ty, $id:ident, $prefix:expr, |$s:ident| $title:expr) => {
+        impl ListItem for $t {
+            const PREFIX: &'static str = $prefix;
+            fn id(&self) -> &str {
+                self.$id.as_str()
+            }
+            fn set_id(&mut self, id: String) {
+                self.$id = id.as_str().into();
+            }
+            fn title(&self) -> String {
+                let $s = self;
+                $title
+            }
+        }
+    };
+}
+
+list_item!(Evidence, id, EvidenceId::PREFIX, |s| join("", &s.label));
+list_item!(Member, id, MemberId::PREFIX, |s| join("", &s.organisation));
+list_item!(Meeting, id, MeetingId::PREFIX, |s| join(
+    &s.date.map(|d| d.to_string()).unwrap_or_default(),
+    &s.topic
+));
+list_item!(Problem, id, ProblemId::PREFIX, |s| join("", &s.title));
+list_item!(StrategyGoal, id, StrategyGoalId::PREFIX, |s| join(
+    &s.code, &s.title
+));
+list_item!(Pilot, id, PilotId::PREFIX, |s| join("", &s.title));
+list_item!(Indicator, id, IndicatorId::PREFIX, |s| join(
+    &s.code, &s.name
+));
+list_item!(Risk, id, RiskId::PREFIX, |s| join("", &s.title));
+list_item!(City, id, CityId::PREFIX, |s| join("", &s.name));
+list_item!(Comment, id, CommentId::PREFIX, |s| join(&s.author, &s.text));
+list_item!(
+    SpecificObjective,
+    id,
+    SpecificObjectiveId::PREFIX,
+    |s| join(&s.code, &s.title)
+);
+list_item!(FundingLine, id, FundingLineId::PREFIX, |s| join(
+    "",
+    &s.programme
+));
+list_item!(
+    OpennessIndicator,
+    id,
+    OpennessIndicatorId::PREFIX,
+    |s| join("", &s.name)
+);
+
+impl ListItem for StrategicObjective {
+    const PREFIX: &'static str = ObjectiveId::PREFIX;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id.as_str().into();
+    }
+    fn title(&self) -> String {
+        join(&self.code, &self.title)
+    }
+    fn renew_nested(&mut self, taken: &mut Vec<String>) {
+        for s in &mut self.specific {
+            let id = next(SpecificObjectiveId::PREFIX, taken);
+            s.id = id.as_str().into();
+        }
+    }
+}
+
+impl ListItem for Action {
+    const PREFIX: &'static str = ActionId::PREFIX;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id.as_str().into();
+    }
+    fn title(&self) -> String {
+        join(&self.code, &self.title)
+    }
+    fn renew_nested(&mut self, taken: &mut Vec<String>) {
+        for f in &mut self.funding {
+            let id = next(FundingLineId::PREFIX, taken);
+            f.id = id.as_str().into();
+        }
+    }
+}
+
+impl ListItem for OpennessArea {
+    const PREFIX: &'static str = OpennessAreaId::PREFIX;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id.as_str().into();
+    }
+    fn title(&self) -> String {
+        join("", &self.name)
+    }
+    fn renew_nested(&mut self, taken: &mut Vec<String>) {
+        for i in &mut self.indicators {
+            let id = next(OpennessIndicatorId::PREFIX, taken);
+            i.id = id.as_str().into();
+        }
+    }
+}
+
+/// A fresh id with `prefix`, recorded in `taken`.
+pub fn next(prefix: &str, taken: &mut Vec<String>) -> String {
+    let id = fresh_id(prefix, taken.iter().map(String::as_str));
+    taken.push(id.clone());
+    id
+}
+
+/// Every id in the plan.
+pub fn taken_ids(plan: &Plan) -> Vec<String> {
+    integrity::items(plan)
+        .into_iter()
+        .map(|e| e.id.to_owned())
+        .collect()
+}
+
+/// The list of `items` with its buttons. `key` names the list (the selection is kept under it);
+/// `items_of` finds the list in the plan. Returns the edited list when a button was used.
+pub fn master_list<T: ListItem + Default>(
+    ui: &mut Ui,
+    cx: &mut StepCtx<'_>,
+    key: &'static str,
+    items_of: impl Fn(&Plan) -> &[T],
+) -> Option<ListEdit<T>> {
+    let lang = cx.lang;
+    let items = items_of(cx.doc.plan());
+    let selected = cx.selection.get(key).cloned();
+    let pos = selected
+        .as_deref()
+        .and_then(|s| items.iter().position(|i| i.id() == s));
+    let mut edit: Option<ListEdit<T>> = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr(lang, "list-add")).clicked() {
+            let mut taken = taken_ids(cx.doc.plan());
+            let mut item = T::default();
+            item.set_id(next(T::PREFIX, &mut taken));
+            let mut list = items.to_vec();
+            let at = pos.map_or(list.len(), |p| p + 1);
+            cx.selection.insert(key, item.id().to_owned());
+            list.insert(at, item);
+            edit = Some(ListEdit {
+                list,
+                deleted: None,
+            });
+        }
+        ui.add_enabled_ui(pos.is_some(), |ui| {
+            let p = pos.unwrap_or(0);
+            if ui.button(tr(lang, "list-duplicate")).clicked() {
+                let mut taken = taken_ids(cx.doc.plan());
+                let mut copy = items[p].clone();
+                copy.set_id(next(T::PREFIX, &mut taken));
+                copy.renew_nested(&mut taken);
+                cx.selection.insert(key, copy.id().to_owned());
+                let mut list = items.to_vec();
+                list.insert(p + 1, copy);
+                edit = Some(ListEdit {
+                    list,
+                    deleted: None,
+                });
+            }
+            if ui.button(tr(lang, "list-delete")).clicked() {
+                let mut list = items.to_vec();
+                let gone = list.remove(p);
+                match list.get(p).or(list.last()) {
+                    Some(next) => cx.selection.insert(key, next.id().to_owned()),
+                    None => cx.selection.remove(key),
+                };
+                edit = Some(ListEdit {
+                    list,
+                    deleted: Some(gone.id().to_owned()),
+                });
+            }
+            if ui
+                .add_enabled(p > 0, egui::Button::new(tr(lang, "list-up")))
+                .clicked()
+            {
+                let mut list = items.to_vec();
+                list.swap(p, p - 1);
+                edit = Some(ListEdit {
+                    list,
+                    deleted: None,
+                });
+            }
+            if ui
+                .add_enabled(
+                    p + 1 < items.len(),
+                    egui::Button::new(tr(lang, "list-down")),
+                )
+                .clicked()
+            {
+                let mut list = items.to_vec();
+                list.swap(p, p + 1);
+                edit = Some(ListEdit {
+                    list,
+                    deleted: None,
+                });
+            }
+        });
+    });
+    ui.separator();
+    if items.is_empty() {
+        ui.weak(tr(lang, "list-empty"));
+        return edit;
+    }
+    let row_height =
+        ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 2.0;
+    let scroll_to = cx
+        .scroll_to
+        .take_if(|id| items.iter().any(|i| i.id() == id.as_str()));
+    let mut area = ScrollArea::vertical()
+        .id_salt(("list", key))
+        .auto_shrink([false, true]);
+    if let Some(id) = &scroll_to
+        && let Some(i) = items.iter().position(|x| x.id() == id)
+    {
+        // Rows are laid out lazily, so scroll by offset rather than to a widget.
+        area = area.vertical_scroll_offset((i as f32 * row_height - 80.0).max(0.0));
+    }
+    area.show_rows(ui, row_height, items.len(), |ui, range| {
+        for item in &items[range] {
+            let is_sel = selected.as_deref() == Some(item.id());
+            let text = format!("{}   {}", item.id(), item.title());
+            if ui.selectable_label(is_sel, text).clicked() {
+                cx.selection.insert(key, item.id().to_owned());
+            }
+        }
+    });
+    edit
+}

@@ -1,0 +1,897 @@
+//! The desktop app: a planner is led through the plan step by step, always seeing what is missing.
+//!
+//! One [`LapApp`] owns the open [`Document`]; every edit goes through it (undo, redo, dirty
+//! flag, autosave). Commands come from one list ([`Command`]) that feeds the menus, the
+//! shortcuts and the help page. File work runs on threads ([`jobs`]).
+
+pub mod charts;
+pub mod commands;
+pub mod document;
+pub mod jobs;
+pub mod list;
+pub mod steps;
+pub mod widgets;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use egui::{Color32, RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+pub use commands::Command;
+pub use document::Document;
+use jobs::{Done, Jobs};
+use list::ListEdit;
+
+use crate::analysis::{Finding, Severity};
+use crate::i18n::{tr, tr_args};
+use crate::model::integrity;
+use crate::model::{ItemPath, Lang, Plan, Section};
+use crate::store::templates;
+
+/// Settings remembered between runs.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Interface language.
+    pub lang: Lang,
+    /// Dark theme.
+    pub dark: bool,
+    /// Findings panel shown.
+    pub show_findings: bool,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The file open when the app last closed.
+    pub last_file: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::Bg,
+            dark: false,
+            show_findings: true,
+            recent: Vec::new(),
+            last_file: None,
+        }
+    }
+}
+
+/// How many recent files are remembered.
+const RECENT_LIMIT: usize = 10;
+/// Seconds between autosaves of a changed plan.
+pub const AUTOSAVE_SECONDS: f64 = 30.0;
+
+/// What a step editor gets: the document, the language, and the selection.
+pub struct StepCtx<'a> {
+    /// Interface language.
+    pub lang: Lang,
+    /// The open plan.
+    pub doc: &'a mut Document,
+    /// Time of this frame (seconds), for merging quick edits.
+    pub now: f64,
+    /// The selected item of each list, by list key.
+    pub selection: &'a mut HashMap<&'static str, String>,
+    /// An item to scroll to once (after a jump from a finding).
+    pub scroll_to: &'a mut Option<String>,
+    /// Per-step view switches (e.g. list or timeline).
+    pub views: &'a mut HashMap<&'static str, usize>,
+}
+
+impl StepCtx<'_> {
+    /// A translated text.
+    pub fn tr(&self, key: &str) -> String {
+        tr(self.lang, key)
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        self.doc.plan()
+    }
+
+    /// The selected item of a list.
+    pub fn selected(&self, key: &str) -> Option<String> {
+        self.selection.get(key).cloned()
+    }
+
+    /// Applies an edit (see [`Document::set`]).
+    pub fn set<T, F>(&mut self, key: &str, lens: F, value: T)
+    where
+        T: PartialEq + Send + 'static,
+        F: for<'p> Fn(&'p mut Plan) -> Option<&'p mut T> + Send + 'static,
+    {
+        self.doc.set(key, self.now, lens, value);
+    }
+
+    /// Applies a list edit; a delete also removes every reference to the deleted item.
+    pub fn commit_list<T, F>(&mut self, key: &str, lens: F, edit: ListEdit<T>)
+    where
+        T: PartialEq + Send + 'static,
+        F: for<'p> Fn(&'p mut Plan) -> Option<&'p mut Vec<T>> + Send + 'static,
+    {
+        match edit.deleted {
+            Some(id) => {
+                let mut plan = self.doc.plan().clone();
+                if let Some(slot) = lens(&mut plan) {
+                    *slot = edit.list;
+                }
+                integrity::forget(&mut plan, &id);
+                self.doc.replace_plan(plan, self.now);
+            }
+            // A structural change is its own undo step, never merged with typing.
+            None => self
+                .doc
+                .set(&format!("{key}#list"), f64::NEG_INFINITY, lens, edit.list),
+        }
+    }
+}
+
+/// A dialog over the window.
+enum Dialog {
+    Error(String),
+    Guard(AfterGuard),
+    About,
+    Shortcuts,
+    NewFromTemplate,
+    Restore {
+        plan: Box<Plan>,
+        origin: Option<PathBuf>,
+    },
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug)]
+enum AfterGuard {
+    Close,
+    Open(PathBuf),
+    PickOpen,
+    NewFromTemplate,
+}
+
+/// The app.
+pub struct LapApp {
+    doc: Document,
+    settings: Settings,
+    section: Section,
+    selection: HashMap<&'static str, String>,
+    scroll_to: Option<String>,
+    views: HashMap<&'static str, usize>,
+    jobs: Jobs,
+    dialog: Option<Dialog>,
+    status: String,
+    data_dir: Option<PathBuf>,
+    last_autosave: f64,
+    autosaved_revision: u64,
+    allow_close: bool,
+    /// What to do once the save under way succeeds.
+    after_save: Option<AfterGuard>,
+    ctx: Option<egui::Context>,
+    applied_theme: Option<bool>,
+    sent_title: String,
+    fonts_installed: bool,
+}
+
+impl LapApp {
+    /// An app on `plan`, read from `path` (if any). `data_dir` holds the autosave; `None`
+    /// turns autosave off (tests).
+    pub fn new(
+        plan: Plan,
+        path: Option<PathBuf>,
+        settings: Settings,
+        data_dir: Option<PathBuf>,
+    ) -> Self {
+        let mut app = LapApp {
+            doc: Document::new(plan, path),
+            settings,
+            section: Section::Facts,
+            selection: HashMap::new(),
+            scroll_to: None,
+            views: HashMap::new(),
+            jobs: Jobs::default(),
+            dialog: None,
+            status: String::new(),
+            data_dir,
+            last_autosave: 0.0,
+            autosaved_revision: 0,
+            allow_close: false,
+            after_save: None,
+            ctx: None,
+            applied_theme: None,
+            sent_title: String::new(),
+            fonts_installed: false,
+        };
+        if let Some(dir) = &app.data_dir
+            && let Some((plan, origin)) = jobs::read_autosave(dir)
+        {
+            app.dialog = Some(Dialog::Restore {
+                plan: Box::new(plan),
+                origin,
+            });
+        }
+        app
+    }
+
+    /// The app on a built-in template, with default settings and no autosave (for tests).
+    pub fn with_template(name: &str) -> Self {
+        let plan = templates::find(name)
+            .and_then(|t| t.plan().ok())
+            .unwrap_or_else(Plan::new);
+        LapApp::new(plan, None, Settings::default(), None)
+    }
+
+    /// The open document.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The step shown.
+    pub fn section(&self) -> Section {
+        self.section
+    }
+
+    /// Background jobs not yet finished.
+    pub fn pending_jobs(&self) -> usize {
+        self.jobs.running
+    }
+
+    /// Shows an error in a dialog (e.g. a file given on the command line could not be read).
+    pub fn show_error(&mut self, message: String) {
+        self.dialog = Some(Dialog::Error(message));
+    }
+
+    /// The window title: file name, an unsaved mark, the app name.
+    pub fn window_title(&self) -> String {
+        let name = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || tr(self.settings.lang, "untitled"),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let mark = if self.doc.is_dirty() { "● " } else { "" };
+        format!("{mark}{name} — LAP Studio")
+    }
+
+    fn t(&self, key: &str) -> String {
+        tr(self.settings.lang, key)
+    }
+
+    /// Runs a command.
+    pub fn run_command(&mut self, cmd: Command, ctx: &egui::Context) {
+        match cmd {
+            Command::New => self.guard(AfterGuard::NewFromTemplate),
+            Command::Open => self.guard(AfterGuard::PickOpen),
+            Command::Save => self.save(),
+            Command::SaveAs => self.save_as(),
+            Command::ExportPdf => self.status = self.t("export-pdf-not-yet"),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => {
+                if !self.doc.undo() {
+                    self.status = self.t("status-nothing-to-undo");
+                }
+            }
+            Command::Redo => {
+                if !self.doc.redo() {
+                    self.status = self.t("status-nothing-to-redo");
+                }
+            }
+            Command::ToggleFindings => self.settings.show_findings = !self.settings.show_findings,
+            Command::ToggleTheme => self.settings.dark = !self.settings.dark,
+            Command::ToggleLanguage => {
+                self.settings.lang = match self.settings.lang {
+                    Lang::Bg => Lang::En,
+                    Lang::En => Lang::Bg,
+                }
+            }
+            Command::About => self.dialog = Some(Dialog::About),
+            Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+        }
+    }
+
+    /// Does `then` now, or first asks what to do with unsaved changes.
+    fn guard(&mut self, then: AfterGuard) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Guard(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: AfterGuard) {
+        match then {
+            AfterGuard::Close => {
+                self.allow_close = true;
+                if let Some(ctx) = self.jobs_ctx() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            AfterGuard::Open(path) => self.jobs.load(path),
+            AfterGuard::PickOpen => self.jobs.pick_open(self.t("cmd-open")),
+            AfterGuard::NewFromTemplate => self.dialog = Some(Dialog::NewFromTemplate),
+        }
+    }
+
+    fn jobs_ctx(&self) -> Option<egui::Context> {
+        self.ctx.clone()
+    }
+
+    fn save(&mut self) {
+        match self.doc.path.clone() {
+            Some(path) => {
+                self.jobs
+                    .save(self.doc.plan().clone(), path, self.doc.state_token());
+                self.status = self.t("status-saving");
+            }
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) {
+        let suggested = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || "plan.ron".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        self.jobs.pick_save_as(self.t("cmd-save-as"), suggested);
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = path.to_path_buf();
+        self.settings.recent.retain(|p| p != &path);
+        self.settings.recent.insert(0, path.clone());
+        self.settings.recent.truncate(RECENT_LIMIT);
+        self.settings.last_file = Some(path);
+    }
+
+    fn handle_job(&mut self, done: Done) {
+        match done {
+            Done::PickedOpen(Some(path)) => self.jobs.load(path),
+            Done::PickedOpen(None) => {}
+            // Cancelled: whatever was to follow the save does not happen.
+            Done::PickedSaveAs(None) => self.after_save = None,
+            Done::PickedSaveAs(Some(path)) => {
+                let path = if path.extension().is_none() {
+                    path.with_extension("ron")
+                } else {
+                    path
+                };
+                self.jobs
+                    .save(self.doc.plan().clone(), path, self.doc.state_token());
+            }
+            Done::Loaded(Ok((plan, path))) => {
+                self.doc = Document::new(plan, Some(path.clone()));
+                self.selection.clear();
+                self.remember_recent(&path);
+                self.status = tr_args(
+                    self.settings.lang,
+                    "status-opened",
+                    &[("file", path.display().to_string().into())],
+                );
+            }
+            // The open plan stays as it was.
+            Done::Loaded(Err(message)) => self.dialog = Some(Dialog::Error(message)),
+            Done::Saved {
+                result: Ok(path),
+                token,
+            } => {
+                self.doc.mark_saved(path.clone(), token);
+                self.remember_recent(&path);
+                self.status = tr_args(
+                    self.settings.lang,
+                    "status-saved",
+                    &[("file", path.display().to_string().into())],
+                );
+                if let Some(then) = self.after_save.take() {
+                    self.proceed(then);
+                }
+            }
+            Done::Saved {
+                result: Err(message),
+                ..
+            } => {
+                self.after_save = None;
+                self.dialog = Some(Dialog::Error(message));
+            }
+            Done::Autosaved(Err(message)) => {
+                self.status = format!("{}: {message}", self.t("status-autosave-failed"))
+            }
+            Done::Autosaved(Ok(())) => {}
+        }
+    }
+
+    fn autosave_tick(&mut self, now: f64) {
+        let Some(dir) = self.data_dir.clone() else {
+            return;
+        };
+        if now - self.last_autosave < AUTOSAVE_SECONDS
+            || self.doc.revision() == self.autosaved_revision
+        {
+            return;
+        }
+        self.last_autosave = now;
+        self.autosaved_revision = self.doc.revision();
+        if self.doc.is_dirty() {
+            self.jobs
+                .autosave(self.doc.plan().clone(), self.doc.path.clone(), dir);
+        } else {
+            jobs::clear_autosave(&dir);
+        }
+    }
+
+    /// Called when the app ends normally: the autosave is no longer needed.
+    pub fn on_exit(&mut self) {
+        if let Some(dir) = &self.data_dir {
+            jobs::clear_autosave(dir);
+        }
+    }
+
+    /// Goes to the item a finding (or comment) points at.
+    pub fn go_to(&mut self, path: &ItemPath) {
+        self.section = path.section;
+        if let Some(item) = &path.item {
+            let (key, id) = steps::list_key_for(self.doc.plan(), path.section, item);
+            if let Some(key) = key {
+                self.selection.insert(key, id.clone());
+                self.scroll_to = Some(id);
+            }
+        }
+    }
+
+    /// The whole interface for one frame.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        self.ctx = Some(ctx.clone());
+        self.jobs.set_context(&ctx);
+        for done in self.jobs.poll() {
+            self.handle_job(done);
+        }
+        if self.dialog.is_none()
+            && let Some(cmd) = Command::from_input(&ctx)
+        {
+            self.run_command(cmd, &ctx);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.guard(AfterGuard::Open(path));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Guard(AfterGuard::Close));
+        }
+        let now = ctx.input(|i| i.time);
+        self.autosave_tick(now);
+        if self.jobs.running > 0 || self.data_dir.is_some() && self.doc.is_dirty() {
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+        if self.applied_theme != Some(self.settings.dark) {
+            ctx.set_theme(if self.settings.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.applied_theme = Some(self.settings.dark);
+        }
+        let title = self.window_title();
+        if title != self.sent_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = title;
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("steps")
+            .resizable(false)
+            .exact_size(250.0)
+            .show(ui, |ui| self.steps_panel(ui));
+        if self.settings.show_findings {
+            egui::Panel::right("findings")
+                .resizable(true)
+                .default_size(330.0)
+                .show(ui, |ui| self.findings_panel(ui));
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            let mut cx = StepCtx {
+                lang: self.settings.lang,
+                doc: &mut self.doc,
+                now,
+                selection: &mut self.selection,
+                scroll_to: &mut self.scroll_to,
+                views: &mut self.views,
+            };
+            steps::show(self.section, ui, &mut cx);
+        });
+        self.dialogs(&ctx);
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let mut run: Option<Command> = None;
+        let item = |ui: &mut Ui, app: &LapApp, cmd: Command, run: &mut Option<Command>| {
+            let b = egui::Button::new(app.t(cmd.key())).shortcut_text(cmd.shortcut_text(&ctx));
+            if ui.add(b).clicked() {
+                *run = Some(cmd);
+            }
+        };
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(self.t("menu-file"), |ui| {
+                item(ui, self, Command::New, &mut run);
+                item(ui, self, Command::Open, &mut run);
+                ui.menu_button(self.t("menu-open-recent"), |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.weak(self.t("menu-no-recent"));
+                    }
+                    for p in self.settings.recent.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            self.guard(AfterGuard::Open(p));
+                        }
+                    }
+                });
+                ui.separator();
+                item(ui, self, Command::Save, &mut run);
+                item(ui, self, Command::SaveAs, &mut run);
+                ui.add_enabled_ui(false, |ui| item(ui, self, Command::ExportPdf, &mut run))
+                    .response
+                    .on_disabled_hover_text(self.t("export-pdf-not-yet"));
+                ui.separator();
+                item(ui, self, Command::Quit, &mut run);
+            });
+            ui.menu_button(self.t("menu-edit"), |ui| {
+                ui.add_enabled_ui(self.doc.undo_len() > 0, |ui| {
+                    item(ui, self, Command::Undo, &mut run)
+                });
+                ui.add_enabled_ui(self.doc.redo_len() > 0, |ui| {
+                    item(ui, self, Command::Redo, &mut run)
+                });
+            });
+            ui.menu_button(self.t("menu-view"), |ui| {
+                item(ui, self, Command::ToggleLanguage, &mut run);
+                item(ui, self, Command::ToggleTheme, &mut run);
+                item(ui, self, Command::ToggleFindings, &mut run);
+            });
+            ui.menu_button(self.t("menu-help"), |ui| {
+                item(ui, self, Command::Shortcuts, &mut run);
+                item(ui, self, Command::About, &mut run);
+            });
+        });
+        if let Some(cmd) = run {
+            self.run_command(cmd, &ctx);
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if self.jobs.running > 0 {
+                ui.spinner();
+            }
+            ui.label(&self.status);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let p = &self.doc.plan().facts;
+                ui.weak(format!("{} — {}", p.city, p.title));
+            });
+        });
+    }
+
+    fn steps_panel(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        ui.add_space(4.0);
+        ui.strong(tr(lang, "steps-title"));
+        ui.add_space(4.0);
+        let report = self.doc.report().clone();
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for (i, s) in Section::ALL.iter().enumerate() {
+                let errors = report
+                    .in_section(*s)
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                let warnings = report
+                    .in_section(*s)
+                    .filter(|f| f.severity == Severity::Warning)
+                    .count();
+                let complete = report.section_completeness(*s);
+                let label = format!("{}. {}", i + 1, s.label(lang));
+                let selected = self.section == *s;
+                let r = ui.selectable_label(selected, RichText::new(label).strong());
+                if r.clicked() {
+                    self.section = *s;
+                }
+                ui.horizontal(|ui| {
+                    ui.add_space(18.0);
+                    if let Some(pc) = complete {
+                        ui.add(
+                            egui::ProgressBar::new(f32::from(pc) / 100.0)
+                                .desired_width(90.0)
+                                .text(format!("{pc}%")),
+                        );
+                    }
+                    if errors > 0 {
+                        ui.colored_label(
+                            Color32::from_rgb(200, 40, 40),
+                            tr_args(lang, "count-errors", &[("n", errors.into())]),
+                        );
+                    }
+                    if warnings > 0 {
+                        ui.colored_label(
+                            Color32::from_rgb(190, 120, 0),
+                            tr_args(lang, "count-warnings", &[("n", warnings.into())]),
+                        );
+                    }
+                });
+                ui.add_space(2.0);
+            }
+            ui.separator();
+            ui.label(tr_args(
+                lang,
+                "overall-complete",
+                &[("n", usize::from(report.completeness_percent()).into())],
+            ));
+        });
+    }
+
+    fn findings_panel(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        let report = self.doc.report().clone();
+        ui.add_space(4.0);
+        ui.strong(tr(lang, "findings-title"));
+        ui.label(tr_args(
+            lang,
+            "findings-count",
+            &[
+                ("errors", report.count(Severity::Error).into()),
+                ("warnings", report.count(Severity::Warning).into()),
+            ],
+        ));
+        ui.separator();
+        if report.findings.is_empty() {
+            ui.label(tr(lang, "findings-none"));
+            return;
+        }
+        let mut go: Option<ItemPath> = None;
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 8.0;
+        egui::ScrollArea::vertical()
+            .id_salt("findings-list")
+            .show_rows(ui, row_h, report.findings.len(), |ui, range| {
+                for f in &report.findings[range] {
+                    if finding_row(ui, lang, f).clicked() {
+                        go = Some(f.path.clone());
+                    }
+                }
+            });
+        if let Some(path) = go {
+            self.go_to(&path);
+        }
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        let lang = self.settings.lang;
+        let mut keep = true;
+        let mut then: Option<AfterGuard> = None;
+        let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            match &dialog {
+                Dialog::Error(message) => {
+                    ui.heading(tr(lang, "dialog-error-title"));
+                    ui.add(egui::Label::new(RichText::new(message).monospace()).wrap());
+                    ui.label(tr(lang, "dialog-error-plan-kept"));
+                    if ui.button(tr(lang, "button-ok")).clicked() {
+                        keep = false;
+                    }
+                }
+                Dialog::Guard(after) => {
+                    ui.heading(tr(lang, "dialog-unsaved-title"));
+                    ui.label(tr(lang, "dialog-unsaved-text"));
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "button-save")).clicked() {
+                            keep = false;
+                            // Continue only once the save has succeeded.
+                            self.after_save = Some(after.clone());
+                            self.save();
+                        }
+                        if ui.button(tr(lang, "button-dont-save")).clicked() {
+                            keep = false;
+                            then = Some(after.clone());
+                        }
+                        if ui.button(tr(lang, "button-cancel")).clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::About => {
+                    ui.heading("LAP Studio");
+                    ui.label(format!(
+                        "{} {}",
+                        tr(lang, "about-version"),
+                        env!("CARGO_PKG_VERSION")
+                    ));
+                    ui.label(tr(lang, "about-text"));
+                    if ui.button(tr(lang, "button-ok")).clicked() {
+                        keep = false;
+                    }
+                }
+                Dialog::Shortcuts => {
+                    ui.heading(tr(lang, "cmd-shortcuts"));
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for c in Command::ALL {
+                            ui.label(tr(lang, c.key()));
+                            ui.monospace(c.shortcut_text(ctx));
+                            ui.end_row();
+                        }
+                    });
+                    if ui.button(tr(lang, "button-ok")).clicked() {
+                        keep = false;
+                    }
+                }
+                Dialog::NewFromTemplate => {
+                    ui.heading(tr(lang, "cmd-new"));
+                    for t in templates::TEMPLATES {
+                        let desc = lang.pick(t.description_en, t.description_bg);
+                        if ui.button(format!("{} — {desc}", t.name)).clicked() {
+                            match t.plan() {
+                                Ok(plan) => {
+                                    self.doc = Document::new(plan, None);
+                                    self.selection.clear();
+                                    self.section = Section::Facts;
+                                }
+                                Err(e) => self.status = e.to_string(),
+                            }
+                            keep = false;
+                        }
+                    }
+                    if ui.button(tr(lang, "button-cancel")).clicked() {
+                        keep = false;
+                    }
+                }
+                Dialog::Restore { plan, origin } => {
+                    ui.heading(tr(lang, "dialog-restore-title"));
+                    let file = origin
+                        .as_ref()
+                        .map_or_else(|| tr(lang, "untitled"), |p| p.display().to_string());
+                    ui.label(tr_args(
+                        lang,
+                        "dialog-restore-text",
+                        &[("file", file.into())],
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "button-restore")).clicked() {
+                            let now = ctx.input(|i| i.time);
+                            self.doc = Document::new(self.doc.plan().clone(), origin.clone());
+                            self.doc.replace_plan((**plan).clone(), now);
+                            keep = false;
+                        }
+                        if ui.button(tr(lang, "button-discard")).clicked() {
+                            if let Some(dir) = &self.data_dir {
+                                jobs::clear_autosave(dir);
+                            }
+                            keep = false;
+                        }
+                    });
+                }
+            }
+        });
+        if modal.should_close()
+            && matches!(dialog, Dialog::About | Dialog::Shortcuts | Dialog::Error(_))
+        {
+            keep = false;
+        }
+        if keep {
+            self.dialog = Some(dialog);
+        }
+        if let Some(then) = then {
+            self.proceed(then);
+        }
+    }
+}
+
+/// Adds DejaVu Sans behind egui's own font: it covers Cyrillic fully, and the arrows, marks and
+/// symbols the interface uses, plus Greek, Arabic and more that plans may contain.
+fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily {
+            family,
+            priority: FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(dejavu::sans::regular()),
+        families,
+    ));
+}
+
+/// One finding in the findings panel; clicking it goes to its item.
+fn finding_row(ui: &mut Ui, lang: Lang, f: &Finding) -> egui::Response {
+    let (color, sev) = match f.severity {
+        Severity::Error => (Color32::from_rgb(200, 40, 40), f.severity.label(lang)),
+        Severity::Warning => (Color32::from_rgb(190, 120, 0), f.severity.label(lang)),
+        Severity::Hint => (Color32::from_rgb(60, 120, 200), f.severity.label(lang)),
+    };
+    let text = RichText::new(format!("{sev}: {}", f.message(lang))).color(color);
+    ui.add(egui::Button::selectable(false, text).wrap_mode(egui::TextWrapMode::Truncate))
+        .on_hover_text(format!("{} — {}", f.code, f.path))
+}
+
+impl eframe::App for LapApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        LapApp::on_exit(self);
+    }
+}
+
+/// Starts the desktop app on `file`, or else on the last file, or else on the Sofia template.
+pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "LAP Studio",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            let data_dir = eframe::storage_dir("LAP Studio");
+            let wanted = file.or_else(|| settings.last_file.clone());
+            let sofia = || {
+                templates::find("sofia-open-cities")
+                    .and_then(|t| t.plan().ok())
+                    .unwrap_or_else(Plan::new)
+            };
+            let (plan, path, error) = match wanted {
+                Some(path) => match crate::store::load(&path) {
+                    Ok(plan) => (plan, Some(path), None),
+                    Err(e) => (sofia(), None, Some(e.to_string())),
+                },
+                None => (sofia(), None, None),
+            };
+            let mut app = LapApp::new(plan, path.clone(), settings, data_dir);
+            if let Some(p) = path {
+                app.remember_recent(&p);
+            }
+            if let Some(message) = error {
+                app.show_error(message);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())
+}

@@ -1,0 +1,134 @@
+//! Step 6: actions — every field of a measure, as a list with a detail editor, or as a timeline
+//! (Gantt) of all actions by month, coloured by objective.
+
+use egui::Ui;
+
+use super::{
+    action_options, detail, goal_options, indicator_options, list_panel, objective_options,
+    risk_options, selected_index, specific_options,
+};
+use crate::app::StepCtx;
+use crate::app::charts;
+use crate::app::list::master_list;
+use crate::app::widgets::{self as w, form};
+use crate::i18n::tr;
+use crate::model::*;
+
+/// The editor.
+pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    w::heading(ui, Section::Actions.label(lang), &cx.tr("help-actions"));
+    let view = cx.views.entry("actions").or_insert(0);
+    ui.horizontal(|ui| {
+        ui.selectable_value(view, 0, tr(lang, "view-list"));
+        ui.selectable_value(view, 1, tr(lang, "view-timeline"));
+    });
+    let view = *view;
+    ui.separator();
+    if view == 1 {
+        if let Some(id) = charts::timeline(ui, lang, cx.plan()) {
+            cx.selection.insert("actions", id);
+            cx.views.insert("actions", 0);
+        }
+        return;
+    }
+    if let Some(e) = list_panel(ui, "actions", |ui| {
+        master_list(ui, cx, "actions", |p| &p.actions)
+    }) {
+        cx.commit_list("actions", |p| Some(&mut p.actions), e);
+    }
+    detail(ui, "actions", |ui| action_detail(ui, cx));
+}
+
+fn action_detail(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    let Some(i) = selected_index(cx, "actions", &cx.plan().actions, |x| x.id.as_str()) else {
+        ui.weak(cx.tr("select-item"));
+        return;
+    };
+    let plan = cx.plan();
+    let mut a = plan.actions[i].clone();
+    let objectives = objective_options(plan);
+    let specifics = specific_options(plan, a.objective.as_ref());
+    let indicators = indicator_options(plan);
+    let risks = risk_options(plan);
+    let others = action_options(plan, Some(&a.id));
+    let goals = goal_options(plan, lang);
+    let funded: Money = a.funding.iter().map(|f| f.amount).sum();
+    let funded_text = super::money_text(lang, plan, funded);
+    let t = |k: &str| tr(lang, k);
+    form(ui, "action-form", |ui| {
+        w::text(ui, &t("field-code"), &mut a.code);
+        w::text(ui, &t("field-title"), &mut a.title);
+        w::multiline(ui, &t("field-description"), &mut a.description);
+        w::pick_one(
+            ui,
+            lang,
+            &t("field-objective"),
+            &mut a.objective,
+            &objectives,
+        );
+        w::pick_one(
+            ui,
+            lang,
+            &t("field-specific-objective"),
+            &mut a.specific_objective,
+            &specifics,
+        );
+        w::text(ui, &t("field-lead"), &mut a.lead);
+        w::string_list(ui, lang, &t("field-partners"), &mut a.partners);
+        w::text(ui, &t("field-target-group"), &mut a.target_group);
+        w::text(ui, &t("field-location"), &mut a.location);
+        w::month(ui, lang, &t("field-start"), &mut a.start);
+        w::month(ui, lang, &t("field-end"), &mut a.end);
+        w::choice(
+            ui,
+            &t("field-action-status"),
+            &mut a.status,
+            ActionStatus::ALL,
+            |s| s.label(lang),
+        );
+        w::choice(
+            ui,
+            &t("field-priority"),
+            &mut a.priority,
+            Priority::ALL,
+            |s| s.label(lang),
+        );
+        w::opt_money(ui, lang, &t("field-cost"), &mut a.cost);
+        ui.label(t("field-funded"));
+        ui.label(format!("{funded_text} ({})", a.funding.len()));
+        ui.end_row();
+        w::string_list(ui, lang, &t("field-outputs"), &mut a.outputs);
+        w::pick_many(
+            ui,
+            lang,
+            &t("field-indicators"),
+            &mut a.indicators,
+            &indicators,
+        );
+        w::pick_many(ui, lang, &t("field-risks"), &mut a.risks, &risks);
+        w::pick_many(ui, lang, &t("field-depends-on"), &mut a.depends_on, &others);
+        w::pick_many(
+            ui,
+            lang,
+            &t("field-strategy-goals"),
+            &mut a.strategy_goals,
+            &goals,
+        );
+    });
+    ui.weak(t("hint-funding-step"));
+    // A specific objective must belong to the chosen objective.
+    if a.specific_objective
+        .as_ref()
+        .is_some_and(|s| !specifics.iter().any(|(id, _)| id == s))
+    {
+        a.specific_objective = None;
+    }
+    let id = a.id.clone();
+    cx.set(
+        &format!("action:{id}"),
+        move |p| p.actions.iter_mut().find(|x| x.id == id),
+        a,
+    );
+}

@@ -1,0 +1,49 @@
+//! Step 2: context and evidence — a narrative and baseline figures with unit, year and source.
+
+use egui::Ui;
+
+use super::{detail, list_panel, selected_index};
+use crate::app::StepCtx;
+use crate::app::list::master_list;
+use crate::app::widgets::{self as w, form};
+use crate::model::*;
+
+/// The editor.
+pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    w::heading(ui, Section::Context.label(lang), &cx.tr("help-context"));
+    let mut narrative = cx.plan().context.narrative.clone();
+    form(ui, "context-form", |ui| {
+        w::multiline(ui, &cx.tr("field-narrative"), &mut narrative);
+    });
+    cx.set("narrative", |p| Some(&mut p.context.narrative), narrative);
+    ui.separator();
+    if let Some(e) = list_panel(ui, "evidence", |ui| {
+        master_list(ui, cx, "evidence", |p| &p.context.evidence)
+    }) {
+        cx.commit_list("evidence", |p| Some(&mut p.context.evidence), e);
+    }
+    detail(ui, "evidence", |ui| {
+        let Some(i) = selected_index(cx, "evidence", &cx.plan().context.evidence, |e| {
+            e.id.as_str()
+        }) else {
+            ui.weak(cx.tr("select-item"));
+            return;
+        };
+        let mut e = cx.plan().context.evidence[i].clone();
+        form(ui, "evidence-form", |ui| {
+            w::text(ui, &cx.tr("field-label"), &mut e.label);
+            w::opt_number(ui, lang, &cx.tr("field-value"), &mut e.value);
+            w::text(ui, &cx.tr("field-unit"), &mut e.unit);
+            w::opt_year(ui, lang, &cx.tr("field-year"), &mut e.year);
+            w::text(ui, &cx.tr("field-source"), &mut e.source);
+            w::multiline(ui, &cx.tr("field-note"), &mut e.note);
+        });
+        let id = e.id.clone();
+        cx.set(
+            &format!("evidence:{id}"),
+            move |p| p.context.evidence.iter_mut().find(|x| x.id == id),
+            e,
+        );
+    });
+}

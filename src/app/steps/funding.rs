@@ -1,0 +1,138 @@
+//! Step 8: funding — each action's funding lines (source, programme, call, amount, co-financing
+//! rate, secured or potential), with the budget by source and the gap.
+
+use egui::{Color32, Ui};
+
+use super::{detail, list_panel, money_text, selected_index};
+use crate::analysis::budget::{self, ActionMoney};
+use crate::app::StepCtx;
+use crate::app::charts;
+use crate::app::list::{next, taken_ids};
+use crate::app::widgets::{self as w, form};
+use crate::i18n::{tr, tr_args};
+use crate::model::*;
+
+/// The editor.
+pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    w::heading(ui, Section::Funding.label(lang), &cx.tr("help-funding"));
+    let b = budget::budget(cx.plan());
+    charts::budget_chart(ui, lang, cx.plan(), &b);
+    ui.separator();
+    list_panel(ui, "funding-actions", |ui| {
+        let plan = cx.doc.plan();
+        let row_h =
+            ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 2.0;
+        let selected = cx.selection.get("funding-actions").cloned();
+        egui::ScrollArea::vertical()
+            .id_salt("funding-list")
+            .auto_shrink([false, true])
+            .show_rows(ui, row_h, plan.actions.len(), |ui, range| {
+                for a in &plan.actions[range] {
+                    let m = ActionMoney::of(a);
+                    let ok = a.cost.is_some() && m.funded() == m.cost;
+                    let mark = if ok { "✔" } else { "✖" };
+                    let text = egui::RichText::new(format!("{mark} {}  {}", a.code, a.title))
+                        .color(if ok {
+                            ui.visuals().text_color()
+                        } else {
+                            Color32::from_rgb(200, 40, 40)
+                        });
+                    if ui
+                        .selectable_label(selected.as_deref() == Some(a.id.as_str()), text)
+                        .clicked()
+                    {
+                        cx.selection.insert("funding-actions", a.id.to_string());
+                    }
+                }
+            });
+    });
+    detail(ui, "funding", |ui| {
+        let Some(i) = selected_index(cx, "funding-actions", &cx.plan().actions, |x| x.id.as_str())
+        else {
+            ui.weak(cx.tr("select-action-for-funding"));
+            return;
+        };
+        let plan = cx.plan();
+        let mut a = plan.actions[i].clone();
+        let m = ActionMoney::of(&a);
+        ui.strong(format!("{} {}", a.code, a.title));
+        ui.label(tr_args(
+            lang,
+            "funding-summary",
+            &[
+                (
+                    "cost",
+                    a.cost
+                        .map_or("—".to_owned(), |c| money_text(lang, plan, c))
+                        .into(),
+                ),
+                ("funded", money_text(lang, plan, m.funded()).into()),
+                ("gap", money_text(lang, plan, m.gap()).into()),
+            ],
+        ));
+        form(ui, "funding-cost", |ui| {
+            w::opt_money(ui, lang, &tr(lang, "field-cost"), &mut a.cost);
+        });
+        let mut remove = None;
+        for (k, f) in a.funding.iter_mut().enumerate() {
+            ui.push_id(f.id.as_str().to_owned(), |ui| {
+                ui.separator();
+                form(ui, "funding-line", |ui| {
+                    w::choice(
+                        ui,
+                        &tr(lang, "field-source"),
+                        &mut f.source,
+                        FundingSource::ALL,
+                        |s| s.label(lang),
+                    );
+                    w::text(ui, &tr(lang, "field-programme"), &mut f.programme);
+                    w::text(ui, &tr(lang, "field-call"), &mut f.call);
+                    w::money(ui, lang, &tr(lang, "field-amount"), &mut f.amount);
+                    w::opt_percent(
+                        ui,
+                        lang,
+                        &tr(lang, "field-co-financing"),
+                        &mut f.co_financing_rate,
+                    );
+                    w::choice(
+                        ui,
+                        &tr(lang, "field-funding-status"),
+                        &mut f.status,
+                        FundingStatus::ALL,
+                        |s| s.label(lang),
+                    );
+                    w::text(ui, &tr(lang, "field-note"), &mut f.note);
+                });
+                if ui
+                    .button(tr(lang, "delete-funding-line"))
+                    .on_hover_text(f.id.to_string())
+                    .clicked()
+                {
+                    remove = Some(k);
+                }
+            });
+        }
+        if let Some(k) = remove {
+            a.funding.remove(k);
+        }
+        ui.separator();
+        if ui.button(tr(lang, "add-funding-line")).clicked() {
+            let mut taken = taken_ids(cx.plan());
+            let id = next(FundingLineId::PREFIX, &mut taken);
+            // A new line covers what is still missing, which is what a planner enters next.
+            let amount = ActionMoney::of(&a).gap();
+            a.funding.push(FundingLine {
+                id: id.as_str().into(),
+                amount,
+                ..FundingLine::default()
+            });
+        }
+        let id = a.id.clone();
+        cx.set(
+            &format!("funding:{id}"),
+            move |p| p.actions.iter_mut().find(|x| x.id == id),
+            a,
+        );
+    });
+}

@@ -1,0 +1,201 @@
+//! One editor per plan step, in the order a planner works: each file has the step's `ui`.
+
+mod actions;
+mod context;
+mod facts;
+mod funding;
+mod governance;
+mod indicators;
+mod objectives;
+mod openness;
+mod pilots;
+mod problems;
+mod review;
+mod risks;
+mod strategy;
+mod support_group;
+
+use egui::{ScrollArea, Ui};
+
+use super::StepCtx;
+use crate::model::*;
+
+/// Shows the editor of a step.
+pub fn show(section: Section, ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    match section {
+        Section::Facts => facts::ui(ui, cx),
+        Section::Context => context::ui(ui, cx),
+        Section::SupportGroup => support_group::ui(ui, cx),
+        Section::Problems => problems::ui(ui, cx),
+        Section::Objectives => objectives::ui(ui, cx),
+        Section::Actions => actions::ui(ui, cx),
+        Section::StrategyLinks => strategy::ui(ui, cx),
+        Section::Funding => funding::ui(ui, cx),
+        Section::Pilots => pilots::ui(ui, cx),
+        Section::Indicators => indicators::ui(ui, cx),
+        Section::Risks => risks::ui(ui, cx),
+        Section::Governance => governance::ui(ui, cx),
+        Section::Openness => openness::ui(ui, cx),
+        Section::Review => review::ui(ui, cx),
+    }
+}
+
+/// The list (by key) that shows an item of a section, and the id to select in it: a funding
+/// line selects its action, a specific objective its objective, a meeting switches the support
+/// group to its meetings.
+pub fn list_key_for(plan: &Plan, section: Section, item: &str) -> (Option<&'static str>, String) {
+    let owner_action = |id: &str| {
+        plan.actions
+            .iter()
+            .find(|a| a.funding.iter().any(|f| f.id.as_str() == id))
+            .map(|a| a.id.to_string())
+    };
+    let owner_objective = |id: &str| {
+        plan.objectives
+            .iter()
+            .find(|o| o.specific.iter().any(|s| s.id.as_str() == id))
+            .map(|o| o.id.to_string())
+    };
+    let item = item.to_owned();
+    match section {
+        Section::Context => (Some("evidence"), item),
+        Section::SupportGroup
+            if plan
+                .support_group
+                .meetings
+                .iter()
+                .any(|m| m.id.as_str() == item) =>
+        {
+            (Some("meetings"), item)
+        }
+        Section::SupportGroup => (Some("members"), item),
+        Section::Problems => (Some("problems"), item),
+        Section::Objectives => (Some("objectives"), owner_objective(&item).unwrap_or(item)),
+        Section::Actions => (Some("actions"), item),
+        Section::Funding => (Some("funding-actions"), owner_action(&item).unwrap_or(item)),
+        Section::StrategyLinks if plan.actions.iter().any(|a| a.id.as_str() == item) => {
+            (Some("actions"), item)
+        }
+        Section::StrategyLinks => (Some("goals"), item),
+        Section::Pilots => (Some("pilots"), item),
+        Section::Indicators => (Some("indicators"), item),
+        Section::Risks => (Some("risks"), item),
+        Section::Openness => (Some("cities"), item),
+        Section::Review => (Some("comments"), item),
+        Section::Facts | Section::Governance => (None, item),
+    }
+}
+
+/// The left list of a master–detail step.
+pub fn list_panel<R>(ui: &mut Ui, key: &'static str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Panel::left(("list-panel", key))
+        .resizable(true)
+        .default_size(340.0)
+        .min_size(220.0)
+        .show(ui, add)
+        .inner
+}
+
+/// The scrolling detail beside the list.
+pub fn detail<R>(ui: &mut Ui, key: &'static str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ScrollArea::vertical()
+        .id_salt(("detail", key))
+        .auto_shrink([false, false])
+        .show(ui, add)
+        .inner
+}
+
+/// Index of the selected item of a list in `items`.
+pub fn selected_index<T>(
+    cx: &StepCtx<'_>,
+    key: &str,
+    items: &[T],
+    id: impl Fn(&T) -> &str,
+) -> Option<usize> {
+    let sel = cx.selection.get(key)?;
+    items.iter().position(|x| id(x) == sel)
+}
+
+fn code_title(code: &str, title: &str) -> String {
+    if code.trim().is_empty() {
+        title.to_owned()
+    } else {
+        format!("{code} {title}")
+    }
+}
+
+/// Objectives to pick from.
+pub fn objective_options(plan: &Plan) -> Vec<(ObjectiveId, String)> {
+    plan.objectives
+        .iter()
+        .map(|o| (o.id.clone(), code_title(&o.code, &o.title)))
+        .collect()
+}
+
+/// Specific objectives of one objective (or all) to pick from.
+pub fn specific_options(
+    plan: &Plan,
+    of: Option<&ObjectiveId>,
+) -> Vec<(SpecificObjectiveId, String)> {
+    plan.objectives
+        .iter()
+        .filter(|o| of.is_none_or(|id| &o.id == id))
+        .flat_map(|o| {
+            o.specific
+                .iter()
+                .map(|s| (s.id.clone(), code_title(&s.code, &s.title)))
+        })
+        .collect()
+}
+
+/// Indicators to pick from.
+pub fn indicator_options(plan: &Plan) -> Vec<(IndicatorId, String)> {
+    plan.indicators
+        .iter()
+        .map(|i| (i.id.clone(), code_title(&i.code, &i.name)))
+        .collect()
+}
+
+/// Risks to pick from.
+pub fn risk_options(plan: &Plan) -> Vec<(RiskId, String)> {
+    plan.risks
+        .iter()
+        .map(|r| (r.id.clone(), r.title.clone()))
+        .collect()
+}
+
+/// Actions to pick from, except `but`.
+pub fn action_options(plan: &Plan, but: Option<&ActionId>) -> Vec<(ActionId, String)> {
+    plan.actions
+        .iter()
+        .filter(|a| Some(&a.id) != but)
+        .map(|a| (a.id.clone(), code_title(&a.code, &a.title)))
+        .collect()
+}
+
+/// Strategy goals to pick from.
+pub fn goal_options(plan: &Plan, lang: Lang) -> Vec<(StrategyGoalId, String)> {
+    plan.strategies
+        .goals()
+        .map(|(k, g)| {
+            let star = if g.skilled_migrants { " ★" } else { "" };
+            (
+                g.id.clone(),
+                format!(
+                    "{} — {}{star}",
+                    k.label(lang),
+                    code_title(&g.code, &g.title)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Amount with thousands separators and the plan's currency.
+pub fn money_text(lang: Lang, plan: &Plan, m: Money) -> String {
+    let (thousands, decimal) = match lang {
+        Lang::Bg => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    format!("{} {}", m.grouped(thousands, decimal), plan.facts.currency)
+}

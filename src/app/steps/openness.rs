@@ -1,0 +1,324 @@
+//! Step 13: openness — the framework (areas and indicators with direction and weight), the cities
+//! compared, raw values per city with year and source, and the resulting index and profile.
+
+use egui::Ui;
+
+use crate::analysis::openness;
+use crate::app::StepCtx;
+use crate::app::charts;
+use crate::app::list::{ListItem, master_list, next, taken_ids};
+use crate::app::widgets::{self as w, form};
+use crate::i18n::tr;
+use crate::model::*;
+
+/// The editor.
+pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    w::heading(ui, Section::Openness.label(lang), &cx.tr("help-openness"));
+    let tab = cx.views.entry("openness").or_insert(0);
+    ui.horizontal(|ui| {
+        ui.selectable_value(tab, 0, tr(lang, "tab-results"));
+        ui.selectable_value(tab, 1, tr(lang, "tab-values"));
+        ui.selectable_value(tab, 2, tr(lang, "tab-cities"));
+        ui.selectable_value(tab, 3, tr(lang, "tab-framework"));
+    });
+    let tab = *tab;
+    ui.separator();
+    match tab {
+        0 => results(ui, cx),
+        1 => values(ui, cx),
+        2 => cities(ui, cx),
+        _ => framework(ui, cx),
+    }
+}
+
+fn results(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    let idx = openness::openness_index(cx.plan());
+    egui::ScrollArea::vertical()
+        .id_salt("openness-results")
+        .show(ui, |ui| {
+            if idx.cities.is_empty() {
+                ui.weak(tr(lang, "openness-no-data"));
+                return;
+            }
+            egui::Grid::new("index-table").striped(true).show(ui, |ui| {
+                ui.strong(tr(lang, "field-city"));
+                ui.strong(tr(lang, "openness-index"));
+                for (_, name) in &idx.areas {
+                    ui.strong(name);
+                }
+                ui.end_row();
+                for c in &idx.cities {
+                    let name = if c.home {
+                        format!("{} ★", c.name)
+                    } else {
+                        c.name.clone()
+                    };
+                    ui.label(name);
+                    ui.strong(c.overall.map_or("—".to_owned(), |v| format!("{v:.1}")));
+                    for a in &c.areas {
+                        ui.label(a.map_or("—".to_owned(), |v| format!("{v:.0}")));
+                    }
+                    ui.end_row();
+                }
+            });
+            ui.add_space(8.0);
+            charts::openness_profile(ui, lang, &idx);
+            ui.add_space(8.0);
+            ui.strong(tr(lang, "openness-method"));
+            ui.label(openness::method(lang, &idx));
+        });
+}
+
+fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    let o = cx.plan().openness.clone();
+    let mut values = o.values.clone();
+    egui::ScrollArea::both()
+        .id_salt("openness-values")
+        .show(ui, |ui| {
+            egui::Grid::new("values-grid").striped(true).show(ui, |ui| {
+                ui.strong(tr(lang, "field-indicator"));
+                for c in &o.cities {
+                    ui.strong(&c.name);
+                }
+                ui.end_row();
+                for area in &o.areas {
+                    for ind in &area.indicators {
+                        let arrow = match ind.direction {
+                            Direction::HigherIsBetter => "↑",
+                            Direction::LowerIsBetter => "↓",
+                        };
+                        let row_label = ui.label(format!(
+                            "{} / {} ({}) {arrow}",
+                            area.name, ind.name, ind.unit
+                        ));
+                        for c in &o.cities {
+                            let found = values
+                                .iter()
+                                .position(|v| v.city == c.id && v.indicator == ind.id);
+                            match found {
+                                Some(k) => {
+                                    let v = &mut values[k];
+                                    let hover = format!(
+                                        "{} — {}: {} {}",
+                                        c.name,
+                                        ind.name,
+                                        v.year.map(|y| y.to_string()).unwrap_or_default(),
+                                        v.source
+                                    );
+                                    ui.add(egui::DragValue::new(&mut v.value).speed(0.1))
+                                        .labelled_by(row_label.id)
+                                        .on_hover_text(hover);
+                                }
+                                None => {
+                                    if ui
+                                        .small_button("+")
+                                        .on_hover_text(format!(
+                                            "{}: {} — {}",
+                                            tr(lang, "add-value"),
+                                            c.name,
+                                            ind.name
+                                        ))
+                                        .clicked()
+                                    {
+                                        values.push(OpennessValue {
+                                            city: c.id.clone(),
+                                            indicator: ind.id.clone(),
+                                            value: 0.0,
+                                            year: None,
+                                            source: String::new(),
+                                        });
+                                    }
+                                }
+                            }
+                        }
+                        ui.end_row();
+                    }
+                }
+            });
+            ui.separator();
+            ui.strong(tr(lang, "openness-sources"));
+            egui::Grid::new("sources-grid")
+                .striped(true)
+                .show(ui, |ui| {
+                    for v in &mut values {
+                        let city = o
+                            .cities
+                            .iter()
+                            .find(|c| c.id == v.city)
+                            .map_or(v.city.to_string(), |c| c.name.clone());
+                        let ind = o
+                            .areas
+                            .iter()
+                            .flat_map(|a| &a.indicators)
+                            .find(|i| i.id == v.indicator)
+                            .map_or(v.indicator.to_string(), |i| i.name.clone());
+                        let l = ui.label(format!("{city} — {ind}"));
+                        let mut year = v.year.unwrap_or(0);
+                        if ui
+                            .add(egui::DragValue::new(&mut year).range(0..=2200))
+                            .labelled_by(l.id)
+                            .changed()
+                        {
+                            v.year = (year > 0).then_some(year);
+                        }
+                        ui.add(egui::TextEdit::singleline(&mut v.source).desired_width(360.0))
+                            .labelled_by(l.id);
+                        ui.end_row();
+                    }
+                });
+        });
+    cx.set("openness-values", |p| Some(&mut p.openness.values), values);
+}
+
+fn cities(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    let mut head = (
+        cx.plan().openness.framework.clone(),
+        cx.plan().openness.description.clone(),
+        cx.plan().openness.home_city.clone(),
+    );
+    let cities: Vec<(CityId, String)> = cx
+        .plan()
+        .openness
+        .cities
+        .iter()
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    form(ui, "openness-head", |ui| {
+        w::pick_one(ui, lang, &tr(lang, "field-home-city"), &mut head.2, &cities);
+    });
+    if head.2 != cx.plan().openness.home_city {
+        cx.set(
+            "home-city",
+            |p| Some(&mut p.openness.home_city),
+            head.2.take(),
+        );
+    }
+    if let Some(e) = super::list_panel(ui, "cities", |ui| {
+        master_list(ui, cx, "cities", |p| &p.openness.cities)
+    }) {
+        cx.commit_list("cities", |p| Some(&mut p.openness.cities), e);
+    }
+    super::detail(ui, "cities", |ui| {
+        let Some(mut c) = cx
+            .selected("cities")
+            .and_then(|id| cx.plan().openness.cities.iter().find(|c| c.id() == id))
+            .cloned()
+        else {
+            ui.weak(cx.tr("select-item"));
+            return;
+        };
+        form(ui, "city-form", |ui| {
+            w::text(ui, &tr(lang, "field-name"), &mut c.name);
+            w::text(ui, &tr(lang, "field-country"), &mut c.country);
+        });
+        let id = c.id.clone();
+        cx.set(
+            &format!("city:{id}"),
+            move |p| p.openness.cities.iter_mut().find(|x| x.id == id),
+            c,
+        );
+    });
+    let _ = (&head.0, &head.1);
+}
+
+fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    let mut head = (
+        cx.plan().openness.framework.clone(),
+        cx.plan().openness.description.clone(),
+    );
+    form(ui, "framework-head", |ui| {
+        w::text(ui, &tr(lang, "field-framework"), &mut head.0);
+        w::multiline(ui, &tr(lang, "field-description"), &mut head.1);
+    });
+    cx.set(
+        "framework-name",
+        |p| Some(&mut p.openness.framework),
+        head.0,
+    );
+    cx.set(
+        "framework-description",
+        |p| Some(&mut p.openness.description),
+        head.1,
+    );
+    ui.separator();
+    if let Some(e) = super::list_panel(ui, "areas", |ui| {
+        master_list(ui, cx, "areas", |p| &p.openness.areas)
+    }) {
+        cx.commit_list("areas", |p| Some(&mut p.openness.areas), e);
+    }
+    super::detail(ui, "areas", |ui| {
+        let Some(mut a) = cx
+            .selected("areas")
+            .and_then(|id| cx.plan().openness.areas.iter().find(|x| x.id() == id))
+            .cloned()
+        else {
+            ui.weak(cx.tr("select-item"));
+            return;
+        };
+        form(ui, "area-form", |ui| {
+            w::text(ui, &tr(lang, "field-name"), &mut a.name);
+            w::number(ui, &tr(lang, "field-weight"), &mut a.weight);
+        });
+        ui.separator();
+        ui.strong(tr(lang, "openness-indicators"));
+        let mut remove = None;
+        for (k, i) in a.indicators.iter_mut().enumerate() {
+            ui.push_id(i.id.as_str().to_owned(), |ui| {
+                form(ui, "oi-form", |ui| {
+                    w::text(ui, &tr(lang, "field-name"), &mut i.name);
+                    w::text(ui, &tr(lang, "field-unit"), &mut i.unit);
+                    w::choice(
+                        ui,
+                        &tr(lang, "field-direction"),
+                        &mut i.direction,
+                        Direction::ALL,
+                        |d| d.label(lang),
+                    );
+                    w::number(ui, &tr(lang, "field-weight"), &mut i.weight);
+                });
+                if ui
+                    .small_button(tr(lang, "list-delete"))
+                    .on_hover_text(i.name.clone())
+                    .clicked()
+                {
+                    remove = Some(k);
+                }
+            });
+            ui.separator();
+        }
+        let mut gone = None;
+        if let Some(k) = remove {
+            gone = Some(a.indicators.remove(k).id);
+        }
+        if ui.button(tr(lang, "add-openness-indicator")).clicked() {
+            let mut taken = taken_ids(cx.plan());
+            let id = next(OpennessIndicatorId::PREFIX, &mut taken);
+            a.indicators.push(OpennessIndicator {
+                id: id.as_str().into(),
+                weight: 1.0,
+                ..OpennessIndicator::default()
+            });
+        }
+        let id = a.id.clone();
+        match gone {
+            Some(gone) => {
+                let mut plan = cx.plan().clone();
+                if let Some(slot) = plan.openness.areas.iter_mut().find(|x| x.id == id) {
+                    *slot = a;
+                }
+                crate::model::integrity::forget(&mut plan, gone.as_str());
+                cx.doc.replace_plan(plan, cx.now);
+            }
+            None => cx.set(
+                &format!("area:{id}"),
+                move |p| p.openness.areas.iter_mut().find(|x| x.id == id),
+                a,
+            ),
+        }
+    });
+}

@@ -1,0 +1,155 @@
+//! Step 9: pilot fiches — candidate projects for an EU fund: fund and call, objective, target
+//! group, duration, budget by cost category, co-financing, partners, outputs and results with
+//! targets, linked actions, readiness.
+
+use egui::Ui;
+
+use super::{action_options, detail, list_panel, money_text, selected_index};
+use crate::analysis::budget;
+use crate::app::StepCtx;
+use crate::app::list::master_list;
+use crate::app::widgets::{self as w, form};
+use crate::i18n::tr;
+use crate::model::*;
+
+/// The editor.
+pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    w::heading(ui, Section::Pilots.label(lang), &cx.tr("help-pilots"));
+    if let Some(e) = list_panel(ui, "pilots", |ui| {
+        master_list(ui, cx, "pilots", |p| &p.pilots)
+    }) {
+        cx.commit_list("pilots", |p| Some(&mut p.pilots), e);
+    }
+    detail(ui, "pilots", |ui| {
+        let Some(i) = selected_index(cx, "pilots", &cx.plan().pilots, |x| x.id.as_str()) else {
+            ui.weak(cx.tr("select-item"));
+            return;
+        };
+        let plan = cx.plan();
+        let mut p = plan.pilots[i].clone();
+        let actions = action_options(plan, None);
+        let t = |k: &str| tr(lang, k);
+        form(ui, "pilot-form", |ui| {
+            w::text(ui, &t("field-title"), &mut p.title);
+            w::opt_choice(
+                ui,
+                lang,
+                &t("field-fund"),
+                &mut p.fund,
+                FundingSource::ALL,
+                |s| s.label(lang),
+            );
+            w::text(ui, &t("field-programme"), &mut p.programme);
+            w::text(ui, &t("field-call"), &mut p.call);
+            w::multiline(ui, &t("field-pilot-objective"), &mut p.objective);
+            w::text(ui, &t("field-target-group"), &mut p.target_group);
+            w::multiline(ui, &t("field-summary"), &mut p.summary);
+            w::text(ui, &t("field-lead"), &mut p.lead);
+            w::string_list(ui, lang, &t("field-partners"), &mut p.partners);
+            w::opt_count(
+                ui,
+                lang,
+                &t("field-duration-months"),
+                &mut p.duration_months,
+            );
+            w::month(ui, lang, &t("field-start"), &mut p.start);
+            w::opt_percent(ui, lang, &t("field-co-financing"), &mut p.co_financing_rate);
+            w::choice(
+                ui,
+                &t("field-readiness"),
+                &mut p.readiness,
+                Readiness::ALL,
+                |r| r.label(lang),
+            );
+            w::pick_many(
+                ui,
+                lang,
+                &t("field-linked-actions"),
+                &mut p.actions,
+                &actions,
+            );
+        });
+        ui.separator();
+        ui.strong(t("field-budget"));
+        let mut remove = None;
+        for (k, item) in p.budget.iter_mut().enumerate() {
+            ui.push_id(("budget", k), |ui| {
+                form(ui, "budget-item", |ui| {
+                    w::choice(
+                        ui,
+                        &t("field-cost-category"),
+                        &mut item.category,
+                        CostCategory::ALL,
+                        |c| c.label(lang),
+                    );
+                    w::money(ui, lang, &t("field-amount"), &mut item.amount);
+                    w::text(ui, &t("field-note"), &mut item.note);
+                });
+                if ui
+                    .small_button(t("list-delete"))
+                    .on_hover_text(item.category.label(lang))
+                    .clicked()
+                {
+                    remove = Some(k);
+                }
+            });
+        }
+        if let Some(k) = remove {
+            p.budget.remove(k);
+        }
+        if ui.button(t("add-budget-line")).clicked() {
+            p.budget.push(BudgetItem::default());
+        }
+        let total = budget::pilot_total(&p);
+        let share = budget::pilot_fund_share(&p);
+        ui.label(format!(
+            "{}: {}   {}: {}",
+            t("total"),
+            money_text(lang, plan, total),
+            t("fund-share"),
+            share.map_or("—".to_owned(), |s| money_text(lang, plan, s))
+        ));
+        for (key, list) in [
+            ("field-outputs", &mut p.outputs),
+            ("field-results", &mut p.results),
+        ] {
+            ui.separator();
+            ui.strong(t(key));
+            targeted_list(ui, lang, key, list);
+        }
+        let id = p.id.clone();
+        cx.set(
+            &format!("pilot:{id}"),
+            move |x| x.pilots.iter_mut().find(|y| y.id == id),
+            p,
+        );
+    });
+}
+
+fn targeted_list(ui: &mut Ui, lang: Lang, key: &str, list: &mut Vec<TargetedResult>) {
+    let t = |k: &str| tr(lang, k);
+    let mut remove = None;
+    for (k, r) in list.iter_mut().enumerate() {
+        ui.push_id((key, k), |ui| {
+            form(ui, "targeted", |ui| {
+                w::text(ui, &t("field-description"), &mut r.description);
+                w::opt_number(ui, lang, &t("field-target"), &mut r.target);
+                w::text(ui, &t("field-unit"), &mut r.unit);
+            });
+            if ui
+                .small_button(t("list-delete"))
+                .on_hover_text(r.description.clone())
+                .clicked()
+            {
+                remove = Some(k);
+            }
+        });
+    }
+    if let Some(k) = remove {
+        list.remove(k);
+    }
+    if ui.button(format!("+ {}", t(key))).clicked() {
+        list.push(TargetedResult::default());
+    }
+}

@@ -1,0 +1,99 @@
+//! Step 14: review and export — completeness of every step, the findings in numbers, review
+//! comments (add, reply, resolve), and the way out to the published plan.
+
+use egui::Ui;
+
+use super::{detail, list_panel};
+use crate::analysis::Severity;
+use crate::app::StepCtx;
+use crate::app::charts;
+use crate::app::list::{ListItem, master_list};
+use crate::app::widgets::{self as w, form};
+use crate::i18n::{tr, tr_args};
+use crate::model::*;
+
+/// The editor.
+pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    w::heading(ui, Section::Review.label(lang), &cx.tr("help-review"));
+    let report = cx.doc.report().clone();
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            charts::completeness(ui, lang, &report);
+        });
+        ui.vertical(|ui| {
+            ui.strong(tr(lang, "findings-title"));
+            ui.label(tr_args(
+                lang,
+                "findings-count",
+                &[
+                    ("errors", report.count(Severity::Error).into()),
+                    ("warnings", report.count(Severity::Warning).into()),
+                ],
+            ));
+            ui.label(tr_args(
+                lang,
+                "overall-complete",
+                &[("n", usize::from(report.completeness_percent()).into())],
+            ));
+            ui.add_space(8.0);
+            ui.strong(tr(lang, "export-title"));
+            ui.add_enabled(false, egui::Button::new(tr(lang, "cmd-export-pdf")))
+                .on_disabled_hover_text(tr(lang, "export-pdf-not-yet"));
+        });
+    });
+    ui.separator();
+    ui.strong(tr(lang, "comments-title"));
+    if let Some(e) = list_panel(ui, "comments", |ui| {
+        master_list(ui, cx, "comments", |p| &p.comments)
+    }) {
+        cx.commit_list("comments", |p| Some(&mut p.comments), e);
+    }
+    detail(ui, "comments", |ui| {
+        let Some(mut c) = cx
+            .selected("comments")
+            .and_then(|id| cx.plan().comments.iter().find(|x| x.id() == id))
+            .cloned()
+        else {
+            ui.weak(cx.tr("select-item"));
+            return;
+        };
+        form(ui, "comment-form", |ui| {
+            w::text(ui, &tr(lang, "field-author"), &mut c.author);
+            w::date(ui, lang, &tr(lang, "field-date"), &mut c.date);
+            w::choice(
+                ui,
+                &tr(lang, "field-about-section"),
+                &mut c.target.section,
+                Section::ALL,
+                |s| s.label(lang),
+            );
+            let mut item = c.target.item.clone().unwrap_or_default();
+            w::text(ui, &tr(lang, "field-about-item"), &mut item);
+            c.target.item = (!item.trim().is_empty()).then_some(item);
+            w::multiline(ui, &tr(lang, "field-comment"), &mut c.text);
+            w::flag(ui, &tr(lang, "field-resolved"), &mut c.resolved);
+        });
+        ui.strong(tr(lang, "replies"));
+        for (k, r) in c.replies.iter_mut().enumerate() {
+            ui.push_id(k, |ui| {
+                form(ui, "reply", |ui| {
+                    w::text(ui, &tr(lang, "field-author"), &mut r.author);
+                    w::multiline(ui, &tr(lang, "field-reply"), &mut r.text);
+                });
+            });
+        }
+        if ui.button(tr(lang, "add-reply")).clicked() {
+            c.replies.push(Reply {
+                date: Some(Date::today()),
+                ..Reply::default()
+            });
+        }
+        let id = c.id.clone();
+        cx.set(
+            &format!("comment:{id}"),
+            move |p| p.comments.iter_mut().find(|x| x.id == id),
+            c,
+        );
+    });
+}

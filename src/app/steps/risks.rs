@@ -1,0 +1,68 @@
+//! Step 11: risks — likelihood, impact, mitigation, owner, the actions they threaten — and the
+//! risk matrix.
+
+use egui::Ui;
+
+use super::{action_options, detail, list_panel, selected_index};
+use crate::app::StepCtx;
+use crate::app::charts;
+use crate::app::list::master_list;
+use crate::app::widgets::{self as w, form};
+use crate::model::*;
+
+/// The editor.
+pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    w::heading(ui, Section::Risks.label(lang), &cx.tr("help-risks"));
+    if let Some(e) = list_panel(ui, "risks", |ui| master_list(ui, cx, "risks", |p| &p.risks)) {
+        cx.commit_list("risks", |p| Some(&mut p.risks), e);
+    }
+    detail(ui, "risks", |ui| {
+        charts::risk_matrix(ui, lang, cx.plan());
+        ui.separator();
+        let Some(i) = selected_index(cx, "risks", &cx.plan().risks, |x| x.id.as_str()) else {
+            ui.weak(cx.tr("select-item"));
+            return;
+        };
+        let mut r = cx.plan().risks[i].clone();
+        let actions = action_options(cx.plan(), None);
+        form(ui, "risk-form", |ui| {
+            w::text(ui, &cx.tr("field-title"), &mut r.title);
+            w::multiline(ui, &cx.tr("field-description"), &mut r.description);
+            w::choice(
+                ui,
+                &cx.tr("field-likelihood"),
+                &mut r.likelihood,
+                Scale5::ALL,
+                |s| s.label(lang),
+            );
+            w::choice(
+                ui,
+                &cx.tr("field-impact"),
+                &mut r.impact,
+                Scale5::ALL,
+                |s| s.label(lang),
+            );
+            w::multiline(ui, &cx.tr("field-mitigation"), &mut r.mitigation);
+            w::text(ui, &cx.tr("field-owner"), &mut r.owner);
+            w::pick_many(
+                ui,
+                lang,
+                &cx.tr("field-threatened-actions"),
+                &mut r.actions,
+                &actions,
+            );
+        });
+        let score = u32::from(r.likelihood.score()) * u32::from(r.impact.score());
+        ui.colored_label(
+            charts::risk_color(score),
+            format!("{}: {score}", cx.tr("risk-score")),
+        );
+        let id = r.id.clone();
+        cx.set(
+            &format!("risk:{id}"),
+            move |p| p.risks.iter_mut().find(|x| x.id == id),
+            r,
+        );
+    });
+}

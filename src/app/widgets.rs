@@ -1,0 +1,473 @@
+//! Form widgets shared by the step editors. Every input is tied to its visible label
+//! (`labelled_by`), so screen readers and tests find it by name.
+
+use egui::{Color32, ComboBox, DragValue, Response, RichText, TextEdit, Ui};
+
+use crate::i18n::tr;
+use crate::model::{Date, Lang, Money, YearMonth, calendar};
+
+/// A two-column form: labels left, inputs right.
+pub fn form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .min_col_width(140.0)
+        .show(ui, add);
+}
+
+fn label(ui: &mut Ui, text: &str) -> Response {
+    ui.label(text)
+}
+
+/// A one-line text field.
+pub fn text(ui: &mut Ui, name: &str, value: &mut String) -> Response {
+    let l = label(ui, name);
+    let r = ui
+        .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(l.id);
+    ui.end_row();
+    r
+}
+
+/// A text field of several lines.
+pub fn multiline(ui: &mut Ui, name: &str, value: &mut String) -> Response {
+    let l = label(ui, name);
+    let r = ui
+        .add(
+            TextEdit::multiline(value)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    ui.end_row();
+    r
+}
+
+/// A checkbox.
+pub fn flag(ui: &mut Ui, name: &str, value: &mut bool) {
+    ui.label("");
+    ui.checkbox(value, name);
+    ui.end_row();
+}
+
+/// Money typed as text; an amount that does not parse is shown in red and not applied.
+pub fn money(ui: &mut Ui, lang: Lang, name: &str, value: &mut Money) {
+    let mut opt = Some(*value);
+    money_input(ui, lang, name, &mut opt, false);
+    *value = opt.unwrap_or_default();
+}
+
+/// Money that may be absent (empty text).
+pub fn opt_money(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Money>) {
+    money_input(ui, lang, name, value, true);
+}
+
+fn money_input(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Money>, optional: bool) {
+    let l = label(ui, name);
+    let id = ui.scope_id().with(("money", name));
+    let shown = value.map(|m| m.to_string()).unwrap_or_default();
+    let mut buf = ui.data(|d| d.get_temp::<String>(id)).unwrap_or(shown);
+    ui.horizontal(|ui| {
+        let r = ui
+            .add(TextEdit::singleline(&mut buf).desired_width(160.0))
+            .labelled_by(l.id);
+        let parsed = if buf.trim().is_empty() && optional {
+            Ok(None)
+        } else {
+            buf.trim().parse::<Money>().map(Some)
+        };
+        if r.has_focus() {
+            ui.data_mut(|d| d.insert_temp(id, buf.clone()));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+        match parsed {
+            Ok(m) => *value = m,
+            Err(_) => {
+                ui.colored_label(
+                    Color32::from_rgb(200, 40, 40),
+                    tr(lang, "field-money-invalid"),
+                );
+            }
+        }
+    });
+    ui.end_row();
+}
+
+/// A number.
+pub fn number(ui: &mut Ui, name: &str, value: &mut f64) {
+    let l = label(ui, name);
+    ui.add(DragValue::new(value).speed(1.0)).labelled_by(l.id);
+    ui.end_row();
+}
+
+/// A number that may be absent.
+pub fn opt_number(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>) {
+    let l = label(ui, name);
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        if ui
+            .checkbox(&mut on, tr(lang, "field-set"))
+            .labelled_by(l.id)
+            .changed()
+        {
+            *value = on.then_some(0.0);
+        }
+        if let Some(v) = value {
+            ui.add(DragValue::new(v).speed(1.0)).labelled_by(l.id);
+        }
+    });
+    ui.end_row();
+}
+
+/// A percentage 0–100 that may be absent.
+pub fn opt_percent(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>) {
+    let l = label(ui, name);
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        if ui
+            .checkbox(&mut on, tr(lang, "field-set"))
+            .labelled_by(l.id)
+            .changed()
+        {
+            *value = on.then_some(100.0);
+        }
+        if let Some(v) = value {
+            ui.add(DragValue::new(v).range(0.0..=100.0).speed(0.5).suffix(" %"))
+                .labelled_by(l.id);
+        }
+    });
+    ui.end_row();
+}
+
+/// A year.
+pub fn year(ui: &mut Ui, name: &str, value: &mut i32) {
+    let l = label(ui, name);
+    ui.add(DragValue::new(value).range(calendar::YEARS))
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// A year that may be absent.
+pub fn opt_year(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<i32>) {
+    let l = label(ui, name);
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        if ui
+            .checkbox(&mut on, tr(lang, "field-set"))
+            .labelled_by(l.id)
+            .changed()
+        {
+            *value = on.then_some(2025);
+        }
+        if let Some(v) = value {
+            ui.add(DragValue::new(v).range(calendar::YEARS))
+                .labelled_by(l.id);
+        }
+    });
+    ui.end_row();
+}
+
+/// A whole number of months, or none.
+pub fn opt_count(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<u32>) {
+    let l = label(ui, name);
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        if ui
+            .checkbox(&mut on, tr(lang, "field-set"))
+            .labelled_by(l.id)
+            .changed()
+        {
+            *value = on.then_some(12);
+        }
+        if let Some(v) = value {
+            ui.add(DragValue::new(v).range(0..=600)).labelled_by(l.id);
+        }
+    });
+    ui.end_row();
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_BG: [&str; 12] = [
+    "януари",
+    "февруари",
+    "март",
+    "април",
+    "май",
+    "юни",
+    "юли",
+    "август",
+    "септември",
+    "октомври",
+    "ноември",
+    "декември",
+];
+
+/// The name of a month (1–12).
+pub fn month_name(lang: Lang, month: u8) -> &'static str {
+    let i = usize::from(month.clamp(1, 12) - 1);
+    match lang {
+        Lang::En => MONTHS_EN[i],
+        Lang::Bg => MONTHS_BG[i],
+    }
+}
+
+/// A month picked as year + month, or none.
+pub fn month(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<YearMonth>) {
+    let l = label(ui, name);
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        if ui
+            .checkbox(&mut on, tr(lang, "field-set"))
+            .labelled_by(l.id)
+            .changed()
+        {
+            *value = on.then(YearMonth::default);
+        }
+        if let Some(ym) = value {
+            let mut y = ym.year();
+            let mut m = ym.month();
+            ui.add(DragValue::new(&mut y).range(calendar::YEARS))
+                .labelled_by(l.id);
+            ComboBox::from_id_salt(("month", name))
+                .selected_text(month_name(lang, m))
+                .show_ui(ui, |ui| {
+                    for k in 1..=12u8 {
+                        ui.selectable_value(&mut m, k, month_name(lang, k));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            if let Some(new) = YearMonth::new(y, m) {
+                *ym = new;
+            }
+        }
+    });
+    ui.end_row();
+}
+
+/// A date picked as year, month and day, or none.
+pub fn date(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Date>) {
+    let l = label(ui, name);
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        if ui
+            .checkbox(&mut on, tr(lang, "field-set"))
+            .labelled_by(l.id)
+            .changed()
+        {
+            *value = on.then(Date::today);
+        }
+        if let Some(d) = value {
+            let (mut y, mut m, mut day) = (d.year(), d.month(), d.day());
+            ui.add(DragValue::new(&mut day).range(1..=calendar::days_in_month(y, m)))
+                .labelled_by(l.id);
+            ComboBox::from_id_salt(("date-month", name))
+                .selected_text(month_name(lang, m))
+                .show_ui(ui, |ui| {
+                    for k in 1..=12u8 {
+                        ui.selectable_value(&mut m, k, month_name(lang, k));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.add(DragValue::new(&mut y).range(calendar::YEARS))
+                .labelled_by(l.id);
+            let day = day.min(calendar::days_in_month(y, m));
+            if let Some(new) = Date::new(y, m, day) {
+                *d = new;
+            }
+        }
+    });
+    ui.end_row();
+}
+
+/// One of a closed list.
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    name: &str,
+    value: &mut T,
+    all: &[T],
+    label_of: impl Fn(T) -> &'static str,
+) {
+    let l = label(ui, name);
+    ComboBox::from_id_salt(("choice", name))
+        .selected_text(label_of(*value))
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            for v in all {
+                ui.selectable_value(value, *v, label_of(*v));
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// One of a closed list, or none.
+pub fn opt_choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    lang: Lang,
+    name: &str,
+    value: &mut Option<T>,
+    all: &[T],
+    label_of: impl Fn(T) -> &'static str,
+) {
+    let l = label(ui, name);
+    let none = tr(lang, "field-none");
+    ComboBox::from_id_salt(("opt-choice", name))
+        .selected_text(value.map_or(none.clone(), |v| label_of(v).to_owned()))
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, none.as_str());
+            for v in all {
+                ui.selectable_value(value, Some(*v), label_of(*v));
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// A reference to one item, picked from the items that exist (never typed as an id).
+pub fn pick_one<I: Clone + PartialEq + AsRef<str>>(
+    ui: &mut Ui,
+    lang: Lang,
+    name: &str,
+    value: &mut Option<I>,
+    options: &[(I, String)],
+) {
+    let l = label(ui, name);
+    let none = tr(lang, "field-none");
+    let shown = match value {
+        None => none.clone(),
+        Some(v) => options
+            .iter()
+            .find(|(id, _)| id == v)
+            .map_or_else(|| format!("{} ⚠", v.as_ref()), |(_, t)| t.clone()),
+    };
+    ComboBox::from_id_salt(("pick-one", name))
+        .selected_text(shown)
+        .width(360.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, none.as_str());
+            for (id, title) in options {
+                ui.selectable_value(value, Some(id.clone()), title);
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// References to several items: the chosen ones with a remove button each, and a picker to
+/// add one more.
+pub fn pick_many<I: Clone + PartialEq + AsRef<str>>(
+    ui: &mut Ui,
+    lang: Lang,
+    name: &str,
+    values: &mut Vec<I>,
+    options: &[(I, String)],
+) {
+    let l = label(ui, name);
+    ui.vertical(|ui| {
+        let mut remove = None;
+        for (i, v) in values.iter().enumerate() {
+            let title = options
+                .iter()
+                .find(|(id, _)| id == v)
+                .map_or_else(|| format!("{} ⚠", v.as_ref()), |(_, t)| t.clone());
+            ui.horizontal(|ui| {
+                let rm = tr(lang, "list-remove");
+                if ui
+                    .small_button("✖")
+                    .on_hover_text(format!("{rm}: {title}"))
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+                ui.label(title);
+            });
+        }
+        if let Some(i) = remove {
+            values.remove(i);
+        }
+        let mut add: Option<I> = None;
+        let rest: Vec<&(I, String)> = options
+            .iter()
+            .filter(|(id, _)| !values.contains(id))
+            .collect();
+        if !rest.is_empty() {
+            ComboBox::from_id_salt(("pick-many", name))
+                .selected_text(tr(lang, "list-add-link"))
+                .width(360.0)
+                .show_ui(ui, |ui| {
+                    for (id, title) in rest {
+                        if ui.selectable_label(false, title).clicked() {
+                            add = Some(id.clone());
+                        }
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        }
+        if let Some(id) = add {
+            values.push(id);
+        }
+    });
+    ui.end_row();
+}
+
+/// A list of short texts (outputs, partners, decisions…), one line each.
+pub fn string_list(ui: &mut Ui, lang: Lang, name: &str, values: &mut Vec<String>) {
+    let l = label(ui, name);
+    ui.vertical(|ui| {
+        let mut remove = None;
+        for (i, v) in values.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("✖")
+                    .on_hover_text(format!("{}: {}", tr(lang, "list-remove"), v))
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+                ui.add(TextEdit::singleline(v).desired_width(f32::INFINITY))
+                    .labelled_by(l.id);
+            });
+        }
+        if let Some(i) = remove {
+            values.remove(i);
+        }
+        if ui
+            .small_button(format!("+ {}", tr(lang, "list-add-line")))
+            .on_hover_text(name.to_owned())
+            .clicked()
+        {
+            values.push(String::new());
+        }
+    });
+    ui.end_row();
+}
+
+/// A section heading with its help text.
+pub fn heading(ui: &mut Ui, title: &str, help: &str) {
+    ui.heading(title);
+    if !help.is_empty() {
+        ui.label(RichText::new(help).weak());
+    }
+    ui.add_space(6.0);
+}

@@ -1,0 +1,139 @@
+//! The interface in Bulgarian and English. Strings live in Fluent files under `assets/i18n/`,
+//! embedded in the binary; a test fails when a key is missing in any language.
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::model::Lang;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./assets/i18n",
+        fallback_language: "en",
+        // Fluent wraps arguments in Unicode isolation marks by default; they have no glyph in
+        // our fonts and would show as boxes.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static BG: LanguageIdentifier = langid!("bg");
+static EN: LanguageIdentifier = langid!("en");
+
+fn id(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::Bg => &BG,
+        Lang::En => &EN,
+    }
+}
+
+/// The text of `key` in `lang` (the key itself, in brackets, when missing, so it shows).
+pub fn tr(lang: Lang, key: &str) -> String {
+    LOCALES
+        .try_lookup(id(lang), key)
+        .unwrap_or_else(|| format!("[{key}]"))
+}
+
+/// The text of `key` with arguments, e.g. `("count", 3)`.
+pub fn tr_args(lang: Lang, key: &str, args: &[(&str, FluentArg)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+        .iter()
+        .map(|(k, v)| {
+            let value = match v {
+                FluentArg::Text(s) => FluentValue::from(s.clone()),
+                FluentArg::Number(n) => FluentValue::from(*n),
+            };
+            (Cow::Owned((*k).to_owned()), value)
+        })
+        .collect();
+    LOCALES
+        .try_lookup_with_args(id(lang), key, &map)
+        .unwrap_or_else(|| format!("[{key}]"))
+}
+
+/// An argument of a translated text.
+#[derive(Clone, Debug)]
+pub enum FluentArg {
+    /// Text.
+    Text(String),
+    /// A number (plural rules follow it).
+    Number(f64),
+}
+
+impl From<&str> for FluentArg {
+    fn from(s: &str) -> Self {
+        FluentArg::Text(s.to_owned())
+    }
+}
+
+impl From<String> for FluentArg {
+    fn from(s: String) -> Self {
+        FluentArg::Text(s)
+    }
+}
+
+impl From<usize> for FluentArg {
+    fn from(n: usize) -> Self {
+        FluentArg::Number(n as f64)
+    }
+}
+
+/// The message ids of a Fluent file (lines `id = …`), for the completeness test.
+pub fn message_ids(ftl: &str) -> Vec<&str> {
+    ftl.lines()
+        .filter(|l| !l.starts_with([' ', '#', '.', '\t']) && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim()))
+        .collect()
+}
+
+/// The embedded Fluent files, per language, for tests.
+pub const FILES: &[(Lang, &str)] = &[
+    (Lang::En, include_str!("../../assets/i18n/en/lap.ftl")),
+    (Lang::Bg, include_str!("../../assets/i18n/bg/lap.ftl")),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_exists_in_every_language() {
+        let (_, en) = FILES[0];
+        let en_ids: Vec<&str> = message_ids(en);
+        assert!(en_ids.len() > 100, "{} keys", en_ids.len());
+        for (lang, text) in FILES {
+            let ids = message_ids(text);
+            for k in &en_ids {
+                assert!(ids.contains(k), "{k} is missing in {lang:?}");
+            }
+            for k in &ids {
+                assert!(en_ids.contains(k), "{k} is in {lang:?} but not in English");
+                // Every argument any message uses, so messages with placeables resolve too.
+                let args: Vec<(&str, FluentArg)> =
+                    ["n", "file", "errors", "warnings", "cost", "funded", "gap"]
+                        .iter()
+                        .map(|a| (*a, FluentArg::Number(2.0)))
+                        .collect();
+                let text = tr_args(*lang, k, &args);
+                assert!(
+                    !text.starts_with('[') && !text.is_empty(),
+                    "{k} does not resolve in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_use_the_language_and_arguments() {
+        assert_eq!(tr(Lang::En, "menu-file"), "File");
+        assert_eq!(tr(Lang::Bg, "menu-file"), "Файл");
+        let s = tr_args(
+            Lang::Bg,
+            "findings-count",
+            &[("errors", 2usize.into()), ("warnings", 1usize.into())],
+        );
+        assert!(s.contains('2') && !s.contains('\u{2068}'), "{s}");
+        assert_eq!(tr(Lang::En, "no-such-key"), "[no-such-key]");
+    }
+}

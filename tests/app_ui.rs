@@ -1,0 +1,349 @@
+//! The real app, driven headless through its accessible labels (no display, no GPU). Every run
+//! also checks that every input has an accessible name and that no glyph is missing.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use lap_studio::app::{LapApp, Settings};
+use lap_studio::model::{Lang, Section};
+use lap_studio::store::templates;
+
+fn english() -> Settings {
+    Settings {
+        lang: Lang::En,
+        ..Settings::default()
+    }
+}
+
+fn app_on(template: &str, settings: Settings) -> LapApp {
+    let plan = templates::find(template).unwrap().plan().unwrap();
+    LapApp::new(plan, None, settings, None)
+}
+
+fn harness(app: LapApp) -> Harness<'static, LapApp> {
+    let mut h = Harness::builder()
+        .with_size([1500.0, 950.0])
+        .build_ui_state(|ui, app: &mut LapApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// Runs frames until background file jobs have reported.
+fn settle(h: &mut Harness<'_, LapApp>) {
+    for _ in 0..200 {
+        // Step, not run: a spinner keeps asking for frames while a job runs.
+        h.step();
+        if h.state().pending_jobs() == 0 {
+            h.run_steps(3);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("background jobs did not finish");
+}
+
+fn go_to_step(h: &mut Harness<'_, LapApp>, label: &str) {
+    h.get_by_label_contains(label).click();
+    h.run();
+}
+
+fn replace_text(h: &mut Harness<'_, LapApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn new_plan_from_the_sofia_template() {
+    let mut h = harness(app_on("blank", english()));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("New from template").click();
+    h.run();
+    h.get_by_label_contains("sofia-open-cities").click();
+    h.run();
+    let plan = h.state().doc().plan();
+    assert_eq!(plan.facts.city, "София");
+    assert_eq!(plan.actions.len(), 18);
+    assert!(h.state().doc().path.is_none(), "a new plan has no file yet");
+    assert!(h.state().window_title().contains("Untitled plan"));
+    h.get_by_role_and_label(Role::TextInput, "City");
+}
+
+#[test]
+fn edit_an_action_title_see_it_in_the_list_then_undo_and_redo() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "6. Actions");
+    h.get_by_label_contains("A-4   1.2.3").click();
+    h.run();
+    replace_text(
+        &mut h,
+        "Title",
+        "Обучение по междукултурна комуникация за 300 служители",
+    );
+    assert_eq!(
+        h.state().doc().plan().actions[3].title,
+        "Обучение по междукултурна комуникация за 300 служители"
+    );
+    h.get_by_label("A-4   1.2.3  Обучение по междукултурна комуникация за 300 служители");
+    assert!(
+        h.state().window_title().starts_with("● "),
+        "{}",
+        h.state().window_title()
+    );
+
+    // Undo through the Edit menu, redo with the shortcut.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo").click();
+    h.run();
+    assert_eq!(
+        h.state().doc().plan().actions[3].title,
+        "Обучение на общински служители по междукултурна комуникация"
+    );
+    assert!(h.query_by_label_contains("за 300 служители").is_none());
+    assert!(!h.state().doc().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc().plan().actions[3].title,
+        "Обучение по междукултурна комуникация за 300 служители"
+    );
+}
+
+#[test]
+fn a_funding_line_changes_the_budget_total() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "8. Funding");
+    h.get_by_label_contains("Potential: 5,954,000.00 EUR");
+    h.get_by_label_contains("4.2.3").click();
+    h.run();
+    h.get_by_label("Add a funding line").click();
+    h.run();
+    assert_eq!(h.state().doc().plan().actions[14].funding.len(), 3);
+    let amounts: Vec<_> = h
+        .get_all_by_role_and_label(Role::TextInput, "Amount")
+        .collect();
+    assert_eq!(amounts.len(), 3);
+    amounts[2].click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_all_by_role_and_label(Role::TextInput, "Amount")
+        .nth(2)
+        .unwrap()
+        .type_text("25000.50");
+    h.run();
+    h.get_by_label_contains("Potential: 5,979,000.50 EUR");
+    h.get_by_label_contains("Total cost: 8,120,000.00 EUR");
+    // The action is now over-funded, which the checks report.
+    assert!(
+        h.state().doc().plan().actions[14]
+            .funding
+            .iter()
+            .any(|f| f.amount.to_string() == "25000.50")
+    );
+    h.get_by_label_contains("funding lines add up to 405000.50, the cost is 380000.00");
+}
+
+#[test]
+fn clicking_a_finding_goes_to_its_item() {
+    let mut h = harness(app_on("urbact-generic", english()));
+    assert_eq!(h.state().section(), Section::Facts);
+    h.get_by_label_contains("has no responsible organisation")
+        .click();
+    h.run();
+    assert_eq!(h.state().section(), Section::Actions);
+    let title = h.get_by_role_and_label(Role::TextInput, "Title");
+    assert_eq!(title.value().as_deref(), Some("Guidance: an action"));
+    h.get_by_label_contains("Indicator OUT1 «Guidance: an indicator» has no unit")
+        .click();
+    h.run();
+    assert_eq!(h.state().section(), Section::Indicators);
+    h.get_by_role_and_label(Role::TextInput, "Unit");
+}
+
+#[test]
+fn switching_to_bulgarian_at_run_time() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label_contains("Български / English").click();
+    h.run();
+    h.get_by_label("Файл");
+    h.get_by_label("Редакция");
+    h.get_by_label_contains("6. Дейности");
+    assert_eq!(h.state().settings().lang, Lang::Bg);
+}
+
+#[test]
+fn the_close_guard_appears_with_unsaved_changes() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    replace_text(&mut h, "City", "София-град");
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Don't save");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_none());
+    assert_eq!(h.state().doc().plan().facts.city, "София-град");
+}
+
+#[test]
+fn no_close_guard_without_changes() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_none());
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_bad_file_shows_its_error_and_leaves_the_plan() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    let before = h.state().doc().plan().clone();
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-files/truncated.ron");
+    h.input_mut().dropped_files.push(Arc::new(Dropped(bad)));
+    settle(&mut h);
+    h.get_by_label("The file could not be used");
+    h.get_by_label_contains("truncated.ron:1142:15: the file ends too early");
+    h.get_by_label("The open plan has not been changed.");
+    assert_eq!(h.state().doc().plan(), &before);
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label("The file could not be used").is_none());
+}
+
+#[test]
+fn dropping_a_good_file_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("generic.ron");
+    lap_studio::store::save(
+        &path,
+        &templates::find("urbact-generic").unwrap().plan().unwrap(),
+    )
+    .unwrap();
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.clone())));
+    settle(&mut h);
+    assert_eq!(h.state().doc().path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().window_title(), "generic.ron — LAP Studio");
+    assert_eq!(h.state().settings().recent.first(), Some(&path));
+}
+
+#[test]
+fn save_writes_the_file_and_clears_the_unsaved_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sofia.ron");
+    let plan = templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    lap_studio::store::save(&path, &plan).unwrap();
+    let mut h = harness(LapApp::new(plan, Some(path.clone()), english(), None));
+    replace_text(&mut h, "Version", "1.1");
+    assert!(h.state().doc().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert!(!h.state().doc().is_dirty());
+    assert_eq!(lap_studio::store::load(&path).unwrap().facts.version, "1.1");
+    assert_eq!(
+        lap_studio::store::load(&lap_studio::store::atomic::backup_path(&path))
+            .unwrap()
+            .facts
+            .version,
+        "1.0"
+    );
+}
+
+#[test]
+fn every_step_renders_in_both_languages_and_themes() {
+    for (lang, dark) in [(Lang::En, false), (Lang::Bg, true)] {
+        let settings = Settings {
+            lang,
+            dark,
+            ..Settings::default()
+        };
+        let mut h = harness(app_on("sofia-open-cities", settings));
+        for (i, s) in Section::ALL.iter().enumerate() {
+            go_to_step(&mut h, &format!("{}. {}", i + 1, s.label(lang)));
+            assert_eq!(h.state().section(), *s);
+        }
+    }
+}
+
+#[test]
+fn list_edits_add_duplicate_delete_reorder_and_undo() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "11. Risks");
+    h.get_by_label_contains("R-2   ").click();
+    h.run();
+    h.get_by_label("Duplicate").click();
+    h.run();
+    let ids: Vec<String> = h
+        .state()
+        .doc()
+        .plan()
+        .risks
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    assert_eq!(&ids[..3], ["R-1", "R-2", "R-9"]);
+    h.get_by_label("Move up").click();
+    h.run();
+    assert_eq!(h.state().doc().plan().risks[1].id.as_str(), "R-9");
+    // Deleting a risk also removes it from the actions that pointed at it.
+    h.get_by_label_contains("R-1   ").click();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    let plan = h.state().doc().plan();
+    assert!(plan.risks.iter().all(|r| r.id.as_str() != "R-1"));
+    assert!(
+        plan.actions
+            .iter()
+            .all(|a| a.risks.iter().all(|r| r.as_str() != "R-1"))
+    );
+    assert!(lap_studio::model::integrity::problems(plan).is_empty());
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(
+        h.state().doc().plan(),
+        &templates::find("sofia-open-cities")
+            .unwrap()
+            .plan()
+            .unwrap()
+    );
+}
