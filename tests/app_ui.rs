@@ -122,7 +122,7 @@ fn edit_an_action_title_see_it_in_the_list_then_undo_and_redo() {
 fn a_funding_line_changes_the_budget_total() {
     let mut h = harness(app_on("sofia-open-cities", english()));
     go_to_step(&mut h, "8. Funding");
-    h.get_by_label_contains("Potential: 5,954,000.00 EUR");
+    h.get_by_label_contains("Potential: 5,954,000.00\u{a0}EUR");
     h.get_by_label_contains("4.2.3").click();
     h.run();
     h.get_by_label("Add a funding line").click();
@@ -140,8 +140,8 @@ fn a_funding_line_changes_the_budget_total() {
         .unwrap()
         .type_text("25000.50");
     h.run();
-    h.get_by_label_contains("Potential: 5,979,000.50 EUR");
-    h.get_by_label_contains("Total cost: 8,120,000.00 EUR");
+    h.get_by_label_contains("Potential: 5,979,000.50\u{a0}EUR");
+    h.get_by_label_contains("Total cost: 8,120,000.00\u{a0}EUR");
     // The action is now over-funded, which the checks report.
     assert!(
         h.state().doc().plan().actions[14]

@@ -10,7 +10,7 @@ use crate::analysis::openness::OpennessIndex;
 use crate::analysis::timeline as gantt;
 use crate::app::steps::money_text;
 use crate::i18n::{tr, tr_args};
-use crate::model::{Lang, Plan, Scale5};
+use crate::model::{Lang, Money, Plan, Scale5};
 
 /// A palette that tells objectives apart in both themes.
 pub const PALETTE: [Color32; 8] = [
@@ -143,85 +143,117 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// Budget by funding source: secured and potential stacked, with the total cost and the gap.
+/// Budget by funding source: one row per source, secured and potential stacked, the amount at
+/// the end; then the gap, the cost no funding line covers.
 pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
+    let secured_color = Color32::from_rgb(44, 160, 44);
+    let potential_color = Color32::from_rgb(255, 176, 40);
+    let gap_color = Color32::from_rgb(200, 40, 40);
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{}: {}",
             tr(lang, "total-cost"),
             money_text(lang, plan, b.total_cost)
         ));
-        ui.label(format!(
-            "{}: {}",
-            tr(lang, "secured"),
-            money_text(lang, plan, b.secured)
-        ));
-        ui.label(format!(
-            "{}: {}",
-            tr(lang, "potential"),
-            money_text(lang, plan, b.potential)
-        ));
-        let gap_color = if b.gap.cents() > 0 {
-            Color32::from_rgb(200, 40, 40)
+        legend_chip(
+            ui,
+            secured_color,
+            &format!(
+                "{}: {}",
+                tr(lang, "secured"),
+                money_text(lang, plan, b.secured)
+            ),
+        );
+        legend_chip(
+            ui,
+            potential_color,
+            &format!(
+                "{}: {}",
+                tr(lang, "potential"),
+                money_text(lang, plan, b.potential)
+            ),
+        );
+        let gap_text = if b.gap.cents() > 0 {
+            gap_color
         } else {
             ui.visuals().text_color()
         };
         ui.colored_label(
-            gap_color,
+            gap_text,
             format!("{}: {}", tr(lang, "gap"), money_text(lang, plan, b.gap)),
         );
     });
-    let thousands = |m: crate::model::Money| m.as_f64() / 1000.0;
-    let secured: Vec<Bar> = b
+    let max = b
         .by_source
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            Bar::new(i as f64, thousands(s.secured))
-                .name(s.source.label(lang))
-                .width(0.6)
-        })
-        .collect();
-    let potential: Vec<Bar> = b
+        .map(|s| s.total())
+        .chain([b.gap])
+        .max()
+        .unwrap_or_default()
+        .as_f64()
+        .max(1.0);
+    let rows: Vec<(String, Money, Money, Color32)> = b
         .by_source
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            Bar::new(i as f64, thousands(s.potential))
-                .name(s.source.label(lang))
-                .width(0.6)
+        .map(|s| {
+            (
+                s.source.label(lang).to_owned(),
+                s.secured,
+                s.potential,
+                potential_color,
+            )
         })
+        .chain((b.gap.cents() > 0).then(|| (tr(lang, "gap"), Money::ZERO, b.gap, gap_color)))
         .collect();
-    let secured = BarChart::new(tr(lang, "secured"), secured).color(Color32::from_rgb(44, 160, 44));
-    let potential = BarChart::new(tr(lang, "potential"), potential)
-        .color(Color32::from_rgb(255, 187, 60))
-        .stack_on(&[&secured]);
-    let names: Vec<String> = b
-        .by_source
-        .iter()
-        .map(|s| s.source.label(lang).to_owned())
-        .collect();
-    Plot::new("budget-by-source")
-        .height(190.0)
-        .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .include_y(0.0)
-        .y_axis_label(tr(lang, "thousands"))
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |p| {
-            p.bar_chart(secured);
-            p.bar_chart(potential);
-        });
+    let text = ui.visuals().text_color();
+    let row_h = 18.0;
+    let width = ui.available_width();
+    let (rect, _) = ui.allocate_exact_size(
+        Vec2::new(width, row_h * rows.len() as f32 + 4.0),
+        Sense::hover(),
+    );
+    let p = ui.painter_at(rect);
+    let label_w = 190.0;
+    let amount_w = 150.0;
+    let bar_w = (width - label_w - amount_w).max(40.0);
+    for (i, (name, secured, potential, color)) in rows.iter().enumerate() {
+        let y = rect.top() + i as f32 * row_h;
+        let mid = y + row_h / 2.0;
+        p.text(
+            Pos2::new(rect.left(), mid),
+            Align2::LEFT_CENTER,
+            name,
+            FontId::proportional(12.0),
+            text,
+        );
+        let x0 = rect.left() + label_w;
+        // Floats only for the bar lengths; the amounts shown stay exact.
+        let ws = (secured.as_f64() / max) as f32 * bar_w;
+        let wp = (potential.as_f64() / max) as f32 * bar_w;
+        p.rect_filled(
+            Rect::from_min_size(Pos2::new(x0, y + 3.0), Vec2::new(ws, row_h - 6.0)),
+            2.0,
+            secured_color,
+        );
+        p.rect_filled(
+            Rect::from_min_size(Pos2::new(x0 + ws, y + 3.0), Vec2::new(wp, row_h - 6.0)),
+            2.0,
+            *color,
+        );
+        p.text(
+            Pos2::new(rect.right(), mid),
+            Align2::RIGHT_CENTER,
+            money_text(lang, plan, *secured + *potential),
+            FontId::proportional(12.0),
+            text,
+        );
+    }
+}
+
+fn legend_chip(ui: &mut Ui, color: Color32, text: &str) {
+    let (r, _) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());
+    ui.painter().rect_filled(r, 2.0, color);
+    ui.label(text);
 }
 
 /// The openness profile: each area's score for every city, side by side.
@@ -245,10 +277,12 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
                     )
                 })
                 .collect();
+            // Red is kept for the plan's own city.
+            const OTHERS: [usize; 7] = [0, 1, 2, 4, 5, 6, 7];
             let color = if c.home {
-                Color32::from_rgb(214, 39, 40)
+                PALETTE[3]
             } else {
-                PALETTE[(k + 1) % PALETTE.len()].gamma_multiply(0.8)
+                PALETTE[OTHERS[k % OTHERS.len()]]
             };
             BarChart::new(c.name.clone(), bars).color(color)
         })
@@ -256,6 +290,7 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
     ui.label(tr(lang, "openness-profile"));
     Plot::new("openness-profile")
         .height(240.0)
+        .width(ui.available_width())
         .legend(Legend::default())
         .allow_zoom(false)
         .allow_drag(false)
@@ -263,6 +298,14 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
         .allow_boxed_zoom(false)
         .include_y(0.0)
         .include_y(100.0)
+        .x_axis_formatter(|mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 1.0 {
+                format!("{i}")
+            } else {
+                String::new()
+            }
+        })
         .show(ui, |p| {
             for c in charts {
                 p.bar_chart(c);

@@ -14,7 +14,7 @@ pub enum Done {
     /// A file name was picked to save as.
     PickedSaveAs(Option<PathBuf>),
     /// A plan was read, or why not.
-    Loaded(Result<(Plan, PathBuf), String>),
+    Loaded(Result<(Box<Plan>, PathBuf), String>),
     /// A save finished; the token says which state of the document was saved.
     Saved {
         /// Where it was saved, or why not.
@@ -104,7 +104,7 @@ impl Jobs {
         self.spawn(move || {
             Done::Loaded(
                 store::load(&path)
-                    .map(|p| (p, path))
+                    .map(|p| (Box::new(p), path))
                     .map_err(|e| e.to_string()),
             )
         });

@@ -174,10 +174,18 @@ pub fn master_list<T: ListItem + Default>(
 ) -> Option<ListEdit<T>> {
     let lang = cx.lang;
     let items = items_of(cx.doc.plan());
-    let selected = cx.selection.get(key).cloned();
-    let pos = selected
+    let mut selected = cx.selection.get(key).cloned();
+    let mut pos = selected
         .as_deref()
         .and_then(|s| items.iter().position(|i| i.id() == s));
+    // Nothing (or something deleted) selected: show the first item rather than an empty editor.
+    if pos.is_none()
+        && let Some(first) = items.first()
+    {
+        cx.selection.insert(key, first.id().to_owned());
+        selected = Some(first.id().to_owned());
+        pos = Some(0);
+    }
     let mut edit: Option<ListEdit<T>> = None;
     ui.horizontal_wrapped(|ui| {
         if ui.button(tr(lang, "list-add")).clicked() {
@@ -270,7 +278,10 @@ pub fn master_list<T: ListItem + Default>(
         for item in &items[range] {
             let is_sel = selected.as_deref() == Some(item.id());
             let text = format!("{}   {}", item.id(), item.title());
-            if ui.selectable_label(is_sel, text).clicked() {
+            // One line per row: the virtual list assumes a fixed row height.
+            let row =
+                egui::Button::selectable(is_sel, text).wrap_mode(egui::TextWrapMode::Truncate);
+            if ui.add(row).clicked() {
                 cx.selection.insert(key, item.id().to_owned());
             }
         }

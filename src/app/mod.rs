@@ -213,10 +213,7 @@ impl LapApp {
 
     /// The app on a built-in template, with default settings and no autosave (for tests).
     pub fn with_template(name: &str) -> Self {
-        let plan = templates::find(name)
-            .and_then(|t| t.plan().ok())
-            .unwrap_or_else(Plan::new);
-        LapApp::new(plan, None, Settings::default(), None)
+        LapApp::new(template_or_empty(name), None, Settings::default(), None)
     }
 
     /// The open document.
@@ -370,7 +367,7 @@ impl LapApp {
                     .save(self.doc.plan().clone(), path, self.doc.state_token());
             }
             Done::Loaded(Ok((plan, path))) => {
-                self.doc = Document::new(plan, Some(path.clone()));
+                self.doc = Document::new(*plan, Some(path.clone()));
                 self.selection.clear();
                 self.remember_recent(&path);
                 self.status = tr_args(
@@ -504,12 +501,12 @@ impl LapApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::left("steps")
             .resizable(false)
-            .exact_size(250.0)
+            .exact_size(235.0)
             .show(ui, |ui| self.steps_panel(ui));
         if self.settings.show_findings {
             egui::Panel::right("findings")
                 .resizable(true)
-                .default_size(330.0)
+                .default_size(300.0)
                 .show(ui, |ui| self.findings_panel(ui));
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
@@ -626,16 +623,23 @@ impl LapApp {
                                 .text(format!("{pc}%")),
                         );
                     }
+                    // Compact marks fit the panel; the full words are the hover and accessible text.
                     if errors > 0 {
-                        ui.colored_label(
+                        let words = tr_args(lang, "count-errors", &[("n", errors.into())]);
+                        count_mark(
+                            ui,
+                            &format!("✖ {errors}"),
+                            &words,
                             Color32::from_rgb(200, 40, 40),
-                            tr_args(lang, "count-errors", &[("n", errors.into())]),
                         );
                     }
                     if warnings > 0 {
-                        ui.colored_label(
+                        let words = tr_args(lang, "count-warnings", &[("n", warnings.into())]);
+                        count_mark(
+                            ui,
+                            &format!("⚠ {warnings}"),
+                            &words,
                             Color32::from_rgb(190, 120, 0),
-                            tr_args(lang, "count-warnings", &[("n", warnings.into())]),
                         );
                     }
                 });
@@ -669,7 +673,7 @@ impl LapApp {
             return;
         }
         let mut go: Option<ItemPath> = None;
-        let row_h = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 8.0;
+        let row_h = FINDING_ROW_HEIGHT;
         egui::ScrollArea::vertical()
             .id_salt("findings-list")
             .show_rows(ui, row_h, report.findings.len(), |ui, range| {
@@ -807,6 +811,15 @@ impl LapApp {
     }
 }
 
+/// A built-in template as a plan. The templates are tested to load; an empty plan (not a
+/// default-constructed one, which has no format version) is the fallback all the same.
+fn template_or_empty(name: &str) -> Plan {
+    match templates::find(name).and_then(|t| t.plan().ok()) {
+        Some(plan) => plan,
+        None => Plan::new(),
+    }
+}
+
 /// Adds DejaVu Sans behind egui's own font: it covers Cyrillic fully, and the arrows, marks and
 /// symbols the interface uses, plus Greek, Arabic and more that plans may contain.
 fn install_fonts(ctx: &egui::Context) {
@@ -832,9 +845,42 @@ fn finding_row(ui: &mut Ui, lang: Lang, f: &Finding) -> egui::Response {
         Severity::Warning => (Color32::from_rgb(190, 120, 0), f.severity.label(lang)),
         Severity::Hint => (Color32::from_rgb(60, 120, 200), f.severity.label(lang)),
     };
-    let text = RichText::new(format!("{sev}: {}", f.message(lang))).color(color);
-    ui.add(egui::Button::selectable(false, text).wrap_mode(egui::TextWrapMode::Truncate))
-        .on_hover_text(format!("{} — {}", f.code, f.path))
+    let text = format!("{sev}: {}", f.message(lang));
+    // A fixed height of two lines, so the virtual list can place rows without laying them out.
+    let height = FINDING_ROW_HEIGHT - ui.spacing().item_spacing.y;
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::click(),
+    );
+    let mut job = egui::text::LayoutJob::simple(
+        text.clone(),
+        egui::FontId::proportional(13.0),
+        color,
+        rect.width() - 8.0,
+    );
+    job.wrap.max_rows = 2;
+    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+    if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    ui.painter()
+        .galley(rect.left_top() + egui::vec2(4.0, 2.0), galley, color);
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
+    response.on_hover_text(format!("{}\n{} — {}", f.message(lang), f.code, f.path))
+}
+
+/// Height of a row of the findings list.
+const FINDING_ROW_HEIGHT: f32 = 38.0;
+
+/// A short coloured count whose accessible name is the full phrase.
+fn count_mark(ui: &mut Ui, mark: &str, words: &str, color: Color32) {
+    let r = ui.add(
+        egui::Label::new(RichText::new(mark).color(color).strong()).sense(egui::Sense::hover()),
+    );
+    let name = words.to_owned();
+    r.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+    r.on_hover_text(words);
 }
 
 impl eframe::App for LapApp {
@@ -871,11 +917,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 .unwrap_or_default();
             let data_dir = eframe::storage_dir("LAP Studio");
             let wanted = file.or_else(|| settings.last_file.clone());
-            let sofia = || {
-                templates::find("sofia-open-cities")
-                    .and_then(|t| t.plan().ok())
-                    .unwrap_or_else(Plan::new)
-            };
+            let sofia = || template_or_empty("sofia-open-cities");
             let (plan, path, error) = match wanted {
                 Some(path) => match crate::store::load(&path) {
                     Ok(plan) => (plan, Some(path), None),

@@ -6,17 +6,22 @@ use egui::{Color32, ComboBox, DragValue, Response, RichText, TextEdit, Ui};
 use crate::i18n::tr;
 use crate::model::{Date, Lang, Money, YearMonth, calendar};
 
-/// A two-column form: labels left, inputs right.
+/// A form: each label above its input, inputs as wide as the column, so it reads well at any
+/// width.
 pub fn form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
-    egui::Grid::new(id)
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .min_col_width(140.0)
-        .show(ui, add);
+    ui.push_id(id, |ui| {
+        ui.spacing_mut().item_spacing.y = 3.0;
+        ui.vertical(add);
+    });
+}
+
+/// Space after one field of a form.
+fn end_field(ui: &mut Ui) {
+    ui.add_space(6.0);
 }
 
 fn label(ui: &mut Ui, text: &str) -> Response {
-    ui.label(text)
+    ui.label(RichText::new(text).strong())
 }
 
 /// A one-line text field.
@@ -25,7 +30,7 @@ pub fn text(ui: &mut Ui, name: &str, value: &mut String) -> Response {
     let r = ui
         .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
         .labelled_by(l.id);
-    ui.end_row();
+    end_field(ui);
     r
 }
 
@@ -39,15 +44,14 @@ pub fn multiline(ui: &mut Ui, name: &str, value: &mut String) -> Response {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(l.id);
-    ui.end_row();
+    end_field(ui);
     r
 }
 
 /// A checkbox.
 pub fn flag(ui: &mut Ui, name: &str, value: &mut bool) {
-    ui.label("");
     ui.checkbox(value, name);
-    ui.end_row();
+    end_field(ui);
 }
 
 /// Money typed as text; an amount that does not parse is shown in red and not applied.
@@ -91,14 +95,14 @@ fn money_input(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Money>, o
             }
         }
     });
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A number.
 pub fn number(ui: &mut Ui, name: &str, value: &mut f64) {
     let l = label(ui, name);
     ui.add(DragValue::new(value).speed(1.0)).labelled_by(l.id);
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A number that may be absent.
@@ -117,7 +121,7 @@ pub fn opt_number(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>) 
             ui.add(DragValue::new(v).speed(1.0)).labelled_by(l.id);
         }
     });
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A percentage 0–100 that may be absent.
@@ -137,7 +141,7 @@ pub fn opt_percent(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>)
                 .labelled_by(l.id);
         }
     });
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A year.
@@ -145,7 +149,7 @@ pub fn year(ui: &mut Ui, name: &str, value: &mut i32) {
     let l = label(ui, name);
     ui.add(DragValue::new(value).range(calendar::YEARS))
         .labelled_by(l.id);
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A year that may be absent.
@@ -165,7 +169,7 @@ pub fn opt_year(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<i32>) {
                 .labelled_by(l.id);
         }
     });
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A whole number of months, or none.
@@ -184,7 +188,7 @@ pub fn opt_count(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<u32>) {
             ui.add(DragValue::new(v).range(0..=600)).labelled_by(l.id);
         }
     });
-    ui.end_row();
+    end_field(ui);
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -256,7 +260,7 @@ pub fn month(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<YearMonth>)
             }
         }
     });
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A date picked as year, month and day, or none.
@@ -292,7 +296,7 @@ pub fn date(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Date>) {
             }
         }
     });
-    ui.end_row();
+    end_field(ui);
 }
 
 /// One of a closed list.
@@ -314,7 +318,7 @@ pub fn choice<T: Copy + PartialEq>(
         })
         .response
         .labelled_by(l.id);
-    ui.end_row();
+    end_field(ui);
 }
 
 /// One of a closed list, or none.
@@ -339,7 +343,7 @@ pub fn opt_choice<T: Copy + PartialEq>(
         })
         .response
         .labelled_by(l.id);
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A reference to one item, picked from the items that exist (never typed as an id).
@@ -370,7 +374,7 @@ pub fn pick_one<I: Clone + PartialEq + AsRef<str>>(
         })
         .response
         .labelled_by(l.id);
-    ui.end_row();
+    end_field(ui);
 }
 
 /// References to several items: the chosen ones with a remove button each, and a picker to
@@ -428,7 +432,7 @@ pub fn pick_many<I: Clone + PartialEq + AsRef<str>>(
             values.push(id);
         }
     });
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A list of short texts (outputs, partners, decisions…), one line each.
@@ -460,7 +464,7 @@ pub fn string_list(ui: &mut Ui, lang: Lang, name: &str, values: &mut Vec<String>
             values.push(String::new());
         }
     });
-    ui.end_row();
+    end_field(ui);
 }
 
 /// A section heading with its help text.

@@ -220,6 +220,7 @@ field-review-points = Прегледи
 field-month = Месец
 add-review-point = Добавяне на преглед
 field-home-city = Градът на плана
+field-area = Област
 field-framework = Рамка
 field-weight = Тегло
 field-direction = Посока

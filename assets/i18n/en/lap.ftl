@@ -220,6 +220,7 @@ field-review-points = Review points
 field-month = Month
 add-review-point = Add a review point
 field-home-city = The plan's own city
+field-area = Area
 field-framework = Framework
 field-weight = Weight
 field-direction = Direction

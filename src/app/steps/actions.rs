@@ -96,9 +96,9 @@ fn action_detail(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             |s| s.label(lang),
         );
         w::opt_money(ui, lang, &t("field-cost"), &mut a.cost);
-        ui.label(t("field-funded"));
+        ui.label(egui::RichText::new(t("field-funded")).strong());
         ui.label(format!("{funded_text} ({})", a.funding.len()));
-        ui.end_row();
+        ui.add_space(6.0);
         w::string_list(ui, lang, &t("field-outputs"), &mut a.outputs);
         w::pick_many(
             ui,

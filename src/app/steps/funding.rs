@@ -23,6 +23,14 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         let plan = cx.doc.plan();
         let row_h =
             ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 2.0;
+        if !plan
+            .actions
+            .iter()
+            .any(|a| cx.selection.get("funding-actions") == Some(&a.id.0))
+            && let Some(first) = plan.actions.first()
+        {
+            cx.selection.insert("funding-actions", first.id.to_string());
+        }
         let selected = cx.selection.get("funding-actions").cloned();
         egui::ScrollArea::vertical()
             .id_salt("funding-list")
@@ -38,10 +46,11 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                         } else {
                             Color32::from_rgb(200, 40, 40)
                         });
-                    if ui
-                        .selectable_label(selected.as_deref() == Some(a.id.as_str()), text)
-                        .clicked()
-                    {
+                    // One line per row: the virtual list assumes a fixed row height.
+                    let is_sel = selected.as_deref() == Some(a.id.as_str());
+                    let row = egui::Button::selectable(is_sel, text)
+                        .wrap_mode(egui::TextWrapMode::Truncate);
+                    if ui.add(row).clicked() {
                         cx.selection.insert("funding-actions", a.id.to_string());
                     }
                 }

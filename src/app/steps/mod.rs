@@ -90,8 +90,8 @@ pub fn list_key_for(plan: &Plan, section: Section, item: &str) -> (Option<&'stat
 pub fn list_panel<R>(ui: &mut Ui, key: &'static str, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::Panel::left(("list-panel", key))
         .resizable(true)
-        .default_size(340.0)
-        .min_size(220.0)
+        .default_size(300.0)
+        .min_size(200.0)
         .show(ui, add)
         .inner
 }
@@ -197,5 +197,10 @@ pub fn money_text(lang: Lang, plan: &Plan, m: Money) -> String {
         Lang::Bg => ('\u{a0}', ','),
         Lang::En => (',', '.'),
     };
-    format!("{} {}", m.grouped(thousands, decimal), plan.facts.currency)
+    // A non-breaking space keeps the amount and its currency on one line.
+    format!(
+        "{}\u{a0}{}",
+        m.grouped(thousands, decimal),
+        plan.facts.currency
+    )
 }

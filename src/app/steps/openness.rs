@@ -42,23 +42,26 @@ fn results(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 ui.weak(tr(lang, "openness-no-data"));
                 return;
             }
+            // Areas down, cities across: five cities fit beside each other, eleven areas do not.
             egui::Grid::new("index-table").striped(true).show(ui, |ui| {
-                ui.strong(tr(lang, "field-city"));
-                ui.strong(tr(lang, "openness-index"));
-                for (_, name) in &idx.areas {
-                    ui.strong(name);
-                }
-                ui.end_row();
+                ui.strong(tr(lang, "field-area"));
                 for c in &idx.cities {
-                    let name = if c.home {
+                    ui.strong(if c.home {
                         format!("{} ★", c.name)
                     } else {
                         c.name.clone()
-                    };
-                    ui.label(name);
+                    });
+                }
+                ui.end_row();
+                ui.strong(tr(lang, "openness-index"));
+                for c in &idx.cities {
                     ui.strong(c.overall.map_or("—".to_owned(), |v| format!("{v:.1}")));
-                    for a in &c.areas {
-                        ui.label(a.map_or("—".to_owned(), |v| format!("{v:.0}")));
+                }
+                ui.end_row();
+                for (a, (_, name)) in idx.areas.iter().enumerate() {
+                    ui.label(name);
+                    for c in &idx.cities {
+                        ui.label(c.areas[a].map_or("—".to_owned(), |v| format!("{v:.0}")));
                     }
                     ui.end_row();
                 }
