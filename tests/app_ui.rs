@@ -125,14 +125,33 @@ fn a_funding_line_changes_the_budget_total() {
     h.get_by_label_contains("Potential: 5,954,000.00\u{a0}EUR");
     h.get_by_label_contains("4.2.3").click();
     h.run();
+    h.get_by_label("Add a funding line").scroll_to_me();
+    h.run();
     h.get_by_label("Add a funding line").click();
     h.run();
-    assert_eq!(h.state().doc().plan().actions[14].funding.len(), 3);
+    let lens: Vec<usize> = h
+        .state()
+        .doc()
+        .plan()
+        .actions
+        .iter()
+        .map(|a| a.funding.len())
+        .collect();
+    assert_eq!(
+        h.state().doc().plan().actions[14].funding.len(),
+        3,
+        "{lens:?}"
+    );
     let amounts: Vec<_> = h
         .get_all_by_role_and_label(Role::TextInput, "Amount")
         .collect();
     assert_eq!(amounts.len(), 3);
-    amounts[2].click();
+    amounts[2].scroll_to_me();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Amount")
+        .nth(2)
+        .unwrap()
+        .click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_all_by_role_and_label(Role::TextInput, "Amount")
@@ -346,4 +365,72 @@ fn list_edits_add_duplicate_delete_reorder_and_undo() {
             .plan()
             .unwrap()
     );
+}
+
+#[test]
+fn after_a_crash_the_next_start_offers_the_autosaved_work() {
+    let data = tempfile::tempdir().unwrap();
+    let mut lost = templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    lost.vision = "Визия, написана преди срива".into();
+    let origin = data.path().join("sofia.ron");
+    lap_studio::app::jobs::write_autosave_now(data.path(), &lost, Some(&origin)).unwrap();
+
+    let fresh = templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    let mut h = harness(LapApp::new(
+        fresh,
+        None,
+        english(),
+        Some(data.path().to_path_buf()),
+    ));
+    h.get_by_label("Restore unsaved work?");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().doc().plan(), &lost);
+    assert_eq!(h.state().doc().path.as_deref(), Some(origin.as_path()));
+    assert!(h.state().doc().is_dirty(), "restored work is not saved yet");
+
+    // Declining removes the autosave, so it is not offered again.
+    let fresh = templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    let mut h = harness(LapApp::new(
+        fresh.clone(),
+        None,
+        english(),
+        Some(data.path().to_path_buf()),
+    ));
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().doc().plan(), &fresh);
+    assert!(lap_studio::app::jobs::read_autosave(data.path()).is_none());
+}
+
+#[test]
+fn changed_work_is_autosaved_after_thirty_seconds() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(LapApp::new(
+        templates::find("sofia-open-cities")
+            .unwrap()
+            .plan()
+            .unwrap(),
+        None,
+        english(),
+        Some(data.path().to_path_buf()),
+    ));
+    replace_text(&mut h, "City", "София (автоматичен запис)");
+    h.input_mut().time = Some(lap_studio::app::AUTOSAVE_SECONDS + 5.0);
+    settle(&mut h);
+    let (plan, origin) = lap_studio::app::jobs::read_autosave(data.path()).expect("an autosave");
+    assert_eq!(plan.facts.city, "София (автоматичен запис)");
+    assert_eq!(origin, None);
+    // A clean exit removes it.
+    h.state_mut().on_exit();
+    assert!(lap_studio::app::jobs::read_autosave(data.path()).is_none());
 }

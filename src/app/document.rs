@@ -3,6 +3,7 @@
 //! flag and autosave follow from it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::analysis::{self, Report};
 use crate::model::Plan;
@@ -59,7 +60,7 @@ pub struct Document {
     saved_state: u64,
     /// Bumped on every change, so caches know when to recompute.
     revision: u64,
-    report: Option<(u64, Report)>,
+    report: Option<(u64, Arc<Report>)>,
 }
 
 impl Document {
@@ -188,16 +189,16 @@ impl Document {
         self.redo.len()
     }
 
-    /// The checks' report, recomputed only after a change.
-    pub fn report(&mut self) -> &Report {
-        if self
-            .report
-            .as_ref()
-            .is_none_or(|(rev, _)| *rev != self.revision)
-        {
-            self.report = Some((self.revision, analysis::check(&self.plan)));
+    /// The checks' report, recomputed only after a change; shared, so showing it costs no copy.
+    pub fn report(&mut self) -> Arc<Report> {
+        match &self.report {
+            Some((rev, report)) if *rev == self.revision => Arc::clone(report),
+            _ => {
+                let report = Arc::new(analysis::check(&self.plan));
+                self.report = Some((self.revision, Arc::clone(&report)));
+                report
+            }
         }
-        &self.report.as_ref().expect("just computed").1
     }
 }
 

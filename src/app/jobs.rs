@@ -122,7 +122,7 @@ impl Jobs {
 
     /// Writes the working copy to the autosave file.
     pub fn autosave(&mut self, plan: Plan, origin: Option<PathBuf>, dir: PathBuf) {
-        self.spawn(move || Done::Autosaved(write_autosave(&dir, &plan, origin.as_deref())));
+        self.spawn(move || Done::Autosaved(write_autosave_now(&dir, &plan, origin.as_deref())));
     }
 }
 
@@ -131,7 +131,8 @@ pub fn autosave_paths(dir: &Path) -> (PathBuf, PathBuf) {
     (dir.join("autosave.ron"), dir.join("autosave-origin.txt"))
 }
 
-fn write_autosave(dir: &Path, plan: &Plan, origin: Option<&Path>) -> Result<(), String> {
+/// Writes the autosave files now (the app does this on a thread; see [`Jobs::autosave`]).
+pub fn write_autosave_now(dir: &Path, plan: &Plan, origin: Option<&Path>) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let (file, origin_file) = autosave_paths(dir);
     let origin_text = origin.map(|p| p.display().to_string()).unwrap_or_default();

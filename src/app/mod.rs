@@ -433,6 +433,11 @@ impl LapApp {
         }
     }
 
+    /// Switches a step's view (e.g. `("actions", 1)` for the timeline).
+    pub fn set_view(&mut self, step: &'static str, view: usize) {
+        self.views.insert(step, view);
+    }
+
     /// Goes to the item a finding (or comment) points at.
     pub fn go_to(&mut self, path: &ItemPath) {
         self.section = path.section;
@@ -596,7 +601,7 @@ impl LapApp {
         ui.add_space(4.0);
         ui.strong(tr(lang, "steps-title"));
         ui.add_space(4.0);
-        let report = self.doc.report().clone();
+        let report = self.doc.report();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for (i, s) in Section::ALL.iter().enumerate() {
                 let errors = report
@@ -656,7 +661,7 @@ impl LapApp {
 
     fn findings_panel(&mut self, ui: &mut Ui) {
         let lang = self.settings.lang;
-        let report = self.doc.report().clone();
+        let report = self.doc.report();
         ui.add_space(4.0);
         ui.strong(tr(lang, "findings-title"));
         ui.label(tr_args(

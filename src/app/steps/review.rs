@@ -16,7 +16,7 @@ use crate::model::*;
 pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Review.label(lang), &cx.tr("help-review"));
-    let report = cx.doc.report().clone();
+    let report = cx.doc.report();
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             charts::completeness(ui, lang, &report);
