@@ -58,10 +58,14 @@ impl From<LangArg> for Lang {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open a plan file in the desktop app.
+    /// Open the desktop app on a plan file, or on a template as a new plan.
     Open {
         /// The plan file.
-        file: PathBuf,
+        #[arg(required_unless_present = "template")]
+        file: Option<PathBuf>,
+        /// Start a new, unsaved plan from this template instead (see `lap-studio templates`).
+        #[arg(long, conflicts_with = "file")]
+        template: Option<String>,
     },
     /// List the plan templates built into the program.
     Templates {
@@ -148,8 +152,20 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
     let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
     match cli.command {
-        None => crate::app::run(None).map(|()| ExitCode::SUCCESS),
-        Some(Command::Open { file }) => crate::app::run(Some(file)).map(|()| ExitCode::SUCCESS),
+        None => crate::app::run(crate::app::Start::Last).map(|()| ExitCode::SUCCESS),
+        Some(Command::Open {
+            file: Some(file), ..
+        }) => crate::app::run(crate::app::Start::File(file)).map(|()| ExitCode::SUCCESS),
+        Some(Command::Open {
+            template: Some(name),
+            ..
+        }) => {
+            if store::templates::find(&name).is_none() {
+                return Err(unknown_template(&name));
+            }
+            crate::app::run(crate::app::Start::Template(name)).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Open { .. }) => Err("give a plan file or --template NAME".into()),
         Some(Command::Templates { format }) => {
             let list = store::templates::TEMPLATES;
             match format {
@@ -173,13 +189,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             output,
             force,
         }) => {
-            let t = store::templates::find(&template).ok_or_else(|| {
-                let names: Vec<&str> = store::templates::TEMPLATES.iter().map(|t| t.name).collect();
-                format!(
-                    "no template named {template:?}; there are: {}",
-                    names.join(", ")
-                )
-            })?;
+            let t = store::templates::find(&template).ok_or_else(|| unknown_template(&template))?;
             if output.exists() && !force {
                 return Err(format!(
                     "{} already exists; choose another name or add --force",
@@ -250,6 +260,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn unknown_template(name: &str) -> String {
+    let names: Vec<&str> = store::templates::TEMPLATES.iter().map(|t| t.name).collect();
+    format!(
+        "no template named {name:?}; there are: {}",
+        names.join(", ")
+    )
 }
 
 /// Reads a plan for checking: broken references are reported as findings, not refused.

@@ -902,8 +902,20 @@ impl eframe::App for LapApp {
     }
 }
 
-/// Starts the desktop app on `file`, or else on the last file, or else on the Sofia template.
-pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+/// What the app opens when it starts.
+#[derive(Clone, Debug)]
+pub enum Start {
+    /// The file open when the app last closed; the first time, the Sofia sample as a new plan.
+    Last,
+    /// A plan file.
+    File(PathBuf),
+    /// A new, unsaved plan from a built-in template.
+    Template(String),
+}
+
+/// Starts the desktop app. A file that cannot be read is reported in the window, over the
+/// Sofia sample.
+pub fn run(start: Start) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
@@ -921,14 +933,18 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
             let data_dir = eframe::storage_dir("LAP Studio");
-            let wanted = file.or_else(|| settings.last_file.clone());
-            let sofia = || template_or_empty("sofia-open-cities");
+            let (wanted, template) = match start {
+                Start::Last => (settings.last_file.clone(), "sofia-open-cities".to_owned()),
+                Start::File(path) => (Some(path), "sofia-open-cities".to_owned()),
+                Start::Template(name) => (None, name),
+            };
+            let first_plan = || template_or_empty(&template);
             let (plan, path, error) = match wanted {
                 Some(path) => match crate::store::load(&path) {
                     Ok(plan) => (plan, Some(path), None),
-                    Err(e) => (sofia(), None, Some(e.to_string())),
+                    Err(e) => (first_plan(), None, Some(e.to_string())),
                 },
-                None => (sofia(), None, None),
+                None => (first_plan(), None, None),
             };
             let mut app = LapApp::new(plan, path.clone(), settings, data_dir);
             if let Some(p) = path {
