@@ -41,7 +41,7 @@ fn join(code: &str, title: &str) -> String {
 }
 
 macro_rules! list_item {
-    ($t:ty, $id:ident, $prefix:expr, |$s:ident| $title:expr) => {
+    ($t:ty, $id:ident, $prefix:expr, |$s:ident| $title:expr $(, nested $list:ident => $nested_prefix:expr)?) => {
         impl ListItem for $t {
             const PREFIX: &'static str = $prefix;
             fn id(&self) -> &str {
@@ -54,6 +54,13 @@ macro_rules! list_item {
                 let $s = self;
                 $title
             }
+            $(
+                fn renew_nested(&mut self, taken: &mut Vec<String>) {
+                    for x in &mut self.$list {
+                        x.id = next($nested_prefix, taken).as_str().into();
+                    }
+                }
+            )?
         }
     };
 }
@@ -92,62 +99,9 @@ list_item!(
     |s| join("", &s.name)
 );
 
-impl ListItem for StrategicObjective {
-    const PREFIX: &'static str = ObjectiveId::PREFIX;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = id.as_str().into();
-    }
-    fn title(&self) -> String {
-        join(&self.code, &self.title)
-    }
-    fn renew_nested(&mut self, taken: &mut Vec<String>) {
-        for s in &mut self.specific {
-            let id = next(SpecificObjectiveId::PREFIX, taken);
-            s.id = id.as_str().into();
-        }
-    }
-}
-
-impl ListItem for Action {
-    const PREFIX: &'static str = ActionId::PREFIX;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = id.as_str().into();
-    }
-    fn title(&self) -> String {
-        join(&self.code, &self.title)
-    }
-    fn renew_nested(&mut self, taken: &mut Vec<String>) {
-        for f in &mut self.funding {
-            let id = next(FundingLineId::PREFIX, taken);
-            f.id = id.as_str().into();
-        }
-    }
-}
-
-impl ListItem for OpennessArea {
-    const PREFIX: &'static str = OpennessAreaId::PREFIX;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = id.as_str().into();
-    }
-    fn title(&self) -> String {
-        join("", &self.name)
-    }
-    fn renew_nested(&mut self, taken: &mut Vec<String>) {
-        for i in &mut self.indicators {
-            let id = next(OpennessIndicatorId::PREFIX, taken);
-            i.id = id.as_str().into();
-        }
-    }
-}
+list_item!(StrategicObjective, id, ObjectiveId::PREFIX, |s| join(&s.code, &s.title), nested specific => SpecificObjectiveId::PREFIX);
+list_item!(Action, id, ActionId::PREFIX, |s| join(&s.code, &s.title), nested funding => FundingLineId::PREFIX);
+list_item!(OpennessArea, id, OpennessAreaId::PREFIX, |s| join("", &s.name), nested indicators => OpennessIndicatorId::PREFIX);
 
 /// A fresh id with `prefix`, recorded in `taken`.
 pub fn next(prefix: &str, taken: &mut Vec<String>) -> String {

@@ -105,8 +105,16 @@ pub fn number(ui: &mut Ui, name: &str, value: &mut f64) {
     end_field(ui);
 }
 
-/// A number that may be absent.
-pub fn opt_number(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>) {
+/// A value that may be absent: a "set" checkbox, and the editor when it is set. `default` is
+/// what a newly set value starts as.
+fn optional<T>(
+    ui: &mut Ui,
+    lang: Lang,
+    name: &str,
+    value: &mut Option<T>,
+    default: impl FnOnce() -> T,
+    edit: impl FnOnce(&mut Ui, &mut T, egui::Id),
+) {
     let l = label(ui, name);
     ui.horizontal(|ui| {
         let mut on = value.is_some();
@@ -115,33 +123,42 @@ pub fn opt_number(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>) 
             .labelled_by(l.id)
             .changed()
         {
-            *value = on.then_some(0.0);
+            *value = if on { Some(default()) } else { None };
         }
         if let Some(v) = value {
-            ui.add(DragValue::new(v).speed(1.0)).labelled_by(l.id);
+            edit(ui, v, l.id);
         }
     });
     end_field(ui);
 }
 
+/// A number that may be absent.
+pub fn opt_number(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>) {
+    optional(
+        ui,
+        lang,
+        name,
+        value,
+        || 0.0,
+        |ui, v, l| {
+            ui.add(DragValue::new(v).speed(1.0)).labelled_by(l);
+        },
+    );
+}
+
 /// A percentage 0–100 that may be absent.
 pub fn opt_percent(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>) {
-    let l = label(ui, name);
-    ui.horizontal(|ui| {
-        let mut on = value.is_some();
-        if ui
-            .checkbox(&mut on, tr(lang, "field-set"))
-            .labelled_by(l.id)
-            .changed()
-        {
-            *value = on.then_some(100.0);
-        }
-        if let Some(v) = value {
+    optional(
+        ui,
+        lang,
+        name,
+        value,
+        || 100.0,
+        |ui, v, l| {
             ui.add(DragValue::new(v).range(0.0..=100.0).speed(0.5).suffix(" %"))
-                .labelled_by(l.id);
-        }
-    });
-    end_field(ui);
+                .labelled_by(l);
+        },
+    );
 }
 
 /// A year.
@@ -154,41 +171,31 @@ pub fn year(ui: &mut Ui, name: &str, value: &mut i32) {
 
 /// A year that may be absent.
 pub fn opt_year(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<i32>) {
-    let l = label(ui, name);
-    ui.horizontal(|ui| {
-        let mut on = value.is_some();
-        if ui
-            .checkbox(&mut on, tr(lang, "field-set"))
-            .labelled_by(l.id)
-            .changed()
-        {
-            *value = on.then_some(2025);
-        }
-        if let Some(v) = value {
+    optional(
+        ui,
+        lang,
+        name,
+        value,
+        || Date::today().year(),
+        |ui, v, l| {
             ui.add(DragValue::new(v).range(calendar::YEARS))
-                .labelled_by(l.id);
-        }
-    });
-    end_field(ui);
+                .labelled_by(l);
+        },
+    );
 }
 
 /// A whole number of months, or none.
 pub fn opt_count(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<u32>) {
-    let l = label(ui, name);
-    ui.horizontal(|ui| {
-        let mut on = value.is_some();
-        if ui
-            .checkbox(&mut on, tr(lang, "field-set"))
-            .labelled_by(l.id)
-            .changed()
-        {
-            *value = on.then_some(12);
-        }
-        if let Some(v) = value {
-            ui.add(DragValue::new(v).range(0..=600)).labelled_by(l.id);
-        }
-    });
-    end_field(ui);
+    optional(
+        ui,
+        lang,
+        name,
+        value,
+        || 12,
+        |ui, v, l| {
+            ui.add(DragValue::new(v).range(0..=600)).labelled_by(l);
+        },
+    );
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -229,74 +236,48 @@ pub fn month_name(lang: Lang, month: u8) -> &'static str {
     }
 }
 
-/// A month picked as year + month, or none.
-pub fn month(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<YearMonth>) {
-    let l = label(ui, name);
-    ui.horizontal(|ui| {
-        let mut on = value.is_some();
-        if ui
-            .checkbox(&mut on, tr(lang, "field-set"))
-            .labelled_by(l.id)
-            .changed()
-        {
-            *value = on.then(YearMonth::default);
-        }
-        if let Some(ym) = value {
-            let mut y = ym.year();
-            let mut m = ym.month();
-            ui.add(DragValue::new(&mut y).range(calendar::YEARS))
-                .labelled_by(l.id);
-            ComboBox::from_id_salt(("month", name))
-                .selected_text(month_name(lang, m))
-                .show_ui(ui, |ui| {
-                    for k in 1..=12u8 {
-                        ui.selectable_value(&mut m, k, month_name(lang, k));
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            if let Some(new) = YearMonth::new(y, m) {
-                *ym = new;
+/// A month picked from a list of the twelve.
+fn month_combo(ui: &mut Ui, lang: Lang, salt: (&str, &str), month: &mut u8, l: egui::Id) {
+    ComboBox::from_id_salt(salt)
+        .selected_text(month_name(lang, *month))
+        .show_ui(ui, |ui| {
+            for k in 1..=12u8 {
+                ui.selectable_value(month, k, month_name(lang, k));
             }
-        }
-    });
-    end_field(ui);
+        })
+        .response
+        .labelled_by(l);
 }
 
-/// A date picked as year, month and day, or none.
-pub fn date(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Date>) {
-    let l = label(ui, name);
-    ui.horizontal(|ui| {
-        let mut on = value.is_some();
-        if ui
-            .checkbox(&mut on, tr(lang, "field-set"))
-            .labelled_by(l.id)
-            .changed()
-        {
-            *value = on.then(Date::today);
-        }
-        if let Some(d) = value {
-            let (mut y, mut m, mut day) = (d.year(), d.month(), d.day());
-            ui.add(DragValue::new(&mut day).range(1..=calendar::days_in_month(y, m)))
-                .labelled_by(l.id);
-            ComboBox::from_id_salt(("date-month", name))
-                .selected_text(month_name(lang, m))
-                .show_ui(ui, |ui| {
-                    for k in 1..=12u8 {
-                        ui.selectable_value(&mut m, k, month_name(lang, k));
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            ui.add(DragValue::new(&mut y).range(calendar::YEARS))
-                .labelled_by(l.id);
-            let day = day.min(calendar::days_in_month(y, m));
-            if let Some(new) = Date::new(y, m, day) {
-                *d = new;
-            }
+/// A month picked as year + month, or none.
+pub fn month(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<YearMonth>) {
+    let default = || Date::today().year_month();
+    optional(ui, lang, name, value, default, |ui, ym, l| {
+        let (mut y, mut m) = (ym.year(), ym.month());
+        ui.add(DragValue::new(&mut y).range(calendar::YEARS))
+            .labelled_by(l);
+        month_combo(ui, lang, ("month", name), &mut m, l);
+        if let Some(new) = YearMonth::new(y, m) {
+            *ym = new;
         }
     });
-    end_field(ui);
+}
+
+/// A date picked as day, month and year, or none.
+pub fn date(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Date>) {
+    optional(ui, lang, name, value, Date::today, |ui, d, l| {
+        let (mut y, mut m, mut day) = (d.year(), d.month(), d.day());
+        ui.add(DragValue::new(&mut day).range(1..=calendar::days_in_month(y, m)))
+            .labelled_by(l);
+        month_combo(ui, lang, ("date-month", name), &mut m, l);
+        ui.add(DragValue::new(&mut y).range(calendar::YEARS))
+            .labelled_by(l);
+        // A day that does not exist in the new month (31 → February) becomes its last day.
+        let day = day.min(calendar::days_in_month(y, m));
+        if let Some(new) = Date::new(y, m, day) {
+            *d = new;
+        }
+    });
 }
 
 /// One of a closed list.
