@@ -55,6 +55,16 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// Paper size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4.
+    #[default]
+    A4,
+    /// US Letter.
+    Letter,
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -116,6 +126,25 @@ pub enum Command {
         /// Seed of the generator: the same seed gives the same plan.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Export the plan as a PDF for the council and funding applications.
+    Export {
+        /// The plan file.
+        file: PathBuf,
+        /// The PDF to write (atomically).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Sections to include, comma-separated (default: all). Keys: facts, context,
+        /// support_group, problems, objectives, actions, strategy_links, funding, pilots,
+        /// indicators, risks, governance, openness, findings, comments.
+        #[arg(long, value_delimiter = ',')]
+        sections: Vec<String>,
+        /// Language of the labels (default: the plan's language).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t)]
+        paper: PaperArg,
     },
     /// Key figures of a plan: counts, budget, openness index, completeness, findings.
     Summary {
@@ -244,6 +273,45 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                 "{}: synthetic plan with {actions} actions",
                 output.display()
             ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            file,
+            output,
+            sections,
+            lang,
+            paper,
+        }) => {
+            let plan = store::load(&file).map_err(|e| e.to_string())?;
+            let mut opts = crate::report::Options::for_plan(&plan);
+            if let Some(lang) = lang {
+                opts.lang = lang.into();
+            }
+            opts.paper = match paper {
+                PaperArg::A4 => crate::report::layout::Paper::A4,
+                PaperArg::Letter => crate::report::layout::Paper::Letter,
+            };
+            if !sections.is_empty() {
+                opts.parts = sections
+                    .iter()
+                    .map(|k| {
+                        crate::report::Part::from_key(k.trim()).ok_or_else(|| {
+                            let keys: Vec<&str> =
+                                crate::report::Part::all().iter().map(|p| p.key()).collect();
+                            format!("no section {k:?}; there are: {}", keys.join(", "))
+                        })
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            let pdf =
+                crate::report::export(&plan, &opts, &output, &|_| {}).map_err(|e| e.to_string())?;
+            w(writeln!(out, "{}: {} pages", output.display(), pdf.pages))?;
+            for lost in &pdf.lost {
+                eprintln!(
+                    "lap-studio: warning: {}: characters the PDF font cannot show were replaced by '?': {}",
+                    lost.item, lost.chars
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Summary { file, format, lang }) => {

@@ -8,5 +8,6 @@ pub mod app;
 pub mod cli;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod synthetic;

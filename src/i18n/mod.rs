@@ -110,11 +110,13 @@ mod tests {
             for k in &ids {
                 assert!(en_ids.contains(k), "{k} is in {lang:?} but not in English");
                 // Every argument any message uses, so messages with placeables resolve too.
-                let args: Vec<(&str, FluentArg)> =
-                    ["n", "file", "errors", "warnings", "cost", "funded", "gap"]
-                        .iter()
-                        .map(|a| (*a, FluentArg::Number(2.0)))
-                        .collect();
+                let args: Vec<(&str, FluentArg)> = [
+                    "n", "file", "errors", "warnings", "cost", "funded", "gap", "page", "total",
+                    "items",
+                ]
+                .iter()
+                .map(|a| (*a, FluentArg::Number(2.0)))
+                .collect();
                 let text = tr_args(*lang, k, &args);
                 assert!(
                     !text.starts_with('[') && !text.is_empty(),

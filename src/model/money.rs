@@ -71,6 +71,16 @@ impl Money {
         (0..n).map(|i| Money(base + i128::from(i < rem))).collect()
     }
 
+    /// As documents in `lang` write it, with the currency: `1 450 000,00 EUR` (Bulgarian) or
+    /// `1,450,000.00 EUR` (English); non-breaking spaces keep it on one line.
+    pub fn text(self, lang: crate::model::Lang, currency: &str) -> String {
+        let (thousands, decimal) = match lang {
+            crate::model::Lang::Bg => ('\u{a0}', ','),
+            crate::model::Lang::En => (',', '.'),
+        };
+        format!("{}\u{a0}{currency}", self.grouped(thousands, decimal))
+    }
+
     /// With thousands separators and two decimals, e.g. `1 250 000.00` (thin grouping as used
     /// in Bulgarian and EU documents) — separator and decimal mark chosen by the caller.
     pub fn grouped(self, thousands: char, decimal: char) -> String {

@@ -193,14 +193,5 @@ pub fn goal_options(plan: &Plan, lang: Lang) -> Vec<(StrategyGoalId, String)> {
 
 /// Amount with thousands separators and the plan's currency.
 pub fn money_text(lang: Lang, plan: &Plan, m: Money) -> String {
-    let (thousands, decimal) = match lang {
-        Lang::Bg => ('\u{a0}', ','),
-        Lang::En => (',', '.'),
-    };
-    // A non-breaking space keeps the amount and its currency on one line.
-    format!(
-        "{}\u{a0}{}",
-        m.grouped(thousands, decimal),
-        plan.facts.currency
-    )
+    m.text(lang, &plan.facts.currency)
 }

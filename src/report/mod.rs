@@ -1,0 +1,402 @@
+//! The plan as a PDF a city council would accept: a cover, contents with page numbers that link
+//! to the sections, every section in order with tables and charts, a running header, "Page X of
+//! Y", bookmarks, metadata and the document language, and a DRAFT watermark while the plan is a
+//! draft. Fonts are embedded and subset.
+
+pub mod fonts;
+pub mod layout;
+mod sections;
+
+use std::path::Path;
+
+use printpdf::{
+    Actions, Destination, LinkAnnotation, Op, PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect,
+    TextMatrix,
+};
+
+use crate::i18n::{tr, tr_args};
+use crate::model::{Lang, Plan, PlanStatus, Section};
+use fonts::{Face, Measure};
+use layout::{Anchor, GREY, Layout, Paper, Style};
+
+/// A part of the report that can be left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// A section of the plan (not `Review`).
+    Section(Section),
+    /// Annex: open findings of the checks.
+    Findings,
+    /// Annex: review comments.
+    Comments,
+}
+
+impl Part {
+    /// Every part, in report order.
+    pub fn all() -> Vec<Part> {
+        Section::ALL
+            .iter()
+            .filter(|s| **s != Section::Review)
+            .map(|s| Part::Section(*s))
+            .chain([Part::Findings, Part::Comments])
+            .collect()
+    }
+
+    /// The key used on the command line (`actions`, `findings`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Section(s) => s.key(),
+            Part::Findings => "findings",
+            Part::Comments => "comments",
+        }
+    }
+
+    /// The part with this key.
+    pub fn from_key(key: &str) -> Option<Part> {
+        Part::all().into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// What to export and how.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Language of the labels (the plan's own text stays as written).
+    pub lang: Lang,
+    /// Paper size.
+    pub paper: Paper,
+    /// The parts to include, in report order.
+    pub parts: Vec<Part>,
+}
+
+impl Options {
+    /// Every part, in the plan's language, on A4.
+    pub fn for_plan(plan: &Plan) -> Self {
+        Options {
+            lang: plan.facts.language,
+            paper: Paper::A4,
+            parts: Part::all(),
+        }
+    }
+}
+
+/// Text the font could not show, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LostText {
+    /// The item or place (e.g. `support_group/M-14`).
+    pub item: String,
+    /// The characters replaced.
+    pub chars: String,
+}
+
+/// A finished PDF.
+#[derive(Debug)]
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Sections and the pages they start on (1-based), as in the contents.
+    pub contents: Vec<(String, usize)>,
+    /// Items whose text had characters the fonts cannot show (replaced by '?').
+    pub lost: Vec<LostText>,
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A bundled font could not be read (a broken build).
+    #[error("the bundled font {0} could not be read")]
+    Font(&'static str),
+    /// The file could not be written.
+    #[error(transparent)]
+    Save(#[from] crate::store::SaveError),
+}
+
+/// Lays out and renders the plan. `progress` is told the share done, 0–1.
+pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf, ExportError> {
+    let lang = opts.lang;
+    let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
+    let mut doc = PdfDocument::new(&plan.facts.title);
+    let mut warnings = Vec::new();
+    let mut font_ids = Vec::new();
+    for face in Face::ALL {
+        let parsed = printpdf::ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
+            .ok_or(ExportError::Font("DejaVu Sans"))?;
+        font_ids.push(doc.add_font(&parsed));
+    }
+    let fonts: [printpdf::FontId; 3] = [
+        font_ids[0].clone(),
+        font_ids[1].clone(),
+        font_ids[2].clone(),
+    ];
+    progress(0.05);
+
+    // The body first, to learn where sections start; the contents are then sized exactly.
+    let mut body = Layout::new(&measure, fonts.clone(), opts.paper);
+    sections::body(&mut body, plan, opts, progress);
+    let entries: Vec<&Anchor> = body.anchors.iter().collect();
+    let mut toc = Layout::new(&measure, fonts.clone(), opts.paper);
+    let toc_pages = sections::contents_pages(&toc, entries.len());
+    let first_body_page = 1 + toc_pages; // 0-based: the cover is page 0
+    let links = sections::contents(&mut toc, lang, &entries, first_body_page);
+    debug_assert_eq!(toc.pages.len(), toc_pages);
+    let mut cover = Layout::new(&measure, fonts.clone(), opts.paper);
+    sections::cover(&mut cover, plan, lang);
+    progress(0.8);
+
+    let mut all: Vec<Vec<Op>> = Vec::new();
+    all.extend(cover.pages.into_iter().take(1));
+    all.extend(toc.pages);
+    all.extend(body.pages);
+    let total = all.len();
+    let (pw, ph) = opts.paper.size();
+    let draft = plan.facts.status == PlanStatus::Draft;
+    // Report by the item that holds the text, not by every place it is printed.
+    let lost = lost_text(plan, &measure);
+
+    // Running header, footer, watermark, and the links of the contents.
+    let mut finish = Layout::new(&measure, fonts, opts.paper);
+    let mut pages = Vec::with_capacity(total);
+    for (i, ops) in all.into_iter().enumerate() {
+        finish.pages = vec![Vec::new()];
+        if draft {
+            let mark = tr(lang, "pdf-draft-watermark");
+            let style = Style {
+                face: Face::Bold,
+                size: 96.0,
+                color: [0.90, 0.90, 0.92],
+            };
+            let w = finish.text_width(style, &mark);
+            let (cx, cy) = (pw / 2.0, ph / 2.0);
+            let angle: f32 = 45.0;
+            let rad = angle.to_radians();
+            // Start so that the rotated text is centred on the page.
+            let (sx, sy) = (cx - w / 2.0 * rad.cos(), cy - w / 2.0 * rad.sin());
+            let font = finish_font(&finish);
+            finish.pages[0].extend([
+                Op::StartTextSection,
+                Op::SetFont {
+                    font: printpdf::PdfFontHandle::External(font),
+                    size: Pt(style.size),
+                },
+                Op::SetFillColor {
+                    col: layout::rgb(style.color),
+                },
+                Op::SetTextMatrix {
+                    matrix: TextMatrix::TranslateRotate(Pt(sx), Pt(sy), angle),
+                },
+                Op::ShowText {
+                    items: vec![TextItem::Text(mark)],
+                },
+                Op::EndTextSection,
+            ]);
+        }
+        let mut page_ops = std::mem::take(&mut finish.pages[0]);
+        page_ops.extend(ops);
+        finish.pages[0] = Vec::new();
+        if i > 0 {
+            let small = Style::SMALL.color(GREY);
+            let title = finish.clean(Face::Regular, &plan.facts.title);
+            let title = fit(&finish, small, &title, finish.width());
+            finish.put_text(finish.left(), 30.0, small, &title);
+            let y = 30.0 + small.line_height() + 1.0;
+            let (x0, x1) = (finish.left(), finish.left() + finish.width());
+            finish.rule(x0, x1, y, GREY, 0.3);
+            let footer = tr_args(
+                lang,
+                "pdf-page-of",
+                &[("page", (i + 1).into()), ("total", total.into())],
+            );
+            let fw = finish.text_width(small, &footer);
+            finish.put_text(x1 - fw, ph - 40.0, small, &footer);
+        }
+        page_ops.append(&mut finish.pages[0]);
+        pages.push(PdfPage::new(
+            printpdf::Mm::from(Pt(pw)),
+            printpdf::Mm::from(Pt(ph)),
+            page_ops,
+        ));
+    }
+    for (toc_page, top, h, target_page, target_y) in links {
+        let page = &mut pages[1 + toc_page];
+        page.ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(
+                Rect::from_xywh(Pt(56.0), Pt(ph - top - h), Pt(pw - 112.0), Pt(h)),
+                Actions::go_to(Destination::Xyz {
+                    page: first_body_page + target_page + 1,
+                    left: Some(0.0),
+                    top: Some(ph - target_y + 20.0),
+                    zoom: None,
+                }),
+                // No visible frame: the contents look like print, the links just work.
+                Some(printpdf::BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            ),
+        });
+    }
+    let contents: Vec<(String, usize)> = entries
+        .iter()
+        .filter(|a| a.level == 1)
+        .map(|a| (a.title.clone(), first_body_page + a.page + 1))
+        .collect();
+    for a in entries.iter().filter(|a| a.level == 1) {
+        doc.add_bookmark(&a.title, first_body_page + a.page + 1);
+    }
+    drop(entries);
+    let info = &mut doc.metadata.info;
+    info.document_title = plan.facts.title.clone();
+    info.author = plan.facts.authors.join("; ");
+    info.subject = format!("{} — {}", plan.facts.city, tr(lang, "pdf-subject"));
+    info.keywords = [
+        "URBACT",
+        "OPEN Cities",
+        "Local Action Plan",
+        &plan.facts.city,
+        "integration",
+        "migrants",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    info.creator = "LAP Studio".into();
+    info.producer = format!("LAP Studio {}", env!("CARGO_PKG_VERSION"));
+    info.creation_date = printpdf::OffsetDateTime::now_utc();
+    info.modification_date = info.creation_date;
+    info.metadata_date = info.creation_date;
+    doc.with_pages(pages);
+    progress(0.9);
+
+    let save = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
+    let mut lo = doc.to_lopdf_document(&save, &mut warnings);
+    // printpdf has no field for the document language; screen readers and PDF/UA need it.
+    if let Ok(catalog) = lo.catalog_mut() {
+        catalog.set("Lang", lopdf::Object::string_literal(lang.code()));
+    }
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).map_err(|e| {
+        ExportError::Save(crate::store::SaveError {
+            file: "PDF".into(),
+            step: "writing the PDF",
+            source: std::io::Error::other(e.to_string()),
+        })
+    })?;
+    progress(1.0);
+    Ok(Pdf {
+        bytes,
+        pages: total,
+        contents,
+        lost,
+    })
+}
+
+use printpdf::TextItem;
+
+fn finish_font(l: &Layout<'_>) -> printpdf::FontId {
+    l.font(Face::Bold)
+}
+
+/// Every item whose text has characters the fonts cannot show, with those characters.
+pub fn lost_text(plan: &Plan, measure: &Measure) -> Vec<LostText> {
+    fn strings(v: &serde_json::Value, out: &mut String) {
+        match v {
+            serde_json::Value::String(s) => out.push_str(s),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut check = |item: String, value: serde_json::Result<serde_json::Value>| {
+        let mut text = String::new();
+        if let Ok(v) = value {
+            strings(&v, &mut text);
+        }
+        let mut chars = String::new();
+        for c in text.chars() {
+            if !c.is_control()
+                && c != ' '
+                && !measure.covers(Face::Regular, c)
+                && !chars.contains(c)
+            {
+                chars.push(c);
+            }
+        }
+        if !chars.is_empty() {
+            out.push(LostText { item, chars });
+        }
+    };
+    use serde_json::to_value as v;
+    check("facts".into(), v(&plan.facts));
+    check("context".into(), v(&plan.context.narrative));
+    check("objectives".into(), v(&plan.vision));
+    check("governance".into(), v(&plan.governance));
+    let o = &plan.openness;
+    check(
+        "openness".into(),
+        v((&o.framework, &o.description, &o.values)),
+    );
+    macro_rules! each {
+        ($section:literal, $list:expr) => {
+            for x in $list {
+                check(format!("{}/{}", $section, x.id), v(x));
+            }
+        };
+    }
+    each!("context", &plan.context.evidence);
+    each!("support_group", &plan.support_group.members);
+    each!("support_group", &plan.support_group.meetings);
+    each!("problems", &plan.problems);
+    each!("objectives", &plan.objectives);
+    each!("actions", &plan.actions);
+    each!("strategy_links", &plan.strategies.marketing.goals);
+    each!(
+        "strategy_links",
+        &plan.strategies.internationalisation.goals
+    );
+    check(
+        "strategy_links".into(),
+        v((
+            &plan.strategies.marketing.title,
+            &plan.strategies.internationalisation.title,
+        )),
+    );
+    each!("pilots", &plan.pilots);
+    each!("indicators", &plan.indicators);
+    each!("risks", &plan.risks);
+    each!("openness", &o.cities);
+    each!("openness", &o.areas);
+    each!("review", &plan.comments);
+    out
+}
+
+/// `text` cut with an ellipsis to fit `width`.
+fn fit(l: &Layout<'_>, style: Style, text: &str, width: f32) -> String {
+    if l.text_width(style, text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        let next = format!("{out}{c}…");
+        if l.text_width(style, &next) > width {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{out}…")
+}
+
+/// Renders and writes the PDF atomically to `path`.
+pub fn export(
+    plan: &Plan,
+    opts: &Options,
+    path: &Path,
+    progress: &dyn Fn(f32),
+) -> Result<Pdf, ExportError> {
+    let pdf = render(plan, opts, progress)?;
+    crate::store::atomic::write_atomically(path, |w| w.write_all(&pdf.bytes))?;
+    Ok(pdf)
+}

@@ -1,0 +1,1251 @@
+//! The content of the report, section by section, in the plan's order.
+
+use crate::analysis::{self, Severity, budget};
+use crate::i18n::{tr, tr_args};
+use crate::model::*;
+
+use super::fonts::Face;
+use super::layout::{ACCENT, Anchor, Column, GREY, INK, Layout, Rgb3, Style};
+use super::{Options, Part};
+
+const PALETTE: [Rgb3; 8] = [
+    [0.12, 0.47, 0.71],
+    [1.0, 0.50, 0.05],
+    [0.17, 0.63, 0.17],
+    [0.84, 0.15, 0.16],
+    [0.58, 0.40, 0.74],
+    [0.55, 0.34, 0.29],
+    [0.89, 0.47, 0.76],
+    [0.09, 0.75, 0.81],
+];
+
+fn t(lang: Lang, key: &str) -> String {
+    tr(lang, key)
+}
+
+fn money(lang: Lang, plan: &Plan, m: Money) -> String {
+    m.text(lang, &plan.facts.currency)
+}
+
+/// An amount for a table cell: no currency (the column header names it), so it never wraps.
+fn amount(lang: Lang, m: Money) -> String {
+    match lang {
+        Lang::Bg => m.grouped('\u{a0}', ','),
+        Lang::En => m.grouped(',', '.'),
+    }
+}
+
+/// A column header with the currency: "Стойност, EUR".
+fn with_currency(lang: Lang, plan: &Plan, key: &str) -> String {
+    format!("{}, {}", t(lang, key), plan.facts.currency)
+}
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn period(s: Option<YearMonth>, e: Option<YearMonth>) -> String {
+    match (s, e) {
+        (Some(s), Some(e)) => format!("{s} – {e}"),
+        (Some(s), None) => format!("{s} –"),
+        (None, Some(e)) => format!("– {e}"),
+        (None, None) => "—".to_owned(),
+    }
+}
+
+/// The cover page.
+pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let f = &plan.facts;
+    l.fill_rect(0.0, 0.0, l.page.0, 150.0, ACCENT);
+    let white = [1.0, 1.0, 1.0];
+    let city = [f.municipality.as_str(), f.city.as_str()]
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    let city = l.clean(Face::Bold, &city);
+    l.put_text(
+        l.left(),
+        60.0,
+        Style {
+            face: Face::Bold,
+            size: 16.0,
+            color: white,
+        },
+        &city,
+    );
+    let kind = t(lang, "pdf-cover-kind");
+    l.put_text(
+        l.left(),
+        90.0,
+        Style {
+            face: Face::Regular,
+            size: 11.0,
+            color: white,
+        },
+        &kind,
+    );
+    l.y = 200.0;
+    l.paragraph(
+        Style {
+            face: Face::Bold,
+            size: 22.0,
+            color: INK,
+        },
+        &f.title,
+        0.0,
+    );
+    l.space(18.0);
+    let status = f.status.label(lang);
+    let date = f.date.map(|d| d.to_string()).unwrap_or_default();
+    for (k, v) in [
+        ("pdf-period", period(f.period_start, f.period_end)),
+        ("pdf-status", status.to_owned()),
+        ("pdf-version", f.version.clone()),
+        ("pdf-date", date),
+        ("pdf-authors", f.authors.join("; ")),
+    ] {
+        l.field(&t(lang, k), &v);
+    }
+    if !f.adoption_decision.trim().is_empty() {
+        l.field(
+            &t(lang, "pdf-adoption"),
+            &format!(
+                "{} {}",
+                f.adoption_decision,
+                f.adoption_date.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        );
+    }
+    if !f.summary.trim().is_empty() {
+        l.space(14.0);
+        l.paragraph(Style::BODY.italic(), &f.summary, 0.0);
+    }
+}
+
+/// Pages the contents need for `entries` lines.
+pub fn contents_pages(l: &Layout<'_>, entries: usize) -> usize {
+    let line = Style::BODY.line_height() + 3.0;
+    let first = (l.room() - 40.0) / line;
+    let next = (l.page.1 - l.margins.2 - l.margins.3) / line;
+    if entries as f32 <= first {
+        1
+    } else {
+        1 + ((entries as f32 - first) / next).ceil() as usize
+    }
+}
+
+/// The contents; returns the link areas: (contents page, top, height, target body page, y).
+pub fn contents(
+    l: &mut Layout<'_>,
+    lang: Lang,
+    entries: &[&Anchor],
+    first_body_page: usize,
+) -> Vec<(usize, f32, f32, usize, f32)> {
+    let title = t(lang, "pdf-contents");
+    let style = Style {
+        face: Face::Bold,
+        size: 15.0,
+        color: ACCENT,
+    };
+    let y = l.y;
+    l.put_text(l.left(), y, style, &title);
+    l.y += 34.0;
+    let mut links = Vec::new();
+    let line = Style::BODY.line_height() + 3.0;
+    for a in entries {
+        if l.y + line > l.page.1 - l.margins.3 {
+            l.new_page();
+        }
+        let style = if a.level == 1 {
+            Style::BODY.bold()
+        } else {
+            Style::BODY
+        };
+        let indent = if a.level == 1 { 0.0 } else { 16.0 };
+        let number = (first_body_page + a.page + 1).to_string();
+        let nw = l.text_width(style, &number);
+        let avail = l.width() - indent - nw - 12.0;
+        let clean = l.clean(style.face, &a.title);
+        let text = super::fit(l, style, &clean, avail);
+        let y = l.y;
+        l.put_text(l.left() + indent, y, style, &text);
+        let right = l.left() + l.width();
+        l.put_text(right - nw, y, style, &number);
+        // Dotted leader between title and number.
+        let tw = l.text_width(style, &text);
+        let dots_from = l.left() + indent + tw + 4.0;
+        let dots_to = right - nw - 4.0;
+        if dots_to > dots_from {
+            let dot_w = l.text_width(Style::BODY.color(GREY), ". ");
+            let n = ((dots_to - dots_from) / dot_w).floor() as usize;
+            l.put_text(dots_from, y, Style::BODY.color(GREY), &". ".repeat(n));
+        }
+        links.push((l.pages.len() - 1, y - 2.0, line, a.page, a.y));
+        l.y += line;
+    }
+    links
+}
+
+/// Everything after the contents.
+pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) {
+    let lang = opts.lang;
+    let n = opts.parts.len().max(1) as f32;
+    let mut first = true;
+    for (i, part) in Part::all()
+        .into_iter()
+        .filter(|p| opts.parts.contains(p))
+        .enumerate()
+    {
+        // Every section starts on a new page, so it can be printed on its own.
+        if !first {
+            l.new_page();
+        }
+        first = false;
+        match part {
+            Part::Section(s) => section(l, plan, lang, s),
+            Part::Findings => annex_findings(l, plan, lang),
+            Part::Comments => annex_comments(l, plan, lang),
+        }
+        progress(0.05 + 0.7 * (i as f32 + 1.0) / n);
+    }
+}
+
+fn section(l: &mut Layout<'_>, plan: &Plan, lang: Lang, s: Section) {
+    l.heading(1, s.label(lang), 40.0);
+    match s {
+        Section::Facts => facts(l, plan, lang),
+        Section::Context => context(l, plan, lang),
+        Section::SupportGroup => support_group(l, plan, lang),
+        Section::Problems => problems(l, plan, lang),
+        Section::Objectives => objectives(l, plan, lang),
+        Section::Actions => actions(l, plan, lang),
+        Section::StrategyLinks => strategy(l, plan, lang),
+        Section::Funding => funding(l, plan, lang),
+        Section::Pilots => pilots(l, plan, lang),
+        Section::Indicators => indicators(l, plan, lang),
+        Section::Risks => risks(l, plan, lang),
+        Section::Governance => governance(l, plan, lang),
+        Section::Openness => openness(l, plan, lang),
+        Section::Review => {}
+    }
+}
+
+fn empty(l: &mut Layout<'_>, lang: Lang) {
+    l.paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
+}
+
+fn facts(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let f = &plan.facts;
+    for (k, v) in [
+        (
+            "pdf-city",
+            if f.country.trim().is_empty() {
+                f.city.clone()
+            } else {
+                format!("{} ({})", f.city, f.country)
+            },
+        ),
+        ("pdf-municipality", f.municipality.clone()),
+        ("pdf-period", period(f.period_start, f.period_end)),
+        ("pdf-status", f.status.label(lang).to_owned()),
+        ("pdf-version", f.version.clone()),
+        ("pdf-authors", f.authors.join("; ")),
+        ("pdf-adoption", f.adoption_decision.clone()),
+        ("pdf-languages", f.languages.join(", ")),
+        ("pdf-currency", f.currency.clone()),
+    ] {
+        l.field(&t(lang, k), &v);
+    }
+    if !f.summary.trim().is_empty() {
+        l.heading(3, &t(lang, "pdf-summary"), 20.0);
+        l.paragraph(Style::BODY, &f.summary, 0.0);
+    }
+}
+
+fn context(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    if !plan.context.narrative.trim().is_empty() {
+        l.paragraph(Style::BODY, &plan.context.narrative, 0.0);
+        l.space(8.0);
+    }
+    if plan.context.evidence.is_empty() {
+        return;
+    }
+    l.heading(2, &t(lang, "pdf-evidence"), 40.0);
+    let cols = [
+        Column::new(t(lang, "pdf-indicator"), 4.0),
+        Column::right(t(lang, "pdf-value"), 1.6),
+        Column::new(t(lang, "pdf-unit"), 1.2),
+        Column::right(t(lang, "pdf-year"), 1.0),
+        Column::new(t(lang, "pdf-source"), 3.2),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .context
+        .evidence
+        .iter()
+        .map(|e| {
+            vec![
+                e.label.clone(),
+                e.value.map(num).unwrap_or_default(),
+                e.unit.clone(),
+                e.year.map(|y| y.to_string()).unwrap_or_default(),
+                e.source.clone(),
+            ]
+        })
+        .collect();
+    l.table(&cols, &rows);
+}
+
+fn support_group(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let g = &plan.support_group;
+    if g.members.is_empty() && g.meetings.is_empty() {
+        return empty(l, lang);
+    }
+    l.heading(2, &t(lang, "pdf-members"), 40.0);
+    let cols = [
+        Column::new(t(lang, "pdf-organisation"), 4.0),
+        Column::new(t(lang, "pdf-sector"), 1.6),
+        Column::new(t(lang, "pdf-role"), 3.2),
+        Column::new(t(lang, "pdf-influence-interest"), 1.4),
+    ];
+    let rows: Vec<Vec<String>> = g
+        .members
+        .iter()
+        .map(|m| {
+            vec![
+                m.organisation.clone(),
+                m.sector.label(lang).to_owned(),
+                m.role.clone(),
+                format!("{} / {}", m.influence.label(lang), m.interest.label(lang)),
+            ]
+        })
+        .collect();
+    l.table(&cols, &rows);
+    if g.meetings.is_empty() {
+        return;
+    }
+    l.heading(2, &t(lang, "pdf-meetings"), 40.0);
+    for m in &g.meetings {
+        let date = m.date.map(|d| d.to_string()).unwrap_or_default();
+        l.heading(3, &format!("{date} — {}", m.topic), 30.0);
+        let who: Vec<&str> = m
+            .attendees
+            .iter()
+            .filter_map(|a| g.members.iter().find(|x| &x.id == a))
+            .map(|x| x.organisation.as_str())
+            .collect();
+        l.field(&t(lang, "pdf-place"), &m.place);
+        l.field(&t(lang, "pdf-attendees"), &who.join("; "));
+        for d in &m.decisions {
+            l.bullet(d);
+        }
+    }
+}
+
+fn problems(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    if plan.problems.is_empty() {
+        return empty(l, lang);
+    }
+    for p in &plan.problems {
+        l.heading(3, &p.title, 40.0);
+        if !p.description.is_empty() {
+            l.paragraph(Style::BODY, &p.description, 0.0);
+        }
+        for (key, list) in [("pdf-causes", &p.causes), ("pdf-effects", &p.effects)] {
+            if !list.is_empty() {
+                l.paragraph(Style::BODY.bold(), &t(lang, key), 0.0);
+                for c in list {
+                    l.bullet(c);
+                }
+            }
+        }
+        let ev: Vec<String> = p
+            .evidence
+            .iter()
+            .filter_map(|id| plan.context.evidence.iter().find(|e| &e.id == id))
+            .map(|e| {
+                format!(
+                    "{}: {} {} ({})",
+                    e.label,
+                    e.value.map(num).unwrap_or_default(),
+                    e.unit,
+                    e.year.map(|y| y.to_string()).unwrap_or_default()
+                )
+            })
+            .collect();
+        l.field(&t(lang, "pdf-evidence"), &ev.join("; "));
+    }
+}
+
+fn objectives(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    if !plan.vision.trim().is_empty() {
+        l.heading(2, &t(lang, "pdf-vision"), 30.0);
+        l.paragraph(Style::BODY.italic().size(10.5), &plan.vision, 0.0);
+    }
+    for o in &plan.objectives {
+        l.heading(2, &format!("{} {}", o.code, o.title), 40.0);
+        l.field(&t(lang, "pdf-theme"), o.theme.label(lang));
+        if !o.description.is_empty() {
+            l.paragraph(Style::BODY, &o.description, 0.0);
+        }
+        for s in &o.specific {
+            l.heading(3, &format!("{} {}", s.code, s.title), 24.0);
+            l.paragraph(Style::BODY, &s.description, 0.0);
+            let inds: Vec<String> = s
+                .indicators
+                .iter()
+                .filter_map(|i| plan.indicators.iter().find(|x| &x.id == i))
+                .map(|i| format!("{} {}", i.code, i.name))
+                .collect();
+            l.field(&t(lang, "pdf-indicators"), &inds.join("; "));
+            if let Some(d) = s.deadline {
+                l.field(&t(lang, "pdf-deadline"), &d.to_string());
+            }
+        }
+    }
+}
+
+fn objective_code(plan: &Plan, a: &Action) -> String {
+    a.objective
+        .as_ref()
+        .and_then(|o| plan.objective(o))
+        .map(|o| o.code.clone())
+        .unwrap_or_default()
+}
+
+fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    if plan.actions.is_empty() {
+        return empty(l, lang);
+    }
+    let cols = [
+        Column::new(t(lang, "pdf-code"), 0.8),
+        Column::new(t(lang, "pdf-action"), 3.6),
+        Column::new(t(lang, "pdf-objective"), 0.8),
+        Column::new(t(lang, "pdf-lead"), 2.4),
+        Column::new(t(lang, "pdf-months"), 1.5),
+        Column::right(with_currency(lang, plan, "pdf-cost"), 1.8),
+        Column::new(t(lang, "pdf-funding"), 1.8),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .actions
+        .iter()
+        .map(|a| {
+            let sources: Vec<&str> = a.funding.iter().map(|f| f.source.label(lang)).collect();
+            let mut sources_unique: Vec<&str> = Vec::new();
+            for s in sources {
+                if !sources_unique.contains(&s) {
+                    sources_unique.push(s);
+                }
+            }
+            vec![
+                a.code.clone(),
+                a.title.clone(),
+                objective_code(plan, a),
+                a.lead.clone(),
+                period(a.start, a.end),
+                a.cost.map(|c| amount(lang, c)).unwrap_or_default(),
+                sources_unique.join(", "),
+            ]
+        })
+        .collect();
+    l.table(&cols, &rows);
+    l.new_page();
+    l.heading(2, &t(lang, "pdf-timeline"), 60.0);
+    gantt(l, plan, lang);
+    l.new_page();
+    l.heading(2, &t(lang, "pdf-action-details"), 60.0);
+    for a in &plan.actions {
+        l.heading(3, &format!("{} {}", a.code, a.title), 40.0);
+        if !a.description.is_empty() {
+            l.paragraph(Style::BODY, &a.description, 0.0);
+        }
+        let inds: Vec<String> = a
+            .indicators
+            .iter()
+            .filter_map(|i| plan.indicators.iter().find(|x| &x.id == i))
+            .map(|i| i.code.clone())
+            .collect();
+        let risks: Vec<String> = a
+            .risks
+            .iter()
+            .filter_map(|r| plan.risks.iter().find(|x| &x.id == r))
+            .map(|r| r.title.clone())
+            .collect();
+        let deps: Vec<String> = a
+            .depends_on
+            .iter()
+            .filter_map(|d| plan.action(d))
+            .map(|d| d.code.clone())
+            .collect();
+        for (k, v) in [
+            ("pdf-partners", a.partners.join("; ")),
+            ("pdf-target-group", a.target_group.clone()),
+            ("pdf-location", a.location.clone()),
+            (
+                "pdf-status",
+                format!(
+                    "{}; {}: {}",
+                    a.status.label(lang),
+                    t(lang, "pdf-priority"),
+                    a.priority.label(lang)
+                ),
+            ),
+            ("pdf-outputs", a.outputs.join("; ")),
+            ("pdf-indicators", inds.join(", ")),
+            ("pdf-risks", risks.join("; ")),
+            ("pdf-depends-on", deps.join(", ")),
+        ] {
+            l.field(&t(lang, k), &v);
+        }
+    }
+}
+
+/// The Gantt chart by quarter; rows continue on following pages.
+fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let tl = analysis::timeline(plan);
+    let Some((first, last)) = tl.range else {
+        return empty(l, lang);
+    };
+    let label_w = 170.0;
+    let x0 = l.left() + label_w;
+    let chart_w = l.width() - label_w;
+    let months = first.months_through(last).max(1) as f32;
+    let x_of = |ym: YearMonth| x0 + (ym.index() - first.index()) as f32 / months * chart_w;
+    let row_h = 11.0;
+    let small = Style::SMALL.size(7.0);
+    let ruler = |l: &mut Layout<'_>| {
+        let y = l.y;
+        for year in first.year()..=last.year() {
+            if let Some(jan) = YearMonth::new(year, 1) {
+                let x = x_of(jan.max(first));
+                l.put_text(x + 2.0, y, small.bold(), &year.to_string());
+            }
+        }
+        l.y += small.line_height() + 2.0;
+    };
+    // Legend of objectives.
+    let legend: Vec<(usize, String)> = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (i, format!("{} {}", o.code, o.title)))
+        .collect();
+    for (i, text) in legend {
+        l.ensure(small.line_height());
+        let y = l.y;
+        l.fill_rect(l.left(), y + 1.0, 8.0, 6.0, PALETTE[i % PALETTE.len()]);
+        let text = l.clean(Face::Regular, &text);
+        let text = super::fit(l, small, &text, l.width() - 14.0);
+        l.put_text(l.left() + 12.0, y, small, &text);
+        l.y += small.line_height();
+    }
+    l.space(6.0);
+    l.ensure(row_h * 4.0);
+    ruler(l);
+    for row in &tl.rows {
+        if l.room() < row_h {
+            l.new_page();
+            ruler(l);
+        }
+        let y = l.y;
+        let label = l.clean(Face::Regular, &format!("{} {}", row.code, row.title));
+        let label = super::fit(l, small, &label, label_w - 6.0);
+        l.put_text(l.left(), y + 1.0, small, &label);
+        for year in first.year()..=last.year() {
+            if let Some(jan) = YearMonth::new(year, 1)
+                && jan > first
+            {
+                let x = x_of(jan);
+                l.fill_rect(x, y, 0.4, row_h, [0.8, 0.8, 0.82]);
+            }
+        }
+        let bx = x_of(row.start);
+        let bw = (x_of(row.end.plus_months(1)) - bx).max(2.0);
+        let color = row
+            .objective_index
+            .map_or([0.6, 0.6, 0.6], |i| PALETTE[i % PALETTE.len()]);
+        l.fill_rect(bx, y + 2.0, bw, row_h - 4.0, color);
+        l.y += row_h;
+    }
+    if !tl.unscheduled.is_empty() {
+        l.space(4.0);
+        l.paragraph(
+            small.italic(),
+            &tr_args(
+                lang,
+                "timeline-unscheduled",
+                &[("n", tl.unscheduled.len().into())],
+            ),
+            0.0,
+        );
+    }
+}
+
+fn strategy(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    for kind in StrategyKind::ALL {
+        let s = plan.strategies.get(*kind);
+        l.heading(2, &format!("{}: {}", kind.label(lang), s.title), 40.0);
+        l.field(&t(lang, "pdf-reference"), &s.reference);
+        for g in &s.goals {
+            let star = if g.skilled_migrants {
+                format!(" ({})", t(lang, "pdf-skilled-migrants"))
+            } else {
+                String::new()
+            };
+            l.heading(3, &format!("{} {}{star}", g.code, g.title), 24.0);
+            if !g.description.is_empty() {
+                l.paragraph(Style::BODY, &g.description, 0.0);
+            }
+            let serving: Vec<String> = plan
+                .actions
+                .iter()
+                .filter(|a| a.strategy_goals.contains(&g.id))
+                .map(|a| format!("{} {}", a.code, a.title))
+                .collect();
+            l.field(
+                &t(lang, "pdf-serving-actions"),
+                &if serving.is_empty() {
+                    "—".to_owned()
+                } else {
+                    serving.join("; ")
+                },
+            );
+        }
+    }
+}
+
+fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let b = analysis::budget(plan);
+    for (k, v) in [
+        ("pdf-total-cost", b.total_cost),
+        ("pdf-secured", b.secured),
+        ("pdf-potential", b.potential),
+        ("pdf-gap", b.gap),
+    ] {
+        l.field(&t(lang, k), &money(lang, plan, v));
+    }
+    l.space(6.0);
+    l.heading(2, &t(lang, "pdf-by-source"), 80.0);
+    let cols = [
+        Column::new(t(lang, "pdf-source"), 3.0),
+        Column::right(with_currency(lang, plan, "pdf-secured"), 2.0),
+        Column::right(with_currency(lang, plan, "pdf-potential"), 2.0),
+        Column::right(with_currency(lang, plan, "pdf-total"), 2.0),
+        Column::right("%", 0.8),
+    ];
+    let mut rows: Vec<Vec<String>> = b
+        .by_source
+        .iter()
+        .map(|s| {
+            vec![
+                s.source.label(lang).to_owned(),
+                amount(lang, s.secured),
+                amount(lang, s.potential),
+                amount(lang, s.total()),
+                format!("{:.1}", Money::percent_of(s.total(), b.funded())),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        t(lang, "pdf-total"),
+        amount(lang, b.secured),
+        amount(lang, b.potential),
+        amount(lang, b.funded()),
+        "100.0".into(),
+    ]);
+    l.table(&cols, &rows);
+    budget_chart(l, plan, lang, &b);
+    if !b.by_year.is_empty() {
+        l.heading(2, &t(lang, "pdf-by-year"), 60.0);
+        let cols = [
+            Column::new(t(lang, "pdf-year"), 1.0),
+            Column::right(with_currency(lang, plan, "pdf-cost"), 2.0),
+        ];
+        let rows: Vec<Vec<String>> = b
+            .by_year
+            .iter()
+            .map(|(y, m)| vec![y.to_string(), amount(lang, *m)])
+            .collect();
+        l.table(&cols, &rows);
+    }
+    l.heading(2, &t(lang, "pdf-funding-lines"), 60.0);
+    let cols = [
+        Column::new(t(lang, "pdf-code"), 0.7),
+        Column::new(t(lang, "pdf-source"), 1.4),
+        Column::new(t(lang, "pdf-programme-call"), 3.3),
+        Column::right(with_currency(lang, plan, "pdf-amount"), 1.6),
+        Column::right("%", 0.6),
+        Column::new(t(lang, "pdf-secured-or-potential"), 1.6),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .funding_lines()
+        .map(|(a, f)| {
+            vec![
+                a.code.clone(),
+                f.source.label(lang).to_owned(),
+                [f.programme.as_str(), f.call.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" — "),
+                amount(lang, f.amount),
+                f.co_financing_rate
+                    .map(|r| format!("{r}%"))
+                    .unwrap_or_default(),
+                f.status.label(lang).to_owned(),
+            ]
+        })
+        .collect();
+    l.table(&cols, &rows);
+}
+
+fn budget_chart(l: &mut Layout<'_>, plan: &Plan, lang: Lang, b: &analysis::Budget) {
+    let rows: Vec<(String, Money, Money, Rgb3)> = b
+        .by_source
+        .iter()
+        .map(|s| {
+            (
+                s.source.label(lang).to_owned(),
+                s.secured,
+                s.potential,
+                [1.0, 0.69, 0.16],
+            )
+        })
+        .chain(
+            (b.gap.cents() > 0)
+                .then(|| (t(lang, "pdf-gap"), Money::ZERO, b.gap, [0.78, 0.16, 0.16])),
+        )
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let row_h = 14.0;
+    l.ensure(rows.len() as f32 * row_h + 30.0);
+    let small = Style::SMALL;
+    let y = l.y;
+    l.fill_rect(l.left(), y + 2.0, 8.0, 6.0, [0.17, 0.63, 0.17]);
+    l.put_text(l.left() + 12.0, y, small, &t(lang, "pdf-secured"));
+    l.fill_rect(l.left() + 90.0, y + 2.0, 8.0, 6.0, [1.0, 0.69, 0.16]);
+    l.put_text(l.left() + 102.0, y, small, &t(lang, "pdf-potential"));
+    l.y += small.line_height() + 4.0;
+    let max = rows
+        .iter()
+        .map(|r| (r.1 + r.2).as_f64())
+        .fold(1.0, f64::max);
+    let label_w = 130.0;
+    let amount_w = 100.0;
+    let bar_w = l.width() - label_w - amount_w;
+    for (name, secured, potential, color) in rows {
+        let y = l.y;
+        let name = l.clean(Face::Regular, &name);
+        l.put_text(l.left(), y + 1.0, small, &name);
+        let x = l.left() + label_w;
+        let ws = (secured.as_f64() / max) as f32 * bar_w;
+        let wp = (potential.as_f64() / max) as f32 * bar_w;
+        l.fill_rect(x, y + 2.0, ws, row_h - 5.0, [0.17, 0.63, 0.17]);
+        l.fill_rect(x + ws, y + 2.0, wp, row_h - 5.0, color);
+        let text = money(lang, plan, secured + potential);
+        let tw = l.text_width(small, &text);
+        l.put_text(l.left() + l.width() - tw, y + 1.0, small, &text);
+        l.y += row_h;
+    }
+    l.space(10.0);
+}
+
+fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    if plan.pilots.is_empty() {
+        return empty(l, lang);
+    }
+    for (i, p) in plan.pilots.iter().enumerate() {
+        // One page per fiche.
+        if i > 0 {
+            l.new_page();
+        }
+        l.heading(2, &p.title, 60.0);
+        let fund = p.fund.map(|f| f.label(lang).to_owned()).unwrap_or_default();
+        let duration = p
+            .duration_months
+            .map(|d| format!("{d} {}", t(lang, "pdf-months-unit")))
+            .unwrap_or_default();
+        for (k, v) in [
+            ("pdf-fund", fund),
+            ("pdf-programme", p.programme.clone()),
+            ("pdf-call", p.call.clone()),
+            ("pdf-lead", p.lead.clone()),
+            ("pdf-partners", p.partners.join("; ")),
+            (
+                "pdf-duration",
+                format!(
+                    "{duration} {}",
+                    p.start.map(|s| format!("({s})")).unwrap_or_default()
+                ),
+            ),
+            ("pdf-readiness", p.readiness.label(lang).to_owned()),
+            ("pdf-target-group", p.target_group.clone()),
+        ] {
+            l.field(&t(lang, k), &v);
+        }
+        l.heading(3, &t(lang, "pdf-pilot-objective"), 20.0);
+        l.paragraph(Style::BODY, &p.objective, 0.0);
+        if !p.summary.is_empty() {
+            l.paragraph(Style::BODY, &p.summary, 0.0);
+        }
+        l.heading(3, &t(lang, "pdf-budget"), 60.0);
+        let cols = [
+            Column::new(t(lang, "pdf-cost-category"), 2.4),
+            Column::new(t(lang, "pdf-note"), 3.2),
+            Column::right(with_currency(lang, plan, "pdf-amount"), 1.6),
+        ];
+        let mut rows: Vec<Vec<String>> = p
+            .budget
+            .iter()
+            .map(|b| {
+                vec![
+                    b.category.label(lang).to_owned(),
+                    b.note.clone(),
+                    amount(lang, b.amount),
+                ]
+            })
+            .collect();
+        let total = budget::pilot_total(p);
+        rows.push(vec![
+            t(lang, "pdf-total"),
+            String::new(),
+            amount(lang, total),
+        ]);
+        if let (Some(rate), Some(share)) = (p.co_financing_rate, budget::pilot_fund_share(p)) {
+            rows.push(vec![
+                format!("{} ({rate}%)", t(lang, "pdf-fund-share")),
+                String::new(),
+                amount(lang, share),
+            ]);
+        }
+        l.table(&cols, &rows);
+        let targets = |list: &Vec<TargetedResult>| -> Vec<Vec<String>> {
+            list.iter()
+                .map(|r| {
+                    vec![
+                        r.description.clone(),
+                        r.target.map(num).unwrap_or_default(),
+                        r.unit.clone(),
+                    ]
+                })
+                .collect()
+        };
+        for (key, list) in [("pdf-outputs", &p.outputs), ("pdf-results", &p.results)] {
+            if !list.is_empty() {
+                l.heading(3, &t(lang, key), 40.0);
+                let cols = [
+                    Column::new(t(lang, "pdf-description"), 5.0),
+                    Column::right(t(lang, "pdf-target"), 1.0),
+                    Column::new(t(lang, "pdf-unit"), 1.4),
+                ];
+                l.table(&cols, &targets(list));
+            }
+        }
+        let linked: Vec<String> = p
+            .actions
+            .iter()
+            .filter_map(|a| plan.action(a))
+            .map(|a| format!("{} {}", a.code, a.title))
+            .collect();
+        l.field(&t(lang, "pdf-linked-actions"), &linked.join("; "));
+    }
+}
+
+fn indicators(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    if plan.indicators.is_empty() {
+        return empty(l, lang);
+    }
+    let cols = [
+        Column::new(t(lang, "pdf-code"), 0.8),
+        Column::new(t(lang, "pdf-indicator"), 3.0),
+        Column::new(t(lang, "pdf-level"), 1.1),
+        Column::new(t(lang, "pdf-unit"), 1.3),
+        Column::new(t(lang, "pdf-baseline"), 1.8),
+        Column::new(t(lang, "pdf-targets"), 1.8),
+        Column::new(t(lang, "pdf-frequency-owner"), 2.2),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .indicators
+        .iter()
+        .map(|i| {
+            let base = i
+                .baseline
+                .as_ref()
+                .map(|b| format!("{} ({}; {})", num(b.value), b.year, b.source))
+                .unwrap_or_default();
+            let targets: Vec<String> = i
+                .targets
+                .iter()
+                .map(|t| format!("{}: {}", t.year, num(t.value)))
+                .collect();
+            vec![
+                i.code.clone(),
+                format!("{}\n{}", i.name, i.definition),
+                i.level.label(lang).to_owned(),
+                i.unit.clone(),
+                base,
+                targets.join("\n"),
+                format!(
+                    "{}\n{}\n{}",
+                    i.frequency.label(lang),
+                    i.owner,
+                    i.data_source
+                ),
+            ]
+        })
+        .collect();
+    l.table(&cols, &rows);
+}
+
+fn risks(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    if plan.risks.is_empty() {
+        return empty(l, lang);
+    }
+    l.heading(2, &t(lang, "pdf-risk-matrix"), 200.0);
+    risk_matrix(l, plan, lang);
+    let cols = [
+        Column::new(t(lang, "pdf-risk"), 3.0),
+        Column::new(t(lang, "pdf-likelihood-impact"), 1.6),
+        Column::new(t(lang, "pdf-mitigation"), 3.6),
+        Column::new(t(lang, "pdf-owner"), 1.6),
+        Column::new(t(lang, "pdf-actions"), 1.0),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .risks
+        .iter()
+        .map(|r| {
+            let mut acts: Vec<String> = r
+                .actions
+                .iter()
+                .filter_map(|a| plan.action(a))
+                .map(|a| a.code.clone())
+                .collect();
+            acts.extend(
+                plan.actions
+                    .iter()
+                    .filter(|a| a.risks.contains(&r.id))
+                    .map(|a| a.code.clone()),
+            );
+            acts.sort();
+            acts.dedup();
+            vec![
+                format!("{}\n{}", r.title, r.description),
+                format!("{} / {}", r.likelihood.label(lang), r.impact.label(lang)),
+                r.mitigation.clone(),
+                r.owner.clone(),
+                acts.join(", "),
+            ]
+        })
+        .collect();
+    l.table(&cols, &rows);
+}
+
+fn risk_color(score: u8) -> Rgb3 {
+    match score {
+        0..=4 => [0.55, 0.80, 0.55],
+        5..=9 => [0.97, 0.87, 0.45],
+        10..=14 => [0.98, 0.67, 0.38],
+        _ => [0.92, 0.45, 0.45],
+    }
+}
+
+fn risk_matrix(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let cell = 34.0;
+    let label_w = 90.0;
+    l.ensure(cell * 5.0 + 40.0);
+    let top = l.y;
+    let small = Style::SMALL;
+    let x0 = l.left() + label_w;
+    for (row, lk) in Scale5::ALL.iter().rev().enumerate() {
+        let y = top + row as f32 * cell;
+        let label = l.clean(Face::Regular, lk.label(lang));
+        let w = l.text_width(small, &label);
+        l.put_text(x0 - w - 6.0, y + cell / 2.0 - 5.0, small, &label);
+        for (col, im) in Scale5::ALL.iter().enumerate() {
+            let x = x0 + col as f32 * cell;
+            l.fill_rect(
+                x,
+                y,
+                cell - 2.0,
+                cell - 2.0,
+                risk_color(lk.score() * im.score()),
+            );
+            let n = plan
+                .risks
+                .iter()
+                .filter(|r| r.likelihood == *lk && r.impact == *im)
+                .count();
+            if n > 0 {
+                let text = n.to_string();
+                let st = Style {
+                    face: Face::Bold,
+                    size: 12.0,
+                    color: INK,
+                };
+                let tw = l.text_width(st, &text);
+                l.put_text(x + (cell - 2.0 - tw) / 2.0, y + cell / 2.0 - 8.0, st, &text);
+            }
+        }
+    }
+    let y = top + 5.0 * cell + 2.0;
+    for (col, im) in Scale5::ALL.iter().enumerate() {
+        let label = l.clean(Face::Regular, im.label(lang));
+        let label = super::fit(l, small.size(6.5), &label, cell - 2.0);
+        l.put_text(x0 + col as f32 * cell, y, small.size(6.5), &label);
+    }
+    l.y = y + 12.0;
+    l.paragraph(small.italic().color(GREY), &t(lang, "pdf-risk-axes"), 0.0);
+    l.space(8.0);
+}
+
+fn governance(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let g = &plan.governance;
+    for (k, v) in [
+        ("pdf-coordinator", g.coordinator.clone()),
+        ("pdf-implementing-bodies", g.implementing_bodies.join("; ")),
+        (
+            "pdf-reporting",
+            format!("{}; {}", g.reporting_frequency.label(lang), g.reporting_to),
+        ),
+    ] {
+        l.field(&t(lang, k), &v);
+    }
+    if !g.monitoring.is_empty() {
+        l.space(4.0);
+        l.paragraph(Style::BODY, &g.monitoring, 0.0);
+    }
+    if !g.review_points.is_empty() {
+        l.heading(2, &t(lang, "pdf-review-points"), 40.0);
+        let cols = [
+            Column::new(t(lang, "pdf-month"), 1.0),
+            Column::new(t(lang, "pdf-description"), 5.0),
+        ];
+        let rows: Vec<Vec<String>> = g
+            .review_points
+            .iter()
+            .map(|r| {
+                vec![
+                    r.month.map(|m| m.to_string()).unwrap_or_default(),
+                    r.description.clone(),
+                ]
+            })
+            .collect();
+        l.table(&cols, &rows);
+    }
+}
+
+fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let o = &plan.openness;
+    l.field(&t(lang, "pdf-framework"), &o.framework);
+    if !o.description.is_empty() {
+        l.paragraph(Style::BODY, &o.description, 0.0);
+    }
+    let idx = analysis::openness_index(plan);
+    if idx.cities.is_empty() || idx.areas.is_empty() {
+        return empty(l, lang);
+    }
+    l.heading(2, &t(lang, "pdf-index"), 80.0);
+    let mut cols = vec![Column::new(t(lang, "pdf-area"), 3.0)];
+    cols.extend(idx.cities.iter().map(|c| {
+        Column::right(
+            if c.home {
+                format!("{} *", c.name)
+            } else {
+                c.name.clone()
+            },
+            1.0,
+        )
+    }));
+    let fmt = |v: Option<f64>, d: usize| v.map_or("—".to_owned(), |v| format!("{v:.d$}"));
+    let mut rows: Vec<Vec<String>> = vec![
+        std::iter::once(t(lang, "pdf-overall"))
+            .chain(idx.cities.iter().map(|c| fmt(c.overall, 1)))
+            .collect(),
+    ];
+    for (a, (_, name)) in idx.areas.iter().enumerate() {
+        rows.push(
+            std::iter::once(name.clone())
+                .chain(idx.cities.iter().map(|c| fmt(c.areas[a], 0)))
+                .collect(),
+        );
+    }
+    l.table(&cols, &rows);
+    l.heading(2, &t(lang, "pdf-profile"), 200.0);
+    profile(l, &idx);
+    l.heading(2, &t(lang, "pdf-method"), 40.0);
+    l.paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
+    l.heading(2, &t(lang, "pdf-raw-values"), 60.0);
+    let cols = [
+        Column::new(t(lang, "pdf-indicator"), 3.0),
+        Column::new(t(lang, "pdf-city"), 1.2),
+        Column::right(t(lang, "pdf-value"), 1.0),
+        Column::new(t(lang, "pdf-year-source"), 3.0),
+    ];
+    let mut rows = Vec::new();
+    for a in &o.areas {
+        for i in &a.indicators {
+            for v in o.values.iter().filter(|v| v.indicator == i.id) {
+                let city = o
+                    .cities
+                    .iter()
+                    .find(|c| c.id == v.city)
+                    .map_or(v.city.to_string(), |c| c.name.clone());
+                let dir = match i.direction {
+                    Direction::HigherIsBetter => "↑",
+                    Direction::LowerIsBetter => "↓",
+                };
+                rows.push(vec![
+                    format!("{} ({}) {dir}", i.name, i.unit),
+                    city,
+                    num(v.value),
+                    format!(
+                        "{} {}",
+                        v.year.map(|y| y.to_string()).unwrap_or_default(),
+                        v.source
+                    ),
+                ]);
+            }
+        }
+    }
+    l.table(&cols, &rows);
+}
+
+/// Each area a group of bars, one per city; the plan's city in red.
+fn profile(l: &mut Layout<'_>, idx: &analysis::OpennessIndex) {
+    let small = Style::SMALL.size(7.0);
+    let n = idx.cities.len() as f32;
+    let bar_h = 4.0;
+    let group_h = n * bar_h + 6.0;
+    let label_w = 150.0;
+    let chart_w = l.width() - label_w - 24.0;
+    // Legend.
+    l.ensure(small.line_height() * 2.0);
+    let mut x = l.left();
+    let y = l.y;
+    let others: Vec<Rgb3> = [0usize, 1, 2, 4, 5, 6, 7]
+        .iter()
+        .map(|i| PALETTE[*i])
+        .collect();
+    let colors: Vec<Rgb3> = idx
+        .cities
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            if c.home {
+                PALETTE[3]
+            } else {
+                others[k % others.len()]
+            }
+        })
+        .collect();
+    for (c, color) in idx.cities.iter().zip(&colors) {
+        l.fill_rect(x, y + 1.5, 8.0, 5.0, *color);
+        let name = l.clean(Face::Regular, &c.name);
+        l.put_text(x + 11.0, y, small, &name);
+        x += 16.0 + l.text_width(small, &name);
+    }
+    l.y += small.line_height() + 4.0;
+    for (a, (_, name)) in idx.areas.iter().enumerate() {
+        l.ensure(group_h);
+        let top = l.y;
+        let name = l.clean(Face::Regular, name);
+        let name = super::fit(l, small, &name, label_w - 6.0);
+        l.put_text(l.left(), top + group_h / 2.0 - 6.0, small, &name);
+        let x0 = l.left() + label_w;
+        for (k, (c, color)) in idx.cities.iter().zip(&colors).enumerate() {
+            if let Some(v) = c.areas[a] {
+                l.fill_rect(
+                    x0,
+                    top + 2.0 + k as f32 * bar_h,
+                    (v as f32 / 100.0 * chart_w).max(0.8),
+                    bar_h - 0.8,
+                    *color,
+                );
+            }
+        }
+        l.fill_rect(x0, top, 0.4, group_h, GREY);
+        l.y += group_h;
+    }
+    let y = l.y;
+    for v in [0, 50, 100] {
+        let x = l.left() + label_w + v as f32 / 100.0 * chart_w;
+        l.put_text(x - 4.0, y, small, &v.to_string());
+    }
+    l.y += small.line_height() + 8.0;
+}
+
+fn annex_findings(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    l.heading(1, &t(lang, "pdf-annex-findings"), 40.0);
+    let report = analysis::check(plan);
+    if report.findings.is_empty() {
+        return l.paragraph(Style::BODY, &t(lang, "findings-none"), 0.0);
+    }
+    let cols = [
+        Column::new(t(lang, "pdf-severity"), 1.2),
+        Column::new(t(lang, "pdf-where"), 1.8),
+        Column::new(t(lang, "pdf-finding"), 6.0),
+    ];
+    let rows: Vec<Vec<String>> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let sev = match f.severity {
+                Severity::Error | Severity::Warning | Severity::Hint => {
+                    f.severity.label(lang).to_owned()
+                }
+            };
+            vec![sev, f.path.to_string(), f.message(lang).to_owned()]
+        })
+        .collect();
+    l.table(&cols, &rows);
+}
+
+fn annex_comments(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    l.heading(1, &t(lang, "pdf-annex-comments"), 40.0);
+    if plan.comments.is_empty() {
+        return empty(l, lang);
+    }
+    for c in &plan.comments {
+        let state = if c.resolved {
+            t(lang, "pdf-resolved")
+        } else {
+            t(lang, "pdf-open")
+        };
+        let about = format!(
+            "{}{}",
+            c.target.section.label(lang),
+            c.target
+                .item
+                .as_ref()
+                .map(|i| format!(" / {i}"))
+                .unwrap_or_default()
+        );
+        l.heading(3, &format!("{} — {} ({state})", c.author, about), 30.0);
+        l.paragraph(
+            Style::BODY.italic().color(GREY),
+            &c.date.map(|d| d.to_string()).unwrap_or_default(),
+            0.0,
+        );
+        l.paragraph(Style::BODY, &c.text, 0.0);
+        for r in &c.replies {
+            l.paragraph(
+                Style::BODY.bold(),
+                &format!(
+                    "{} {}",
+                    r.author,
+                    r.date.map(|d| d.to_string()).unwrap_or_default()
+                ),
+                14.0,
+            );
+            l.paragraph(Style::BODY, &r.text, 14.0);
+        }
+    }
+}
