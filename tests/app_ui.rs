@@ -434,3 +434,35 @@ fn changed_work_is_autosaved_after_thirty_seconds() {
     h.state_mut().on_exit();
     assert!(lap_studio::app::jobs::read_autosave(data.path()).is_none());
 }
+
+#[test]
+fn export_pdf_runs_in_the_background_and_ends_with_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sofia.pdf");
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "14. Review and export");
+    h.get_by_label("Export PDF…");
+    h.get_by_label("A4");
+    h.state_mut().export_pdf_to(path.clone());
+    // The window keeps working while the PDF is made: edit a field meanwhile.
+    go_to_step(&mut h, "1. Plan facts");
+    replace_text(&mut h, "Version", "1.0-rc");
+    settle(&mut h);
+    // The dialog and the status bar both name the file.
+    assert_eq!(
+        h.get_all_by_label_contains(&format!("PDF saved: {}", path.display()))
+            .count(),
+        2
+    );
+    h.get_by_label("Open");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert_eq!(h.state().doc().plan().facts.version, "1.0-rc");
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        h.get_all_by_label_contains("PDF saved:").count(),
+        1,
+        "the status bar keeps the path"
+    );
+}

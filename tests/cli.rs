@@ -228,3 +228,80 @@ fn generate_makes_a_clean_plan_of_the_asked_size() {
         && !a.risks.is_empty()));
     assert_eq!(lap(&["check", f]).status.code(), Some(0));
 }
+
+#[test]
+fn export_writes_a_pdf_with_the_chosen_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sofia.pdf");
+    let o = lap(&[
+        "export",
+        SOFIA,
+        "-o",
+        out.to_str().unwrap(),
+        "--sections",
+        "actions,funding",
+        "--lang",
+        "en",
+        "--paper",
+        "letter",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("sofia.pdf: "));
+    let doc = lopdf::Document::load(&out).unwrap();
+    let text = doc.extract_text(&[2]).unwrap();
+    assert!(
+        text.contains("Contents") && text.contains("Actions") && text.contains("Funding"),
+        "{text}"
+    );
+    assert!(!text.contains("Risks"));
+
+    let bad = lap(&[
+        "export",
+        SOFIA,
+        "-o",
+        out.to_str().unwrap(),
+        "--sections",
+        "actions,budget",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("no section \"budget\"; there are: facts,"),
+        "{}",
+        stderr(&bad)
+    );
+    let unreadable = lap(&[
+        "export",
+        "tests/bad-files/binary.ron",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(unreadable.status.code(), Some(2));
+    assert!(stderr(&unreadable).contains("binary.ron:1:1: the file is not UTF-8"));
+}
+
+#[test]
+fn export_names_the_items_whose_characters_the_font_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = lap_studio::store::templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    plan.risks[0].owner = "中文 owner".into();
+    let file = dir.path().join("plan.ron");
+    lap_studio::store::save(&file, &plan).unwrap();
+    let out = dir.path().join("plan.pdf");
+    let o = lap(&[
+        "export",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(
+        stderr(&o).contains(
+            "warning: risks/R-1: characters the PDF font cannot show were replaced by '?': 中文"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -2,6 +2,8 @@
 //! back through a channel the app reads every frame.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::model::Plan;
@@ -24,6 +26,10 @@ pub enum Done {
     },
     /// An autosave finished.
     Autosaved(Result<(), String>),
+    /// A file name was picked for the PDF.
+    PickedExport(Option<PathBuf>),
+    /// A PDF export finished: where, how many pages, which items lost characters; or why not.
+    Exported(Result<(PathBuf, usize, Vec<String>), String>),
 }
 
 /// The channel and a way to wake the UI.
@@ -96,6 +102,47 @@ impl Jobs {
                     .set_file_name(suggested)
                     .save_file(),
             )
+        });
+    }
+
+    /// Asks where to write the PDF.
+    pub fn pick_export(&mut self, title: String, suggested: String) {
+        self.spawn(move || {
+            Done::PickedExport(
+                rfd::FileDialog::new()
+                    .set_title(title)
+                    .add_filter("PDF", &["pdf"])
+                    .set_file_name(suggested)
+                    .save_file(),
+            )
+        });
+    }
+
+    /// Exports the plan as PDF; `progress` (0–1000) is updated as it goes, for the progress bar.
+    pub fn export(
+        &mut self,
+        plan: Plan,
+        opts: crate::report::Options,
+        path: PathBuf,
+        progress: Arc<AtomicU32>,
+    ) {
+        self.spawn(move || {
+            let report = |share: f32| {
+                progress.store((share.clamp(0.0, 1.0) * 1000.0) as u32, Ordering::Relaxed)
+            };
+            let result = crate::report::export(&plan, &opts, &path, &report)
+                .map(|pdf| {
+                    (
+                        path,
+                        pdf.pages,
+                        pdf.lost
+                            .iter()
+                            .map(|l| format!("{} ({})", l.item, l.chars))
+                            .collect(),
+                    )
+                })
+                .map_err(|e| e.to_string());
+            Done::Exported(result)
         });
     }
 

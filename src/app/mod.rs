@@ -14,6 +14,8 @@ pub mod widgets;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use egui::{Color32, RichText, Ui};
 use serde::{Deserialize, Serialize};
@@ -57,6 +59,27 @@ impl Default for Settings {
     }
 }
 
+/// How the PDF is exported (chosen in the Review and export step).
+#[derive(Clone, Debug)]
+pub struct ExportSettings {
+    /// Language of the labels; `None` follows the plan's language.
+    pub lang: Option<Lang>,
+    /// Paper size.
+    pub paper: crate::report::layout::Paper,
+    /// Parts included.
+    pub parts: Vec<crate::report::Part>,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            lang: None,
+            paper: crate::report::layout::Paper::A4,
+            parts: crate::report::Part::all(),
+        }
+    }
+}
+
 /// How many recent files are remembered.
 const RECENT_LIMIT: usize = 10;
 /// Seconds between autosaves of a changed plan.
@@ -76,6 +99,10 @@ pub struct StepCtx<'a> {
     pub scroll_to: &'a mut Option<String>,
     /// Per-step view switches (e.g. list or timeline).
     pub views: &'a mut HashMap<&'static str, usize>,
+    /// PDF export choices.
+    pub export: &'a mut ExportSettings,
+    /// A command a step asks the app to run (e.g. Export PDF from the Review step).
+    pub command: &'a mut Option<Command>,
 }
 
 impl StepCtx<'_> {
@@ -137,6 +164,11 @@ enum Dialog {
         plan: Box<Plan>,
         origin: Option<PathBuf>,
     },
+    Exported {
+        path: PathBuf,
+        pages: usize,
+        lost: Vec<String>,
+    },
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -169,6 +201,9 @@ pub struct LapApp {
     applied_theme: Option<bool>,
     sent_title: String,
     fonts_installed: bool,
+    export: ExportSettings,
+    /// Progress of the PDF export under way (0–1000).
+    export_progress: Option<Arc<AtomicU32>>,
 }
 
 impl LapApp {
@@ -199,6 +234,8 @@ impl LapApp {
             applied_theme: None,
             sent_title: String::new(),
             fonts_installed: false,
+            export: ExportSettings::default(),
+            export_progress: None,
         };
         if let Some(dir) = &app.data_dir
             && let Some((plan, origin)) = jobs::read_autosave(dir)
@@ -267,7 +304,18 @@ impl LapApp {
             Command::Open => self.guard(AfterGuard::PickOpen),
             Command::Save => self.save(),
             Command::SaveAs => self.save_as(),
-            Command::ExportPdf => self.status = self.t("export-pdf-not-yet"),
+            Command::ExportPdf => {
+                if self.export_progress.is_none() {
+                    let stem = self
+                        .doc
+                        .path
+                        .as_deref()
+                        .and_then(Path::file_stem)
+                        .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
+                    self.jobs
+                        .pick_export(self.t("cmd-export-pdf"), format!("{stem}.pdf"));
+                }
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 if !self.doc.undo() {
@@ -404,6 +452,29 @@ impl LapApp {
                 self.status = format!("{}: {message}", self.t("status-autosave-failed"))
             }
             Done::Autosaved(Ok(())) => {}
+            Done::PickedExport(None) => {}
+            Done::PickedExport(Some(path)) => {
+                let path = if path.extension().is_none() {
+                    path.with_extension("pdf")
+                } else {
+                    path
+                };
+                self.export_pdf_to(path);
+            }
+            Done::Exported(result) => {
+                self.export_progress = None;
+                self.dialog = Some(match result {
+                    Ok((path, pages, lost)) => {
+                        self.status = tr_args(
+                            self.settings.lang,
+                            "export-done",
+                            &[("file", path.display().to_string().into())],
+                        );
+                        Dialog::Exported { path, pages, lost }
+                    }
+                    Err(message) => Dialog::Error(message),
+                });
+            }
         }
     }
 
@@ -424,6 +495,20 @@ impl LapApp {
         } else {
             jobs::clear_autosave(&dir);
         }
+    }
+
+    /// Exports the plan as PDF to `path` on a background thread, with the chosen options; the
+    /// window keeps working and shows the progress.
+    pub fn export_pdf_to(&mut self, path: PathBuf) {
+        let plan = self.doc.plan().clone();
+        let opts = crate::report::Options {
+            lang: self.export.lang.unwrap_or(plan.facts.language),
+            paper: self.export.paper,
+            parts: self.export.parts.clone(),
+        };
+        let progress = Arc::new(AtomicU32::new(0));
+        self.export_progress = Some(Arc::clone(&progress));
+        self.jobs.export(plan, opts, path, progress);
     }
 
     /// Called when the app ends normally: the autosave is no longer needed.
@@ -515,6 +600,7 @@ impl LapApp {
                 .show(ui, |ui| self.findings_panel(ui));
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
+            let mut command = None;
             let mut cx = StepCtx {
                 lang: self.settings.lang,
                 doc: &mut self.doc,
@@ -522,8 +608,13 @@ impl LapApp {
                 selection: &mut self.selection,
                 scroll_to: &mut self.scroll_to,
                 views: &mut self.views,
+                export: &mut self.export,
+                command: &mut command,
             };
             steps::show(self.section, ui, &mut cx);
+            if let Some(cmd) = command {
+                self.run_command(cmd, ui.ctx());
+            }
         });
         self.dialogs(&ctx);
     }
@@ -554,9 +645,9 @@ impl LapApp {
                 ui.separator();
                 item(ui, self, Command::Save, &mut run);
                 item(ui, self, Command::SaveAs, &mut run);
-                ui.add_enabled_ui(false, |ui| item(ui, self, Command::ExportPdf, &mut run))
-                    .response
-                    .on_disabled_hover_text(self.t("export-pdf-not-yet"));
+                ui.add_enabled_ui(self.export_progress.is_none(), |ui| {
+                    item(ui, self, Command::ExportPdf, &mut run)
+                });
                 ui.separator();
                 item(ui, self, Command::Quit, &mut run);
             });
@@ -585,7 +676,14 @@ impl LapApp {
 
     fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            if self.jobs.running > 0 {
+            if let Some(progress) = &self.export_progress {
+                let share = progress.load(Ordering::Relaxed) as f32 / 1000.0;
+                ui.add(
+                    egui::ProgressBar::new(share)
+                        .desired_width(180.0)
+                        .text(tr(self.settings.lang, "export-running")),
+                );
+            } else if self.jobs.running > 0 {
                 ui.spinner();
             }
             ui.label(&self.status);
@@ -775,6 +873,33 @@ impl LapApp {
                         keep = false;
                     }
                 }
+                Dialog::Exported { path, pages, lost } => {
+                    ui.heading(tr(lang, "cmd-export-pdf"));
+                    ui.label(tr_args(
+                        lang,
+                        "export-done",
+                        &[("file", path.display().to_string().into())],
+                    ));
+                    ui.label(format!("{pages} {}", tr(lang, "export-pages")));
+                    if !lost.is_empty() {
+                        ui.colored_label(
+                            Color32::from_rgb(190, 120, 0),
+                            tr_args(lang, "export-lost", &[("items", lost.join(", ").into())]),
+                        );
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "export-open")).clicked() {
+                            ctx.open_url(egui::OpenUrl::new_tab(format!(
+                                "file://{}",
+                                path.display()
+                            )));
+                            keep = false;
+                        }
+                        if ui.button(tr(lang, "button-ok")).clicked() {
+                            keep = false;
+                        }
+                    });
+                }
                 Dialog::Restore { plan, origin } => {
                     ui.heading(tr(lang, "dialog-restore-title"));
                     let file = origin
@@ -803,7 +928,10 @@ impl LapApp {
             }
         });
         if modal.should_close()
-            && matches!(dialog, Dialog::About | Dialog::Shortcuts | Dialog::Error(_))
+            && matches!(
+                dialog,
+                Dialog::About | Dialog::Shortcuts | Dialog::Error(_) | Dialog::Exported { .. }
+            )
         {
             keep = false;
         }

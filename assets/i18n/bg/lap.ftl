@@ -33,7 +33,6 @@ cmd-toggle-language = Български / English
 cmd-about = За LAP Studio
 cmd-shortcuts = Клавишни комбинации
 
-export-pdf-not-yet = Експортът в PDF още не е наличен в тази версия.
 export-title = Експорт
 
 status-saving = Записване…
@@ -369,3 +368,9 @@ export-done = PDF файлът е записан: { $file }
 export-running = Експорт в PDF…
 export-open = Отваряне
 export-lost = Някои знаци не могат да се покажат с шрифта на PDF и са заменени с „?“: { $items }
+export-pages = страници
+export-options = Настройки на PDF
+export-lang = Език на надписите
+export-lang-plan = Като плана
+export-paper = Хартия
+export-sections = Раздели

@@ -33,7 +33,6 @@ cmd-toggle-language = Български / English
 cmd-about = About LAP Studio
 cmd-shortcuts = Keyboard shortcuts
 
-export-pdf-not-yet = PDF export is not available in this version yet.
 export-title = Export
 
 status-saving = Saving…
@@ -369,3 +368,9 @@ export-done = PDF saved: { $file }
 export-running = Exporting PDF…
 export-open = Open
 export-lost = Some characters could not be shown by the PDF font and were replaced by "?": { $items }
+export-pages = pages
+export-options = PDF options
+export-lang = Language of the labels
+export-lang-plan = As the plan
+export-paper = Paper
+export-sections = Sections

@@ -38,8 +38,10 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             ));
             ui.add_space(8.0);
             ui.strong(tr(lang, "export-title"));
-            ui.add_enabled(false, egui::Button::new(tr(lang, "cmd-export-pdf")))
-                .on_disabled_hover_text(tr(lang, "export-pdf-not-yet"));
+            export_options(ui, cx);
+            if ui.button(tr(lang, "cmd-export-pdf")).clicked() {
+                *cx.command = Some(crate::app::Command::ExportPdf);
+            }
         });
     });
     ui.separator();
@@ -95,5 +97,44 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             move |p| p.comments.iter_mut().find(|x| x.id == id),
             c,
         );
+    });
+}
+
+/// Language, paper and sections of the PDF.
+fn export_options(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    use crate::report::{Part, layout::Paper};
+    let lang = cx.lang;
+    let e = &mut *cx.export;
+    form(ui, "export-form", |ui| {
+        let plan_lang = tr(lang, "export-lang-plan");
+        // Each option keeps its own name; the group's label is read before them.
+        ui.label(egui::RichText::new(tr(lang, "export-lang")).strong());
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut e.lang, None, plan_lang.as_str());
+            ui.selectable_value(&mut e.lang, Some(Lang::Bg), "български");
+            ui.selectable_value(&mut e.lang, Some(Lang::En), "English");
+        });
+        ui.label(egui::RichText::new(tr(lang, "export-paper")).strong());
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut e.paper, Paper::A4, "A4");
+            ui.selectable_value(&mut e.paper, Paper::Letter, "Letter");
+        });
+    });
+    egui::CollapsingHeader::new(tr(lang, "export-sections")).show(ui, |ui| {
+        for part in Part::all() {
+            let name = match part {
+                Part::Section(s) => s.label(lang).to_owned(),
+                Part::Findings => tr(lang, "pdf-annex-findings"),
+                Part::Comments => tr(lang, "pdf-annex-comments"),
+            };
+            let mut on = e.parts.contains(&part);
+            if ui.checkbox(&mut on, name).changed() {
+                // Keep report order whatever the order of clicks.
+                e.parts = Part::all()
+                    .into_iter()
+                    .filter(|p| if *p == part { on } else { e.parts.contains(p) })
+                    .collect();
+            }
+        }
     });
 }
