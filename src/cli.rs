@@ -55,6 +55,16 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// Export format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A PDF document.
+    #[default]
+    Pdf,
+    /// CSV tables of actions, funding lines and indicators.
+    Csv,
+}
+
 /// Paper size.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum PaperArg {
@@ -127,13 +137,18 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Export the plan as a PDF for the council and funding applications.
+    /// Export the plan: a PDF for the council and funding applications, or CSV tables for
+    /// spreadsheets.
     Export {
         /// The plan file.
         file: PathBuf,
-        /// The PDF to write (atomically).
+        /// The PDF to write, or for CSV the folder to write actions.csv, funding.csv and
+        /// indicators.csv into (files are written atomically).
         #[arg(long, short)]
         output: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
         /// Sections to include, comma-separated (default: all). Keys: facts, context,
         /// support_group, problems, objectives, actions, strategy_links, funding, pilots,
         /// indicators, risks, governance, openness, findings, comments.
@@ -145,6 +160,26 @@ pub enum Command {
         /// Paper size.
         #[arg(long, value_enum, default_value_t)]
         paper: PaperArg,
+    },
+    /// Compare two versions of a plan item by item. Exit code 0: the same; 1: different;
+    /// 2: a file cannot be read.
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Print the SHA-256 fingerprint of a plan's content (the same after `fmt`, on every
+    /// machine); the PDF of an adopted plan carries its short form.
+    Fingerprint {
+        /// The plan file.
+        file: PathBuf,
+        /// Print only the short form printed in the PDF footer.
+        #[arg(long)]
+        short: bool,
     },
     /// Key figures of a plan: counts, budget, openness index, completeness, findings.
     Summary {
@@ -278,11 +313,21 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
         Some(Command::Export {
             file,
             output,
+            format,
             sections,
             lang,
             paper,
         }) => {
             let plan = store::load(&file).map_err(|e| e.to_string())?;
+            if format == ExportFormat::Csv {
+                let lang = lang.map_or(plan.facts.language, Lang::from);
+                let written =
+                    crate::report::csv::export(&plan, lang, &output).map_err(|e| e.to_string())?;
+                for path in written {
+                    w(writeln!(out, "{}", path.display()))?;
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             let mut opts = crate::report::Options::for_plan(&plan);
             if let Some(lang) = lang {
                 opts.lang = lang.into();
@@ -311,6 +356,38 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                     "lap-studio: warning: {}: characters the PDF font cannot show were replaced by '?': {}",
                     lost.item, lost.chars
                 );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Diff { old, new, format }) => {
+            let a = store::load(&old).map_err(|e| e.to_string())?;
+            let b = store::load(&new).map_err(|e| e.to_string())?;
+            let d = crate::analysis::diff::diff(&a, &b);
+            match format {
+                Format::Json => w(writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&diff_json(&d)).unwrap_or_default()
+                ))?,
+                Format::Text => w(write_diff_text(&d, out))?,
+            }
+            Ok(if d.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Some(Command::Fingerprint { file, short }) => {
+            let plan = store::load(&file).map_err(|e| e.to_string())?;
+            if short {
+                w(writeln!(out, "{}", store::short_fingerprint(&plan)))?;
+            } else {
+                w(writeln!(
+                    out,
+                    "{}  {}",
+                    store::fingerprint(&plan),
+                    file.display()
+                ))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -609,5 +686,57 @@ fn write_summary_text(
         fc["error"],
         fc["warning"],
         fc["hint"]
+    )
+}
+
+fn diff_json(d: &crate::analysis::diff::Diff) -> Value {
+    json!({
+        "same": d.is_empty(),
+        "changes": d.changes.iter().map(|c| json!({
+            "kind": c.kind,
+            "path": c.path.to_string(),
+            "section": c.path.section.key(),
+            "item": c.path.item,
+            "label": c.label,
+            "fields": c.fields,
+        })).collect::<Vec<_>>(),
+        "money": {
+            "cost_delta": d.cost_delta.as_f64(),
+            "secured_delta": d.secured_delta.as_f64(),
+            "potential_delta": d.potential_delta.as_f64(),
+        },
+    })
+}
+
+fn write_diff_text(d: &crate::analysis::diff::Diff, out: &mut dyn Write) -> std::io::Result<()> {
+    use crate::analysis::diff::ChangeKind;
+    if d.is_empty() {
+        return writeln!(out, "no differences");
+    }
+    for c in &d.changes {
+        let mark = match c.kind {
+            ChangeKind::Added => "+",
+            ChangeKind::Removed => "-",
+            ChangeKind::Changed => "~",
+            ChangeKind::Moved => "↕",
+        };
+        writeln!(out, "{mark} {}  {}", c.path, c.label)?;
+        for f in &c.fields {
+            writeln!(out, "    {}: {} → {}", f.field, f.old, f.new)?;
+        }
+    }
+    let signed = |m: crate::model::Money| {
+        if m.cents() > 0 {
+            format!("+{m}")
+        } else {
+            m.to_string()
+        }
+    };
+    writeln!(
+        out,
+        "cost {}; secured {}; potential {}",
+        signed(d.cost_delta),
+        signed(d.secured_delta),
+        signed(d.potential_delta)
     )
 }

@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod checks;
+pub mod diff;
 pub mod openness;
 pub mod timeline;
 

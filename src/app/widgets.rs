@@ -456,3 +456,82 @@ pub fn heading(ui: &mut Ui, title: &str, help: &str) {
     }
     ui.add_space(6.0);
 }
+
+/// What the buttons of one item of a nested list asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowOp {
+    /// Move one up.
+    Up,
+    /// Move one down.
+    Down,
+    /// Insert a copy after it.
+    Duplicate,
+    /// Remove it.
+    Delete,
+}
+
+/// Move up, move down, duplicate and delete for item `index` of `len`; `what` names the item
+/// for screen readers.
+pub fn row_buttons(ui: &mut Ui, lang: Lang, index: usize, len: usize, what: &str) -> Option<RowOp> {
+    let mut op = None;
+    ui.horizontal(|ui| {
+        for (key, o, enabled) in [
+            ("list-up", RowOp::Up, index > 0),
+            ("list-down", RowOp::Down, index + 1 < len),
+            ("list-duplicate", RowOp::Duplicate, true),
+            ("list-delete", RowOp::Delete, true),
+        ] {
+            let b = ui.add_enabled(enabled, egui::Button::new(tr(lang, key)).small());
+            if b.on_hover_text(format!("{}: {what}", tr(lang, key)))
+                .clicked()
+            {
+                op = Some(o);
+            }
+        }
+    });
+    op
+}
+
+/// Applies a row operation to a list; `renew` gives a duplicate its new ids. Returns the removed
+/// item on delete.
+pub fn apply_row_op<T: Clone>(
+    list: &mut Vec<T>,
+    index: usize,
+    op: RowOp,
+    renew: impl FnOnce(&mut T),
+) -> Option<T> {
+    if index >= list.len() {
+        return None;
+    }
+    match op {
+        RowOp::Up if index > 0 => list.swap(index, index - 1),
+        RowOp::Down if index + 1 < list.len() => list.swap(index, index + 1),
+        RowOp::Duplicate => {
+            let mut copy = list[index].clone();
+            renew(&mut copy);
+            list.insert(index + 1, copy);
+        }
+        RowOp::Delete => return Some(list.remove(index)),
+        _ => {}
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_ops_move_copy_and_remove() {
+        let mut v = vec![1, 2, 3];
+        apply_row_op(&mut v, 0, RowOp::Down, |_| {});
+        assert_eq!(v, [2, 1, 3]);
+        apply_row_op(&mut v, 0, RowOp::Up, |_| {});
+        assert_eq!(v, [2, 1, 3], "the first cannot move up");
+        apply_row_op(&mut v, 2, RowOp::Duplicate, |x| *x *= 10);
+        assert_eq!(v, [2, 1, 3, 30]);
+        assert_eq!(apply_row_op(&mut v, 1, RowOp::Delete, |_| {}), Some(1));
+        assert_eq!(v, [2, 3, 30]);
+        assert_eq!(apply_row_op(&mut v, 9, RowOp::Delete, |_| {}), None);
+    }
+}

@@ -111,8 +111,17 @@ mod tests {
                 assert!(en_ids.contains(k), "{k} is in {lang:?} but not in English");
                 // Every argument any message uses, so messages with placeables resolve too.
                 let args: Vec<(&str, FluentArg)> = [
-                    "n", "file", "errors", "warnings", "cost", "funded", "gap", "page", "total",
+                    "n",
+                    "file",
+                    "errors",
+                    "warnings",
+                    "cost",
+                    "funded",
+                    "gap",
+                    "page",
+                    "total",
                     "items",
+                    "fingerprint",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

@@ -3,6 +3,7 @@
 //! Y", bookmarks, metadata and the document language, and a DRAFT watermark while the plan is a
 //! draft. Fonts are embedded and subset.
 
+pub mod csv;
 pub mod fonts;
 pub mod layout;
 mod sections;
@@ -150,6 +151,15 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
     let total = all.len();
     let (pw, ph) = opts.paper.size();
     let draft = plan.facts.status == PlanStatus::Draft;
+    // An adopted plan carries its fingerprint, so a council can check the PDF against the file
+    // (`lap-studio fingerprint FILE --short`).
+    let fingerprint = (plan.facts.status == PlanStatus::Adopted).then(|| {
+        tr_args(
+            lang,
+            "pdf-fingerprint",
+            &[("fingerprint", crate::store::short_fingerprint(plan).into())],
+        )
+    });
     // Report by the item that holds the text, not by every place it is printed.
     let lost = lost_text(plan, &measure);
 
@@ -208,6 +218,9 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
             );
             let fw = finish.text_width(small, &footer);
             finish.put_text(x1 - fw, ph - 40.0, small, &footer);
+            if let Some(fp) = &fingerprint {
+                finish.put_text(x0, ph - 40.0, small, fp);
+            }
         }
         page_ops.append(&mut finish.pages[0]);
         pages.push(PdfPage::new(

@@ -315,3 +315,43 @@ mod tests {
         );
     }
 }
+
+/// The SHA-256 of the plan's canonical text, in hex: the same for the same content, whatever the
+/// file's formatting and on every machine.
+pub fn fingerprint(plan: &Plan) -> String {
+    use sha2::{Digest, Sha256};
+    let mut canonical = plan.clone();
+    canonical.format_version = FORMAT_VERSION;
+    Sha256::digest(to_ron(&canonical).as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The first 16 hex digits of the fingerprint in groups of four, as printed in the PDF footer.
+pub fn short_fingerprint(plan: &Plan) -> String {
+    let full = fingerprint(plan);
+    full.as_bytes()[..16]
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod fingerprint_tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_follows_content_not_formatting() {
+        let plan = crate::synthetic::plan(5, 1);
+        let messy = "(format_version:2,facts:(city:\"X\"))";
+        let a = parse(messy, Path::new("a.ron")).unwrap();
+        let b = parse(&to_ron(&a), Path::new("b.ron")).unwrap();
+        assert_eq!(fingerprint(&a), fingerprint(&b));
+        assert_ne!(fingerprint(&a), fingerprint(&plan));
+        assert_eq!(fingerprint(&plan).len(), 64);
+        assert_eq!(short_fingerprint(&plan).len(), 19);
+        assert!(fingerprint(&plan).starts_with(&short_fingerprint(&plan)[..4]));
+    }
+}

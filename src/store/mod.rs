@@ -8,4 +8,7 @@ pub mod migrate;
 pub mod templates;
 
 pub use error::{LoadError, LoadErrorKind, Location, SaveError};
-pub use file::{MAX_FILE_BYTES, load, parse, parse_lenient, read_text, save, to_ron};
+pub use file::{
+    MAX_FILE_BYTES, fingerprint, load, parse, parse_lenient, read_text, save, short_fingerprint,
+    to_ron,
+};

@@ -83,7 +83,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         form(ui, "funding-cost", |ui| {
             w::opt_money(ui, lang, &tr(lang, "field-cost"), &mut a.cost);
         });
-        let mut remove = None;
+        let mut row = None;
+        let n = a.funding.len();
         for (k, f) in a.funding.iter_mut().enumerate() {
             ui.push_id(f.id.as_str().to_owned(), |ui| {
                 ui.separator();
@@ -113,17 +114,17 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     );
                     w::text(ui, &tr(lang, "field-note"), &mut f.note);
                 });
-                if ui
-                    .button(tr(lang, "delete-funding-line"))
-                    .on_hover_text(f.id.to_string())
-                    .clicked()
-                {
-                    remove = Some(k);
+                let what = format!("{} {}", f.source.label(lang), f.id);
+                if let Some(op) = w::row_buttons(ui, lang, k, n, &what) {
+                    row = Some((k, op));
                 }
             });
         }
-        if let Some(k) = remove {
-            a.funding.remove(k);
+        if let Some((k, op)) = row {
+            let mut taken = taken_ids(cx.plan());
+            w::apply_row_op(&mut a.funding, k, op, |f| {
+                f.id = next(FundingLineId::PREFIX, &mut taken).as_str().into()
+            });
         }
         ui.separator();
         if ui.button(tr(lang, "add-funding-line")).clicked() {

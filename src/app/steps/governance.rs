@@ -39,25 +39,22 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             });
             ui.separator();
             ui.strong(tr(lang, "field-review-points"));
-            let mut remove = None;
+            let mut row = None;
+            let n = g.review_points.len();
             for (i, r) in g.review_points.iter_mut().enumerate() {
                 ui.push_id(i, |ui| {
                     form(ui, "review-point", |ui| {
                         w::month(ui, lang, &tr(lang, "field-month"), &mut r.month);
                         w::text(ui, &tr(lang, "field-description"), &mut r.description);
                     });
-                    if ui
-                        .button(tr(lang, "list-delete"))
-                        .on_hover_text(r.description.clone())
-                        .clicked()
-                    {
-                        remove = Some(i);
+                    if let Some(op) = w::row_buttons(ui, lang, i, n, &r.description) {
+                        row = Some((i, op));
                     }
                 });
                 ui.separator();
             }
-            if let Some(i) = remove {
-                g.review_points.remove(i);
+            if let Some((i, op)) = row {
+                w::apply_row_op(&mut g.review_points, i, op, |_| {});
             }
             if ui.button(tr(lang, "add-review-point")).clicked() {
                 g.review_points.push(ReviewPoint::default());

@@ -60,7 +60,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         });
         ui.separator();
         ui.strong(tr(lang, "specific-objectives"));
-        let mut remove = None;
+        let mut row = None;
+        let n = o.specific.len();
         for (k, s) in o.specific.iter_mut().enumerate() {
             ui.push_id(s.id.as_str().to_owned(), |ui| {
                 egui::CollapsingHeader::new(format!("{} {}", s.code, s.title))
@@ -86,19 +87,21 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                             );
                             w::month(ui, lang, &tr(lang, "field-deadline"), &mut s.deadline);
                         });
-                        if ui
-                            .button(tr(lang, "list-delete"))
-                            .on_hover_text(s.title.clone())
-                            .clicked()
-                        {
-                            remove = Some(k);
+                        if let Some(op) = w::row_buttons(ui, lang, k, n, &s.title) {
+                            row = Some((k, op));
                         }
                     });
             });
         }
         let mut deleted = None;
-        if let Some(k) = remove {
-            deleted = Some(o.specific.remove(k).id);
+        if let Some((k, op)) = row {
+            let mut taken = taken_ids(cx.plan());
+            deleted = w::apply_row_op(&mut o.specific, k, op, |s| {
+                s.id = next(SpecificObjectiveId::PREFIX, &mut taken)
+                    .as_str()
+                    .into()
+            })
+            .map(|s| s.id);
         }
         if ui.button(tr(lang, "add-specific-objective")).clicked() {
             let mut taken = taken_ids(cx.plan());

@@ -269,7 +269,8 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         });
         ui.separator();
         ui.strong(tr(lang, "openness-indicators"));
-        let mut remove = None;
+        let mut row = None;
+        let n = a.indicators.len();
         for (k, i) in a.indicators.iter_mut().enumerate() {
             ui.push_id(i.id.as_str().to_owned(), |ui| {
                 form(ui, "oi-form", |ui| {
@@ -284,19 +285,21 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     );
                     w::number(ui, &tr(lang, "field-weight"), &mut i.weight);
                 });
-                if ui
-                    .small_button(tr(lang, "list-delete"))
-                    .on_hover_text(i.name.clone())
-                    .clicked()
-                {
-                    remove = Some(k);
+                if let Some(op) = w::row_buttons(ui, lang, k, n, &i.name) {
+                    row = Some((k, op));
                 }
             });
             ui.separator();
         }
         let mut gone = None;
-        if let Some(k) = remove {
-            gone = Some(a.indicators.remove(k).id);
+        if let Some((k, op)) = row {
+            let mut taken = taken_ids(cx.plan());
+            gone = w::apply_row_op(&mut a.indicators, k, op, |i| {
+                i.id = next(OpennessIndicatorId::PREFIX, &mut taken)
+                    .as_str()
+                    .into()
+            })
+            .map(|i| i.id);
         }
         if ui.button(tr(lang, "add-openness-indicator")).clicked() {
             let mut taken = taken_ids(cx.plan());

@@ -72,7 +72,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         });
         ui.separator();
         ui.strong(t("field-budget"));
-        let mut remove = None;
+        let mut row = None;
+        let n = p.budget.len();
         for (k, item) in p.budget.iter_mut().enumerate() {
             ui.push_id(("budget", k), |ui| {
                 form(ui, "budget-item", |ui| {
@@ -86,17 +87,13 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     w::money(ui, lang, &t("field-amount"), &mut item.amount);
                     w::text(ui, &t("field-note"), &mut item.note);
                 });
-                if ui
-                    .small_button(t("list-delete"))
-                    .on_hover_text(item.category.label(lang))
-                    .clicked()
-                {
-                    remove = Some(k);
+                if let Some(op) = w::row_buttons(ui, lang, k, n, item.category.label(lang)) {
+                    row = Some((k, op));
                 }
             });
         }
-        if let Some(k) = remove {
-            p.budget.remove(k);
+        if let Some((k, op)) = row {
+            w::apply_row_op(&mut p.budget, k, op, |_| {});
         }
         if ui.button(t("add-budget-line")).clicked() {
             p.budget.push(BudgetItem::default());
@@ -129,7 +126,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
 
 fn targeted_list(ui: &mut Ui, lang: Lang, key: &str, list: &mut Vec<TargetedResult>) {
     let t = |k: &str| tr(lang, k);
-    let mut remove = None;
+    let mut row = None;
+    let n = list.len();
     for (k, r) in list.iter_mut().enumerate() {
         ui.push_id((key, k), |ui| {
             form(ui, "targeted", |ui| {
@@ -137,17 +135,13 @@ fn targeted_list(ui: &mut Ui, lang: Lang, key: &str, list: &mut Vec<TargetedResu
                 w::opt_number(ui, lang, &t("field-target"), &mut r.target);
                 w::text(ui, &t("field-unit"), &mut r.unit);
             });
-            if ui
-                .small_button(t("list-delete"))
-                .on_hover_text(r.description.clone())
-                .clicked()
-            {
-                remove = Some(k);
+            if let Some(op) = w::row_buttons(ui, lang, k, n, &r.description) {
+                row = Some((k, op));
             }
         });
     }
-    if let Some(k) = remove {
-        list.remove(k);
+    if let Some((k, op)) = row {
+        w::apply_row_op(list, k, op, |_| {});
     }
     if ui.button(format!("+ {}", t(key))).clicked() {
         list.push(TargetedResult::default());

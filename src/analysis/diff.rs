@@ -1,0 +1,358 @@
+//! What changed between two versions of a plan: items added, removed, changed (field by field,
+//! old → new) or moved, matched by id so a moved and renamed item is one "changed" item, not a
+//! deletion and an addition; and the money that moved.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::analysis::budget;
+use crate::model::{ItemPath, Money, Plan, Section};
+
+/// How an item changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Only in the new version.
+    Added,
+    /// Only in the old version.
+    Removed,
+    /// In both, with different fields.
+    Changed,
+    /// In both, same fields, another position in its list.
+    Moved,
+}
+
+/// One field that differs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldChange {
+    /// The field's name.
+    pub field: String,
+    /// Its old value, as text.
+    pub old: String,
+    /// Its new value, as text.
+    pub new: String,
+}
+
+/// One item that differs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// How.
+    pub kind: ChangeKind,
+    /// Where (in the new version, or the old one for a removed item).
+    pub path: ItemPath,
+    /// The item's name for people (code and title).
+    pub label: String,
+    /// The fields that differ (for `Changed`).
+    pub fields: Vec<FieldChange>,
+}
+
+/// All differences.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Diff {
+    /// Changed items, in section order.
+    pub changes: Vec<Change>,
+    /// New total cost minus old.
+    pub cost_delta: Money,
+    /// New secured funding minus old.
+    pub secured_delta: Money,
+    /// New potential funding minus old.
+    pub potential_delta: Money,
+}
+
+impl Diff {
+    /// True when nothing differs.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// A list of items of one kind, as (id, label, JSON without nested lists).
+struct Items {
+    section: Section,
+    entries: Vec<(String, String, Value)>,
+}
+
+fn json<T: Serialize>(x: &T, strip: &[&str]) -> Value {
+    let mut v = serde_json::to_value(x).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut v {
+        for k in strip {
+            map.remove(*k);
+        }
+    }
+    v
+}
+
+fn label(code: &str, title: &str) -> String {
+    [code, title]
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every item list of a plan, nested ones (funding lines, specific objectives, openness
+/// indicators) as lists of their own so a change inside is shown where it is.
+fn lists(p: &Plan) -> Vec<Items> {
+    use Section as S;
+    macro_rules! list {
+        ($section:expr, $iter:expr, |$x:ident| $label:expr, strip $strip:expr) => {
+            Items {
+                section: $section,
+                entries: $iter
+                    .map(|$x| ($x.id.to_string(), $label, json(&$x, $strip)))
+                    .collect(),
+            }
+        };
+    }
+    vec![
+        list!(
+            S::Context,
+            p.context.evidence.iter(),
+            |x| x.label.clone(),
+            strip & []
+        ),
+        list!(
+            S::SupportGroup,
+            p.support_group.members.iter(),
+            |x| x.organisation.clone(),
+            strip & []
+        ),
+        list!(
+            S::SupportGroup,
+            p.support_group.meetings.iter(),
+            |x| label(&x.date.map(|d| d.to_string()).unwrap_or_default(), &x.topic),
+            strip & []
+        ),
+        list!(
+            S::Problems,
+            p.problems.iter(),
+            |x| x.title.clone(),
+            strip & []
+        ),
+        list!(
+            S::Objectives,
+            p.objectives.iter(),
+            |x| label(&x.code, &x.title),
+            strip & ["specific"]
+        ),
+        list!(
+            S::Objectives,
+            p.objectives.iter().flat_map(|o| &o.specific),
+            |x| label(&x.code, &x.title),
+            strip & []
+        ),
+        list!(
+            S::Actions,
+            p.actions.iter(),
+            |x| label(&x.code, &x.title),
+            strip & ["funding"]
+        ),
+        list!(
+            S::Funding,
+            p.actions
+                .iter()
+                .flat_map(|a| a.funding.iter().map(move |f| (a, f)))
+                .map(|(a, f)| FundingOf {
+                    action: label(&a.code, &a.title),
+                    line: f
+                }),
+            |x| format!(
+                "{} — {}",
+                x.action,
+                x.line.source.label(crate::model::Lang::En)
+            ),
+            strip & []
+        ),
+        list!(
+            S::StrategyLinks,
+            p.strategies.goals().map(|(_, g)| g),
+            |x| label(&x.code, &x.title),
+            strip & []
+        ),
+        list!(S::Pilots, p.pilots.iter(), |x| x.title.clone(), strip & []),
+        list!(
+            S::Indicators,
+            p.indicators.iter(),
+            |x| label(&x.code, &x.name),
+            strip & []
+        ),
+        list!(S::Risks, p.risks.iter(), |x| x.title.clone(), strip & []),
+        list!(
+            S::Openness,
+            p.openness.cities.iter(),
+            |x| x.name.clone(),
+            strip & []
+        ),
+        list!(
+            S::Openness,
+            p.openness.areas.iter(),
+            |x| x.name.clone(),
+            strip & ["indicators"]
+        ),
+        list!(
+            S::Openness,
+            p.openness.areas.iter().flat_map(|a| &a.indicators),
+            |x| x.name.clone(),
+            strip & []
+        ),
+        list!(
+            S::Review,
+            p.comments.iter(),
+            |x| label(&x.author, &x.text),
+            strip & []
+        ),
+    ]
+}
+
+/// A funding line with its action's name (the line alone does not say whose it is).
+#[derive(Serialize)]
+struct FundingOf<'a> {
+    #[serde(skip)]
+    action: String,
+    #[serde(flatten)]
+    line: &'a crate::model::FundingLine,
+}
+
+// `list!` reads `.id`; give the wrapper one.
+impl std::ops::Deref for FundingOf<'_> {
+    type Target = crate::model::FundingLine;
+    fn deref(&self) -> &Self::Target {
+        self.line
+    }
+}
+
+/// Parts of the plan that are not lists: compared field by field.
+fn singles(p: &Plan) -> Vec<(Section, &'static str, Value)> {
+    let o = &p.openness;
+    vec![
+        (Section::Facts, "facts", json(&p.facts, &[])),
+        (
+            Section::Context,
+            "narrative",
+            json(&p.context.narrative, &[]),
+        ),
+        (Section::Objectives, "vision", json(&p.vision, &[])),
+        (
+            Section::StrategyLinks,
+            "marketing",
+            json(&p.strategies.marketing, &["goals"]),
+        ),
+        (
+            Section::StrategyLinks,
+            "internationalisation",
+            json(&p.strategies.internationalisation, &["goals"]),
+        ),
+        (Section::Governance, "governance", json(&p.governance, &[])),
+        (
+            Section::Openness,
+            "framework",
+            json(&(&o.framework, &o.description, &o.home_city), &[]),
+        ),
+        (Section::Openness, "values", json(&o.values, &[])),
+    ]
+}
+
+/// Text of a JSON value for people: strings without quotes.
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "—".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
+    match (old, new) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut keys: Vec<&String> = a
+                .keys()
+                .chain(b.keys().filter(|k| !a.contains_key(*k)))
+                .collect();
+            keys.dedup();
+            keys.into_iter()
+                .filter_map(|k| {
+                    let (x, y) = (
+                        a.get(k).unwrap_or(&Value::Null),
+                        b.get(k).unwrap_or(&Value::Null),
+                    );
+                    (x != y).then(|| FieldChange {
+                        field: k.clone(),
+                        old: text(x),
+                        new: text(y),
+                    })
+                })
+                .collect()
+        }
+        (a, b) if a != b => vec![FieldChange {
+            field: String::new(),
+            old: text(a),
+            new: text(b),
+        }],
+        _ => Vec::new(),
+    }
+}
+
+/// Compares two versions of a plan.
+pub fn diff(old: &Plan, new: &Plan) -> Diff {
+    let mut changes = Vec::new();
+    for ((section, name, a), (_, _, b)) in singles(old).into_iter().zip(singles(new)) {
+        let fields = field_changes(&a, &b);
+        if !fields.is_empty() {
+            changes.push(Change {
+                kind: ChangeKind::Changed,
+                path: ItemPath::field(section, None, name),
+                label: name.to_owned(),
+                fields,
+            });
+        }
+    }
+    for (a, b) in lists(old).into_iter().zip(lists(new)) {
+        for (i, (id, label, v)) in b.entries.iter().enumerate() {
+            match a.entries.iter().position(|(x, _, _)| x == id) {
+                None => changes.push(Change {
+                    kind: ChangeKind::Added,
+                    path: ItemPath::item(b.section, id.clone()),
+                    label: label.clone(),
+                    fields: Vec::new(),
+                }),
+                Some(j) => {
+                    let fields = field_changes(&a.entries[j].2, v);
+                    if !fields.is_empty() {
+                        changes.push(Change {
+                            kind: ChangeKind::Changed,
+                            path: ItemPath::item(b.section, id.clone()),
+                            label: label.clone(),
+                            fields,
+                        });
+                    } else if i != j {
+                        changes.push(Change {
+                            kind: ChangeKind::Moved,
+                            path: ItemPath::item(b.section, id.clone()),
+                            label: label.clone(),
+                            fields: Vec::new(),
+                        });
+                    }
+                }
+            }
+        }
+        for (id, label, _) in &a.entries {
+            if !b.entries.iter().any(|(x, _, _)| x == id) {
+                changes.push(Change {
+                    kind: ChangeKind::Removed,
+                    path: ItemPath::item(a.section, id.clone()),
+                    label: label.clone(),
+                    fields: Vec::new(),
+                });
+            }
+        }
+    }
+    changes.sort_by_key(|c| c.path.section);
+    let (ba, bb) = (budget::budget(old), budget::budget(new));
+    Diff {
+        changes,
+        cost_delta: bb.total_cost - ba.total_cost,
+        secured_delta: bb.secured - ba.secured,
+        potential_delta: bb.potential - ba.potential,
+    }
+}

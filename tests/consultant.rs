@@ -1,0 +1,251 @@
+//! Consultants' tools: comparing versions, fingerprints that tie a PDF to its file, and CSV
+//! tables for spreadsheets.
+
+use std::process::{Command, Output};
+
+use lap_studio::analysis::diff::{ChangeKind, diff};
+use lap_studio::model::*;
+use lap_studio::store;
+
+fn sofia() -> Plan {
+    store::templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap()
+}
+
+fn lap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn changed_version() -> Plan {
+    let mut p = sofia();
+    p.facts.version = "1.1".into();
+    // Move action A-4 to the end and rename it: one change, not a deletion and an addition.
+    let mut a4 = p.actions.remove(3);
+    a4.title = "Обучение за междукултурна комуникация".into();
+    p.actions.push(a4);
+    // Remove A-18 (and what pointed at it), add A-19.
+    p.actions.retain(|a| a.id.as_str() != "A-18");
+    integrity::forget(&mut p, "A-18");
+    p.actions.push(Action {
+        id: "A-19".into(),
+        code: "5.1.3".into(),
+        title: "Нова дейност".into(),
+        cost: Some(Money::from_units(1000)),
+        ..Action::default()
+    });
+    // More money from ESF+ for A-2.
+    p.actions[1].funding[0].amount = Money::from_units(300_000);
+    // Reorder two risks without changing them.
+    p.risks.swap(0, 1);
+    p
+}
+
+#[test]
+fn a_moved_and_renamed_action_is_one_change() {
+    let (old, new) = (sofia(), changed_version());
+    let d = diff(&old, &new);
+    let find = |path: &str| {
+        d.changes
+            .iter()
+            .find(|c| c.path.to_string() == path)
+            .unwrap_or_else(|| panic!("{path} not in {:#?}", d.changes))
+    };
+    let a4 = find("actions/A-4");
+    assert_eq!(a4.kind, ChangeKind::Changed);
+    assert_eq!(a4.fields.len(), 1);
+    assert_eq!(a4.fields[0].field, "title");
+    assert_eq!(
+        a4.fields[0].old,
+        "Обучение на общински служители по междукултурна комуникация"
+    );
+    assert_eq!(a4.fields[0].new, "Обучение за междукултурна комуникация");
+    assert_eq!(find("actions/A-18").kind, ChangeKind::Removed);
+    assert_eq!(find("actions/A-19").kind, ChangeKind::Added);
+    let f3 = find("funding/F-3");
+    assert_eq!(
+        (
+            f3.fields[0].field.as_str(),
+            f3.fields[0].old.as_str(),
+            f3.fields[0].new.as_str()
+        ),
+        ("amount", "272000.00", "300000.00")
+    );
+    assert_eq!(find("risks/R-2").kind, ChangeKind::Moved);
+    let facts = find("facts.facts");
+    assert_eq!(facts.fields[0].new, "1.1");
+    assert!(
+        d.changes
+            .iter()
+            .all(|c| !(c.kind == ChangeKind::Removed && c.path.item.as_deref() == Some("A-4")))
+    );
+    // Money: −90,000 (A-18) + 1,000 in cost; +28,000 potential on A-2, −90,000 secured.
+    assert_eq!(d.cost_delta, Money::from_units(-89_000));
+    assert_eq!(d.secured_delta, Money::from_units(-90_000));
+    assert_eq!(d.potential_delta, Money::from_units(28_000));
+    assert!(diff(&old, &old).is_empty());
+}
+
+#[test]
+fn diff_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("v1.ron"), dir.path().join("v2.ron"));
+    store::save(&a, &sofia()).unwrap();
+    store::save(&b, &changed_version()).unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let same = lap(&["diff", a, a]);
+    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&same.stdout).trim(),
+        "no differences"
+    );
+    let text = lap(&["diff", a, b]);
+    assert_eq!(text.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        out.contains("~ actions/A-4  1.2.3 Обучение за междукултурна комуникация"),
+        "{out}"
+    );
+    assert!(out.contains("    title: Обучение на общински служители по междукултурна комуникация → Обучение за междукултурна комуникация"), "{out}");
+    assert!(
+        out.contains("- actions/A-18")
+            && out.contains("+ actions/A-19")
+            && out.contains("↕ risks/R-2"),
+        "{out}"
+    );
+    assert!(
+        out.contains("cost -89000.00; secured -90000.00; potential +28000.00"),
+        "{out}"
+    );
+    let json = lap(&["diff", a, b, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["same"], false);
+    assert_eq!(v["money"]["cost_delta"], -89000.0);
+    assert!(
+        v["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "moved" && c["item"] == "R-2")
+    );
+    assert_eq!(
+        lap(&["diff", a, "tests/bad-files/empty.ron"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn the_fingerprint_survives_fmt_and_is_printed_on_an_adopted_plans_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("adopted.ron");
+    let mut plan = sofia();
+    plan.facts.status = PlanStatus::Adopted;
+    plan.facts.adoption_decision =
+        "Решение № 123 от 27.03.2025 г. на Столичния общински съвет".into();
+    // Written compactly by hand: not canonical.
+    std::fs::write(&file, ron::to_string(&plan).unwrap()).unwrap();
+    let f = file.to_str().unwrap();
+    let before = lap(&["fingerprint", f]);
+    let full = String::from_utf8_lossy(&before.stdout)
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(full.len(), 64);
+    assert!(lap(&["fmt", f]).status.success());
+    let after = lap(&["fingerprint", f]);
+    assert_eq!(
+        String::from_utf8_lossy(&after.stdout)
+            .split_whitespace()
+            .next()
+            .unwrap(),
+        full
+    );
+    assert_eq!(
+        full,
+        store::fingerprint(&plan),
+        "the same on this machine as in the library"
+    );
+    let short = String::from_utf8_lossy(&lap(&["fingerprint", f, "--short"]).stdout)
+        .trim()
+        .to_owned();
+    assert!(full.starts_with(&short.replace('-', "")));
+    let pdf = dir.path().join("adopted.pdf");
+    assert!(
+        lap(&["export", f, "-o", pdf.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    assert!(
+        doc.extract_text(&[3])
+            .unwrap()
+            .contains(&format!("Отпечатък (SHA-256): {short}"))
+    );
+    // A draft carries no fingerprint: it is not final.
+    assert!(
+        !lopdf::Document::load_mem(
+            &lap_studio::report::render(
+                &sofia(),
+                &lap_studio::report::Options::for_plan(&sofia()),
+                &|_| {}
+            )
+            .unwrap()
+            .bytes
+        )
+        .unwrap()
+        .extract_text(&[3])
+        .unwrap()
+        .contains("SHA-256")
+    );
+}
+
+#[test]
+fn csv_tables_parse_back_with_cyrillic_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tables");
+    let o = lap(&[
+        "export",
+        "plan-templates/sofia-open-cities.ron",
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for (name, rows, header, cell) in [
+        (
+            "actions.csv",
+            18,
+            "Заглавие",
+            "Център „София за всички“ – услуги на едно гише",
+        ),
+        ("funding.csv", 32, "Източник", "ФУМИ"),
+        ("indicators.csv", 16, "Мерна единица", "консултации годишно"),
+    ] {
+        let bytes = std::fs::read(out.join(name)).unwrap();
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "{name} needs a BOM for Excel"
+        );
+        let mut r = csv::Reader::from_reader(&bytes[3..]);
+        let headers = r.headers().unwrap().clone();
+        assert!(headers.iter().any(|h| h == header), "{name}: {headers:?}");
+        let records: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(records.len(), rows, "{name}");
+        assert!(
+            records.iter().any(|rec| rec.iter().any(|c| c == cell)),
+            "{name} lacks {cell}"
+        );
+        assert!(records.iter().all(|rec| rec.len() == headers.len()));
+    }
+    let funding = std::fs::read_to_string(out.join("funding.csv")).unwrap();
+    assert!(
+        funding.contains(",1160000.00,"),
+        "amounts are plain decimals"
+    );
+}
