@@ -35,7 +35,7 @@ fn export_time(c: &mut Criterion) {
     group.finish();
 }
 
-/// Peak resident memory (kB) since the last reset, on Linux.
+/// Peak resident memory (kB) of this process, on Linux.
 fn peak_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status
@@ -47,20 +47,44 @@ fn peak_kb() -> Option<u64> {
         .ok()
 }
 
-fn peak_memory() {
-    println!("\npeak memory of one export (VmHWM, whole process):");
-    for (name, plan) in plans() {
-        // Writing 5 resets the peak to the current size (Linux 4.0+).
-        let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
-        let before = peak_kb();
+/// The child's side: build one plan, export it once, print the process's peak memory.
+const CASE_VAR: &str = "LAP_EXPORT_MEMORY_CASE";
+
+fn memory_case(name: &str) {
+    if let Some((_, plan)) = plans().into_iter().find(|(n, _)| n == name) {
         let pdf = report::render(&plan, &Options::for_plan(&plan), &|_| {}).expect("renders");
-        match (reset, before, peak_kb()) {
-            (true, Some(b), Some(p)) => println!(
-                "  {name:<14} {:>6.1} MB peak ({:>5.1} MB above the start), {} pages, {} kB",
-                p as f64 / 1024.0,
-                p.saturating_sub(b) as f64 / 1024.0,
-                pdf.pages,
-                pdf.bytes.len() / 1024
+        println!(
+            "{} {} {}",
+            peak_kb().unwrap_or(0),
+            pdf.pages,
+            pdf.bytes.len()
+        );
+    }
+}
+
+/// Each export in a fresh process, so one case's memory does not hide another's.
+fn peak_memory() {
+    println!(
+        "\npeak memory of one export (VmHWM of a fresh process that builds the plan and exports it):"
+    );
+    let exe = std::env::current_exe().expect("the bench binary");
+    for (name, _) in plans() {
+        let out = std::process::Command::new(&exe)
+            .env(CASE_VAR, &name)
+            .output();
+        let fields: Vec<u64> = out
+            .map(|o| {
+                String::from_utf8_lossy(&o.stdout)
+                    .split_whitespace()
+                    .filter_map(|x| x.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        match fields.as_slice() {
+            [kb, pages, bytes] if *kb > 0 => println!(
+                "  {name:<14} {:>6.1} MB peak, {pages} pages, {} kB",
+                *kb as f64 / 1024.0,
+                bytes / 1024
             ),
             _ => println!("  {name:<14} not measurable on this system"),
         }
@@ -70,6 +94,9 @@ fn peak_memory() {
 criterion_group!(benches, export_time);
 
 fn main() {
+    if let Ok(name) = std::env::var(CASE_VAR) {
+        return memory_case(&name);
+    }
     benches();
     peak_memory();
     Criterion::default().configure_from_args().final_summary();

@@ -63,6 +63,8 @@ pub enum ExportFormat {
     Pdf,
     /// CSV tables of actions, funding lines and indicators.
     Csv,
+    /// One self-contained HTML file, for publishing on the city's website.
+    Html,
 }
 
 /// Paper size.
@@ -142,8 +144,8 @@ pub enum Command {
     Export {
         /// The plan file.
         file: PathBuf,
-        /// The PDF to write, or for CSV the folder to write actions.csv, funding.csv and
-        /// indicators.csv into (files are written atomically).
+        /// The PDF or HTML file to write, or for CSV the folder to write actions.csv,
+        /// funding.csv and indicators.csv into (files are written atomically).
         #[arg(long, short)]
         output: PathBuf,
         /// What to write.
@@ -319,6 +321,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             paper,
         }) => {
             let plan = store::load(&file).map_err(|e| e.to_string())?;
+            if format == ExportFormat::Html {
+                let lang = lang.map_or(plan.facts.language, Lang::from);
+                crate::report::html::export(&plan, lang, &output).map_err(|e| e.to_string())?;
+                w(writeln!(out, "{}", output.display()))?;
+                return Ok(ExitCode::SUCCESS);
+            }
             if format == ExportFormat::Csv {
                 let lang = lang.map_or(plan.facts.language, Lang::from);
                 let written =

@@ -249,3 +249,56 @@ fn csv_tables_parse_back_with_cyrillic_intact() {
         "amounts are plain decimals"
     );
 }
+
+#[test]
+fn the_html_is_well_formed_accessible_and_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sofia.html");
+    let o = lap(&[
+        "export",
+        "plan-templates/sofia-open-cities.ron",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let opts = || roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&text, opts()).expect("well-formed");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "html");
+    assert_eq!(root.attribute("lang"), Some("bg"));
+    let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+    assert_eq!(count("h1"), 1);
+    assert_eq!(count("section"), 13);
+    assert!(
+        count("table") >= 8 && count("caption") == count("table"),
+        "every table has a caption"
+    );
+    assert!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("th"))
+            .all(|n| n.attribute("scope").is_some())
+    );
+    // Self-contained: no external scripts, style sheets or images.
+    assert_eq!(count("script") + count("link") + count("img"), 0);
+    for needle in [
+        "Местен план за действие",
+        "Център „София за всички“",
+        "ФУМИ",
+        "Белфаст",
+        "мин–макс",
+    ] {
+        assert!(text.contains(needle), "{needle}");
+    }
+    // Text that looks like markup stays text.
+    let mut plan = sofia();
+    plan.vision = "<script>alert('x')</script> & \u{0}".into();
+    let html = lap_studio::report::html::html(&plan, Lang::En);
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"));
+    roxmltree::Document::parse_with_options(&html, opts()).expect("still well-formed");
+}

@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod fonts;
+pub mod html;
 pub mod layout;
 mod sections;
 
