@@ -51,12 +51,21 @@ fn go_to_step(h: &mut Harness<'_, LapApp>, label: &str) {
     h.run();
 }
 
+/// The role of the text field with this label: one line or several.
+fn text_role(h: &Harness<'_, LapApp>, label: &str) -> Role {
+    if h.query_by_role_and_label(Role::TextInput, label).is_some() {
+        Role::TextInput
+    } else {
+        Role::MultilineTextInput
+    }
+}
+
 fn replace_text(h: &mut Harness<'_, LapApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).click();
+    let role = text_role(h, label);
+    h.get_by_role_and_label(role, label).click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
+    h.get_by_role_and_label(role, label).type_text(text);
     h.run();
 }
 
@@ -465,4 +474,88 @@ fn export_pdf_runs_in_the_background_and_ends_with_the_path() {
         1,
         "the status bar keeps the path"
     );
+}
+
+#[test]
+fn review_mode_refuses_edits_but_takes_comments() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    let before = h.state().doc().plan().clone();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label_contains("Review mode").click();
+    h.run();
+    // The reviewer's name is asked once.
+    replace_text(&mut h, "Author", "Мария Петрова, експерт по URBACT");
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(h.state().lock(), lap_studio::app::document::Lock::Review);
+    assert_eq!(
+        h.state().settings().reviewer,
+        "Мария Петрова, експерт по URBACT"
+    );
+    h.get_by_label_contains("Review mode (Мария Петрова");
+    // No field can be changed…
+    replace_text(&mut h, "City", "Пловдив");
+    assert_eq!(h.state().doc().plan(), &before);
+    assert!(!h.state().doc().is_dirty());
+    // …but a comment can be added to any item.
+    go_to_step(&mut h, "6. Actions");
+    h.get_by_label_contains("A-3   1.2.2").click();
+    h.run();
+    h.get_by_label("Add comment").click();
+    h.run();
+    assert_eq!(h.state().section(), Section::Review);
+    let c = h.state().doc().plan().comments.last().unwrap().clone();
+    assert_eq!(c.author, "Мария Петрова, експерт по URBACT");
+    assert_eq!(c.target.to_string(), "actions/A-3");
+    replace_text(&mut h, "Comment", "Уточнете броя на медиаторите.");
+    assert_eq!(
+        h.state().doc().plan().comments.last().unwrap().text,
+        "Уточнете броя на медиаторите."
+    );
+    // The open comment is listed and leads back to its action.
+    h.get_by_label_contains("actions/A-3 — Мария Петрова")
+        .click();
+    h.run();
+    assert_eq!(h.state().section(), Section::Actions);
+    h.get_by_label_contains("Comments: 1 (1 open)");
+}
+
+#[test]
+fn an_adopted_plan_opens_locked_and_editing_starts_a_new_revision() {
+    let mut plan = templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    plan.facts.status = lap_studio::model::PlanStatus::Adopted;
+    plan.facts.adoption_decision = "Решение № 123/27.03.2025".into();
+    let fingerprint = lap_studio::store::fingerprint(&plan);
+    let mut h = harness(LapApp::new(plan.clone(), None, english(), None));
+    assert_eq!(h.state().lock(), lap_studio::app::document::Lock::Adopted);
+    h.get_by_label_contains("This plan is adopted (Решение № 123/27.03.2025)");
+    replace_text(&mut h, "City", "Пловдив");
+    assert_eq!(
+        h.state().doc().plan(),
+        &plan,
+        "an adopted plan cannot be edited"
+    );
+    h.get_by_label("Start a new revision…").click();
+    h.run();
+    h.get_by_label_contains("will be version 1.1");
+    replace_text(&mut h, "Change note", "Актуализация след междинната оценка");
+    h.get_all_by_label("Start a new revision…")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    let p = h.state().doc().plan();
+    assert_eq!(p.facts.version, "1.1");
+    assert_eq!(p.facts.status, lap_studio::model::PlanStatus::Draft);
+    assert_eq!(p.revisions.len(), 1);
+    assert_eq!(p.revisions[0].version, "1.0");
+    assert_eq!(p.revisions[0].fingerprint, fingerprint);
+    assert_eq!(p.revisions[0].adoption_decision, "Решение № 123/27.03.2025");
+    assert_eq!(h.state().lock(), lap_studio::app::document::Lock::Open);
+    replace_text(&mut h, "City", "София-град");
+    assert_eq!(h.state().doc().plan().facts.city, "София-град");
 }

@@ -27,6 +27,8 @@ pub enum Command {
     ToggleTheme,
     /// Switch the interface language.
     ToggleLanguage,
+    /// Review mode: read-only, comments only.
+    ToggleReview,
     /// About LAP Studio.
     About,
     /// The list of shortcuts.
@@ -47,6 +49,7 @@ impl Command {
         Command::ToggleFindings,
         Command::ToggleTheme,
         Command::ToggleLanguage,
+        Command::ToggleReview,
         Command::About,
         Command::Shortcuts,
     ];
@@ -65,6 +68,7 @@ impl Command {
             Command::ToggleFindings => "cmd-toggle-findings",
             Command::ToggleTheme => "cmd-toggle-theme",
             Command::ToggleLanguage => "cmd-toggle-language",
+            Command::ToggleReview => "cmd-toggle-review",
             Command::About => "cmd-about",
             Command::Shortcuts => "cmd-shortcuts",
         }
@@ -84,6 +88,7 @@ impl Command {
             Command::Undo => KeyboardShortcut::new(cmd, Key::Z),
             Command::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
             Command::ToggleFindings => KeyboardShortcut::new(cmd, Key::F),
+            Command::ToggleReview => KeyboardShortcut::new(cmd, Key::R),
             _ => return None,
         })
     }

@@ -48,8 +48,22 @@ struct Step {
     change: Box<dyn Change>,
 }
 
+/// What may be changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lock {
+    /// Everything.
+    #[default]
+    Open,
+    /// Review mode: only comments.
+    Review,
+    /// An adopted plan: nothing, until a new revision is started.
+    Adopted,
+}
+
 /// The plan being edited, where it lives, and its history.
 pub struct Document {
+    /// What may be changed.
+    pub lock: Lock,
     plan: Plan,
     /// The file it was loaded from or saved to.
     pub path: Option<PathBuf>,
@@ -66,7 +80,14 @@ pub struct Document {
 impl Document {
     /// A document for a plan; `path` is where it came from, if anywhere.
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
+        // An adopted plan opens locked: changing it is a new revision, started on purpose.
+        let lock = if plan.facts.status == crate::model::PlanStatus::Adopted {
+            Lock::Adopted
+        } else {
+            Lock::Open
+        };
         Document {
+            lock,
             plan,
             path,
             undo: Vec::new(),
@@ -117,6 +138,16 @@ impl Document {
         T: PartialEq + Send + 'static,
         F: for<'p> Fn(&'p mut Plan) -> Option<&'p mut T> + Send + 'static,
     {
+        // The one gate every edit passes: review mode lets comments through, an adopted plan
+        // nothing.
+        let allowed = match self.lock {
+            Lock::Open => true,
+            Lock::Review => key.starts_with("comment"),
+            Lock::Adopted => false,
+        };
+        if !allowed {
+            return;
+        }
         match lens(&mut self.plan) {
             Some(current) if *current == value => return,
             None => return,
@@ -149,9 +180,32 @@ impl Document {
         }
     }
 
-    /// Replaces the whole plan (e.g. a restored autosave) as one undoable step.
+    /// Replaces the whole plan (e.g. a restored autosave, or a delete with its links) as one
+    /// undoable step.
     pub fn replace_plan(&mut self, plan: Plan, now: f64) {
         self.set("plan", now, |p| Some(p), plan);
+    }
+
+    /// Starts a new revision of an adopted plan: the adopted version goes into the history
+    /// (with its fingerprint), the version number goes up, the status goes back to draft, and
+    /// the plan can be edited again.
+    pub fn start_revision(&mut self, note: &str, now: f64) {
+        let mut plan = self.plan.clone();
+        let old = &self.plan.facts;
+        plan.revisions.push(crate::model::Revision {
+            version: old.version.clone(),
+            status: old.status,
+            adoption_decision: old.adoption_decision.clone(),
+            date: Some(crate::model::Date::today()),
+            fingerprint: crate::store::fingerprint(&self.plan),
+            note: note.trim().to_owned(),
+        });
+        plan.facts.version = next_version(&old.version);
+        plan.facts.status = crate::model::PlanStatus::Draft;
+        plan.facts.adoption_decision.clear();
+        plan.facts.adoption_date = None;
+        self.lock = Lock::Open;
+        self.replace_plan(plan, now);
     }
 
     /// Undoes the newest step; false when there is none.
@@ -199,6 +253,25 @@ impl Document {
                 report
             }
         }
+    }
+}
+
+/// The next version label: the last number goes up ("1.0" → "1.1", "2" → "3"); a label with no
+/// number gets ".1".
+pub fn next_version(v: &str) -> String {
+    let v = v.trim();
+    let digits = v.len() - v.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return if v.is_empty() {
+            "1.1".to_owned()
+        } else {
+            format!("{v}.1")
+        };
+    }
+    let (head, num) = v.split_at(v.len() - digits);
+    match num.parse::<u64>() {
+        Ok(n) => format!("{head}{}", n + 1),
+        Err(_) => format!("{v}.1"),
     }
 }
 
@@ -297,6 +370,57 @@ mod tests {
             assert!(d.undo());
         }
         assert_eq!(d.plan().actions.len(), 50);
+    }
+
+    #[test]
+    fn versions_count_up() {
+        assert_eq!(next_version("1.0"), "1.1");
+        assert_eq!(next_version("1.9"), "1.10");
+        assert_eq!(next_version("2"), "3");
+        assert_eq!(next_version("v1-rc"), "v1-rc.1");
+        assert_eq!(next_version(""), "1.1");
+    }
+
+    #[test]
+    fn locks_gate_every_edit() {
+        let mut d = doc();
+        d.lock = Lock::Review;
+        d.set("facts", 0.0, |p| Some(&mut p.facts.title), "X".to_owned());
+        assert_eq!(d.plan().facts.title, "Начало");
+        d.set(
+            "comments#list",
+            0.0,
+            |p| Some(&mut p.comments),
+            vec![crate::model::Comment::default()],
+        );
+        assert_eq!(
+            d.plan().comments.len(),
+            1,
+            "comments can be added in review mode"
+        );
+        let mut adopted = Plan::new();
+        adopted.facts.status = crate::model::PlanStatus::Adopted;
+        adopted.facts.version = "1.0".into();
+        let mut d = Document::new(adopted, None);
+        assert_eq!(d.lock, Lock::Adopted);
+        d.set(
+            "comments#list",
+            0.0,
+            |p| Some(&mut p.comments),
+            vec![crate::model::Comment::default()],
+        );
+        assert!(d.plan().comments.is_empty());
+        d.start_revision("Актуализация след междинната оценка", 1.0);
+        assert_eq!(d.lock, Lock::Open);
+        assert_eq!(d.plan().facts.version, "1.1");
+        assert_eq!(d.plan().facts.status, crate::model::PlanStatus::Draft);
+        assert_eq!(d.plan().revisions.len(), 1);
+        assert_eq!(d.plan().revisions[0].version, "1.0");
+        assert_eq!(
+            d.plan().revisions[0].note,
+            "Актуализация след междинната оценка"
+        );
+        assert_eq!(d.plan().revisions[0].fingerprint.len(), 64);
     }
 
     #[test]

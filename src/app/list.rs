@@ -209,6 +209,14 @@ pub fn master_list<T: ListItem + Default>(
             }
         });
     });
+    // Drawn here, acted on after the list, when the plan is no longer borrowed.
+    let mut add_comment_on: Option<String> = None;
+    if key != "comments"
+        && let Some(id) = &selected
+        && comment_bar(ui, lang, &cx.doc.plan().comments, id)
+    {
+        add_comment_on = Some(id.clone());
+    }
     ui.separator();
     if items.is_empty() {
         ui.weak(tr(lang, "list-empty"));
@@ -240,5 +248,56 @@ pub fn master_list<T: ListItem + Default>(
             }
         }
     });
+    if let Some(id) = add_comment_on {
+        add_comment(cx, &id);
+    }
     edit
+}
+
+/// How many review comments the item has (with the open ones), and a button to add one.
+/// Returns true when the button was clicked.
+fn comment_bar(ui: &mut Ui, lang: Lang, comments: &[Comment], id: &str) -> bool {
+    let on_item: Vec<&Comment> = comments
+        .iter()
+        .filter(|c| c.target.item.as_deref() == Some(id))
+        .collect();
+    let open = on_item.iter().filter(|c| !c.resolved).count();
+    let text = crate::i18n::tr_args(
+        lang,
+        "comments-on-item",
+        &[("n", on_item.len().into()), ("open", open.into())],
+    );
+    ui.horizontal(|ui| {
+        if open > 0 {
+            ui.colored_label(egui::Color32::from_rgb(190, 120, 0), text);
+        } else {
+            ui.weak(text);
+        }
+        ui.small_button(tr(lang, "add-comment"))
+            .on_hover_text(format!("{}: {id}", tr(lang, "add-comment")))
+            .clicked()
+    })
+    .inner
+}
+
+/// Adds a comment on item `id` of the current step, with the reviewer's name and today's date,
+/// and opens it in the Review step.
+fn add_comment(cx: &mut StepCtx<'_>, id: &str) {
+    let mut list = cx.doc.plan().comments.clone();
+    let mut taken = taken_ids(cx.doc.plan());
+    let comment_id = next(CommentId::PREFIX, &mut taken);
+    list.push(Comment {
+        id: comment_id.as_str().into(),
+        author: cx.reviewer.to_owned(),
+        date: Some(Date::today()),
+        target: ItemPath::item(cx.section, id),
+        ..Comment::default()
+    });
+    cx.doc.set(
+        "comments#add",
+        f64::NEG_INFINITY,
+        |p| Some(&mut p.comments),
+        list,
+    );
+    *cx.go = Some(ItemPath::item(Section::Review, comment_id));
 }

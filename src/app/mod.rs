@@ -45,6 +45,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The file open when the app last closed.
     pub last_file: Option<PathBuf>,
+    /// The reviewer's name, asked once for review mode and put on their comments.
+    pub reviewer: String,
 }
 
 impl Default for Settings {
@@ -55,6 +57,7 @@ impl Default for Settings {
             show_findings: true,
             recent: Vec::new(),
             last_file: None,
+            reviewer: String::new(),
         }
     }
 }
@@ -103,6 +106,12 @@ pub struct StepCtx<'a> {
     pub export: &'a mut ExportSettings,
     /// A command a step asks the app to run (e.g. Export PDF from the Review step).
     pub command: &'a mut Option<Command>,
+    /// The step shown.
+    pub section: Section,
+    /// The reviewer's name, for new comments.
+    pub reviewer: &'a str,
+    /// A place a step asks the app to go to (e.g. the item of a comment).
+    pub go: &'a mut Option<ItemPath>,
 }
 
 impl StepCtx<'_> {
@@ -169,6 +178,8 @@ enum Dialog {
         pages: usize,
         lost: Vec<String>,
     },
+    ReviewerName(String),
+    NewRevision(String),
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -335,6 +346,15 @@ impl LapApp {
                     Lang::En => Lang::Bg,
                 }
             }
+            Command::ToggleReview => match self.doc.lock {
+                document::Lock::Review => self.doc.lock = document::Lock::Open,
+                document::Lock::Open if self.settings.reviewer.trim().is_empty() => {
+                    self.dialog = Some(Dialog::ReviewerName(String::new()))
+                }
+                document::Lock::Open => self.doc.lock = document::Lock::Review,
+                // An adopted plan stays locked either way.
+                document::Lock::Adopted => {}
+            },
             Command::About => self.dialog = Some(Dialog::About),
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
         }
@@ -600,7 +620,9 @@ impl LapApp {
                 .show(ui, |ui| self.findings_panel(ui));
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
+            self.lock_banner(ui);
             let mut command = None;
+            let mut go = None;
             let mut cx = StepCtx {
                 lang: self.settings.lang,
                 doc: &mut self.doc,
@@ -610,13 +632,64 @@ impl LapApp {
                 views: &mut self.views,
                 export: &mut self.export,
                 command: &mut command,
+                section: self.section,
+                reviewer: &self.settings.reviewer,
+                go: &mut go,
             };
             steps::show(self.section, ui, &mut cx);
             if let Some(cmd) = command {
                 self.run_command(cmd, ui.ctx());
             }
+            if let Some(path) = go {
+                self.go_to(&path);
+            }
         });
         self.dialogs(&ctx);
+    }
+
+    /// Says why the plan cannot be edited, and how to go on.
+    fn lock_banner(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        let (text, revision) = match self.doc.lock {
+            document::Lock::Open => return,
+            document::Lock::Review => (
+                tr_args(
+                    lang,
+                    "banner-review",
+                    &[("name", self.settings.reviewer.clone().into())],
+                ),
+                false,
+            ),
+            document::Lock::Adopted => (
+                tr_args(
+                    lang,
+                    "banner-adopted",
+                    &[(
+                        "decision",
+                        self.doc.plan().facts.adoption_decision.clone().into(),
+                    )],
+                ),
+                true,
+            ),
+        };
+        egui::Frame::new()
+            .fill(Color32::from_rgb(255, 243, 205))
+            .inner_margin(6.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(Color32::from_rgb(90, 60, 0), text);
+                    if revision && ui.button(tr(lang, "button-start-revision")).clicked() {
+                        self.dialog = Some(Dialog::NewRevision(String::new()));
+                    }
+                });
+            });
+        ui.add_space(4.0);
+    }
+
+    /// The document's lock (for tests and the status bar).
+    pub fn lock(&self) -> document::Lock {
+        self.doc.lock
     }
 
     fn menu_bar(&mut self, ui: &mut Ui) {
@@ -663,6 +736,7 @@ impl LapApp {
                 item(ui, self, Command::ToggleLanguage, &mut run);
                 item(ui, self, Command::ToggleTheme, &mut run);
                 item(ui, self, Command::ToggleFindings, &mut run);
+                item(ui, self, Command::ToggleReview, &mut run);
             });
             ui.menu_button(self.t("menu-help"), |ui| {
                 item(ui, self, Command::Shortcuts, &mut run);
@@ -798,6 +872,8 @@ impl LapApp {
         let lang = self.settings.lang;
         let mut keep = true;
         let mut then: Option<AfterGuard> = None;
+        // Dialogs with a text field carry what was typed into the next frame.
+        let mut next_dialog: Option<Dialog> = None;
         let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             match &dialog {
@@ -900,6 +976,57 @@ impl LapApp {
                         }
                     });
                 }
+                Dialog::ReviewerName(name) => {
+                    ui.heading(tr(lang, "dialog-reviewer-title"));
+                    ui.label(tr(lang, "dialog-reviewer-text"));
+                    let mut text = name.clone();
+                    let l = ui.label(tr(lang, "field-author"));
+                    ui.text_edit_singleline(&mut text).labelled_by(l.id);
+                    if ui
+                        .add_enabled(
+                            !text.trim().is_empty(),
+                            egui::Button::new(tr(lang, "button-ok")),
+                        )
+                        .clicked()
+                    {
+                        self.settings.reviewer = text.trim().to_owned();
+                        self.doc.lock = document::Lock::Review;
+                        keep = false;
+                    }
+                    if ui.button(tr(lang, "button-cancel")).clicked() {
+                        keep = false;
+                    }
+                    next_dialog = Some(Dialog::ReviewerName(text));
+                }
+                Dialog::NewRevision(note) => {
+                    ui.heading(tr(lang, "dialog-revision-title"));
+                    ui.label(tr_args(
+                        lang,
+                        "dialog-revision-text",
+                        &[(
+                            "version",
+                            document::next_version(&self.doc.plan().facts.version).into(),
+                        )],
+                    ));
+                    let mut text = note.clone();
+                    let l = ui.label(tr(lang, "field-change-note"));
+                    ui.text_edit_multiline(&mut text).labelled_by(l.id);
+                    if ui
+                        .add_enabled(
+                            !text.trim().is_empty(),
+                            egui::Button::new(tr(lang, "button-start-revision")),
+                        )
+                        .clicked()
+                    {
+                        let now = ctx.input(|i| i.time);
+                        self.doc.start_revision(&text, now);
+                        keep = false;
+                    }
+                    if ui.button(tr(lang, "button-cancel")).clicked() {
+                        keep = false;
+                    }
+                    next_dialog = Some(Dialog::NewRevision(text));
+                }
                 Dialog::Restore { plan, origin } => {
                     ui.heading(tr(lang, "dialog-restore-title"));
                     let file = origin
@@ -936,7 +1063,7 @@ impl LapApp {
             keep = false;
         }
         if keep {
-            self.dialog = Some(dialog);
+            self.dialog = Some(next_dialog.unwrap_or(dialog));
         }
         if let Some(then) = then {
             self.proceed(then);

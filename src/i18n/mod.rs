@@ -122,6 +122,10 @@ mod tests {
                     "total",
                     "items",
                     "fingerprint",
+                    "version",
+                    "name",
+                    "decision",
+                    "open",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

@@ -13,7 +13,7 @@ use super::path::ItemPath;
 
 /// The plan-file layout this build writes. Bump it, and add a step to `store::migrate`, whenever
 /// a change would make an older build misread a newer file.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A whole Local Action Plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -49,6 +49,26 @@ pub struct Plan {
     pub openness: OpennessAssessment,
     /// Review comments by consultants and colleagues.
     pub comments: Vec<Comment>,
+    /// Earlier adopted versions, oldest first: each new revision of an adopted plan adds one.
+    pub revisions: Vec<Revision>,
+}
+
+/// A version of the plan that was adopted before the current one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Revision {
+    /// Its version label.
+    pub version: String,
+    /// Its status when the new revision was started (normally adopted).
+    pub status: PlanStatus,
+    /// Its council decision.
+    pub adoption_decision: String,
+    /// When the new revision was started.
+    pub date: Option<Date>,
+    /// Fingerprint (SHA-256) of that version's content.
+    pub fingerprint: String,
+    /// Why the plan is being revised.
+    pub note: String,
 }
 
 /// The first thing on the cover: who, what, when.

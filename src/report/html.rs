@@ -544,7 +544,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
         }
         h.push("</section>");
     }
-        let _ = writeln!(
+    let _ = writeln!(
         h.out,
         "</main><footer><p class=\"meta\">LAP Studio {} — {}</p></footer></body></html>",
         env!("CARGO_PKG_VERSION"),

@@ -3,6 +3,7 @@
 //! History of the format:
 //! - 1: the first prototype; a funding line said `secured: true/false`.
 //! - 2: a funding line says `status: Secured` or `status: Potential`.
+//! - 3: the plan keeps its revision history (`revisions`); older files simply have none.
 
 use crate::model::{FORMAT_VERSION, FundingStatus, Plan};
 

@@ -45,6 +45,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         });
     });
     ui.separator();
+    open_comments(ui, cx);
+    ui.separator();
     ui.strong(tr(lang, "comments-title"));
     if let Some(e) = list_panel(ui, "comments", |ui| {
         master_list(ui, cx, "comments", |p| &p.comments)
@@ -137,4 +139,33 @@ fn export_options(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             }
         }
     });
+}
+
+/// The open comments, each a link to the item it is about.
+fn open_comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    let open: Vec<(ItemPath, String)> = cx
+        .plan()
+        .comments
+        .iter()
+        .filter(|c| !c.resolved)
+        .map(|c| {
+            (
+                c.target.clone(),
+                format!(
+                    "{} — {}: {}",
+                    c.target,
+                    c.author,
+                    c.text.lines().next().unwrap_or("")
+                ),
+            )
+        })
+        .collect();
+    ui.strong(tr_args(lang, "open-comments", &[("n", open.len().into())]));
+    for (target, text) in open {
+        let row = egui::Button::selectable(false, text).wrap_mode(egui::TextWrapMode::Truncate);
+        if ui.add(row).on_hover_text(tr(lang, "go-to-item")).clicked() {
+            *cx.go = Some(target);
+        }
+    }
 }
