@@ -559,3 +559,36 @@ fn an_adopted_plan_opens_locked_and_editing_starts_a_new_revision() {
     replace_text(&mut h, "City", "София-град");
     assert_eq!(h.state().doc().plan().facts.city, "София-град");
 }
+
+#[test]
+fn comparing_with_another_version_lists_changes_that_lead_to_their_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let older = dir.path().join("v1.ron");
+    let mut v1 = templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    v1.actions[3].title = "Старо заглавие".into();
+    v1.actions[3].cost = Some(lap_studio::model::Money::from_units(90_000));
+    lap_studio::store::save(&older, &v1).unwrap();
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    h.state_mut().compare_with(older.clone());
+    settle(&mut h);
+    h.get_by_label("Changes");
+    h.get_by_label_contains(
+        "title: Старо заглавие → Обучение на общински служители по междукултурна комуникация",
+    );
+    h.get_by_label_contains("Total cost: +5,000.00");
+    h.get_by_label_contains("~ actions/A-4").click();
+    h.run();
+    assert_eq!(h.state().section(), Section::Actions);
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Code")
+            .value()
+            .as_deref(),
+        Some("1.2.3")
+    );
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Changes").is_none());
+}

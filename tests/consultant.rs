@@ -302,3 +302,40 @@ fn the_html_is_well_formed_accessible_and_complete() {
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"));
     roxmltree::Document::parse_with_options(&html, opts()).expect("still well-formed");
 }
+
+#[test]
+fn comments_round_trip_through_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reviewed.ron");
+    let mut plan = sofia();
+    plan.comments.push(Comment {
+        id: "CM-9".into(),
+        author: "Мария Петрова".into(),
+        date: Date::new(2025, 4, 2),
+        target: ItemPath::item(Section::Pilots, "PL-2"),
+        text: "Бюджетът за ремонт е висок \"за\" ФУМИ;\nпроверете допустимостта.".into(),
+        replies: vec![Reply {
+            author: "Екип на плана".into(),
+            date: Date::new(2025, 4, 5),
+            text: "Намален на 120 000 €.".into(),
+        }],
+        resolved: false,
+    });
+    store::save(&file, &plan).unwrap();
+    let back = store::load(&file).unwrap();
+    assert_eq!(back.comments, plan.comments);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("author: \"Мария Петрова\""),
+        "comments are readable in the file"
+    );
+    // A comment about an item that is not there is reported, with its place in the file.
+    let mut broken = plan.clone();
+    broken.comments[2].target.item = Some("PL-404".into());
+    let err = store::parse(&store::to_ron(&broken), std::path::Path::new("r.ron")).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("The comment is about item \"PL-404\", which does not exist"),
+        "{err}"
+    );
+}

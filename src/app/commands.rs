@@ -29,6 +29,8 @@ pub enum Command {
     ToggleLanguage,
     /// Review mode: read-only, comments only.
     ToggleReview,
+    /// Compare the plan with another version of it.
+    Compare,
     /// About LAP Studio.
     About,
     /// The list of shortcuts.
@@ -50,6 +52,7 @@ impl Command {
         Command::ToggleTheme,
         Command::ToggleLanguage,
         Command::ToggleReview,
+        Command::Compare,
         Command::About,
         Command::Shortcuts,
     ];
@@ -69,6 +72,7 @@ impl Command {
             Command::ToggleTheme => "cmd-toggle-theme",
             Command::ToggleLanguage => "cmd-toggle-language",
             Command::ToggleReview => "cmd-toggle-review",
+            Command::Compare => "cmd-compare",
             Command::About => "cmd-about",
             Command::Shortcuts => "cmd-shortcuts",
         }

@@ -26,6 +26,10 @@ pub enum Done {
     },
     /// An autosave finished.
     Autosaved(Result<(), String>),
+    /// A file was picked to compare with (or the dialog was cancelled).
+    PickedCompare(Option<PathBuf>),
+    /// The other version was read, or why not.
+    LoadedCompare(Result<(Box<Plan>, PathBuf), String>),
     /// A file name was picked for the PDF.
     PickedExport(Option<PathBuf>),
     /// A PDF export finished: where, how many pages, which items lost characters; or why not.
@@ -101,6 +105,29 @@ impl Jobs {
                     .add_filter("LAP Studio plan", &["ron"])
                     .set_file_name(suggested)
                     .save_file(),
+            )
+        });
+    }
+
+    /// Asks for another version of the plan to compare with.
+    pub fn pick_compare(&mut self, title: String) {
+        self.spawn(move || {
+            Done::PickedCompare(
+                rfd::FileDialog::new()
+                    .set_title(title)
+                    .add_filter("LAP Studio plan", &["ron"])
+                    .pick_file(),
+            )
+        });
+    }
+
+    /// Reads another version of the plan, to compare with.
+    pub fn load_compare(&mut self, path: PathBuf) {
+        self.spawn(move || {
+            Done::LoadedCompare(
+                store::load(&path)
+                    .map(|p| (Box::new(p), path))
+                    .map_err(|e| e.to_string()),
             )
         });
     }

@@ -213,6 +213,8 @@ pub struct LapApp {
     sent_title: String,
     fonts_installed: bool,
     export: ExportSettings,
+    /// The comparison with another version, while its panel is open.
+    comparison: Option<(PathBuf, crate::analysis::diff::Diff)>,
     /// Progress of the PDF export under way (0–1000).
     export_progress: Option<Arc<AtomicU32>>,
 }
@@ -246,6 +248,7 @@ impl LapApp {
             sent_title: String::new(),
             fonts_installed: false,
             export: ExportSettings::default(),
+            comparison: None,
             export_progress: None,
         };
         if let Some(dir) = &app.data_dir
@@ -355,6 +358,7 @@ impl LapApp {
                 // An adopted plan stays locked either way.
                 document::Lock::Adopted => {}
             },
+            Command::Compare => self.jobs.pick_compare(self.t("cmd-compare")),
             Command::About => self.dialog = Some(Dialog::About),
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
         }
@@ -472,6 +476,13 @@ impl LapApp {
                 self.status = format!("{}: {message}", self.t("status-autosave-failed"))
             }
             Done::Autosaved(Ok(())) => {}
+            Done::PickedCompare(Some(path)) => self.jobs.load_compare(path),
+            Done::PickedCompare(None) => {}
+            Done::LoadedCompare(Ok((other, path))) => {
+                let d = crate::analysis::diff::diff(&other, self.doc.plan());
+                self.comparison = Some((path, d));
+            }
+            Done::LoadedCompare(Err(message)) => self.dialog = Some(Dialog::Error(message)),
             Done::PickedExport(None) => {}
             Done::PickedExport(Some(path)) => {
                 let path = if path.extension().is_none() {
@@ -536,6 +547,12 @@ impl LapApp {
         if let Some(dir) = &self.data_dir {
             jobs::clear_autosave(dir);
         }
+    }
+
+    /// Compares the open plan with another version of it, read from `path` on a thread; the
+    /// changes show in a panel.
+    pub fn compare_with(&mut self, path: PathBuf) {
+        self.jobs.load_compare(path);
     }
 
     /// Switches a step's view (e.g. `("actions", 1)` for the timeline).
@@ -613,7 +630,12 @@ impl LapApp {
             .resizable(false)
             .exact_size(235.0)
             .show(ui, |ui| self.steps_panel(ui));
-        if self.settings.show_findings {
+        if self.comparison.is_some() {
+            egui::Panel::right("comparison")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| self.comparison_panel(ui));
+        } else if self.settings.show_findings {
             egui::Panel::right("findings")
                 .resizable(true)
                 .default_size(300.0)
@@ -718,6 +740,7 @@ impl LapApp {
                 ui.separator();
                 item(ui, self, Command::Save, &mut run);
                 item(ui, self, Command::SaveAs, &mut run);
+                item(ui, self, Command::Compare, &mut run);
                 ui.add_enabled_ui(self.export_progress.is_none(), |ui| {
                     item(ui, self, Command::ExportPdf, &mut run)
                 });
@@ -862,6 +885,80 @@ impl LapApp {
             });
         if let Some(path) = go {
             self.go_to(&path);
+        }
+    }
+
+    /// The changes from another version: each leads to its item.
+    fn comparison_panel(&mut self, ui: &mut Ui) {
+        use crate::analysis::diff::ChangeKind;
+        let lang = self.settings.lang;
+        let Some((path, d)) = &self.comparison else {
+            return;
+        };
+        let mut go = None;
+        let mut close = false;
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.strong(tr(lang, "compare-title"));
+            close = ui.small_button(tr(lang, "compare-close")).clicked();
+        });
+        ui.label(tr_args(
+            lang,
+            "compare-with",
+            &[("file", path.display().to_string().into())],
+        ));
+        if d.is_empty() {
+            ui.label(tr(lang, "compare-same"));
+        }
+        let plan = self.doc.plan();
+        let signed = |m: crate::model::Money| {
+            if m.cents() > 0 {
+                format!("+{}", m.text(lang, &plan.facts.currency))
+            } else {
+                m.text(lang, &plan.facts.currency)
+            }
+        };
+        ui.label(format!(
+            "{}: {}; {}: {}; {}: {}",
+            tr(lang, "total-cost"),
+            signed(d.cost_delta),
+            tr(lang, "secured"),
+            signed(d.secured_delta),
+            tr(lang, "potential"),
+            signed(d.potential_delta)
+        ));
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("comparison-list")
+            .show(ui, |ui| {
+                for c in &d.changes {
+                    let (mark, color) = match c.kind {
+                        ChangeKind::Added => ("+", Color32::from_rgb(30, 140, 60)),
+                        ChangeKind::Removed => ("−", Color32::from_rgb(200, 40, 40)),
+                        ChangeKind::Changed => ("~", Color32::from_rgb(190, 120, 0)),
+                        ChangeKind::Moved => ("↕", Color32::from_rgb(60, 120, 200)),
+                    };
+                    let text =
+                        RichText::new(format!("{mark} {}  {}", c.path, c.label)).color(color);
+                    let row = egui::Button::selectable(false, text)
+                        .wrap_mode(egui::TextWrapMode::Truncate);
+                    // A removed item is only in the other version: nothing to go to.
+                    if ui.add_enabled(c.kind != ChangeKind::Removed, row).clicked() {
+                        go = Some(c.path.clone());
+                    }
+                    for f in &c.fields {
+                        ui.label(
+                            RichText::new(format!("    {}: {} → {}", f.field, f.old, f.new))
+                                .small(),
+                        );
+                    }
+                }
+            });
+        if close {
+            self.comparison = None;
+        }
+        if let Some(p) = go {
+            self.go_to(&p);
         }
     }
 
