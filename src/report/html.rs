@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::tables::{self, Table};
 use crate::analysis;
 use crate::i18n::tr;
 use crate::model::*;
@@ -49,28 +50,26 @@ impl Html {
         self.out.push_str(s);
     }
 
-    fn table(&mut self, caption: &str, header: &[String], rows: &[Vec<String>], numeric: &[usize]) {
+    fn table(&mut self, caption: &str, table: &Table) {
         let _ = write!(
             self.out,
             "<table><caption>{}</caption><thead><tr>",
             esc(caption)
         );
-        for h in header {
-            let _ = write!(self.out, "<th scope=\"col\">{}</th>", esc(h));
+        for c in &table.columns {
+            let _ = write!(self.out, "<th scope=\"col\">{}</th>", esc(&c.title));
         }
         self.push("</tr></thead><tbody>");
-        for r in rows {
+        for r in &table.rows {
             self.push("<tr>");
-            for (i, c) in r.iter().enumerate() {
-                let class = if numeric.contains(&i) {
-                    " class=\"num\""
-                } else {
-                    ""
-                };
+            for (i, (cell, col)) in r.iter().zip(&table.columns).enumerate() {
+                let class = if col.right { " class=\"num\"" } else { "" };
+                // Cells may hold several lines (name and definition…).
+                let text = cell.split('\n').map(esc).collect::<Vec<_>>().join("<br />");
                 if i == 0 {
-                    let _ = write!(self.out, "<th scope=\"row\"{class}>{}</th>", esc(c));
+                    let _ = write!(self.out, "<th scope=\"row\"{class}>{text}</th>");
                 } else {
-                    let _ = write!(self.out, "<td{class}>{}</td>", esc(c));
+                    let _ = write!(self.out, "<td{class}>{text}</td>");
                 }
             }
             self.push("</tr>");
@@ -187,56 +186,11 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             Section::Context => {
                 let text = paras(&plan.context.narrative);
                 h.push(&text);
-                let header: Vec<String> = [
-                    "pdf-indicator",
-                    "pdf-value",
-                    "pdf-unit",
-                    "pdf-year",
-                    "pdf-source",
-                ]
-                .iter()
-                .map(|k| tr(lang, k))
-                .collect();
-                let rows: Vec<Vec<String>> = plan
-                    .context
-                    .evidence
-                    .iter()
-                    .map(|e| {
-                        vec![
-                            e.label.clone(),
-                            e.value.map(|v| v.to_string()).unwrap_or_default(),
-                            e.unit.clone(),
-                            e.year.map(|y| y.to_string()).unwrap_or_default(),
-                            e.source.clone(),
-                        ]
-                    })
-                    .collect();
-                h.table(&tr(lang, "pdf-evidence"), &header, &rows, &[1, 3]);
+                h.table(&tr(lang, "pdf-evidence"), &tables::evidence(plan, lang));
             }
             Section::SupportGroup => {
                 let g = &plan.support_group;
-                let header: Vec<String> = [
-                    "pdf-organisation",
-                    "pdf-sector",
-                    "pdf-role",
-                    "pdf-influence-interest",
-                ]
-                .iter()
-                .map(|k| tr(lang, k))
-                .collect();
-                let rows: Vec<Vec<String>> = g
-                    .members
-                    .iter()
-                    .map(|m| {
-                        vec![
-                            m.organisation.clone(),
-                            m.sector.label(lang).to_owned(),
-                            m.role.clone(),
-                            format!("{} / {}", m.influence.label(lang), m.interest.label(lang)),
-                        ]
-                    })
-                    .collect();
-                h.table(&tr(lang, "pdf-members"), &header, &rows, &[]);
+                h.table(&tr(lang, "pdf-members"), &tables::members(plan, lang));
                 let _ = write!(h.out, "<h3>{}</h3>", h.t("pdf-meetings"));
                 for m in &g.meetings {
                     let _ = write!(
@@ -286,47 +240,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                 }
             }
             Section::Actions => {
-                let header: Vec<String> = [
-                    "pdf-code",
-                    "pdf-action",
-                    "pdf-objective",
-                    "pdf-lead",
-                    "pdf-months",
-                    "pdf-cost",
-                    "pdf-funding",
-                ]
-                .iter()
-                .map(|k| tr(lang, k))
-                .collect();
-                let rows: Vec<Vec<String>> = plan
-                    .actions
-                    .iter()
-                    .map(|a| {
-                        let obj = a
-                            .objective
-                            .as_ref()
-                            .and_then(|o| plan.objective(o))
-                            .map(|o| o.code.clone())
-                            .unwrap_or_default();
-                        let mut sources: Vec<&str> =
-                            a.funding.iter().map(|f| f.source.label(lang)).collect();
-                        sources.dedup();
-                        vec![
-                            a.code.clone(),
-                            a.title.clone(),
-                            obj,
-                            a.lead.clone(),
-                            format!(
-                                "{} – {}",
-                                a.start.map(|m| m.to_string()).unwrap_or_default(),
-                                a.end.map(|m| m.to_string()).unwrap_or_default()
-                            ),
-                            a.cost.map(money).unwrap_or_default(),
-                            sources.join(", "),
-                        ]
-                    })
-                    .collect();
-                h.table(&tr(lang, "pdf-actions"), &header, &rows, &[5]);
+                h.table(&tr(lang, "pdf-actions"), &tables::actions(plan, lang));
                 for a in &plan.actions {
                     let _ = write!(
                         h.out,
@@ -376,24 +290,10 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                     ("pdf-potential", money(b.potential)),
                     ("pdf-gap", money(b.gap)),
                 ]);
-                let header: Vec<String> =
-                    ["pdf-source", "pdf-secured", "pdf-potential", "pdf-total"]
-                        .iter()
-                        .map(|k| tr(lang, k))
-                        .collect();
-                let rows: Vec<Vec<String>> = b
-                    .by_source
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            s.source.label(lang).to_owned(),
-                            money(s.secured),
-                            money(s.potential),
-                            money(s.total()),
-                        ]
-                    })
-                    .collect();
-                h.table(&tr(lang, "pdf-by-source"), &header, &rows, &[1, 2, 3]);
+                h.table(
+                    &tr(lang, "pdf-by-source"),
+                    &tables::by_source(plan, lang, &b),
+                );
             }
             Section::Pilots => {
                 for p in &plan.pilots {
@@ -409,90 +309,17 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                         ("pdf-target-group", p.target_group.clone()),
                         ("pdf-pilot-objective", p.objective.clone()),
                     ]);
-                    let header: Vec<String> = ["pdf-cost-category", "pdf-note", "pdf-amount"]
-                        .iter()
-                        .map(|k| tr(lang, k))
-                        .collect();
-                    let mut rows: Vec<Vec<String>> = p
-                        .budget
-                        .iter()
-                        .map(|x| {
-                            vec![
-                                x.category.label(lang).to_owned(),
-                                x.note.clone(),
-                                money(x.amount),
-                            ]
-                        })
-                        .collect();
-                    rows.push(vec![
-                        tr(lang, "pdf-total"),
-                        String::new(),
-                        money(analysis::budget::pilot_total(p)),
-                    ]);
-                    h.table(&tr(lang, "pdf-budget"), &header, &rows, &[2]);
+                    h.table(
+                        &tr(lang, "pdf-budget"),
+                        &tables::pilot_budget(plan, lang, p),
+                    );
                 }
             }
             Section::Indicators => {
-                let header: Vec<String> = [
-                    "pdf-code",
-                    "pdf-indicator",
-                    "pdf-level",
-                    "pdf-unit",
-                    "pdf-baseline",
-                    "pdf-targets",
-                ]
-                .iter()
-                .map(|k| tr(lang, k))
-                .collect();
-                let rows: Vec<Vec<String>> = plan
-                    .indicators
-                    .iter()
-                    .map(|i| {
-                        let base = i
-                            .baseline
-                            .as_ref()
-                            .map(|b| format!("{} ({}; {})", b.value, b.year, b.source))
-                            .unwrap_or_default();
-                        let targets: Vec<String> = i
-                            .targets
-                            .iter()
-                            .map(|t| format!("{}: {}", t.year, t.value))
-                            .collect();
-                        vec![
-                            i.code.clone(),
-                            i.name.clone(),
-                            i.level.label(lang).to_owned(),
-                            i.unit.clone(),
-                            base,
-                            targets.join("; "),
-                        ]
-                    })
-                    .collect();
-                h.table(&tr(lang, "pdf-indicators"), &header, &rows, &[]);
+                h.table(&tr(lang, "pdf-indicators"), &tables::indicators(plan, lang));
             }
             Section::Risks => {
-                let header: Vec<String> = [
-                    "pdf-risk",
-                    "pdf-likelihood-impact",
-                    "pdf-mitigation",
-                    "pdf-owner",
-                ]
-                .iter()
-                .map(|k| tr(lang, k))
-                .collect();
-                let rows: Vec<Vec<String>> = plan
-                    .risks
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.title.clone(),
-                            format!("{} / {}", r.likelihood.label(lang), r.impact.label(lang)),
-                            r.mitigation.clone(),
-                            r.owner.clone(),
-                        ]
-                    })
-                    .collect();
-                h.table(&tr(lang, "pdf-risks"), &header, &rows, &[]);
+                h.table(&tr(lang, "pdf-risks"), &tables::risks(plan, lang));
             }
             Section::Governance => {
                 let g = &plan.governance;
@@ -509,30 +336,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             }
             Section::Openness => {
                 let idx = analysis::openness_index(plan);
-                let mut header = vec![tr(lang, "pdf-area")];
-                header.extend(idx.cities.iter().map(|c| c.name.clone()));
-                let mut rows: Vec<Vec<String>> = vec![
-                    std::iter::once(tr(lang, "pdf-overall"))
-                        .chain(
-                            idx.cities
-                                .iter()
-                                .map(|c| c.overall.map_or("—".into(), |v| format!("{v:.1}"))),
-                        )
-                        .collect(),
-                ];
-                for (a, (_, name)) in idx.areas.iter().enumerate() {
-                    rows.push(
-                        std::iter::once(name.clone())
-                            .chain(
-                                idx.cities.iter().map(|c| {
-                                    c.areas[a].map_or("—".into(), |v| format!("{v:.0}"))
-                                }),
-                            )
-                            .collect(),
-                    );
-                }
-                let numeric: Vec<usize> = (1..=idx.cities.len()).collect();
-                h.table(&tr(lang, "pdf-index"), &header, &rows, &numeric);
+                h.table(&tr(lang, "pdf-index"), &tables::openness_index(lang, &idx));
                 let _ = write!(
                     h.out,
                     "<h3>{}</h3><p>{}</p>",

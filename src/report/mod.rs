@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod html;
 pub mod layout;
 mod sections;
+pub mod tables;
 
 use std::path::Path;
 

@@ -1,11 +1,12 @@
 //! The content of the report, section by section, in the plan's order.
 
-use crate::analysis::{self, Severity, budget};
-use crate::i18n::{tr, tr_args};
+use crate::analysis::{self, Severity};
+use crate::i18n::tr_args;
 use crate::model::*;
 
 use super::fonts::Face;
 use super::layout::{ACCENT, Anchor, Column, GREY, INK, Layout, Rgb3, Style};
+use super::tables::{self, amount, num, period, t, with_currency};
 use super::{Options, Part};
 
 const PALETTE: [Rgb3; 8] = [
@@ -19,42 +20,8 @@ const PALETTE: [Rgb3; 8] = [
     [0.09, 0.75, 0.81],
 ];
 
-fn t(lang: Lang, key: &str) -> String {
-    tr(lang, key)
-}
-
 fn money(lang: Lang, plan: &Plan, m: Money) -> String {
     m.text(lang, &plan.facts.currency)
-}
-
-/// An amount for a table cell: no currency (the column header names it), so it never wraps.
-fn amount(lang: Lang, m: Money) -> String {
-    match lang {
-        Lang::Bg => m.grouped('\u{a0}', ','),
-        Lang::En => m.grouped(',', '.'),
-    }
-}
-
-/// A column header with the currency: "Стойност, EUR".
-fn with_currency(lang: Lang, plan: &Plan, key: &str) -> String {
-    format!("{}, {}", t(lang, key), plan.facts.currency)
-}
-
-fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
-fn period(s: Option<YearMonth>, e: Option<YearMonth>) -> String {
-    match (s, e) {
-        (Some(s), Some(e)) => format!("{s} – {e}"),
-        (Some(s), None) => format!("{s} –"),
-        (None, Some(e)) => format!("– {e}"),
-        (None, None) => "—".to_owned(),
-    }
 }
 
 /// The cover page.
@@ -277,28 +244,8 @@ fn context(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         return;
     }
     l.heading(2, &t(lang, "pdf-evidence"), 40.0);
-    let cols = [
-        Column::new(t(lang, "pdf-indicator"), 4.0),
-        Column::right(t(lang, "pdf-value"), 1.6),
-        Column::new(t(lang, "pdf-unit"), 1.2),
-        Column::right(t(lang, "pdf-year"), 1.0),
-        Column::new(t(lang, "pdf-source"), 3.2),
-    ];
-    let rows: Vec<Vec<String>> = plan
-        .context
-        .evidence
-        .iter()
-        .map(|e| {
-            vec![
-                e.label.clone(),
-                e.value.map(num).unwrap_or_default(),
-                e.unit.clone(),
-                e.year.map(|y| y.to_string()).unwrap_or_default(),
-                e.source.clone(),
-            ]
-        })
-        .collect();
-    l.table(&cols, &rows);
+    let table = tables::evidence(plan, lang);
+    l.table(&table.columns, &table.rows);
 }
 
 fn support_group(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
@@ -307,25 +254,8 @@ fn support_group(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         return empty(l, lang);
     }
     l.heading(2, &t(lang, "pdf-members"), 40.0);
-    let cols = [
-        Column::new(t(lang, "pdf-organisation"), 4.0),
-        Column::new(t(lang, "pdf-sector"), 1.6),
-        Column::new(t(lang, "pdf-role"), 3.2),
-        Column::new(t(lang, "pdf-influence-interest"), 1.4),
-    ];
-    let rows: Vec<Vec<String>> = g
-        .members
-        .iter()
-        .map(|m| {
-            vec![
-                m.organisation.clone(),
-                m.sector.label(lang).to_owned(),
-                m.role.clone(),
-                format!("{} / {}", m.influence.label(lang), m.interest.label(lang)),
-            ]
-        })
-        .collect();
-    l.table(&cols, &rows);
+    let table = tables::members(plan, lang);
+    l.table(&table.columns, &table.rows);
     if g.meetings.is_empty() {
         return;
     }
@@ -410,50 +340,12 @@ fn objectives(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
 }
 
-fn objective_code(plan: &Plan, a: &Action) -> String {
-    a.objective
-        .as_ref()
-        .and_then(|o| plan.objective(o))
-        .map(|o| o.code.clone())
-        .unwrap_or_default()
-}
-
 fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if plan.actions.is_empty() {
         return empty(l, lang);
     }
-    let cols = [
-        Column::new(t(lang, "pdf-code"), 0.8),
-        Column::new(t(lang, "pdf-action"), 3.6),
-        Column::new(t(lang, "pdf-objective"), 0.8),
-        Column::new(t(lang, "pdf-lead"), 2.4),
-        Column::new(t(lang, "pdf-months"), 1.5),
-        Column::right(with_currency(lang, plan, "pdf-cost"), 1.8),
-        Column::new(t(lang, "pdf-funding"), 1.8),
-    ];
-    let rows: Vec<Vec<String>> = plan
-        .actions
-        .iter()
-        .map(|a| {
-            let sources: Vec<&str> = a.funding.iter().map(|f| f.source.label(lang)).collect();
-            let mut sources_unique: Vec<&str> = Vec::new();
-            for s in sources {
-                if !sources_unique.contains(&s) {
-                    sources_unique.push(s);
-                }
-            }
-            vec![
-                a.code.clone(),
-                a.title.clone(),
-                objective_code(plan, a),
-                a.lead.clone(),
-                period(a.start, a.end),
-                a.cost.map(|c| amount(lang, c)).unwrap_or_default(),
-                sources_unique.join(", "),
-            ]
-        })
-        .collect();
-    l.table(&cols, &rows);
+    let table = tables::actions(plan, lang);
+    l.table(&table.columns, &table.rows);
     l.new_page();
     l.heading(2, &t(lang, "pdf-timeline"), 60.0);
     gantt(l, plan, lang);
@@ -631,34 +523,8 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     l.space(6.0);
     l.heading(2, &t(lang, "pdf-by-source"), 80.0);
-    let cols = [
-        Column::new(t(lang, "pdf-source"), 3.0),
-        Column::right(with_currency(lang, plan, "pdf-secured"), 2.0),
-        Column::right(with_currency(lang, plan, "pdf-potential"), 2.0),
-        Column::right(with_currency(lang, plan, "pdf-total"), 2.0),
-        Column::right("%", 0.8),
-    ];
-    let mut rows: Vec<Vec<String>> = b
-        .by_source
-        .iter()
-        .map(|s| {
-            vec![
-                s.source.label(lang).to_owned(),
-                amount(lang, s.secured),
-                amount(lang, s.potential),
-                amount(lang, s.total()),
-                format!("{:.1}", Money::percent_of(s.total(), b.funded())),
-            ]
-        })
-        .collect();
-    rows.push(vec![
-        t(lang, "pdf-total"),
-        amount(lang, b.secured),
-        amount(lang, b.potential),
-        amount(lang, b.funded()),
-        "100.0".into(),
-    ]);
-    l.table(&cols, &rows);
+    let table = tables::by_source(plan, lang, &b);
+    l.table(&table.columns, &table.rows);
     budget_chart(l, plan, lang, &b);
     if !b.by_year.is_empty() {
         l.heading(2, &t(lang, "pdf-by-year"), 60.0);
@@ -797,36 +663,8 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             l.paragraph(Style::BODY, &p.summary, 0.0);
         }
         l.heading(3, &t(lang, "pdf-budget"), 60.0);
-        let cols = [
-            Column::new(t(lang, "pdf-cost-category"), 2.4),
-            Column::new(t(lang, "pdf-note"), 3.2),
-            Column::right(with_currency(lang, plan, "pdf-amount"), 1.6),
-        ];
-        let mut rows: Vec<Vec<String>> = p
-            .budget
-            .iter()
-            .map(|b| {
-                vec![
-                    b.category.label(lang).to_owned(),
-                    b.note.clone(),
-                    amount(lang, b.amount),
-                ]
-            })
-            .collect();
-        let total = budget::pilot_total(p);
-        rows.push(vec![
-            t(lang, "pdf-total"),
-            String::new(),
-            amount(lang, total),
-        ]);
-        if let (Some(rate), Some(share)) = (p.co_financing_rate, budget::pilot_fund_share(p)) {
-            rows.push(vec![
-                format!("{} ({rate}%)", t(lang, "pdf-fund-share")),
-                String::new(),
-                amount(lang, share),
-            ]);
-        }
-        l.table(&cols, &rows);
+        let table = tables::pilot_budget(plan, lang, p);
+        l.table(&table.columns, &table.rows);
         let targets = |list: &Vec<TargetedResult>| -> Vec<Vec<String>> {
             list.iter()
                 .map(|r| {
@@ -863,46 +701,8 @@ fn indicators(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if plan.indicators.is_empty() {
         return empty(l, lang);
     }
-    let cols = [
-        Column::new(t(lang, "pdf-code"), 0.8),
-        Column::new(t(lang, "pdf-indicator"), 3.0),
-        Column::new(t(lang, "pdf-level"), 1.1),
-        Column::new(t(lang, "pdf-unit"), 1.3),
-        Column::new(t(lang, "pdf-baseline"), 1.8),
-        Column::new(t(lang, "pdf-targets"), 1.8),
-        Column::new(t(lang, "pdf-frequency-owner"), 2.2),
-    ];
-    let rows: Vec<Vec<String>> = plan
-        .indicators
-        .iter()
-        .map(|i| {
-            let base = i
-                .baseline
-                .as_ref()
-                .map(|b| format!("{} ({}; {})", num(b.value), b.year, b.source))
-                .unwrap_or_default();
-            let targets: Vec<String> = i
-                .targets
-                .iter()
-                .map(|t| format!("{}: {}", t.year, num(t.value)))
-                .collect();
-            vec![
-                i.code.clone(),
-                format!("{}\n{}", i.name, i.definition),
-                i.level.label(lang).to_owned(),
-                i.unit.clone(),
-                base,
-                targets.join("\n"),
-                format!(
-                    "{}\n{}\n{}",
-                    i.frequency.label(lang),
-                    i.owner,
-                    i.data_source
-                ),
-            ]
-        })
-        .collect();
-    l.table(&cols, &rows);
+    let table = tables::indicators(plan, lang);
+    l.table(&table.columns, &table.rows);
 }
 
 fn risks(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
@@ -911,41 +711,8 @@ fn risks(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     l.heading(2, &t(lang, "pdf-risk-matrix"), 200.0);
     risk_matrix(l, plan, lang);
-    let cols = [
-        Column::new(t(lang, "pdf-risk"), 3.0),
-        Column::new(t(lang, "pdf-likelihood-impact"), 1.6),
-        Column::new(t(lang, "pdf-mitigation"), 3.6),
-        Column::new(t(lang, "pdf-owner"), 1.6),
-        Column::new(t(lang, "pdf-actions"), 1.0),
-    ];
-    let rows: Vec<Vec<String>> = plan
-        .risks
-        .iter()
-        .map(|r| {
-            let mut acts: Vec<String> = r
-                .actions
-                .iter()
-                .filter_map(|a| plan.action(a))
-                .map(|a| a.code.clone())
-                .collect();
-            acts.extend(
-                plan.actions
-                    .iter()
-                    .filter(|a| a.risks.contains(&r.id))
-                    .map(|a| a.code.clone()),
-            );
-            acts.sort();
-            acts.dedup();
-            vec![
-                format!("{}\n{}", r.title, r.description),
-                format!("{} / {}", r.likelihood.label(lang), r.impact.label(lang)),
-                r.mitigation.clone(),
-                r.owner.clone(),
-                acts.join(", "),
-            ]
-        })
-        .collect();
-    l.table(&cols, &rows);
+    let table = tables::risks(plan, lang);
+    l.table(&table.columns, &table.rows);
 }
 
 fn risk_color(score: u8) -> Rgb3 {
@@ -1053,31 +820,8 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         return empty(l, lang);
     }
     l.heading(2, &t(lang, "pdf-index"), 80.0);
-    let mut cols = vec![Column::new(t(lang, "pdf-area"), 3.0)];
-    cols.extend(idx.cities.iter().map(|c| {
-        Column::right(
-            if c.home {
-                format!("{} *", c.name)
-            } else {
-                c.name.clone()
-            },
-            1.0,
-        )
-    }));
-    let fmt = |v: Option<f64>, d: usize| v.map_or("—".to_owned(), |v| format!("{v:.d$}"));
-    let mut rows: Vec<Vec<String>> = vec![
-        std::iter::once(t(lang, "pdf-overall"))
-            .chain(idx.cities.iter().map(|c| fmt(c.overall, 1)))
-            .collect(),
-    ];
-    for (a, (_, name)) in idx.areas.iter().enumerate() {
-        rows.push(
-            std::iter::once(name.clone())
-                .chain(idx.cities.iter().map(|c| fmt(c.areas[a], 0)))
-                .collect(),
-        );
-    }
-    l.table(&cols, &rows);
+    let table = tables::openness_index(lang, &idx);
+    l.table(&table.columns, &table.rows);
     l.heading(2, &t(lang, "pdf-profile"), 200.0);
     profile(l, &idx);
     l.heading(2, &t(lang, "pdf-method"), 40.0);

@@ -1,0 +1,350 @@
+//! The tables of the report, built once from the plan and drawn by both the PDF and the HTML
+//! export.
+
+use crate::analysis::{self, budget};
+use crate::i18n::tr;
+use crate::model::*;
+
+use super::layout::Column;
+
+/// Column headers (with their share of the width and alignment) and rows of text.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The rows, one text per column.
+    pub rows: Vec<Vec<String>>,
+}
+
+pub(super) fn t(lang: Lang, key: &str) -> String {
+    tr(lang, key)
+}
+
+/// A number as people write it: no ".0" on whole numbers.
+pub(super) fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A span of months.
+pub(super) fn period(s: Option<YearMonth>, e: Option<YearMonth>) -> String {
+    match (s, e) {
+        (Some(s), Some(e)) => format!("{s} – {e}"),
+        (Some(s), None) => format!("{s} –"),
+        (None, Some(e)) => format!("– {e}"),
+        (None, None) => "—".to_owned(),
+    }
+}
+
+/// An amount for a table cell: no currency (the column header names it), so it never wraps.
+pub(super) fn amount(lang: Lang, m: Money) -> String {
+    match lang {
+        Lang::Bg => m.grouped('\u{a0}', ','),
+        Lang::En => m.grouped(',', '.'),
+    }
+}
+
+/// A column header with the currency: "Стойност, EUR".
+pub(super) fn with_currency(lang: Lang, plan: &Plan, key: &str) -> String {
+    format!("{}, {}", t(lang, key), plan.facts.currency)
+}
+
+/// The code of an action's objective.
+pub(super) fn objective_code(plan: &Plan, a: &Action) -> String {
+    a.objective
+        .as_ref()
+        .and_then(|o| plan.objective(o))
+        .map(|o| o.code.clone())
+        .unwrap_or_default()
+}
+
+/// The evidence table.
+pub fn evidence(plan: &Plan, lang: Lang) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-indicator"), 4.0),
+        Column::right(t(lang, "pdf-value"), 1.6),
+        Column::new(t(lang, "pdf-unit"), 1.2),
+        Column::right(t(lang, "pdf-year"), 1.0),
+        Column::new(t(lang, "pdf-source"), 3.2),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .context
+        .evidence
+        .iter()
+        .map(|e| {
+            vec![
+                e.label.clone(),
+                e.value.map(num).unwrap_or_default(),
+                e.unit.clone(),
+                e.year.map(|y| y.to_string()).unwrap_or_default(),
+                e.source.clone(),
+            ]
+        })
+        .collect();
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// The members table.
+pub fn members(plan: &Plan, lang: Lang) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-organisation"), 4.0),
+        Column::new(t(lang, "pdf-sector"), 1.6),
+        Column::new(t(lang, "pdf-role"), 3.2),
+        Column::new(t(lang, "pdf-influence-interest"), 1.4),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .support_group
+        .members
+        .iter()
+        .map(|m| {
+            vec![
+                m.organisation.clone(),
+                m.sector.label(lang).to_owned(),
+                m.role.clone(),
+                format!("{} / {}", m.influence.label(lang), m.interest.label(lang)),
+            ]
+        })
+        .collect();
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// The actions table.
+pub fn actions(plan: &Plan, lang: Lang) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-code"), 0.8),
+        Column::new(t(lang, "pdf-action"), 3.6),
+        Column::new(t(lang, "pdf-objective"), 0.8),
+        Column::new(t(lang, "pdf-lead"), 2.4),
+        Column::new(t(lang, "pdf-months"), 1.5),
+        Column::right(with_currency(lang, plan, "pdf-cost"), 1.8),
+        Column::new(t(lang, "pdf-funding"), 1.8),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .actions
+        .iter()
+        .map(|a| {
+            let sources: Vec<&str> = a.funding.iter().map(|f| f.source.label(lang)).collect();
+            let mut sources_unique: Vec<&str> = Vec::new();
+            for s in sources {
+                if !sources_unique.contains(&s) {
+                    sources_unique.push(s);
+                }
+            }
+            vec![
+                a.code.clone(),
+                a.title.clone(),
+                objective_code(plan, a),
+                a.lead.clone(),
+                period(a.start, a.end),
+                a.cost.map(|c| amount(lang, c)).unwrap_or_default(),
+                sources_unique.join(", "),
+            ]
+        })
+        .collect();
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// The by source table.
+pub fn by_source(plan: &Plan, lang: Lang, b: &analysis::Budget) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-source"), 3.0),
+        Column::right(with_currency(lang, plan, "pdf-secured"), 2.0),
+        Column::right(with_currency(lang, plan, "pdf-potential"), 2.0),
+        Column::right(with_currency(lang, plan, "pdf-total"), 2.0),
+        Column::right("%", 0.8),
+    ];
+    let mut rows: Vec<Vec<String>> = b
+        .by_source
+        .iter()
+        .map(|s| {
+            vec![
+                s.source.label(lang).to_owned(),
+                amount(lang, s.secured),
+                amount(lang, s.potential),
+                amount(lang, s.total()),
+                format!("{:.1}", Money::percent_of(s.total(), b.funded())),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        t(lang, "pdf-total"),
+        amount(lang, b.secured),
+        amount(lang, b.potential),
+        amount(lang, b.funded()),
+        "100.0".into(),
+    ]);
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// The pilot budget table.
+pub fn pilot_budget(plan: &Plan, lang: Lang, p: &Pilot) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-cost-category"), 2.4),
+        Column::new(t(lang, "pdf-note"), 3.2),
+        Column::right(with_currency(lang, plan, "pdf-amount"), 1.6),
+    ];
+    let mut rows: Vec<Vec<String>> = p
+        .budget
+        .iter()
+        .map(|b| {
+            vec![
+                b.category.label(lang).to_owned(),
+                b.note.clone(),
+                amount(lang, b.amount),
+            ]
+        })
+        .collect();
+    let total = budget::pilot_total(p);
+    rows.push(vec![
+        t(lang, "pdf-total"),
+        String::new(),
+        amount(lang, total),
+    ]);
+    if let (Some(rate), Some(share)) = (p.co_financing_rate, budget::pilot_fund_share(p)) {
+        rows.push(vec![
+            format!("{} ({rate}%)", t(lang, "pdf-fund-share")),
+            String::new(),
+            amount(lang, share),
+        ]);
+    }
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// The indicators table.
+pub fn indicators(plan: &Plan, lang: Lang) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-code"), 0.8),
+        Column::new(t(lang, "pdf-indicator"), 3.0),
+        Column::new(t(lang, "pdf-level"), 1.1),
+        Column::new(t(lang, "pdf-unit"), 1.3),
+        Column::new(t(lang, "pdf-baseline"), 1.8),
+        Column::new(t(lang, "pdf-targets"), 1.8),
+        Column::new(t(lang, "pdf-frequency-owner"), 2.2),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .indicators
+        .iter()
+        .map(|i| {
+            let base = i
+                .baseline
+                .as_ref()
+                .map(|b| format!("{} ({}; {})", num(b.value), b.year, b.source))
+                .unwrap_or_default();
+            let targets: Vec<String> = i
+                .targets
+                .iter()
+                .map(|t| format!("{}: {}", t.year, num(t.value)))
+                .collect();
+            vec![
+                i.code.clone(),
+                format!("{}\n{}", i.name, i.definition),
+                i.level.label(lang).to_owned(),
+                i.unit.clone(),
+                base,
+                targets.join("\n"),
+                format!(
+                    "{}\n{}\n{}",
+                    i.frequency.label(lang),
+                    i.owner,
+                    i.data_source
+                ),
+            ]
+        })
+        .collect();
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// The risks table.
+pub fn risks(plan: &Plan, lang: Lang) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-risk"), 3.0),
+        Column::new(t(lang, "pdf-likelihood-impact"), 1.6),
+        Column::new(t(lang, "pdf-mitigation"), 3.6),
+        Column::new(t(lang, "pdf-owner"), 1.6),
+        Column::new(t(lang, "pdf-actions"), 1.0),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .risks
+        .iter()
+        .map(|r| {
+            let mut acts: Vec<String> = r
+                .actions
+                .iter()
+                .filter_map(|a| plan.action(a))
+                .map(|a| a.code.clone())
+                .collect();
+            acts.extend(
+                plan.actions
+                    .iter()
+                    .filter(|a| a.risks.contains(&r.id))
+                    .map(|a| a.code.clone()),
+            );
+            acts.sort();
+            acts.dedup();
+            vec![
+                format!("{}\n{}", r.title, r.description),
+                format!("{} / {}", r.likelihood.label(lang), r.impact.label(lang)),
+                r.mitigation.clone(),
+                r.owner.clone(),
+                acts.join(", "),
+            ]
+        })
+        .collect();
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// The openness index table.
+pub fn openness_index(lang: Lang, idx: &analysis::OpennessIndex) -> Table {
+    let mut cols = vec![Column::new(t(lang, "pdf-area"), 3.0)];
+    cols.extend(idx.cities.iter().map(|c| {
+        Column::right(
+            if c.home {
+                format!("{} *", c.name)
+            } else {
+                c.name.clone()
+            },
+            1.0,
+        )
+    }));
+    let fmt = |v: Option<f64>, d: usize| v.map_or("—".to_owned(), |v| format!("{v:.d$}"));
+    let mut rows: Vec<Vec<String>> = vec![
+        std::iter::once(t(lang, "pdf-overall"))
+            .chain(idx.cities.iter().map(|c| fmt(c.overall, 1)))
+            .collect(),
+    ];
+    for (a, (_, name)) in idx.areas.iter().enumerate() {
+        rows.push(
+            std::iter::once(name.clone())
+                .chain(idx.cities.iter().map(|c| fmt(c.areas[a], 0)))
+                .collect(),
+        );
+    }
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
