@@ -88,6 +88,16 @@ impl Budget {
     pub fn funded(&self) -> Money {
         self.secured + self.potential
     }
+
+    /// The bars of a budget chart: each source (secured, potential), then the gap (`None`)
+    /// when there is one.
+    pub fn chart_rows(&self) -> Vec<(Option<FundingSource>, Money, Money)> {
+        self.by_source
+            .iter()
+            .map(|s| (Some(s.source), s.secured, s.potential))
+            .chain((self.gap.cents() > 0).then_some((None, Money::ZERO, self.gap)))
+            .collect()
+    }
 }
 
 /// Computes the budget of the plan's actions.

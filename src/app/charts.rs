@@ -193,17 +193,17 @@ pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
         .as_f64()
         .max(1.0);
     let rows: Vec<(String, Money, Money, Color32)> = b
-        .by_source
-        .iter()
-        .map(|s| {
-            (
-                s.source.label(lang).to_owned(),
-                s.secured,
-                s.potential,
+        .chart_rows()
+        .into_iter()
+        .map(|(source, secured, potential)| match source {
+            Some(s) => (
+                s.label(lang).to_owned(),
+                secured,
+                potential,
                 potential_color,
-            )
+            ),
+            None => (tr(lang, "gap"), secured, potential, gap_color),
         })
-        .chain((b.gap.cents() > 0).then(|| (tr(lang, "gap"), Money::ZERO, b.gap, gap_color)))
         .collect();
     let text = ui.visuals().text_color();
     let row_h = 18.0;

@@ -573,20 +573,17 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 
 fn budget_chart(l: &mut Layout<'_>, plan: &Plan, lang: Lang, b: &analysis::Budget) {
     let rows: Vec<(String, Money, Money, Rgb3)> = b
-        .by_source
-        .iter()
-        .map(|s| {
-            (
-                s.source.label(lang).to_owned(),
-                s.secured,
-                s.potential,
+        .chart_rows()
+        .into_iter()
+        .map(|(source, secured, potential)| match source {
+            Some(s) => (
+                s.label(lang).to_owned(),
+                secured,
+                potential,
                 [1.0, 0.69, 0.16],
-            )
+            ),
+            None => (t(lang, "pdf-gap"), secured, potential, [0.78, 0.16, 0.16]),
         })
-        .chain(
-            (b.gap.cents() > 0)
-                .then(|| (t(lang, "pdf-gap"), Money::ZERO, b.gap, [0.78, 0.16, 0.16])),
-        )
         .collect();
     if rows.is_empty() {
         return;
