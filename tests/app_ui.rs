@@ -34,7 +34,8 @@ fn harness(app: LapApp) -> Harness<'static, LapApp> {
 
 /// Runs frames until background file jobs have reported.
 fn settle(h: &mut Harness<'_, LapApp>) {
-    for _ in 0..200 {
+    // Generous: a loaded machine may take seconds for a debug-build PDF.
+    for _ in 0..3000 {
         // Step, not run: a spinner keeps asking for frames while a job runs.
         h.step();
         if h.state().pending_jobs() == 0 {
