@@ -14,7 +14,7 @@ use std::path::Path;
 
 use printpdf::{
     Actions, Destination, LinkAnnotation, Op, PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect,
-    TextMatrix,
+    TextItem, TextMatrix,
 };
 
 use crate::i18n::{tr, tr_args};
@@ -183,7 +183,7 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
             let rad = angle.to_radians();
             // Start so that the rotated text is centred on the page.
             let (sx, sy) = (cx - w / 2.0 * rad.cos(), cy - w / 2.0 * rad.sin());
-            let font = finish_font(&finish);
+            let font = finish.font(style.face);
             finish.pages[0].extend([
                 Op::StartTextSection,
                 Op::SetFont {
@@ -306,12 +306,6 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
         contents,
         lost,
     })
-}
-
-use printpdf::TextItem;
-
-fn finish_font(l: &Layout<'_>) -> printpdf::FontId {
-    l.font(Face::Bold)
 }
 
 /// Every item whose text has characters the fonts cannot show, with those characters.
