@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use lap_studio::app::{LapApp, Settings};
 use lap_studio::model::{Lang, Section};
 use lap_studio::store::templates;
@@ -495,7 +495,12 @@ fn review_mode_refuses_edits_but_takes_comments() {
         "Мария Петрова, експерт по URBACT"
     );
     h.get_by_label_contains("Review mode (Мария Петрова");
-    // No field can be changed…
+    // No field can be changed: it shows greyed out, to screen readers too…
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "City")
+            .accesskit_node()
+            .is_disabled()
+    );
     replace_text(&mut h, "City", "Пловдив");
     assert_eq!(h.state().doc().plan(), &before);
     assert!(!h.state().doc().is_dirty());
@@ -509,6 +514,11 @@ fn review_mode_refuses_edits_but_takes_comments() {
     let c = h.state().doc().plan().comments.last().unwrap().clone();
     assert_eq!(c.author, "Мария Петрова, експерт по URBACT");
     assert_eq!(c.target.to_string(), "actions/A-3");
+    assert!(
+        !h.get_by_role_and_label(Role::MultilineTextInput, "Comment")
+            .accesskit_node()
+            .is_disabled()
+    );
     replace_text(&mut h, "Comment", "Уточнете броя на медиаторите.");
     assert_eq!(
         h.state().doc().plan().comments.last().unwrap().text,
@@ -534,6 +544,11 @@ fn an_adopted_plan_opens_locked_and_editing_starts_a_new_revision() {
     let mut h = harness(LapApp::new(plan.clone(), None, english(), None));
     assert_eq!(h.state().lock(), lap_studio::app::document::Lock::Adopted);
     h.get_by_label_contains("This plan is adopted (Решение № 123/27.03.2025)");
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "City")
+            .accesskit_node()
+            .is_disabled()
+    );
     replace_text(&mut h, "City", "Пловдив");
     assert_eq!(
         h.state().doc().plan(),

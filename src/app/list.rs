@@ -141,7 +141,13 @@ pub fn master_list<T: ListItem + Default>(
         pos = Some(0);
     }
     let mut edit: Option<ListEdit<T>> = None;
+    // The list's buttons change the plan: closed while it is locked (comments stay open in
+    // review mode).
+    let enabled = super::widgets::editable(ui, key == "comments");
     ui.horizontal_wrapped(|ui| {
+        if !enabled {
+            ui.disable();
+        }
         if ui.button(tr(lang, "list-add")).clicked() {
             let mut taken = taken_ids(cx.doc.plan());
             let mut item = T::default();
@@ -273,7 +279,9 @@ fn comment_bar(ui: &mut Ui, lang: Lang, comments: &[Comment], id: &str) -> bool 
         } else {
             ui.weak(text);
         }
-        ui.small_button(tr(lang, "add-comment"))
+        // Comments are refused on an adopted plan: they would change its fingerprint.
+        let enabled = super::widgets::editable(ui, true);
+        ui.add_enabled(enabled, egui::Button::new(tr(lang, "add-comment")).small())
             .on_hover_text(format!("{}: {id}", tr(lang, "add-comment")))
             .clicked()
     })

@@ -642,6 +642,7 @@ impl LapApp {
                 .show(ui, |ui| self.findings_panel(ui));
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
+            widgets::set_lock(ui.ctx(), self.doc.lock);
             self.lock_banner(ui);
             let mut command = None;
             let mut go = None;

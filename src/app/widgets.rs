@@ -11,8 +11,38 @@ use crate::model::{Date, Lang, Money, YearMonth, calendar};
 pub fn form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
     ui.push_id(id, |ui| {
         ui.spacing_mut().item_spacing.y = 3.0;
+        // A locked plan shows its fields greyed out, so nobody types into a field that cannot
+        // change; in review mode the comment forms stay open.
+        let comment = id.starts_with("comment") || id == "reply";
+        if !editable(ui, comment) {
+            ui.disable();
+        }
         ui.vertical(add);
     });
+}
+
+/// Where the app records, each frame, what the open plan's lock allows.
+fn lock_id() -> egui::Id {
+    egui::Id::unique("lap-studio-lock")
+}
+
+/// Records the open plan's lock for this frame's widgets.
+pub fn set_lock(ctx: &egui::Context, lock: crate::app::document::Lock) {
+    ctx.data_mut(|d| d.insert_temp(lock_id(), lock));
+}
+
+/// True when the open plan may be edited here (`comment`: the widget edits a comment).
+pub fn editable(ui: &Ui, comment: bool) -> bool {
+    use crate::app::document::Lock;
+    match ui
+        .ctx()
+        .data(|d| d.get_temp::<Lock>(lock_id()))
+        .unwrap_or_default()
+    {
+        Lock::Open => true,
+        Lock::Review => comment,
+        Lock::Adopted => false,
+    }
 }
 
 /// Space after one field of a form.
