@@ -148,22 +148,21 @@ fn lists(p: &Plan) -> Vec<Items> {
             |x| label(&x.code, &x.title),
             strip & ["funding"]
         ),
-        list!(
-            S::Funding,
-            p.actions
-                .iter()
-                .flat_map(|a| a.funding.iter().map(move |f| (a, f)))
-                .map(|(a, f)| FundingOf {
-                    action: label(&a.code, &a.title),
-                    line: f
-                }),
-            |x| format!(
-                "{} — {}",
-                x.action,
-                x.line.source.label(crate::model::Lang::En)
-            ),
-            strip & []
-        ),
+        // A funding line is labelled with its action: the line alone does not say whose it is.
+        Items {
+            section: S::Funding,
+            entries: p
+                .funding_lines()
+                .map(|(a, f)| {
+                    let name = format!(
+                        "{} — {}",
+                        label(&a.code, &a.title),
+                        f.source.label(crate::model::Lang::En)
+                    );
+                    (f.id.to_string(), name, json(f, &[]))
+                })
+                .collect(),
+        },
         list!(
             S::StrategyLinks,
             p.strategies.goals().map(|(_, g)| g),
@@ -203,23 +202,6 @@ fn lists(p: &Plan) -> Vec<Items> {
             strip & []
         ),
     ]
-}
-
-/// A funding line with its action's name (the line alone does not say whose it is).
-#[derive(Serialize)]
-struct FundingOf<'a> {
-    #[serde(skip)]
-    action: String,
-    #[serde(flatten)]
-    line: &'a crate::model::FundingLine,
-}
-
-// `list!` reads `.id`; give the wrapper one.
-impl std::ops::Deref for FundingOf<'_> {
-    type Target = crate::model::FundingLine;
-    fn deref(&self) -> &Self::Target {
-        self.line
-    }
 }
 
 /// Parts of the plan that are not lists: compared field by field.

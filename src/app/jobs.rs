@@ -123,13 +123,7 @@ impl Jobs {
 
     /// Reads another version of the plan, to compare with.
     pub fn load_compare(&mut self, path: PathBuf) {
-        self.spawn(move || {
-            Done::LoadedCompare(
-                store::load(&path)
-                    .map(|p| (Box::new(p), path))
-                    .map_err(|e| e.to_string()),
-            )
-        });
+        self.spawn(move || Done::LoadedCompare(read(path)));
     }
 
     /// Asks where to write the PDF.
@@ -175,13 +169,7 @@ impl Jobs {
 
     /// Reads a plan file.
     pub fn load(&mut self, path: PathBuf) {
-        self.spawn(move || {
-            Done::Loaded(
-                store::load(&path)
-                    .map(|p| (Box::new(p), path))
-                    .map_err(|e| e.to_string()),
-            )
-        });
+        self.spawn(move || Done::Loaded(read(path)));
     }
 
     /// Saves a plan.
@@ -198,6 +186,13 @@ impl Jobs {
     pub fn autosave(&mut self, plan: Plan, origin: Option<PathBuf>, dir: PathBuf) {
         self.spawn(move || Done::Autosaved(write_autosave_now(&dir, &plan, origin.as_deref())));
     }
+}
+
+/// Reads a plan file on a job's thread.
+fn read(path: PathBuf) -> Result<(Box<Plan>, PathBuf), String> {
+    store::load(&path)
+        .map(|p| (Box::new(p), path))
+        .map_err(|e| e.to_string())
 }
 
 /// The autosave files in the app's data folder.

@@ -681,6 +681,16 @@ impl Plan {
         Some((self.facts.period_start?, self.facts.period_end?))
     }
 
+    /// The actions that serve a strategy goal.
+    pub fn actions_serving<'a>(
+        &'a self,
+        goal: &'a StrategyGoalId,
+    ) -> impl Iterator<Item = &'a Action> {
+        self.actions
+            .iter()
+            .filter(move |a| a.strategy_goals.contains(goal))
+    }
+
     /// Every funding line of every action, with its action.
     pub fn funding_lines(&self) -> impl Iterator<Item = (&Action, &FundingLine)> {
         self.actions

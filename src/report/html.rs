@@ -261,9 +261,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             Section::StrategyLinks => {
                 for (kind, g) in plan.strategies.goals() {
                     let serving: Vec<String> = plan
-                        .actions
-                        .iter()
-                        .filter(|a| a.strategy_goals.contains(&g.id))
+                        .actions_serving(&g.id)
                         .map(|a| format!("{} {}", a.code, a.title))
                         .collect();
                     let star = if g.skilled_migrants {

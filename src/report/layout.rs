@@ -462,24 +462,6 @@ impl<'m> Layout<'m> {
         });
     }
 
-    /// An outlined rectangle.
-    pub fn stroke_rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: Rgb3) {
-        let ph = self.page.1;
-        let ops = self.ops();
-        ops.push(Op::SetOutlineColor { col: rgb(color) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
-        ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(ph - top - h),
-                width: Pt(w),
-                height: Pt(h),
-                mode: Some(PaintMode::Stroke),
-                winding_order: None,
-            },
-        });
-    }
-
     /// A table: the header repeats on every page; a row that does not fit moves whole to the
     /// next page; a row taller than a page is split between its lines.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {

@@ -494,9 +494,7 @@ fn strategy(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 l.paragraph(Style::BODY, &g.description, 0.0);
             }
             let serving: Vec<String> = plan
-                .actions
-                .iter()
-                .filter(|a| a.strategy_goals.contains(&g.id))
+                .actions_serving(&g.id)
                 .map(|a| format!("{} {}", a.code, a.title))
                 .collect();
             l.field(

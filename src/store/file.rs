@@ -219,14 +219,19 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 
 /// Saves a plan atomically, keeping the previous file as `NAME.bak`.
 pub fn save(path: &Path, plan: &Plan) -> Result<(), SaveError> {
-    let mut plan_text = to_ron(plan);
-    if plan.format_version != FORMAT_VERSION {
-        // Whatever is saved is written in the current format.
-        let mut current = plan.clone();
-        current.format_version = FORMAT_VERSION;
-        plan_text = to_ron(&current);
+    let text = current_text(plan);
+    write_atomically(path, |w| w.write_all(text.as_bytes()))
+}
+
+/// The canonical text in the current format, whatever version the plan was read as (cloning
+/// only in that rare case).
+fn current_text(plan: &Plan) -> String {
+    if plan.format_version == FORMAT_VERSION {
+        return to_ron(plan);
     }
-    write_atomically(path, |w| w.write_all(plan_text.as_bytes()))
+    let mut current = plan.clone();
+    current.format_version = FORMAT_VERSION;
+    to_ron(&current)
 }
 
 #[cfg(test)]
@@ -320,9 +325,7 @@ mod tests {
 /// file's formatting and on every machine.
 pub fn fingerprint(plan: &Plan) -> String {
     use sha2::{Digest, Sha256};
-    let mut canonical = plan.clone();
-    canonical.format_version = FORMAT_VERSION;
-    Sha256::digest(to_ron(&canonical).as_bytes())
+    Sha256::digest(current_text(plan).as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

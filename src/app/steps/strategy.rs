@@ -66,9 +66,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         let actions = action_options(cx.plan(), None);
         let before: Vec<ActionId> = cx
             .plan()
-            .actions
-            .iter()
-            .filter(|a| a.strategy_goals.contains(&g.id))
+            .actions_serving(&g.id)
             .map(|a| a.id.clone())
             .collect();
         let mut serving = before.clone();
