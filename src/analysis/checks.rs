@@ -59,7 +59,8 @@ impl Finding {
 pub struct Report {
     /// Findings, errors first, then in plan order.
     pub findings: Vec<Finding>,
-    /// Completeness of each content section, 0–100.
+    /// Completeness of each content section, 0–100: the share of the fields the URBACT
+    /// checklist asks for that are filled, at most [`MAX_WITH_ERRORS`] while the section has errors.
     pub completeness: Vec<(Section, u8)>,
 }
 
@@ -154,11 +155,24 @@ pub fn check(plan: &Plan) -> Report {
     review(plan, &mut out);
     let mut findings = out.0;
     findings.sort_by_key(|f| f.severity);
+    // A section with errors is not complete, however many of its fields are filled.
+    let completeness = completeness(plan)
+        .into_iter()
+        .map(|(s, pc)| {
+            let errors = findings
+                .iter()
+                .any(|f| f.severity == Severity::Error && f.path.section == s);
+            (s, if errors { pc.min(MAX_WITH_ERRORS) } else { pc })
+        })
+        .collect();
     Report {
         findings,
-        completeness: completeness(plan),
+        completeness,
     }
 }
+
+/// The most a section with errors can be complete, in percent: it is not done until they are fixed.
+pub const MAX_WITH_ERRORS: u8 = 99;
 
 fn integrity_findings(plan: &Plan, out: &mut Out) {
     for p in integrity::problems(plan) {
@@ -1331,6 +1345,31 @@ pub fn completeness(plan: &Plan) -> Vec<(Section, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_with_errors_is_never_complete() {
+        let mut plan = crate::store::templates::find("sofia-open-cities")
+            .unwrap()
+            .plan()
+            .unwrap();
+        assert_eq!(
+            check(&plan).section_completeness(Section::Actions),
+            Some(100)
+        );
+        // Every field stays filled, but the action now ends before it starts.
+        let a = &mut plan.actions[0];
+        std::mem::swap(&mut a.start, &mut a.end);
+        let report = check(&plan);
+        assert!(
+            report
+                .in_section(Section::Actions)
+                .any(|f| f.severity == Severity::Error)
+        );
+        assert_eq!(
+            report.section_completeness(Section::Actions),
+            Some(MAX_WITH_ERRORS)
+        );
+    }
 
     fn codes(plan: &Plan) -> Vec<&'static str> {
         check(plan).findings.iter().map(|f| f.code).collect()

@@ -9,6 +9,7 @@ use crate::analysis::budget::Budget;
 use crate::analysis::openness::OpennessIndex;
 use crate::analysis::timeline as gantt;
 use crate::app::steps::money_text;
+use crate::app::theme;
 use crate::i18n::{tr, tr_args};
 use crate::model::{Lang, Money, Plan, Scale5};
 
@@ -51,7 +52,7 @@ pub fn timeline(ui: &mut Ui, lang: Lang, plan: &Plan) -> Option<String> {
     });
     if !t.unscheduled.is_empty() {
         ui.colored_label(
-            Color32::from_rgb(190, 120, 0),
+            theme::WARNING,
             tr_args(
                 lang,
                 "timeline-unscheduled",
@@ -148,7 +149,7 @@ fn truncate(s: &str, n: usize) -> String {
 pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
     let secured_color = Color32::from_rgb(44, 160, 44);
     let potential_color = Color32::from_rgb(255, 176, 40);
-    let gap_color = Color32::from_rgb(200, 40, 40);
+    let gap_color = theme::ERROR;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{}: {}",
@@ -340,7 +341,7 @@ pub fn risk_color(score: u32) -> Color32 {
         0..=4 => Color32::from_rgb(44, 160, 44),
         5..=9 => Color32::from_rgb(230, 180, 30),
         10..=14 => Color32::from_rgb(240, 120, 20),
-        _ => Color32::from_rgb(200, 40, 40),
+        _ => theme::ERROR,
     }
 }
 

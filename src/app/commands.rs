@@ -23,6 +23,8 @@ pub enum Command {
     Redo,
     /// Show or hide the findings panel.
     ToggleFindings,
+    /// Show or hide the steps panel.
+    ToggleSteps,
     /// Switch between light and dark.
     ToggleTheme,
     /// Switch the interface language.
@@ -31,6 +33,8 @@ pub enum Command {
     ToggleReview,
     /// Compare the plan with another version of it.
     Compare,
+    /// Use LAP Studio's own file dialog instead of the system's.
+    ToggleFileDialog,
     /// About LAP Studio.
     About,
     /// The list of shortcuts.
@@ -49,10 +53,12 @@ impl Command {
         Command::Undo,
         Command::Redo,
         Command::ToggleFindings,
+        Command::ToggleSteps,
         Command::ToggleTheme,
         Command::ToggleLanguage,
         Command::ToggleReview,
         Command::Compare,
+        Command::ToggleFileDialog,
         Command::About,
         Command::Shortcuts,
     ];
@@ -69,10 +75,12 @@ impl Command {
             Command::Undo => "cmd-undo",
             Command::Redo => "cmd-redo",
             Command::ToggleFindings => "cmd-toggle-findings",
+            Command::ToggleSteps => "cmd-toggle-steps",
             Command::ToggleTheme => "cmd-toggle-theme",
             Command::ToggleLanguage => "cmd-toggle-language",
             Command::ToggleReview => "cmd-toggle-review",
             Command::Compare => "cmd-compare",
+            Command::ToggleFileDialog => "cmd-toggle-file-dialog",
             Command::About => "cmd-about",
             Command::Shortcuts => "cmd-shortcuts",
         }
@@ -92,6 +100,7 @@ impl Command {
             Command::Undo => KeyboardShortcut::new(cmd, Key::Z),
             Command::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
             Command::ToggleFindings => KeyboardShortcut::new(cmd, Key::F),
+            Command::ToggleSteps => KeyboardShortcut::new(cmd, Key::B),
             Command::ToggleReview => KeyboardShortcut::new(cmd, Key::R),
             _ => return None,
         })
@@ -118,5 +127,23 @@ impl Command {
         self.shortcut()
             .map(|s| ctx.format_shortcut(&s))
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut_and_every_command_is_listed() {
+        let shortcuts: Vec<KeyboardShortcut> =
+            Command::ALL.iter().filter_map(|c| c.shortcut()).collect();
+        for (i, a) in shortcuts.iter().enumerate() {
+            assert!(!shortcuts[i + 1..].contains(a), "{a:?} is used twice");
+        }
+        let mut keys: Vec<&str> = Command::ALL.iter().map(|c| c.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), Command::ALL.len(), "a command is listed twice");
     }
 }

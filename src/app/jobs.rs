@@ -6,15 +6,49 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::file_dialog::{Entry, FileTask};
 use crate::model::Plan;
 use crate::store;
 
+/// What came of asking the system for a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// The user chose this file.
+    Chosen(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No system dialog could be shown (no xdg desktop portal, no display server…): the app
+    /// must offer its own, never treat this as a cancel.
+    Unavailable,
+}
+
+/// A system dialog that comes back empty sooner than this was never shown: nobody cancels a file
+/// dialog in a quarter of a second.
+pub const NATIVE_DIALOG_MIN_SECONDS: f64 = 0.25;
+
+/// Tells a cancel from a dialog that could not be shown, by how long it took.
+pub fn classify_pick(result: Option<PathBuf>, seconds: f64) -> Pick {
+    match result {
+        Some(path) => Pick::Chosen(path),
+        None if seconds < NATIVE_DIALOG_MIN_SECONDS => Pick::Unavailable,
+        None => Pick::Cancelled,
+    }
+}
+
+/// True when this system can show no native file dialog at all, so there is no point trying.
+pub fn native_dialogs_impossible() -> bool {
+    // On Linux and the BSDs rfd talks to the xdg desktop portal over the D-Bus session bus.
+    cfg!(all(unix, not(target_os = "macos")))
+        && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none_or(|v| v.is_empty())
+        && std::env::var_os("XDG_RUNTIME_DIR").is_none_or(|d| !Path::new(&d).join("bus").exists())
+}
+
 /// What a background job reports.
 pub enum Done {
-    /// A file was picked to open (or the dialog was cancelled).
-    PickedOpen(Option<PathBuf>),
-    /// A file name was picked to save as.
-    PickedSaveAs(Option<PathBuf>),
+    /// The system file dialog for a task came back.
+    Picked(FileTask, Pick),
+    /// A folder was listed for the app's own file dialog.
+    Listed(PathBuf, Result<Vec<Entry>, String>),
     /// A plan was read, or why not.
     Loaded(Result<(Box<Plan>, PathBuf), String>),
     /// A save finished; the token says which state of the document was saved.
@@ -26,12 +60,8 @@ pub enum Done {
     },
     /// An autosave finished.
     Autosaved(Result<(), String>),
-    /// A file was picked to compare with (or the dialog was cancelled).
-    PickedCompare(Option<PathBuf>),
     /// The other version was read, or why not.
     LoadedCompare(Result<(Box<Plan>, PathBuf), String>),
-    /// A file name was picked for the PDF.
-    PickedExport(Option<PathBuf>),
     /// A PDF export finished: where, how many pages, which items lost characters; or why not.
     Exported(Result<(PathBuf, usize, Vec<String>), String>),
 }
@@ -77,6 +107,11 @@ impl Jobs {
         });
     }
 
+    /// Reports `done` as a job would (for outcomes known at once).
+    pub fn report(&mut self, done: Done) {
+        self.spawn(move || done);
+    }
+
     /// Reports that have arrived.
     pub fn poll(&mut self) -> Vec<Done> {
         let done: Vec<Done> = self.rx.try_iter().collect();
@@ -84,59 +119,41 @@ impl Jobs {
         done
     }
 
-    /// Asks the user for a plan file to open.
-    pub fn pick_open(&mut self, title: String) {
+    /// Asks the system's file dialog for a file for `task`, starting in `dir` with the name
+    /// `suggested` (for files to write).
+    pub fn pick_native(&mut self, task: FileTask, title: String, dir: PathBuf, suggested: String) {
         self.spawn(move || {
-            Done::PickedOpen(
-                rfd::FileDialog::new()
-                    .set_title(title)
-                    .add_filter("LAP Studio plan", &["ron"])
-                    .pick_file(),
-            )
+            let ext = task.extension();
+            let filter = if ext == "pdf" {
+                "PDF"
+            } else {
+                "LAP Studio plan"
+            };
+            let dialog = rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(filter, &[ext])
+                .set_directory(dir);
+            let started = std::time::Instant::now();
+            let result = if task.writes() {
+                dialog.set_file_name(suggested).save_file()
+            } else {
+                dialog.pick_file()
+            };
+            Done::Picked(task, classify_pick(result, started.elapsed().as_secs_f64()))
         });
     }
 
-    /// Asks the user where to save.
-    pub fn pick_save_as(&mut self, title: String, suggested: String) {
+    /// Lists a folder for the app's own file dialog.
+    pub fn list_dir(&mut self, dir: PathBuf, extension: &'static str) {
         self.spawn(move || {
-            Done::PickedSaveAs(
-                rfd::FileDialog::new()
-                    .set_title(title)
-                    .add_filter("LAP Studio plan", &["ron"])
-                    .set_file_name(suggested)
-                    .save_file(),
-            )
-        });
-    }
-
-    /// Asks for another version of the plan to compare with.
-    pub fn pick_compare(&mut self, title: String) {
-        self.spawn(move || {
-            Done::PickedCompare(
-                rfd::FileDialog::new()
-                    .set_title(title)
-                    .add_filter("LAP Studio plan", &["ron"])
-                    .pick_file(),
-            )
+            let result = super::file_dialog::list_dir(&dir, extension);
+            Done::Listed(dir, result)
         });
     }
 
     /// Reads another version of the plan, to compare with.
     pub fn load_compare(&mut self, path: PathBuf) {
         self.spawn(move || Done::LoadedCompare(read(path)));
-    }
-
-    /// Asks where to write the PDF.
-    pub fn pick_export(&mut self, title: String, suggested: String) {
-        self.spawn(move || {
-            Done::PickedExport(
-                rfd::FileDialog::new()
-                    .set_title(title)
-                    .add_filter("PDF", &["pdf"])
-                    .set_file_name(suggested)
-                    .save_file(),
-            )
-        });
     }
 
     /// Exports the plan as PDF; `progress` (0–1000) is updated as it goes, for the progress bar.

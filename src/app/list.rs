@@ -141,6 +141,7 @@ pub fn master_list<T: ListItem + Default>(
         pos = Some(0);
     }
     let mut edit: Option<ListEdit<T>> = None;
+    let mut delete_now: Option<usize> = None;
     // The list's buttons change the plan: closed while it is locked (comments stay open in
     // review mode).
     let enabled = super::widgets::editable(ui, key == "comments");
@@ -177,16 +178,14 @@ pub fn master_list<T: ListItem + Default>(
                 });
             }
             if ui.button(tr(lang, "list-delete")).clicked() {
-                let mut list = items.to_vec();
-                let gone = list.remove(p);
-                match list.get(p).or(list.last()) {
-                    Some(next) => cx.selection.insert(key, next.id().to_owned()),
-                    None => cx.selection.remove(key),
-                };
-                edit = Some(ListEdit {
-                    list,
-                    deleted: Some(gone.id().to_owned()),
-                });
+                let id = items[p].id();
+                // An item that others use is deleted only once the planner has seen what loses
+                // its link.
+                if links_lost(cx.doc.plan(), lang, id).is_empty() {
+                    delete_now = Some(p);
+                } else {
+                    ui.data_mut(|d| d.insert_temp(confirm_id(key), id.to_owned()));
+                }
             }
             if ui
                 .add_enabled(p > 0, egui::Button::new(tr(lang, "list-up")))
@@ -215,6 +214,21 @@ pub fn master_list<T: ListItem + Default>(
             }
         });
     });
+    if let Some(confirmed) = confirm_delete(ui, lang, cx.doc.plan(), key, items) {
+        delete_now = Some(confirmed);
+    }
+    if let Some(p) = delete_now {
+        let mut list = items.to_vec();
+        let gone = list.remove(p);
+        match list.get(p).or(list.last()) {
+            Some(next) => cx.selection.insert(key, next.id().to_owned()),
+            None => cx.selection.remove(key),
+        };
+        edit = Some(ListEdit {
+            list,
+            deleted: Some(gone.id().to_owned()),
+        });
+    }
     // Drawn here, acted on after the list, when the plan is no longer borrowed.
     let mut add_comment_on: Option<String> = None;
     if key != "comments"
@@ -245,7 +259,13 @@ pub fn master_list<T: ListItem + Default>(
     area.show_rows(ui, row_height, items.len(), |ui, range| {
         for item in &items[range] {
             let is_sel = selected.as_deref() == Some(item.id());
-            let text = format!("{}   {}", item.id(), item.title());
+            // People see codes and titles, never the internal id.
+            let title = item.title();
+            let text = if title == "—" {
+                tr(lang, "list-untitled")
+            } else {
+                title
+            };
             // One line per row: the virtual list assumes a fixed row height.
             let row =
                 egui::Button::selectable(is_sel, text).wrap_mode(egui::TextWrapMode::Truncate);
@@ -258,6 +278,112 @@ pub fn master_list<T: ListItem + Default>(
         add_comment(cx, &id);
     }
     edit
+}
+
+/// Where a list keeps the id of an item waiting for the planner to confirm its deletion.
+fn confirm_id(key: &str) -> egui::Id {
+    egui::Id::unique(("confirm-delete", key))
+}
+
+/// Asks whether to delete the item waiting in list `key`, saying what loses its link; returns
+/// its position once confirmed.
+fn confirm_delete<T: ListItem>(
+    ui: &mut Ui,
+    lang: Lang,
+    plan: &Plan,
+    key: &str,
+    items: &[T],
+) -> Option<usize> {
+    let id = ui.data(|d| d.get_temp::<String>(confirm_id(key)))?;
+    let Some(pos) = items.iter().position(|i| i.id() == id) else {
+        ui.data_mut(|d| d.remove::<String>(confirm_id(key)));
+        return None;
+    };
+    let lost = links_lost(plan, lang, &id);
+    let mut answer: Option<bool> = None;
+    let modal =
+        egui::Modal::new(egui::Id::unique(("confirm-delete-modal", key))).show(ui.ctx(), |ui| {
+            ui.set_max_width(520.0);
+            ui.heading(crate::i18n::tr_args(
+                lang,
+                "delete-confirm-title",
+                &[("item", items[pos].title().into())],
+            ));
+            for line in &lost {
+                ui.label(format!("• {line}"));
+            }
+            ui.label(tr(lang, "delete-confirm-undo"));
+            ui.horizontal(|ui| {
+                if ui.button(tr(lang, "list-delete")).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button(tr(lang, "button-cancel")).clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+    if modal.should_close() {
+        answer.get_or_insert(false);
+    }
+    let confirmed = answer?;
+    ui.data_mut(|d| d.remove::<String>(confirm_id(key)));
+    confirmed.then_some(pos)
+}
+
+/// What loses its link when item `id` is deleted, one line per kind of link, in words:
+/// "4 actions lose their link to it (Strategic objective)". Empty when nothing uses it.
+pub fn links_lost(plan: &Plan, lang: Lang, id: &str) -> Vec<String> {
+    let kinds: std::collections::HashMap<&str, integrity::ItemKind> = integrity::items(plan)
+        .into_iter()
+        .map(|e| (e.id, e.kind))
+        .collect();
+    // (kind of the item that links, its field) → how many, in the order first seen.
+    let mut groups: Vec<((Option<integrity::ItemKind>, String), usize)> = Vec::new();
+    for r in integrity::references(plan)
+        .iter()
+        .filter(|r| r.target == id)
+    {
+        let kind = r.from.item.as_deref().and_then(|i| kinds.get(i).copied());
+        let field = r.from.field.clone().unwrap_or_default();
+        match groups.iter_mut().find(|(g, _)| g.0 == kind && g.1 == field) {
+            Some((_, n)) => *n += 1,
+            None => groups.push(((kind, field), 1)),
+        }
+    }
+    let comments = plan
+        .comments
+        .iter()
+        .filter(|c| c.target.item.as_deref() == Some(id))
+        .count();
+    let mut lines: Vec<String> = groups
+        .into_iter()
+        .map(|((kind, field), n)| {
+            let what = match kind {
+                Some(k) if n == 1 => lang.pick(k.names().0, k.names().1).to_owned(),
+                Some(k) => lang.pick(k.plural_names().0, k.plural_names().1).to_owned(),
+                None => tr(lang, "delete-the-plan"),
+            };
+            let field_key = format!("field-{}", field.replace('_', "-"));
+            let field_name = crate::i18n::lookup(lang, &field_key).unwrap_or(field);
+            crate::i18n::tr_args(
+                lang,
+                "delete-loses-link",
+                &[
+                    ("n", n.into()),
+                    ("what", what.into()),
+                    ("field", field_name.into()),
+                ],
+            )
+        })
+        .collect();
+    if comments > 0 {
+        lines.push(crate::i18n::tr_args(
+            lang,
+            "delete-loses-comments",
+            &[("n", comments.into())],
+        ));
+    }
+    lines
 }
 
 /// How many review comments the item has (with the open ones), and a button to add one.
@@ -273,16 +399,16 @@ fn comment_bar(ui: &mut Ui, lang: Lang, comments: &[Comment], id: &str) -> bool 
         "comments-on-item",
         &[("n", on_item.len().into()), ("open", open.into())],
     );
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if open > 0 {
-            ui.colored_label(egui::Color32::from_rgb(190, 120, 0), text);
+            ui.colored_label(super::theme::WARNING, text);
         } else {
             ui.weak(text);
         }
         // Comments are refused on an adopted plan: they would change its fingerprint.
         let enabled = super::widgets::editable(ui, true);
         ui.add_enabled(enabled, egui::Button::new(tr(lang, "add-comment")).small())
-            .on_hover_text(format!("{}: {id}", tr(lang, "add-comment")))
+            .on_hover_text(tr(lang, "add-comment"))
             .clicked()
     })
     .inner

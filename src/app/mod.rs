@@ -7,9 +7,11 @@
 pub mod charts;
 pub mod commands;
 pub mod document;
+pub mod file_dialog;
 pub mod jobs;
 pub mod list;
 pub mod steps;
+pub mod theme;
 pub mod widgets;
 
 use std::collections::HashMap;
@@ -22,7 +24,8 @@ use serde::{Deserialize, Serialize};
 
 pub use commands::Command;
 pub use document::Document;
-use jobs::{Done, Jobs};
+use file_dialog::{FileDialog, FileTask};
+use jobs::{Done, Jobs, Pick};
 use list::ListEdit;
 
 use crate::analysis::{Finding, Severity};
@@ -47,6 +50,10 @@ pub struct Settings {
     pub last_file: Option<PathBuf>,
     /// The reviewer's name, asked once for review mode and put on their comments.
     pub reviewer: String,
+    /// Use LAP Studio's own file dialog instead of the system's.
+    pub builtin_file_dialog: bool,
+    /// Steps panel shown.
+    pub show_steps: bool,
 }
 
 impl Default for Settings {
@@ -58,6 +65,8 @@ impl Default for Settings {
             recent: Vec::new(),
             last_file: None,
             reviewer: String::new(),
+            builtin_file_dialog: false,
+            show_steps: true,
         }
     }
 }
@@ -180,6 +189,7 @@ enum Dialog {
     },
     ReviewerName(String),
     NewRevision(String),
+    Files(Box<FileDialog>),
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -217,6 +227,12 @@ pub struct LapApp {
     comparison: Option<(PathBuf, crate::analysis::diff::Diff)>,
     /// Progress of the PDF export under way (0–1000).
     export_progress: Option<Arc<AtomicU32>>,
+    /// The system's file dialog could not be shown this session: use our own.
+    native_dialogs_failed: bool,
+    /// False on a system known to have no file dialog of its own (and in tests of one).
+    native_dialogs_available: bool,
+    /// The planner chose to close without saving: the autosave may go.
+    discarded: bool,
 }
 
 impl LapApp {
@@ -250,6 +266,9 @@ impl LapApp {
             export: ExportSettings::default(),
             comparison: None,
             export_progress: None,
+            native_dialogs_failed: false,
+            native_dialogs_available: true,
+            discarded: false,
         };
         if let Some(dir) = &app.data_dir
             && let Some((plan, origin)) = jobs::read_autosave(dir)
@@ -320,14 +339,7 @@ impl LapApp {
             Command::SaveAs => self.save_as(),
             Command::ExportPdf => {
                 if self.export_progress.is_none() {
-                    let stem = self
-                        .doc
-                        .path
-                        .as_deref()
-                        .and_then(Path::file_stem)
-                        .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
-                    self.jobs
-                        .pick_export(self.t("cmd-export-pdf"), format!("{stem}.pdf"));
+                    self.ask_file(FileTask::ExportPdf);
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -342,6 +354,7 @@ impl LapApp {
                 }
             }
             Command::ToggleFindings => self.settings.show_findings = !self.settings.show_findings,
+            Command::ToggleSteps => self.settings.show_steps = !self.settings.show_steps,
             Command::ToggleTheme => self.settings.dark = !self.settings.dark,
             Command::ToggleLanguage => {
                 self.settings.lang = match self.settings.lang {
@@ -358,7 +371,10 @@ impl LapApp {
                 // An adopted plan stays locked either way.
                 document::Lock::Adopted => {}
             },
-            Command::Compare => self.jobs.pick_compare(self.t("cmd-compare")),
+            Command::Compare => self.ask_file(FileTask::Compare),
+            Command::ToggleFileDialog => {
+                self.settings.builtin_file_dialog = !self.settings.builtin_file_dialog
+            }
             Command::About => self.dialog = Some(Dialog::About),
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
         }
@@ -382,7 +398,7 @@ impl LapApp {
                 }
             }
             AfterGuard::Open(path) => self.jobs.load(path),
-            AfterGuard::PickOpen => self.jobs.pick_open(self.t("cmd-open")),
+            AfterGuard::PickOpen => self.ask_file(FileTask::Open),
             AfterGuard::NewFromTemplate => self.dialog = Some(Dialog::NewFromTemplate),
         }
     }
@@ -403,16 +419,84 @@ impl LapApp {
     }
 
     fn save_as(&mut self) {
-        let suggested = self
+        self.ask_file(FileTask::SaveAs);
+    }
+
+    /// Says whether this system can show its own file dialogs. When it cannot, asking for one
+    /// fails as it does on a desktop without the xdg portal, and the app offers its own.
+    pub fn set_native_dialogs_available(&mut self, available: bool) {
+        self.native_dialogs_available = available;
+    }
+
+    /// True once the window may close (nothing unsaved, or the planner decided).
+    pub fn closing_allowed(&self) -> bool {
+        self.allow_close
+    }
+
+    /// Asks for a file for `task`: the system's dialog where it works, else the app's own.
+    fn ask_file(&mut self, task: FileTask) {
+        if self.settings.builtin_file_dialog || self.native_dialogs_failed {
+            self.open_builtin_dialog(task, None);
+        } else if !self.native_dialogs_available || jobs::native_dialogs_impossible() {
+            // The same way as a dialog that failed to show: the planner is told, once.
+            self.jobs.report(Done::Picked(task, Pick::Unavailable));
+        } else {
+            let dir = file_dialog::start_dir(self.doc.path.as_deref(), &self.settings.recent);
+            self.jobs.pick_native(
+                task,
+                self.t(task.title_key()),
+                dir,
+                self.suggested_name(task),
+            );
+        }
+    }
+
+    /// The file name offered when writing: the plan's own, with the task's extension.
+    fn suggested_name(&self, task: FileTask) -> String {
+        if !task.writes() {
+            return String::new();
+        }
+        let stem = self
             .doc
             .path
             .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(
-                || "plan.ron".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-        self.jobs.pick_save_as(self.t("cmd-save-as"), suggested);
+            .and_then(Path::file_stem)
+            .map_or_else(|| "plan".to_owned(), |s| s.to_string_lossy().into_owned());
+        format!("{stem}.{}", task.extension())
+    }
+
+    fn open_builtin_dialog(&mut self, task: FileTask, notice: Option<String>) {
+        let dir = file_dialog::start_dir(self.doc.path.as_deref(), &self.settings.recent);
+        let mut d = FileDialog::new(task, dir, self.suggested_name(task), &self.settings.recent);
+        d.notice = notice;
+        self.dialog = Some(Dialog::Files(Box::new(d)));
+    }
+
+    /// A file was chosen for `task`: go on with it.
+    fn file_chosen(&mut self, task: FileTask, path: PathBuf) {
+        let path = if task.writes() && path.extension().is_none() {
+            path.with_extension(task.extension())
+        } else {
+            path
+        };
+        match task {
+            FileTask::Open => self.jobs.load(path),
+            FileTask::SaveAs => {
+                self.jobs
+                    .save(self.doc.plan().clone(), path, self.doc.state_token());
+                self.status = self.t("status-saving");
+            }
+            FileTask::Compare => self.jobs.load_compare(path),
+            FileTask::ExportPdf => self.export_pdf_to(path),
+        }
+    }
+
+    /// No file was chosen for `task`: whatever was to follow a save does not happen.
+    fn file_not_chosen(&mut self, task: FileTask) {
+        if task == FileTask::SaveAs {
+            self.after_save = None;
+            self.status = self.t("status-not-saved");
+        }
     }
 
     fn remember_recent(&mut self, path: &Path) {
@@ -425,18 +509,19 @@ impl LapApp {
 
     fn handle_job(&mut self, done: Done) {
         match done {
-            Done::PickedOpen(Some(path)) => self.jobs.load(path),
-            Done::PickedOpen(None) => {}
-            // Cancelled: whatever was to follow the save does not happen.
-            Done::PickedSaveAs(None) => self.after_save = None,
-            Done::PickedSaveAs(Some(path)) => {
-                let path = if path.extension().is_none() {
-                    path.with_extension("ron")
-                } else {
-                    path
-                };
-                self.jobs
-                    .save(self.doc.plan().clone(), path, self.doc.state_token());
+            Done::Picked(task, Pick::Chosen(path)) => self.file_chosen(task, path),
+            Done::Picked(task, Pick::Cancelled) => self.file_not_chosen(task),
+            // Never a silent cancel: say so, and offer our own dialog for the same task.
+            Done::Picked(task, Pick::Unavailable) => {
+                self.native_dialogs_failed = true;
+                let notice = self.t("fd-native-unavailable");
+                self.status = notice.clone();
+                self.open_builtin_dialog(task, Some(notice));
+            }
+            Done::Listed(dir, result) => {
+                if let Some(Dialog::Files(d)) = &mut self.dialog {
+                    d.listed(&dir, result);
+                }
             }
             Done::Loaded(Ok((plan, path))) => {
                 self.doc = Document::new(*plan, Some(path.clone()));
@@ -476,22 +561,11 @@ impl LapApp {
                 self.status = format!("{}: {message}", self.t("status-autosave-failed"))
             }
             Done::Autosaved(Ok(())) => {}
-            Done::PickedCompare(Some(path)) => self.jobs.load_compare(path),
-            Done::PickedCompare(None) => {}
             Done::LoadedCompare(Ok((other, path))) => {
                 let d = crate::analysis::diff::diff(&other, self.doc.plan());
                 self.comparison = Some((path, d));
             }
             Done::LoadedCompare(Err(message)) => self.dialog = Some(Dialog::Error(message)),
-            Done::PickedExport(None) => {}
-            Done::PickedExport(Some(path)) => {
-                let path = if path.extension().is_none() {
-                    path.with_extension("pdf")
-                } else {
-                    path
-                };
-                self.export_pdf_to(path);
-            }
             Done::Exported(result) => {
                 self.export_progress = None;
                 self.dialog = Some(match result {
@@ -542,9 +616,12 @@ impl LapApp {
         self.jobs.export(plan, opts, path, progress);
     }
 
-    /// Called when the app ends normally: the autosave is no longer needed.
+    /// Called when the app ends: the autosave goes only when the work is saved or the planner
+    /// chose to discard it.
     pub fn on_exit(&mut self) {
-        if let Some(dir) = &self.data_dir {
+        if let Some(dir) = &self.data_dir
+            && (!self.doc.is_dirty() || self.discarded)
+        {
             jobs::clear_autosave(dir);
         }
     }
@@ -563,6 +640,10 @@ impl LapApp {
     /// Goes to the item a finding (or comment) points at.
     pub fn go_to(&mut self, path: &ItemPath) {
         self.section = path.section;
+        if path.section == Section::Review && path.item.is_some() {
+            // A comment shows in the comments view of the Review step.
+            self.views.insert("review", 1);
+        }
         if let Some(item) = &path.item {
             let (key, id) = steps::list_key_for(self.doc.plan(), path.section, item);
             if let Some(key) = key {
@@ -626,23 +707,34 @@ impl LapApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("steps")
-            .resizable(false)
-            .exact_size(235.0)
-            .show(ui, |ui| self.steps_panel(ui));
+        // Side panels start in proportion to the window, so the editor keeps room at 800×600;
+        // each can be resized, and hidden from the View menu.
+        let width = ctx.content_rect().width();
+        if self.settings.show_steps {
+            egui::Panel::left("steps")
+                .resizable(true)
+                .default_size((width * 0.2).clamp(150.0, theme::STEPS_WIDTH))
+                .min_size(120.0)
+                .max_size(420.0)
+                .show(ui, |ui| self.steps_panel(ui));
+        }
+        let side = (width * 0.25).clamp(180.0, theme::FINDINGS_WIDTH);
         if self.comparison.is_some() {
             egui::Panel::right("comparison")
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(side.max(220.0))
+                .min_size(160.0)
                 .show(ui, |ui| self.comparison_panel(ui));
         } else if self.settings.show_findings {
             egui::Panel::right("findings")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size(side)
+                .min_size(140.0)
                 .show(ui, |ui| self.findings_panel(ui));
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             widgets::set_lock(ui.ctx(), self.doc.lock);
+            widgets::set_plan_start(ui.ctx(), self.doc.plan().period().map(|(start, _)| start));
             self.lock_banner(ui);
             let mut command = None;
             let mut go = None;
@@ -696,12 +788,12 @@ impl LapApp {
             ),
         };
         egui::Frame::new()
-            .fill(Color32::from_rgb(255, 243, 205))
+            .fill(theme::BANNER_FILL)
             .inner_margin(6.0)
             .corner_radius(4.0)
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(Color32::from_rgb(90, 60, 0), text);
+                    ui.colored_label(theme::BANNER_TEXT, text);
                     if revision && ui.button(tr(lang, "button-start-revision")).clicked() {
                         self.dialog = Some(Dialog::NewRevision(String::new()));
                     }
@@ -759,8 +851,16 @@ impl LapApp {
             ui.menu_button(self.t("menu-view"), |ui| {
                 item(ui, self, Command::ToggleLanguage, &mut run);
                 item(ui, self, Command::ToggleTheme, &mut run);
+                item(ui, self, Command::ToggleSteps, &mut run);
                 item(ui, self, Command::ToggleFindings, &mut run);
                 item(ui, self, Command::ToggleReview, &mut run);
+                let mut builtin = self.settings.builtin_file_dialog;
+                if ui
+                    .checkbox(&mut builtin, self.t(Command::ToggleFileDialog.key()))
+                    .clicked()
+                {
+                    run = Some(Command::ToggleFileDialog);
+                }
             });
             ui.menu_button(self.t("menu-help"), |ui| {
                 item(ui, self, Command::Shortcuts, &mut run);
@@ -827,21 +927,11 @@ impl LapApp {
                     // Compact marks fit the panel; the full words are the hover and accessible text.
                     if errors > 0 {
                         let words = tr_args(lang, "count-errors", &[("n", errors.into())]);
-                        count_mark(
-                            ui,
-                            &format!("✖ {errors}"),
-                            &words,
-                            Color32::from_rgb(200, 40, 40),
-                        );
+                        count_mark(ui, &format!("✖ {errors}"), &words, theme::ERROR);
                     }
                     if warnings > 0 {
                         let words = tr_args(lang, "count-warnings", &[("n", warnings.into())]);
-                        count_mark(
-                            ui,
-                            &format!("⚠ {warnings}"),
-                            &words,
-                            Color32::from_rgb(190, 120, 0),
-                        );
+                        count_mark(ui, &format!("⚠ {warnings}"), &words, theme::WARNING);
                     }
                 });
                 ui.add_space(2.0);
@@ -879,7 +969,7 @@ impl LapApp {
             .id_salt("findings-list")
             .show_rows(ui, row_h, report.findings.len(), |ui, range| {
                 for f in &report.findings[range] {
-                    if finding_row(ui, lang, f).clicked() {
+                    if finding_row(ui, lang, self.doc.plan(), f).clicked() {
                         go = Some(f.path.clone());
                     }
                 }
@@ -934,13 +1024,17 @@ impl LapApp {
             .show(ui, |ui| {
                 for c in &d.changes {
                     let (mark, color) = match c.kind {
-                        ChangeKind::Added => ("+", Color32::from_rgb(30, 140, 60)),
-                        ChangeKind::Removed => ("−", Color32::from_rgb(200, 40, 40)),
-                        ChangeKind::Changed => ("~", Color32::from_rgb(190, 120, 0)),
-                        ChangeKind::Moved => ("↕", Color32::from_rgb(60, 120, 200)),
+                        ChangeKind::Added => ("+", theme::ADDED),
+                        ChangeKind::Removed => ("−", theme::ERROR),
+                        ChangeKind::Changed => ("~", theme::WARNING),
+                        ChangeKind::Moved => ("↕", theme::HINT),
                     };
-                    let text =
-                        RichText::new(format!("{mark} {}  {}", c.path, c.label)).color(color);
+                    let text = RichText::new(format!(
+                        "{mark} {} › {}",
+                        c.path.section.label(lang),
+                        c.label
+                    ))
+                    .color(color);
                     let row = egui::Button::selectable(false, text)
                         .wrap_mode(egui::TextWrapMode::Truncate);
                     // A removed item is only in the other version: nothing to go to.
@@ -964,9 +1058,12 @@ impl LapApp {
     }
 
     fn dialogs(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.take() else {
+        let Some(mut dialog) = self.dialog.take() else {
             return;
         };
+        // Esc closes every dialog as its Cancel (or OK) would, except the offer to restore
+        // unsaved work, which needs an answer.
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
         let lang = self.settings.lang;
         let mut keep = true;
         let mut then: Option<AfterGuard> = None;
@@ -974,10 +1071,24 @@ impl LapApp {
         let mut next_dialog: Option<Dialog> = None;
         let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
-            match &dialog {
+            match &mut dialog {
+                Dialog::Files(files) => match files.ui(ui, lang) {
+                    file_dialog::Outcome::Open => {}
+                    file_dialog::Outcome::List(dir) => {
+                        self.jobs.list_dir(dir, files.task.extension())
+                    }
+                    file_dialog::Outcome::Cancelled => {
+                        keep = false;
+                        self.file_not_chosen(files.task);
+                    }
+                    file_dialog::Outcome::Chosen(path) => {
+                        keep = false;
+                        self.file_chosen(files.task, path);
+                    }
+                },
                 Dialog::Error(message) => {
                     ui.heading(tr(lang, "dialog-error-title"));
-                    ui.add(egui::Label::new(RichText::new(message).monospace()).wrap());
+                    ui.add(egui::Label::new(RichText::new(message.as_str()).monospace()).wrap());
                     ui.label(tr(lang, "dialog-error-plan-kept"));
                     if ui.button(tr(lang, "button-ok")).clicked() {
                         keep = false;
@@ -995,6 +1106,7 @@ impl LapApp {
                         }
                         if ui.button(tr(lang, "button-dont-save")).clicked() {
                             keep = false;
+                            self.discarded = matches!(after, AfterGuard::Close);
                             then = Some(after.clone());
                         }
                         if ui.button(tr(lang, "button-cancel")).clicked() {
@@ -1031,7 +1143,8 @@ impl LapApp {
                     ui.heading(tr(lang, "cmd-new"));
                     for t in templates::TEMPLATES {
                         let desc = lang.pick(t.description_en, t.description_bg);
-                        if ui.button(format!("{} — {desc}", t.name)).clicked() {
+                        // People read what a template is, not its command-line name.
+                        if ui.button(desc).clicked() {
                             match t.plan() {
                                 Ok(plan) => {
                                     self.doc = Document::new(plan, None);
@@ -1054,10 +1167,10 @@ impl LapApp {
                         "export-done",
                         &[("file", path.display().to_string().into())],
                     ));
-                    ui.label(format!("{pages} {}", tr(lang, "export-pages")));
+                    ui.label(tr_args(lang, "export-pages", &[("n", (*pages).into())]));
                     if !lost.is_empty() {
                         ui.colored_label(
-                            Color32::from_rgb(190, 120, 0),
+                            theme::WARNING,
                             tr_args(lang, "export-lost", &[("items", lost.join(", ").into())]),
                         );
                     }
@@ -1152,12 +1265,13 @@ impl LapApp {
                 }
             }
         });
-        if modal.should_close()
-            && matches!(
-                dialog,
-                Dialog::About | Dialog::Shortcuts | Dialog::Error(_) | Dialog::Exported { .. }
-            )
-        {
+        let info = matches!(
+            dialog,
+            Dialog::About | Dialog::Shortcuts | Dialog::Error(_) | Dialog::Exported { .. }
+        );
+        // The file dialog handles Esc itself, as a cancel.
+        let cancels = !matches!(dialog, Dialog::Restore { .. } | Dialog::Files(_));
+        if keep && ((modal.should_close() && info) || (escape && cancels)) {
             keep = false;
         }
         if keep {
@@ -1197,11 +1311,11 @@ fn install_fonts(ctx: &egui::Context) {
 }
 
 /// One finding in the findings panel; clicking it goes to its item.
-fn finding_row(ui: &mut Ui, lang: Lang, f: &Finding) -> egui::Response {
+fn finding_row(ui: &mut Ui, lang: Lang, plan: &Plan, f: &Finding) -> egui::Response {
     let (color, sev) = match f.severity {
-        Severity::Error => (Color32::from_rgb(200, 40, 40), f.severity.label(lang)),
-        Severity::Warning => (Color32::from_rgb(190, 120, 0), f.severity.label(lang)),
-        Severity::Hint => (Color32::from_rgb(60, 120, 200), f.severity.label(lang)),
+        Severity::Error => (theme::ERROR, f.severity.label(lang)),
+        Severity::Warning => (theme::WARNING, f.severity.label(lang)),
+        Severity::Hint => (theme::HINT, f.severity.label(lang)),
     };
     let text = format!("{sev}: {}", f.message(lang));
     // A fixed height of two lines, so the virtual list can place rows without laying them out.
@@ -1225,7 +1339,11 @@ fn finding_row(ui: &mut Ui, lang: Lang, f: &Finding) -> egui::Response {
     ui.painter()
         .galley(rect.left_top() + egui::vec2(4.0, 2.0), galley, color);
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
-    response.on_hover_text(format!("{}\n{} — {}", f.message(lang), f.code, f.path))
+    response.on_hover_text(format!(
+        "{}\n{}",
+        f.message(lang),
+        steps::place_caption(plan, lang, &f.path)
+    ))
 }
 
 /// Height of a row of the findings list.

@@ -1,8 +1,9 @@
 //! Form widgets shared by the step editors. Every input is tied to its visible label
 //! (`labelled_by`), so screen readers and tests find it by name.
 
-use egui::{Color32, ComboBox, DragValue, Response, RichText, TextEdit, Ui};
+use egui::{ComboBox, DragValue, Response, RichText, TextEdit, Ui};
 
+use super::theme;
 use crate::i18n::tr;
 use crate::model::{Date, Lang, Money, YearMonth, calendar};
 
@@ -31,6 +32,28 @@ pub fn set_lock(ctx: &egui::Context, lock: crate::app::document::Lock) {
     ctx.data_mut(|d| d.insert_temp(lock_id(), lock));
 }
 
+/// Where the app records, each frame, the month the open plan starts.
+fn plan_start_id() -> egui::Id {
+    egui::Id::unique("lap-studio-plan-start")
+}
+
+/// Records the month the open plan starts, the first month a new date field offers.
+pub fn set_plan_start(ctx: &egui::Context, start: Option<YearMonth>) {
+    ctx.data_mut(|d| match start {
+        Some(s) => {
+            d.insert_temp(plan_start_id(), s);
+        }
+        None => d.remove::<YearMonth>(plan_start_id()),
+    });
+}
+
+/// The month a newly set month field starts at: the plan's first month, else this month.
+fn first_month(ui: &Ui) -> YearMonth {
+    ui.ctx()
+        .data(|d| d.get_temp::<YearMonth>(plan_start_id()))
+        .unwrap_or_else(|| Date::today().year_month())
+}
+
 /// True when the open plan may be edited here (`comment`: the widget edits a comment).
 pub fn editable(ui: &Ui, comment: bool) -> bool {
     use crate::app::document::Lock;
@@ -43,6 +66,11 @@ pub fn editable(ui: &Ui, comment: bool) -> bool {
         Lock::Review => comment,
         Lock::Adopted => false,
     }
+}
+
+/// A combo box as wide as `most`, or the room left when there is less (a small window).
+fn combo_width(ui: &Ui, most: f32) -> f32 {
+    (ui.available_width() - 8.0).clamp(60.0, most)
 }
 
 /// Space after one field of a form.
@@ -118,10 +146,7 @@ fn money_input(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Money>, o
         match parsed {
             Ok(m) => *value = m,
             Err(_) => {
-                ui.colored_label(
-                    Color32::from_rgb(200, 40, 40),
-                    tr(lang, "field-money-invalid"),
-                );
+                ui.colored_label(theme::ERROR, tr(lang, "field-money-invalid"));
             }
         }
     });
@@ -266,10 +291,11 @@ pub fn month_name(lang: Lang, month: u8) -> &'static str {
     }
 }
 
-/// A month picked from a list of the twelve.
+/// A month picked from a list of the twelve, all shown at once.
 fn month_combo(ui: &mut Ui, lang: Lang, salt: (&str, &str), month: &mut u8, l: egui::Id) {
     ComboBox::from_id_salt(salt)
         .selected_text(month_name(lang, *month))
+        .height(f32::INFINITY)
         .show_ui(ui, |ui| {
             for k in 1..=12u8 {
                 ui.selectable_value(month, k, month_name(lang, k));
@@ -279,18 +305,26 @@ fn month_combo(ui: &mut Ui, lang: Lang, salt: (&str, &str), month: &mut u8, l: e
         .labelled_by(l);
 }
 
-/// A month picked as year + month, or none.
+/// A month picked as month and year (the order dates use too), or none; a new one starts at the
+/// plan's first month.
 pub fn month(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<YearMonth>) {
-    let default = || Date::today().year_month();
-    optional(ui, lang, name, value, default, |ui, ym, l| {
-        let (mut y, mut m) = (ym.year(), ym.month());
-        ui.add(DragValue::new(&mut y).range(calendar::YEARS))
-            .labelled_by(l);
-        month_combo(ui, lang, ("month", name), &mut m, l);
-        if let Some(new) = YearMonth::new(y, m) {
-            *ym = new;
-        }
-    });
+    let first = first_month(ui);
+    optional(
+        ui,
+        lang,
+        name,
+        value,
+        || first,
+        |ui, ym, l| {
+            let (mut y, mut m) = (ym.year(), ym.month());
+            month_combo(ui, lang, ("month", name), &mut m, l);
+            ui.add(DragValue::new(&mut y).range(calendar::YEARS))
+                .labelled_by(l);
+            if let Some(new) = YearMonth::new(y, m) {
+                *ym = new;
+            }
+        },
+    );
 }
 
 /// A date picked as day, month and year, or none.
@@ -321,7 +355,7 @@ pub fn choice<T: Copy + PartialEq>(
     let l = label(ui, name);
     ComboBox::from_id_salt(("choice", name))
         .selected_text(label_of(*value))
-        .width(260.0)
+        .width(combo_width(ui, 260.0))
         .show_ui(ui, |ui| {
             for v in all {
                 ui.selectable_value(value, *v, label_of(*v));
@@ -345,7 +379,7 @@ pub fn opt_choice<T: Copy + PartialEq>(
     let none = tr(lang, "field-none");
     ComboBox::from_id_salt(("opt-choice", name))
         .selected_text(value.map_or(none.clone(), |v| label_of(v).to_owned()))
-        .width(260.0)
+        .width(combo_width(ui, 260.0))
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, none.as_str());
             for v in all {
@@ -376,7 +410,7 @@ pub fn pick_one<I: Clone + PartialEq + AsRef<str>>(
     };
     ComboBox::from_id_salt(("pick-one", name))
         .selected_text(shown)
-        .width(360.0)
+        .width(combo_width(ui, 360.0))
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, none.as_str());
             for (id, title) in options {
@@ -414,7 +448,8 @@ pub fn pick_many<I: Clone + PartialEq + AsRef<str>>(
                 {
                     remove = Some(i);
                 }
-                ui.label(title);
+                // A long title wraps rather than widening the form past the window.
+                ui.add(egui::Label::new(title).wrap());
             });
         }
         if let Some(i) = remove {
@@ -428,7 +463,7 @@ pub fn pick_many<I: Clone + PartialEq + AsRef<str>>(
         if !rest.is_empty() {
             ComboBox::from_id_salt(("pick-many", name))
                 .selected_text(tr(lang, "list-add-link"))
-                .width(360.0)
+                .width(combo_width(ui, 360.0))
                 .show_ui(ui, |ui| {
                     for (id, title) in rest {
                         if ui.selectable_label(false, title).clicked() {
@@ -478,6 +513,13 @@ pub fn string_list(ui: &mut Ui, lang: Lang, name: &str, values: &mut Vec<String>
     end_field(ui);
 }
 
+/// A button that adds to the plan: greyed out while the plan is locked, so nothing looks
+/// active that does nothing. `comment`: it adds to a comment (open in review mode).
+pub fn add_button(ui: &mut Ui, text: &str, comment: bool) -> bool {
+    let enabled = editable(ui, comment);
+    ui.add_enabled(enabled, egui::Button::new(text)).clicked()
+}
+
 /// A section heading with its help text.
 pub fn heading(ui: &mut Ui, title: &str, help: &str) {
     ui.heading(title);
@@ -504,7 +546,10 @@ pub enum RowOp {
 /// for screen readers.
 pub fn row_buttons(ui: &mut Ui, lang: Lang, index: usize, len: usize, what: &str) -> Option<RowOp> {
     let mut op = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        if !editable(ui, false) {
+            ui.disable();
+        }
         for (key, o, enabled) in [
             ("list-up", RowOp::Up, index > 0),
             ("list-down", RowOp::Down, index + 1 < len),

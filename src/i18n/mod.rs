@@ -35,6 +35,11 @@ pub fn tr(lang: Lang, key: &str) -> String {
         .unwrap_or_else(|| format!("[{key}]"))
 }
 
+/// The text of `key` in `lang`, or `None` when there is no such key.
+pub fn lookup(lang: Lang, key: &str) -> Option<String> {
+    LOCALES.try_lookup(id(lang), key)
+}
+
 /// The text of `key` with arguments, e.g. `("count", 3)`.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&str, FluentArg)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args
@@ -150,5 +155,24 @@ mod tests {
         );
         assert!(s.contains('2') && !s.contains('\u{2068}'), "{s}");
         assert_eq!(tr(Lang::En, "no-such-key"), "[no-such-key]");
+        // Plural rules of each language, never "1 errors" or "1 грешки".
+        let count = |lang, e: usize, w: usize| {
+            tr_args(
+                lang,
+                "findings-count",
+                &[("errors", e.into()), ("warnings", w.into())],
+            )
+        };
+        assert_eq!(count(Lang::En, 1, 1), "1 error, 1 warning");
+        assert_eq!(count(Lang::En, 0, 2), "0 errors, 2 warnings");
+        assert_eq!(count(Lang::Bg, 1, 2), "1 грешка, 2 предупреждения");
+        assert_eq!(
+            tr_args(
+                Lang::Bg,
+                "comments-on-item",
+                &[("n", 1usize.into()), ("open", 1usize.into())]
+            ),
+            "1 коментар (отворени: 1)"
+        );
     }
 }

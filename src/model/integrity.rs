@@ -68,6 +68,30 @@ impl ItemKind {
     }
 }
 
+impl ItemKind {
+    /// The plural of the kind, as counted ("4 actions", "4 дейности"), in English and Bulgarian.
+    pub fn plural_names(self) -> (&'static str, &'static str) {
+        match self {
+            ItemKind::Evidence => ("evidence items", "данни"),
+            ItemKind::Member => ("support group members", "членове на групата"),
+            ItemKind::Meeting => ("meetings", "срещи"),
+            ItemKind::Problem => ("problems", "проблема"),
+            ItemKind::Objective => ("strategic objectives", "стратегически цели"),
+            ItemKind::SpecificObjective => ("specific objectives", "специфични цели"),
+            ItemKind::Action => ("actions", "дейности"),
+            ItemKind::FundingLine => ("funding lines", "източника на финансиране"),
+            ItemKind::StrategyGoal => ("strategy goals", "стратегически цели на града"),
+            ItemKind::Pilot => ("pilot fiches", "пилотни проекта"),
+            ItemKind::Indicator => ("indicators", "индикатора"),
+            ItemKind::Risk => ("risks", "риска"),
+            ItemKind::City => ("cities", "града"),
+            ItemKind::OpennessArea => ("openness areas", "области на отвореност"),
+            ItemKind::OpennessIndicator => ("openness indicators", "индикатора за отвореност"),
+            ItemKind::Comment => ("comments", "коментара"),
+        }
+    }
+}
+
 /// An item that has an id.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemEntry<'a> {

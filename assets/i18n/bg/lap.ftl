@@ -2,7 +2,7 @@
 
 untitled = План без име
 steps-title = Стъпки на плана
-overall-complete = Попълненост на плана: { $n }%
+overall-complete = Попълненост на плана: { $n } %
 count-errors = { $n ->
     [one] 1 грешка
    *[other] { $n } грешки
@@ -43,7 +43,13 @@ status-nothing-to-redo = Няма какво да се повтори
 status-autosave-failed = Автоматичният запис не успя
 
 findings-title = Констатации
-findings-count = { $errors } грешки, { $warnings } предупреждения
+findings-count = { $errors ->
+    [one] 1 грешка
+   *[other] { $errors } грешки
+}, { $warnings ->
+    [one] 1 предупреждение
+   *[other] { $warnings } предупреждения
+}
 findings-none = Няма констатации: планът минава всички проверки.
 
 dialog-error-title = Файлът не може да се използва
@@ -234,7 +240,7 @@ openness-sources = Година и източник на всяка стойно
 comments-title = Коментари от прегледа
 field-author = Автор
 field-about-section = За стъпката
-field-about-item = За елемента (идентификатор)
+field-about-item = За елемента
 field-comment = Коментар
 field-resolved = Решен
 replies = Отговори
@@ -242,7 +248,10 @@ field-reply = Отговор
 add-reply = Добавяне на отговор
 completeness-title = Попълненост на всяка стъпка
 timeline-empty = Още няма дейност с начален и краен месец.
-timeline-unscheduled = { $n } дейности нямат дати и не са показани.
+timeline-unscheduled = { $n ->
+    [one] 1 дейност няма дати и не е показана.
+   *[other] { $n } дейности нямат дати и не са показани.
+}
 total-cost = Обща стойност
 secured = Осигурено
 potential = Потенциално
@@ -367,7 +376,10 @@ export-done = PDF файлът е записан: { $file }
 export-running = Експорт в PDF…
 export-open = Отваряне
 export-lost = Някои знаци не могат да се покажат с шрифта на PDF и са заменени с „?“: { $items }
-export-pages = страници
+export-pages = { $n ->
+    [one] 1 страница
+   *[other] { $n } страници
+}
 export-options = Настройки на PDF
 export-lang = Език на надписите
 export-lang-plan = Като плана
@@ -385,12 +397,56 @@ field-change-note = Причина за промяната
 button-start-revision = Нова редакция…
 banner-review = Режим на преглед ({ $name }): планът е само за четене; добавяйте коментари с „Добавяне на коментар“ към всеки елемент.
 banner-adopted = Този план е приет ({ $decision }) и е само за четене. Промяната му започва нова редакция.
-comments-on-item = Коментари: { $n } (отворени: { $open })
+comments-on-item = { $n ->
+    [0] Няма коментари
+    [one] 1 коментар (отворени: { $open })
+   *[other] { $n } коментара (отворени: { $open })
+}
 add-comment = Добавяне на коментар
-open-comments = Отворени коментари: { $n }
+open-comments = { $n ->
+    [0] Няма отворени коментари
+    [one] 1 отворен коментар
+   *[other] { $n } отворени коментара
+}
 go-to-item = Към елемента
 cmd-compare = Сравняване с друга версия…
 compare-title = Промени
 compare-close = Затваряне
 compare-with = Сравнено с { $file }
 compare-same = Няма разлики.
+
+# File dialogs
+cmd-toggle-file-dialog = Собствен диалог за файлове на LAP Studio
+fd-open = Отвори
+fd-compare = Сравни
+fd-export = Експортирай
+fd-folder = Папка
+fd-up = Една папка нагоре
+fd-go = Отиди
+fd-recent-folders = Последни папки:
+fd-reading = Папката се чете…
+fd-empty = Тук няма планове или папки.
+fd-file-name = Име на файла
+fd-replace = { $file } съществува и ще бъде заменен (предишната версия се пази като файл .bak).
+fd-is-folder = { $file } е папка; изберете файл в нея.
+fd-no-folder = Папката на { $file } не съществува.
+fd-not-found = { $file } не съществува.
+fd-native-unavailable = Системният диалог за файлове не можа да се отвори, затова се използва този на LAP Studio.
+status-not-saved = Не е записано: не е избран файл.
+item-missing = (елемент, който вече не съществува)
+view-overview = Проверка и експорт
+view-comments = Коментари от прегледа (отворени: { $n })
+completeness-help = Попълненост: делът на полетата в тази стъпка, които контролният списък на URBACT изисква и които са попълнени. Стъпка с грешки е попълнена най-много 99 %.
+cmd-toggle-steps = Показване или скриване на стъпките
+delete-confirm-title = Изтриване на „{ $item }“?
+delete-confirm-undo = Връзките към него също се премахват. Редакция → Отмяна връща всичко.
+delete-loses-link = { $n ->
+    [one] 1 { $what } губи връзката си с него ({ $field })
+   *[other] { $n } { $what } губят връзката си с него ({ $field })
+}
+delete-loses-comments = { $n ->
+    [one] 1 коментар от прегледа губи елемента, за който е
+   *[other] { $n } коментара от прегледа губят елемента, за който са
+}
+delete-the-plan = планът
+list-untitled = (без заглавие)

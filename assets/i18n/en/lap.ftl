@@ -43,7 +43,13 @@ status-nothing-to-redo = Nothing to redo
 status-autosave-failed = Autosave failed
 
 findings-title = Findings
-findings-count = { $errors } errors, { $warnings } warnings
+findings-count = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
 findings-none = No findings: the plan passes every check.
 
 dialog-error-title = The file could not be used
@@ -234,7 +240,7 @@ openness-sources = Year and source of each value
 comments-title = Review comments
 field-author = Author
 field-about-section = About the step
-field-about-item = About the item (id)
+field-about-item = About the item
 field-comment = Comment
 field-resolved = Resolved
 replies = Replies
@@ -242,7 +248,10 @@ field-reply = Reply
 add-reply = Add a reply
 completeness-title = Completeness of each step
 timeline-empty = No action has a start and an end month yet.
-timeline-unscheduled = { $n } actions have no dates and are not shown.
+timeline-unscheduled = { $n ->
+    [one] 1 action has no dates and is not shown.
+   *[other] { $n } actions have no dates and are not shown.
+}
 total-cost = Total cost
 secured = Secured
 potential = Potential
@@ -367,7 +376,10 @@ export-done = PDF saved: { $file }
 export-running = Exporting PDF…
 export-open = Open
 export-lost = Some characters could not be shown by the PDF font and were replaced by "?": { $items }
-export-pages = pages
+export-pages = { $n ->
+    [one] 1 page
+   *[other] { $n } pages
+}
 export-options = PDF options
 export-lang = Language of the labels
 export-lang-plan = As the plan
@@ -385,12 +397,56 @@ field-change-note = Change note
 button-start-revision = Start a new revision…
 banner-review = Review mode ({ $name }): the plan is read-only; add comments with "Add comment" on any item.
 banner-adopted = This plan is adopted ({ $decision }) and is read-only. Changing it starts a new revision.
-comments-on-item = Comments: { $n } ({ $open } open)
+comments-on-item = { $n ->
+    [0] No comments
+    [one] 1 comment ({ $open } open)
+   *[other] { $n } comments ({ $open } open)
+}
 add-comment = Add comment
-open-comments = Open comments: { $n }
+open-comments = { $n ->
+    [0] No open comments
+    [one] 1 open comment
+   *[other] { $n } open comments
+}
 go-to-item = Go to the item
 cmd-compare = Compare with another version…
 compare-title = Changes
 compare-close = Close
 compare-with = Compared with { $file }
 compare-same = No differences.
+
+# File dialogs
+cmd-toggle-file-dialog = Use LAP Studio's own file dialog
+fd-open = Open
+fd-compare = Compare
+fd-export = Export
+fd-folder = Folder
+fd-up = Up one folder
+fd-go = Go
+fd-recent-folders = Recent folders:
+fd-reading = Reading the folder…
+fd-empty = No plan files or folders here.
+fd-file-name = File name
+fd-replace = { $file } exists and will be replaced (the previous version is kept as a .bak file).
+fd-is-folder = { $file } is a folder; choose a file in it.
+fd-no-folder = The folder of { $file } does not exist.
+fd-not-found = { $file } does not exist.
+fd-native-unavailable = The system's file dialog could not be opened, so LAP Studio's own is used.
+status-not-saved = Not saved: no file was chosen.
+item-missing = (an item that no longer exists)
+view-overview = Check and export
+view-comments = Review comments ({ $n } open)
+completeness-help = Completeness: the share of the fields the URBACT checklist asks for in this step that are filled. A step with errors is at most 99 % complete.
+cmd-toggle-steps = Show or hide the steps
+delete-confirm-title = Delete «{ $item }»?
+delete-confirm-undo = Their links to it are removed too. Edit → Undo brings everything back.
+delete-loses-link = { $n ->
+    [one] 1 { $what } loses its link to it ({ $field })
+   *[other] { $n } { $what } lose their link to it ({ $field })
+}
+delete-loses-comments = { $n ->
+    [one] 1 review comment loses the item it is about
+   *[other] { $n } review comments lose the item they are about
+}
+delete-the-plan = the plan
+list-untitled = (untitled)

@@ -1,13 +1,14 @@
 //! Step 8: funding — each action's funding lines (source, programme, call, amount, co-financing
 //! rate, secured or potential), with the budget by source and the gap.
 
-use egui::{Color32, Ui};
+use egui::Ui;
 
 use super::{detail, list_panel, money_text, selected_index};
 use crate::analysis::budget::{self, ActionMoney};
 use crate::app::StepCtx;
 use crate::app::charts;
 use crate::app::list::{next, taken_ids};
+use crate::app::theme;
 use crate::app::widgets::{self as w, form};
 use crate::i18n::{tr, tr_args};
 use crate::model::*;
@@ -44,7 +45,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                         .color(if ok {
                             ui.visuals().text_color()
                         } else {
-                            Color32::from_rgb(200, 40, 40)
+                            theme::ERROR
                         });
                     // One line per row: the virtual list assumes a fixed row height.
                     let is_sel = selected.as_deref() == Some(a.id.as_str());
@@ -114,7 +115,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     );
                     w::text(ui, &tr(lang, "field-note"), &mut f.note);
                 });
-                let what = format!("{} {}", f.source.label(lang), f.id);
+                let what = format!("{} {}", f.source.label(lang), f.programme);
                 if let Some(op) = w::row_buttons(ui, lang, k, n, &what) {
                     row = Some((k, op));
                 }
@@ -127,7 +128,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             });
         }
         ui.separator();
-        if ui.button(tr(lang, "add-funding-line")).clicked() {
+        if w::add_button(ui, &tr(lang, "add-funding-line"), false) {
             let mut taken = taken_ids(cx.plan());
             let id = next(FundingLineId::PREFIX, &mut taken);
             // A new line covers what is still missing, which is what a planner enters next.

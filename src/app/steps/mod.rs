@@ -86,15 +86,31 @@ pub fn list_key_for(plan: &Plan, section: Section, item: &str) -> (Option<&'stat
     }
 }
 
-/// The left list of a master–detail step.
+/// The list of a master–detail step: on the left, or above the form when the room is too
+/// narrow for both side by side (a small window), so the form keeps a usable width.
 pub fn list_panel<R>(ui: &mut Ui, key: &'static str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    if ui.available_width() < STACK_BELOW {
+        let height = (ui.available_height() * 0.35).clamp(90.0, 260.0);
+        return egui::Panel::top(("list-panel-top", key))
+            .resizable(true)
+            .default_size(height)
+            .min_size(70.0)
+            .show(ui, add)
+            .inner;
+    }
+    // In proportion to the room there is, so the form beside it stays usable.
+    let width = (ui.available_width() * 0.38).clamp(130.0, 300.0);
     egui::Panel::left(("list-panel", key))
         .resizable(true)
-        .default_size(300.0)
-        .min_size(200.0)
+        .default_size(width)
+        .min_size(120.0)
+        .max_size(ui.available_width() * 0.6)
         .show(ui, add)
         .inner
 }
+
+/// Below this width a step's list goes above its form instead of beside it.
+const STACK_BELOW: f32 = 600.0;
 
 /// The scrolling detail beside the list.
 pub fn detail<R>(ui: &mut Ui, key: &'static str, add: impl FnOnce(&mut Ui) -> R) -> R {
@@ -194,4 +210,82 @@ pub fn goal_options(plan: &Plan, lang: Lang) -> Vec<(StrategyGoalId, String)> {
 /// Amount with thousands separators and the plan's currency.
 pub fn money_text(lang: Lang, plan: &Plan, m: Money) -> String {
     m.text(lang, &plan.facts.currency)
+}
+
+/// Every item of the plan as people name it (code and title, never the internal id), with its
+/// section and id, in plan order.
+pub fn item_captions(plan: &Plan) -> Vec<(Section, String, String)> {
+    use crate::app::list::ListItem;
+    fn add<T: ListItem>(out: &mut Vec<(Section, String, String)>, s: Section, items: &[T]) {
+        out.extend(items.iter().map(|x| (s, x.id().to_owned(), x.title())));
+    }
+    let mut out = Vec::new();
+    add(&mut out, Section::Context, &plan.context.evidence);
+    add(&mut out, Section::SupportGroup, &plan.support_group.members);
+    add(
+        &mut out,
+        Section::SupportGroup,
+        &plan.support_group.meetings,
+    );
+    add(&mut out, Section::Problems, &plan.problems);
+    for o in &plan.objectives {
+        add(&mut out, Section::Objectives, std::slice::from_ref(o));
+        add(&mut out, Section::Objectives, &o.specific);
+    }
+    add(&mut out, Section::Actions, &plan.actions);
+    for a in &plan.actions {
+        let action = a.title();
+        out.extend(a.funding.iter().map(|f| {
+            (
+                Section::Funding,
+                f.id.to_string(),
+                format!("{action} — {}", f.title()),
+            )
+        }));
+    }
+    out.extend(
+        plan.strategies
+            .goals()
+            .map(|(_, g)| (Section::StrategyLinks, g.id.to_string(), g.title())),
+    );
+    add(&mut out, Section::Pilots, &plan.pilots);
+    add(&mut out, Section::Indicators, &plan.indicators);
+    add(&mut out, Section::Risks, &plan.risks);
+    add(&mut out, Section::Openness, &plan.openness.cities);
+    for a in &plan.openness.areas {
+        add(&mut out, Section::Openness, std::slice::from_ref(a));
+        add(&mut out, Section::Openness, &a.indicators);
+    }
+    add(&mut out, Section::Review, &plan.comments);
+    out
+}
+
+/// The items of one section to pick from: (id, caption).
+pub fn items_of_section(plan: &Plan, section: Section) -> Vec<(String, String)> {
+    item_captions(plan)
+        .into_iter()
+        .filter(|(s, _, _)| *s == section)
+        .map(|(_, id, caption)| (id, caption))
+        .collect()
+}
+
+/// The caption of one item by id, if it exists.
+pub fn item_caption(plan: &Plan, id: &str) -> Option<String> {
+    item_captions(plan)
+        .into_iter()
+        .find(|(_, i, _)| i == id)
+        .map(|(_, _, caption)| caption)
+}
+
+/// Where a finding or comment points, as people say it: "Actions › 1.2.3 Title".
+pub fn place_caption(plan: &Plan, lang: Lang, path: &ItemPath) -> String {
+    let section = path.section.label(lang);
+    match &path.item {
+        None => section.to_owned(),
+        Some(id) => {
+            let item =
+                item_caption(plan, id).unwrap_or_else(|| crate::i18n::tr(lang, "item-missing"));
+            format!("{section} › {item}")
+        }
+    }
 }

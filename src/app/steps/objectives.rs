@@ -64,6 +64,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         let n = o.specific.len();
         for (k, s) in o.specific.iter_mut().enumerate() {
             ui.push_id(s.id.as_str().to_owned(), |ui| {
+                // A long title is cut in the header (it is in full in the form below).
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 egui::CollapsingHeader::new(format!("{} {}", s.code, s.title))
                     .default_open(true)
                     .show(ui, |ui| {
@@ -103,7 +105,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             })
             .map(|s| s.id);
         }
-        if ui.button(tr(lang, "add-specific-objective")).clicked() {
+        if w::add_button(ui, &tr(lang, "add-specific-objective"), false) {
             let mut taken = taken_ids(cx.plan());
             let id = next(SpecificObjectiveId::PREFIX, &mut taken);
             o.specific.push(SpecificObjective {

@@ -301,7 +301,7 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             })
             .map(|i| i.id);
         }
-        if ui.button(tr(lang, "add-openness-indicator")).clicked() {
+        if w::add_button(ui, &tr(lang, "add-openness-indicator"), false) {
             let mut taken = taken_ids(cx.plan());
             let id = next(OpennessIndicatorId::PREFIX, &mut taken);
             a.indicators.push(OpennessIndicator {

@@ -4,7 +4,6 @@
 use egui::Ui;
 
 use super::{detail, list_panel};
-use crate::analysis::Severity;
 use crate::app::StepCtx;
 use crate::app::charts;
 use crate::app::list::{ListItem, master_list};
@@ -12,12 +11,37 @@ use crate::app::widgets::{self as w, form};
 use crate::i18n::{tr, tr_args};
 use crate::model::*;
 
-/// The editor.
+/// The editor: the overview with the way out to the PDF, or the review comments.
 pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Review.label(lang), &cx.tr("help-review"));
-    let report = cx.doc.report();
+    let open = cx.plan().comments.iter().filter(|c| !c.resolved).count();
+    let view = cx.views.entry("review").or_insert(0);
     ui.horizontal(|ui| {
+        ui.selectable_value(view, 0, tr(lang, "view-overview"));
+        ui.selectable_value(
+            view,
+            1,
+            tr_args(lang, "view-comments", &[("n", open.into())]),
+        );
+    });
+    let view = *view;
+    ui.separator();
+    if view == 0 {
+        egui::ScrollArea::vertical()
+            .id_salt("review-overview")
+            .auto_shrink([false, false])
+            .show(ui, |ui| overview(ui, cx));
+        return;
+    }
+    comments(ui, cx);
+}
+
+/// Completeness, findings and the export.
+fn overview(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    let report = cx.doc.report();
+    ui.horizontal_wrapped(|ui| {
         ui.vertical(|ui| {
             charts::completeness(ui, lang, &report);
         });
@@ -27,8 +51,14 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 lang,
                 "findings-count",
                 &[
-                    ("errors", report.count(Severity::Error).into()),
-                    ("warnings", report.count(Severity::Warning).into()),
+                    (
+                        "errors",
+                        report.count(crate::analysis::Severity::Error).into(),
+                    ),
+                    (
+                        "warnings",
+                        report.count(crate::analysis::Severity::Warning).into(),
+                    ),
                 ],
             ));
             ui.label(tr_args(
@@ -44,10 +74,13 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             }
         });
     });
-    ui.separator();
+}
+
+/// The open comments, and every comment with its form.
+fn comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
     open_comments(ui, cx);
     ui.separator();
-    ui.strong(tr(lang, "comments-title"));
     if let Some(e) = list_panel(ui, "comments", |ui| {
         master_list(ui, cx, "comments", |p| &p.comments)
     }) {
@@ -72,9 +105,11 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 Section::ALL,
                 |s| s.label(lang),
             );
-            let mut item = c.target.item.clone().unwrap_or_default();
-            w::text(ui, &tr(lang, "field-about-item"), &mut item);
-            c.target.item = (!item.trim().is_empty()).then_some(item);
+            // The item is picked from the section's items, never typed as an id.
+            let items = super::items_of_section(cx.plan(), c.target.section);
+            let mut item: Option<String> = c.target.item.clone();
+            w::pick_one(ui, lang, &tr(lang, "field-about-item"), &mut item, &items);
+            c.target.item = item;
             w::multiline(ui, &tr(lang, "field-comment"), &mut c.text);
             w::flag(ui, &tr(lang, "field-resolved"), &mut c.resolved);
         });
@@ -87,7 +122,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 });
             });
         }
-        if ui.button(tr(lang, "add-reply")).clicked() {
+        if w::add_button(ui, &tr(lang, "add-reply"), true) {
             c.replies.push(Reply {
                 date: Some(Date::today()),
                 ..Reply::default()
@@ -144,8 +179,8 @@ fn export_options(ui: &mut Ui, cx: &mut StepCtx<'_>) {
 /// The open comments, each a link to the item it is about.
 fn open_comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
-    let open: Vec<(ItemPath, String)> = cx
-        .plan()
+    let plan = cx.plan();
+    let open: Vec<(ItemPath, String)> = plan
         .comments
         .iter()
         .filter(|c| !c.resolved)
@@ -154,18 +189,27 @@ fn open_comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 c.target.clone(),
                 format!(
                     "{} — {}: {}",
-                    c.target,
+                    super::place_caption(plan, lang, &c.target),
                     c.author,
                     c.text.lines().next().unwrap_or("")
                 ),
             )
         })
         .collect();
-    ui.strong(tr_args(lang, "open-comments", &[("n", open.len().into())]));
-    for (target, text) in open {
-        let row = egui::Button::selectable(false, text).wrap_mode(egui::TextWrapMode::Truncate);
-        if ui.add(row).on_hover_text(tr(lang, "go-to-item")).clicked() {
-            *cx.go = Some(target);
-        }
-    }
+    egui::CollapsingHeader::new(tr_args(lang, "open-comments", &[("n", open.len().into())]))
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("open-comments")
+                .max_height(120.0)
+                .show(ui, |ui| {
+                    for (target, text) in open {
+                        let row = egui::Button::selectable(false, text)
+                            .wrap_mode(egui::TextWrapMode::Truncate);
+                        if ui.add(row).on_hover_text(tr(lang, "go-to-item")).clicked() {
+                            *cx.go = Some(target);
+                        }
+                    }
+                });
+        });
 }

@@ -1,0 +1,23 @@
+//! Named colours and measures of the interface, in one place.
+
+use egui::Color32;
+
+/// Errors and things that were refused.
+pub const ERROR: Color32 = Color32::from_rgb(200, 40, 40);
+/// Warnings and things to look at.
+pub const WARNING: Color32 = Color32::from_rgb(190, 120, 0);
+/// Hints.
+pub const HINT: Color32 = Color32::from_rgb(60, 120, 200);
+/// Something added or done.
+pub const ADDED: Color32 = Color32::from_rgb(30, 140, 60);
+/// The background of the lock banner.
+pub const BANNER_FILL: Color32 = Color32::from_rgb(255, 243, 205);
+/// The text of the lock banner.
+pub const BANNER_TEXT: Color32 = Color32::from_rgb(90, 60, 0);
+
+/// Width of the steps panel at its start (it can be resized and hidden).
+pub const STEPS_WIDTH: f32 = 235.0;
+/// Width of the findings panel at its start.
+pub const FINDINGS_WIDTH: f32 = 300.0;
+/// Below this window width the side panels start hidden, so the editor has room.
+pub const NARROW_WINDOW: f32 = 1000.0;

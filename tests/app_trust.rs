@@ -1,0 +1,358 @@
+//! Day-one trust, driven headless through accessible labels: saving works without the system's
+//! file dialog, nothing is lost on the way out, every step fits a small window, deleting asks
+//! first, and the dialogs close with Esc.
+
+use egui::accesskit::Role;
+use egui::{Key, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use lap_studio::app::{LapApp, Settings};
+use lap_studio::model::{Lang, Section};
+use lap_studio::store::templates;
+
+mod common;
+use common::*;
+
+fn sofia() -> lap_studio::model::Plan {
+    templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap()
+}
+
+/// The app as on a desktop where no system file dialog can be shown.
+fn without_native_dialogs(mut app: LapApp) -> LapApp {
+    app.set_native_dialogs_available(false);
+    app
+}
+
+/// In the app's own file dialog: go to `dir`, type `name`, press the confirm button `confirm`.
+fn choose_in_builtin_dialog(
+    h: &mut Harness<'_, LapApp>,
+    dir: &std::path::Path,
+    name: &str,
+    confirm: &str,
+) {
+    replace_text(h, "Folder", &dir.display().to_string());
+    h.get_by_label("Go").click();
+    settle(h);
+    replace_text(h, "File name", name);
+    h.get_by_label(confirm).click();
+    settle(h);
+}
+
+fn request_close(h: &mut Harness<'_, LapApp>) {
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.run();
+}
+
+#[test]
+fn without_a_system_dialog_a_plan_is_saved_reopened_compared_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = without_native_dialogs(app_on("blank", english()));
+    let mut h = harness(app);
+    replace_text(&mut h, "City", "Пловдив");
+    assert!(h.state().window_title().starts_with("● "));
+
+    // Ctrl+S: the system dialog cannot open, so the app's own opens and says why.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert!(
+        h.query_all_by_label_contains("The system's file dialog could not be opened")
+            .count()
+            >= 1
+    );
+    choose_in_builtin_dialog(&mut h, dir.path(), "plovdiv", "Save");
+    let saved = dir.path().join("plovdiv.ron");
+    assert_eq!(h.state().doc().path.as_deref(), Some(saved.as_path()));
+    assert!(!h.state().doc().is_dirty());
+    assert_eq!(
+        lap_studio::store::load(&saved).unwrap().facts.city,
+        "Пловдив"
+    );
+
+    // Open it again: the dialog lists the folder's plans; pick it from the list.
+    replace_text(&mut h, "City", "Пловдив (нова версия)");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert!(!h.state().doc().is_dirty(), "Ctrl+S saves to the same file");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    settle(&mut h);
+    h.get_by_label("plovdiv.ron").click();
+    h.run();
+    h.get_by_label("Open").click();
+    settle(&mut h);
+    assert_eq!(h.state().doc().plan().facts.city, "Пловдив (нова версия)");
+
+    // Compare with the first version, kept as the backup.
+    let backup = lap_studio::store::atomic::backup_path(&saved);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Compare with another version")
+        .click();
+    settle(&mut h);
+    choose_in_builtin_dialog(
+        &mut h,
+        dir.path(),
+        &backup.file_name().unwrap().to_string_lossy(),
+        "Compare",
+    );
+    h.get_by_label("Changes");
+    h.get_by_label_contains("city: Пловдив → Пловдив (нова версия)");
+
+    // Export the PDF: the name is offered, the extension added.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::P);
+    settle(&mut h);
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "File name")
+            .value()
+            .as_deref(),
+        Some("plovdiv.pdf")
+    );
+    h.get_by_label("Export").click();
+    settle(&mut h);
+    let pdf = std::fs::read(dir.path().join("plovdiv.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_save_that_did_not_happen_never_lets_the_app_quit_or_drop_the_autosave() {
+    let data = tempfile::tempdir().unwrap();
+    let app = LapApp::new(sofia(), None, english(), Some(data.path().to_path_buf()));
+    let mut h = harness(without_native_dialogs(app));
+    replace_text(&mut h, "City", "София (незаписано)");
+    h.input_mut().time = Some(lap_studio::app::AUTOSAVE_SECONDS + 5.0);
+    settle(&mut h);
+    assert!(lap_studio::app::jobs::read_autosave(data.path()).is_some());
+
+    // Close → Save → the dialog is cancelled: the app stays, with the work and its autosave.
+    request_close(&mut h);
+    h.get_by_label("Save").click();
+    settle(&mut h);
+    h.get_by_label("File name");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("File name").is_none());
+    assert!(
+        !h.state().closing_allowed(),
+        "a cancelled save must not quit"
+    );
+    h.get_by_label_contains("Not saved");
+    assert_eq!(h.state().doc().plan().facts.city, "София (незаписано)");
+    h.state_mut().on_exit();
+    assert!(
+        lap_studio::app::jobs::read_autosave(data.path()).is_some(),
+        "unsaved work keeps its autosave"
+    );
+
+    // An explicit "Don't save" is a decision: then the autosave goes.
+    request_close(&mut h);
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().closing_allowed());
+    h.state_mut().on_exit();
+    assert!(lap_studio::app::jobs::read_autosave(data.path()).is_none());
+}
+
+#[test]
+fn a_native_dialog_that_returns_at_once_was_not_shown() {
+    use lap_studio::app::jobs::{Pick, classify_pick};
+    assert_eq!(classify_pick(None, 0.01), Pick::Unavailable);
+    assert_eq!(classify_pick(None, 3.0), Pick::Cancelled);
+    let p = std::path::PathBuf::from("/tmp/x.ron");
+    assert_eq!(classify_pick(Some(p.clone()), 0.01), Pick::Chosen(p));
+}
+
+#[test]
+fn deleting_an_objective_that_actions_serve_asks_first() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    let serving = h
+        .state()
+        .doc()
+        .plan()
+        .actions
+        .iter()
+        .filter(|a| a.objective.as_ref().is_some_and(|o| o.as_str() == "SO-1"))
+        .count();
+    assert!(serving > 1);
+    go_to_step(&mut h, "5. Vision and objectives");
+    h.get_by_label_contains("СЦ1  Достъпни услуги").click();
+    h.run();
+    // The list's Delete comes before those of the specific objectives in the form.
+    h.get_all_by_label("Delete").next().unwrap().click();
+    h.run();
+    h.get_by_label_contains(&format!(
+        "{serving} actions lose their link to it (Strategic objective)"
+    ));
+    // Cancel keeps everything.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc().plan(), &sofia());
+    // Confirm deletes it and every link to it, as one undo step.
+    h.get_all_by_label("Delete").next().unwrap().click();
+    h.run();
+    h.get_all_by_label("Delete").last().unwrap().click();
+    h.run();
+    let plan = h.state().doc().plan();
+    assert!(plan.objectives.iter().all(|o| o.id.as_str() != "SO-1"));
+    assert!(
+        plan.actions
+            .iter()
+            .all(|a| a.objective.as_ref().is_none_or(|o| o.as_str() != "SO-1"))
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc().plan(), &sofia());
+}
+
+#[test]
+fn a_new_month_starts_at_the_plans_first_month() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "6. Actions");
+    h.get_by_label("Add").click();
+    h.run();
+    let start_set = h
+        .get_all_by_role_and_label(Role::CheckBox, "Start")
+        .next()
+        .unwrap();
+    start_set.click();
+    h.run();
+    let plan = h.state().doc().plan();
+    let added = plan.actions.iter().find(|a| a.title.is_empty()).unwrap();
+    assert_eq!(added.start, plan.facts.period_start);
+}
+
+#[test]
+fn the_review_page_shows_a_new_comment_form_in_the_window() {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            |ui, app: &mut LapApp| app.show(ui),
+            app_on("sofia-open-cities", english()),
+        );
+    h.run();
+    go_to_step(&mut h, "6. Actions");
+    h.get_by_label_contains("1.2.2  ").click();
+    h.run();
+    h.get_by_label("Add comment").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().section(), Section::Review);
+    let form = h.get_by_role_and_label(Role::MultilineTextInput, "Comment");
+    let r = form.accesskit_node().bounding_box().unwrap();
+    assert!(
+        r.y0 >= 0.0 && r.y1 <= 800.0,
+        "the comment form is outside the window: {r:?}"
+    );
+}
+
+/// Every input a person uses, with where it is on screen.
+fn inputs(h: &Harness<'_, LapApp>) -> Vec<(String, Role, egui::accesskit::Rect)> {
+    let mut out = Vec::new();
+    for role in [
+        Role::TextInput,
+        Role::MultilineTextInput,
+        Role::ComboBox,
+        Role::CheckBox,
+        Role::SpinButton,
+    ] {
+        for n in h.query_all_by_role(role) {
+            let node = n.accesskit_node();
+            if let Some(r) = node.bounding_box() {
+                out.push((node.label().unwrap_or_default(), role, r));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_step_fits_800_by_600_in_both_languages() {
+    for lang in [Lang::En, Lang::Bg] {
+        let settings = Settings {
+            lang,
+            ..Settings::default()
+        };
+        let mut h = Harness::builder().with_size([800.0, 600.0]).build_ui_state(
+            |ui, app: &mut LapApp| app.show(ui),
+            app_on("sofia-open-cities", settings),
+        );
+        h.run();
+        for (i, s) in Section::ALL.iter().enumerate() {
+            go_to_step(&mut h, &format!("{}. {}", i + 1, s.label(lang)));
+            let found = inputs(&h);
+            assert!(
+                !found.is_empty() || *s == Section::Review,
+                "{s:?}: no inputs at all"
+            );
+            if std::env::var("DUMP").is_ok() {
+                for (l, role, r) in &found {
+                    eprintln!(
+                        "{s:?} {lang:?} «{l}» {role:?} {:.0}–{:.0} y {:.0}",
+                        r.x0, r.x1, r.y0
+                    );
+                }
+            }
+            let wide: Vec<String> = found
+                .iter()
+                .filter(|(_, _, r)| r.x1 > 800.5)
+                .map(|(l, role, r)| format!("«{l}» {role:?} {:.0}–{:.0}", r.x0, r.x1))
+                .collect();
+            assert!(
+                wide.is_empty(),
+                "{s:?} ({lang:?}): outside the window: {wide:#?}"
+            );
+            for (label, role, r) in found {
+                assert!(!label.trim().is_empty(), "{s:?}: an input without a name");
+                assert!(
+                    r.x0 >= -0.5 && r.x1 <= 800.5,
+                    "{s:?} ({lang:?}): «{label}» ({role:?}) sticks out of the window: {r:?}"
+                );
+                assert!(
+                    r.x1 - r.x0 >= 12.0,
+                    "{s:?} ({lang:?}): «{label}» ({role:?}) is squeezed to nothing: {r:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn esc_closes_dialogs() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label_contains("About LAP Studio").click();
+    h.run();
+    h.get_by_label_contains("LAP Studio helps");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label_contains("LAP Studio helps").is_none());
+    // The unsaved-changes question: Esc is Cancel.
+    replace_text(&mut h, "City", "София-град");
+    request_close(&mut h);
+    h.get_by_label("Unsaved changes");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_none());
+    assert!(!h.state().closing_allowed());
+}
+
+#[test]
+fn a_step_with_errors_never_shows_complete() {
+    let mut plan = sofia();
+    let a = &mut plan.actions[0];
+    std::mem::swap(&mut a.start, &mut a.end);
+    let h = harness(LapApp::new(plan, None, english(), None));
+    let bars: Vec<String> = h
+        .query_all_by_label_contains("%")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(!bars.is_empty());
+    assert!(bars.iter().any(|v| v.contains("99")), "{bars:?}");
+}
