@@ -176,7 +176,26 @@ fn lists(p: &Plan) -> Vec<Items> {
             |x| label(&x.code, &x.name),
             strip & []
         ),
-        list!(S::Risks, p.risks.iter(), |x| x.title.clone(), strip & []),
+        // A risk's threatened actions are kept on the actions; show them on the risk as well,
+        // so a consultant sees from both sides what a link change did.
+        Items {
+            section: S::Risks,
+            entries: p
+                .risks
+                .iter()
+                .map(|r| {
+                    let mut v = json(r, &[]);
+                    if let Value::Object(map) = &mut v {
+                        let threatened: Vec<&str> = p
+                            .actions_threatened_by(&r.id)
+                            .map(|a| a.id.as_str())
+                            .collect();
+                        map.insert("actions".to_owned(), json(&threatened, &[]));
+                    }
+                    (r.id.to_string(), r.title.clone(), v)
+                })
+                .collect(),
+        },
         list!(
             S::Openness,
             p.openness.cities.iter(),
