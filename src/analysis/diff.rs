@@ -383,7 +383,11 @@ mod tests {
             .changes
             .iter()
             .filter(|c| c.kind == ChangeKind::Changed)
-            .flat_map(|c| c.fields.iter().map(|f| (c.path.to_string(), f.field.as_str())))
+            .flat_map(|c| {
+                c.fields
+                    .iter()
+                    .map(|f| (c.path.to_string(), f.field.as_str()))
+            })
             .collect();
         assert_eq!(
             changed,
