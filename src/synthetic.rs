@@ -291,7 +291,8 @@ pub fn plan(actions: usize, seed: u64) -> Plan {
             impact: *rng.pick(Scale5::ALL),
             mitigation: sentence(&mut rng, 8),
             owner: "Координатор".into(),
-            actions: Vec::new(),
+            // The actions it threatens name it in their `risks`, above.
+            legacy_actions: None,
         })
         .collect();
     let n_pilots = (actions / 20).max(1);

@@ -337,6 +337,83 @@ fn list_edits_add_duplicate_delete_reorder_and_undo() {
     );
 }
 
+/// True when action `action` names risk `risk` in its `risks`, and the risk's threatened actions
+/// (what the risk editor and the register show) list the action.
+fn linked(plan: &lap_studio::model::Plan, action: &str, risk: &str) -> bool {
+    let on_action = plan
+        .actions
+        .iter()
+        .any(|a| a.id.as_str() == action && a.risks.iter().any(|r| r.as_str() == risk));
+    let on_risk = plan
+        .actions_threatened_by(&risk.into())
+        .any(|a| a.id.as_str() == action);
+    assert_eq!(
+        on_action, on_risk,
+        "{action} – {risk}: the two views disagree"
+    );
+    on_action
+}
+
+#[test]
+fn the_risk_editor_links_actions_on_the_actions_themselves() {
+    let mut plan = templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    // Start where A-2 (1.2.1) is not threatened by R-1.
+    let a2 = plan.actions.iter_mut().find(|a| a.id.as_str() == "A-2");
+    a2.unwrap().risks.retain(|r| r.as_str() != "R-1");
+    let start = plan.clone();
+    assert!(!linked(&start, "A-2", "R-1"));
+    let mut h = harness(LapApp::new(plan, None, english(), None));
+    go_to_step(&mut h, "11. Risks");
+    h.get_by_label_contains("R-1   ").click();
+    h.run();
+    // The picker already shows what the actions say (A-1 names R-1; the risk itself never did).
+    h.get_by_label_contains("1.1.1 Център „София за всички“");
+    assert!(
+        h.query_by_label_contains("1.2.1 Многоезичен портал")
+            .is_none()
+    );
+    h.get_by_role_and_label(Role::ComboBox, "Actions it threatens")
+        .click();
+    h.run();
+    h.get_by_label_contains("1.2.1 Многоезичен портал").click();
+    h.run();
+    let plan = h.state().doc().plan();
+    assert!(linked(plan, "A-2", "R-1"));
+    assert!(linked(plan, "A-1", "R-1"), "the other links stay");
+    assert_eq!(plan.risks, start.risks, "the risk itself is unchanged");
+    h.get_by_label_contains("1.2.1 Многоезичен портал");
+    // The action's own editor shows the same link.
+    go_to_step(&mut h, "6. Actions");
+    h.get_by_label_contains("A-2   1.2.1").click();
+    h.run();
+    h.get_by_label_contains("Проектите по европейските фондове се забавят");
+    // The pick was one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc().plan(), &start);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(linked(h.state().doc().plan(), "A-2", "R-1"));
+    // Deleting the action takes its link along: R-1 no longer lists it, nothing dangles.
+    h.get_by_label("Delete").click();
+    h.run();
+    let plan = h.state().doc().plan();
+    assert!(plan.action(&"A-2".into()).is_none());
+    assert!(!linked(plan, "A-2", "R-1"));
+    assert!(linked(plan, "A-1", "R-1"));
+    assert!(lap_studio::model::integrity::problems(plan).is_empty());
+    go_to_step(&mut h, "11. Risks");
+    h.get_by_label_contains("R-1   ").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("1.2.1 Многоезичен портал")
+            .is_none()
+    );
+}
+
 #[test]
 fn after_a_crash_the_next_start_offers_the_autosaved_work() {
     let data = tempfile::tempdir().unwrap();

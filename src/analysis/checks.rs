@@ -422,7 +422,6 @@ fn actions(plan: &Plan, out: &mut Out) {
         );
     }
     let period = plan.period().filter(|(s, e)| s <= e);
-    let risked: HashSet<&ActionId> = plan.risks.iter().flat_map(|r| &r.actions).collect();
     let specific_parent: HashMap<&SpecificObjectiveId, &ObjectiveId> = plan
         .objectives
         .iter()
@@ -591,7 +590,7 @@ fn actions(plan: &Plan, out: &mut Out) {
                 format!("Дейност {name} няма индикатор"),
             );
         }
-        if a.risks.is_empty() && !risked.contains(&a.id) {
+        if a.risks.is_empty() {
             e(
                 "ACTION_NO_RISK",
                 "risks",
@@ -963,8 +962,7 @@ fn risks(plan: &Plan, out: &mut Out) {
                 format!("Риск {name} няма отговорник"),
             );
         }
-        let linked = !r.actions.is_empty() || plan.actions.iter().any(|a| a.risks.contains(&r.id));
-        if !linked {
+        if plan.actions_threatened_by(&r.id).next().is_none() {
             out.push(
                 Severity::Hint,
                 "RISK_UNLINKED",
@@ -1305,7 +1303,7 @@ pub fn completeness(plan: &Plan) -> Vec<(Section, u8)> {
             has(&r.title),
             has(&r.mitigation),
             has(&r.owner),
-            !r.actions.is_empty() || plan.actions.iter().any(|a| a.risks.contains(&r.id)),
+            plan.actions_threatened_by(&r.id).next().is_some(),
         ]
     });
     out.push((Section::Risks, t.percent()));

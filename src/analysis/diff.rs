@@ -176,7 +176,29 @@ fn lists(p: &Plan) -> Vec<Items> {
             |x| label(&x.code, &x.name),
             strip & []
         ),
-        list!(S::Risks, p.risks.iter(), |x| x.title.clone(), strip & []),
+        // A risk's threatened actions are kept on the actions; show them on the risk as well,
+        // so a consultant sees from both sides what a link change did.
+        Items {
+            section: S::Risks,
+            entries: p
+                .risks
+                .iter()
+                .map(|r| {
+                    let mut v = json(r, &[]);
+                    if let Value::Object(map) = &mut v {
+                        let mut threatened: Vec<&str> = p
+                            .actions_threatened_by(&r.id)
+                            .map(|a| a.id.as_str())
+                            .collect();
+                        // A set: reordering the actions does not change the risk (A-9 before
+                        // A-10, as people count).
+                        threatened.sort_by_key(|id| (id.len(), *id));
+                        map.insert("actions".to_owned(), json(&threatened, &[]));
+                    }
+                    (r.id.to_string(), r.title.clone(), v)
+                })
+                .collect(),
+        },
         list!(
             S::Openness,
             p.openness.cities.iter(),
@@ -336,5 +358,43 @@ pub fn diff(old: &Plan, new: &Plan) -> Diff {
         cost_delta: bb.total_cost - ba.total_cost,
         secured_delta: bb.secured - ba.secured,
         potential_delta: bb.potential - ba.potential,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_risk_link_shows_on_the_action_and_on_the_risk_but_order_does_not() {
+        let old = crate::synthetic::plan(10, 1);
+        let mut new = old.clone();
+        new.actions.reverse();
+        assert!(
+            diff(&old, &new)
+                .changes
+                .iter()
+                .all(|c| c.kind == ChangeKind::Moved && c.path.section != Section::Risks)
+        );
+        let a1 = new.actions.iter_mut().find(|a| a.id.as_str() == "A-1");
+        a1.unwrap().risks.push("R-1".into());
+        let d = diff(&old, &new);
+        let changed: Vec<(String, &str)> = d
+            .changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Changed)
+            .flat_map(|c| {
+                c.fields
+                    .iter()
+                    .map(|f| (c.path.to_string(), f.field.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            changed,
+            [
+                ("actions/A-1".to_owned(), "risks"),
+                ("risks/R-1".to_owned(), "actions")
+            ]
+        );
     }
 }

@@ -401,8 +401,11 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
             )
         });
     }
+    // A risk's threatened actions are the actions whose `risks` name it, checked above. What a
+    // file of format 3 or older listed on the risk is folded into those actions when it is read
+    // (`store::migrate`); only ids that named no action are left here, and they are reported.
     for k in &plan.risks {
-        k.actions.iter().for_each(|t| {
+        k.legacy_actions.iter().flatten().for_each(|t| {
             r(
                 &mut v,
                 S::Risks,
@@ -524,7 +527,9 @@ pub fn forget(plan: &mut Plan, id: &str) {
         drop_from(&mut p.actions, id);
     }
     for r in &mut plan.risks {
-        drop_from(&mut r.actions, id);
+        if let Some(legacy) = &mut r.legacy_actions {
+            drop_from(legacy, id);
+        }
     }
     let o = &mut plan.openness;
     if o.home_city.as_ref().is_some_and(|c| c.as_str() == id) {

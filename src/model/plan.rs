@@ -13,7 +13,7 @@ use super::path::ItemPath;
 
 /// The plan-file layout this build writes. Bump it, and add a step to `store::migrate`, whenever
 /// a change would make an older build misread a newer file.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A whole Local Action Plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -285,7 +285,8 @@ pub struct Action {
     pub outputs: Vec<String>,
     /// Indicators that monitor it.
     pub indicators: Vec<IndicatorId>,
-    /// Risks that threaten it.
+    /// Risks that threaten it: the one record of the action–risk link (a risk's actions are
+    /// [`Plan::actions_threatened_by`]).
     pub risks: Vec<RiskId>,
     /// Actions that must come first.
     pub depends_on: Vec<ActionId>,
@@ -312,15 +313,20 @@ pub struct FundingLine {
     /// Secured or potential.
     pub status: FundingStatus,
     /// Format 1 kept this as a flag; read only so that `store::migrate` can convert it.
-    #[serde(rename = "secured", skip_serializing, deserialize_with = "some_bool")]
+    #[serde(rename = "secured", skip_serializing, deserialize_with = "present")]
     pub legacy_secured: Option<bool>,
     /// Remarks.
     pub note: String,
 }
 
-/// Reads a plain `true`/`false` as `Some`, as format 1 wrote it.
-fn some_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    bool::deserialize(d).map(Some)
+/// Reads a field an older format wrote plainly (`true`, `["A-1"]`) as `Some`; an absent field
+/// stays `None` through the struct's `default`.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 /// The two city strategies the plan links to.
@@ -512,8 +518,13 @@ pub struct Risk {
     pub mitigation: String,
     /// Who watches it.
     pub owner: String,
-    /// Actions it threatens.
-    pub actions: Vec<ActionId>,
+    /// Formats 1–3 also kept the actions a risk threatens here, besides each action's `risks`,
+    /// and the two lists could disagree. Read only, so that `store::migrate` can fold it into the
+    /// actions' `risks` (the one record of the link; see [`Plan::actions_threatened_by`]); never
+    /// written. After loading it is `None`, or holds only the ids that name no action, so they
+    /// are reported as broken references rather than lost.
+    #[serde(rename = "actions", skip_serializing, deserialize_with = "present")]
+    pub legacy_actions: Option<Vec<ActionId>>,
 }
 
 /// Who implements and coordinates, and how progress is followed.
@@ -689,6 +700,12 @@ impl Plan {
         self.actions
             .iter()
             .filter(move |a| a.strategy_goals.contains(goal))
+    }
+
+    /// The actions a risk threatens, in plan order: those whose `risks` name it. This is the
+    /// one answer to "which actions does this risk threaten"; a risk keeps no list of its own.
+    pub fn actions_threatened_by<'a>(&'a self, risk: &RiskId) -> impl Iterator<Item = &'a Action> {
+        self.actions.iter().filter(move |a| a.risks.contains(risk))
     }
 
     /// Every funding line of every action, with its action.

@@ -288,18 +288,10 @@ pub fn risks(plan: &Plan, lang: Lang) -> Table {
         .risks
         .iter()
         .map(|r| {
-            let mut acts: Vec<String> = r
-                .actions
-                .iter()
-                .filter_map(|a| plan.action(a))
+            let mut acts: Vec<String> = plan
+                .actions_threatened_by(&r.id)
                 .map(|a| a.code.clone())
                 .collect();
-            acts.extend(
-                plan.actions
-                    .iter()
-                    .filter(|a| a.risks.contains(&r.id))
-                    .map(|a| a.code.clone()),
-            );
             acts.sort();
             acts.dedup();
             vec![

@@ -303,6 +303,52 @@ mod tests {
     }
 
     #[test]
+    fn version_three_risk_links_move_to_the_actions() {
+        let text = r#"(format_version: 3,
+            actions: [(id: "A-1", risks: ["R-2"]), (id: "A-2")],
+            risks: [(id: "R-1", actions: ["A-2", "A-1"]), (id: "R-2", actions: [])])"#;
+        let p = parse(text, Path::new("old.ron")).unwrap();
+        let risks =
+            |i: usize| -> Vec<&str> { p.actions[i].risks.iter().map(|r| r.as_str()).collect() };
+        assert_eq!(risks(0), ["R-2", "R-1"]);
+        assert_eq!(risks(1), ["R-1"]);
+        assert!(p.risks.iter().all(|r| r.legacy_actions.is_none()));
+        let threatened: Vec<&str> = p
+            .actions_threatened_by(&"R-1".into())
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(threatened, ["A-1", "A-2"]);
+        // Written once, on the actions.
+        let written = to_ron(&p);
+        assert!(written.contains("format_version: 4,"), "{written}");
+        assert_eq!(
+            written.matches("actions:").count(),
+            1,
+            "only the plan's own:\n{written}"
+        );
+        assert_eq!(parse(&written, Path::new("new.ron")).unwrap(), p);
+    }
+
+    #[test]
+    fn an_old_risk_naming_a_missing_action_is_located_not_dropped() {
+        let text = "(\n    format_version: 3,\n    actions: [(id: \"A-1\")],\n    risks: [\n        (\n            id: \"R-1\",\n            actions: [\"A-1\", \"A-404\"],\n        ),\n    ],\n)\n";
+        let e = parse(text, Path::new("old.ron")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "old.ron:7:30: actions refers to action \"A-404\", which does not exist (at risks/R-1.actions)"
+        );
+        // Read leniently (for `check`), the link that resolves is kept and the broken one is
+        // still there to report.
+        let p = parse_lenient(text, Path::new("old.ron")).unwrap();
+        assert_eq!(p.actions[0].risks, [RiskId::from("R-1")]);
+        assert_eq!(
+            p.risks[0].legacy_actions,
+            Some(vec![ActionId::from("A-404")])
+        );
+        assert_eq!(integrity::problems(&p).len(), 1);
+    }
+
+    #[test]
     fn duplicate_ids_are_located() {
         let mut p = small_plan();
         p.actions.push(Action {

@@ -26,6 +26,13 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         };
         let mut r = cx.plan().risks[i].clone();
         let actions = action_options(cx.plan(), None);
+        // The link lives on the actions (their `risks`); the picker shows and edits it there.
+        let before: Vec<ActionId> = cx
+            .plan()
+            .actions_threatened_by(&r.id)
+            .map(|a| a.id.clone())
+            .collect();
+        let mut threatened = before.clone();
         form(ui, "risk-form", |ui| {
             w::text(ui, &cx.tr("field-title"), &mut r.title);
             w::multiline(ui, &cx.tr("field-description"), &mut r.description);
@@ -49,10 +56,28 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 ui,
                 lang,
                 &cx.tr("field-threatened-actions"),
-                &mut r.actions,
+                &mut threatened,
                 &actions,
             );
         });
+        if threatened != before {
+            // One undo step: every action that gained or lost the risk, in one swap.
+            let mut all = cx.plan().actions.clone();
+            for a in &mut all {
+                let want = threatened.contains(&a.id);
+                let has = a.risks.contains(&r.id);
+                if want && !has {
+                    a.risks.push(r.id.clone());
+                } else if !want && has {
+                    a.risks.retain(|x| x != &r.id);
+                }
+            }
+            cx.set(
+                &format!("risk:{}#actions", r.id),
+                |p| Some(&mut p.actions),
+                all,
+            );
+        }
         let score = u32::from(r.likelihood.score()) * u32::from(r.impact.score());
         ui.colored_label(
             charts::risk_color(score),

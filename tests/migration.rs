@@ -1,0 +1,166 @@
+//! Plan files of format 3 and older, which kept a risk's threatened actions on the risk as well
+//! as on each action, load into format 4 with every link from either side on the actions, and
+//! the risk's view (`Plan::actions_threatened_by`, the register) agrees with the actions'.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use lap_studio::model::integrity;
+use lap_studio::model::{FORMAT_VERSION, Lang, Plan};
+use lap_studio::report::tables;
+use lap_studio::store::{self, LoadErrorKind};
+
+const FIXTURE: &str = "tests/fixtures/sofia-format-3.ron";
+
+type Links = BTreeSet<(String, String)>;
+
+/// The (action, risk) links a file states on either side, read from the text itself (not
+/// through the model).
+fn links_in_text(text: &str) -> Links {
+    use ron::Value;
+    let plan: Value = ron::from_str(text).expect("well-formed RON");
+    let field = |v: &Value, name: &str| -> Option<Value> {
+        let Value::Map(m) = v else { return None };
+        m.iter()
+            .find(|(k, _)| matches!(k, Value::String(s) if s == name))
+            .map(|(_, v)| v.clone())
+    };
+    let list = |v: Option<Value>| -> Vec<Value> {
+        match v {
+            Some(Value::Seq(items)) => items,
+            _ => Vec::new(),
+        }
+    };
+    let text_of = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => panic!("not an id: {other:?}"),
+    };
+    let mut links = Links::new();
+    for a in list(field(&plan, "actions")) {
+        let id = text_of(&field(&a, "id").unwrap());
+        for r in list(field(&a, "risks")) {
+            links.insert((id.clone(), text_of(&r)));
+        }
+    }
+    for r in list(field(&plan, "risks")) {
+        let id = text_of(&field(&r, "id").unwrap());
+        for a in list(field(&r, "actions")) {
+            links.insert((text_of(&a), id.clone()));
+        }
+    }
+    links
+}
+
+/// The links of a loaded plan, once as the actions state them and once as each risk sees
+/// them; they must be the same.
+fn links_in_plan(plan: &Plan) -> Links {
+    let on_actions: Links = plan
+        .actions
+        .iter()
+        .flat_map(|a| a.risks.iter().map(|r| (a.id.to_string(), r.to_string())))
+        .collect();
+    let on_risks: Links = plan
+        .risks
+        .iter()
+        .flat_map(|r| {
+            plan.actions_threatened_by(&r.id)
+                .map(|a| (a.id.to_string(), r.id.to_string()))
+        })
+        .collect();
+    assert_eq!(on_actions, on_risks, "the two views disagree");
+    on_actions
+}
+
+fn old_sofia() -> (String, Plan) {
+    let text = std::fs::read_to_string(FIXTURE).unwrap();
+    let plan = store::load(Path::new(FIXTURE)).unwrap_or_else(|e| panic!("{e}"));
+    (text, plan)
+}
+
+#[test]
+fn every_link_from_either_side_survives_the_migration() {
+    let (text, plan) = old_sofia();
+    assert!(text.contains("format_version: 3,"));
+    let stated = links_in_text(&text);
+    // The fixture holds links on both sides, some on one side only.
+    for link in [
+        ("A-1", "R-1"),
+        ("A-3", "R-1"),
+        ("A-2", "R-8"),
+        ("A-17", "R-8"),
+    ] {
+        assert!(stated.contains(&(link.0.into(), link.1.into())), "{link:?}");
+    }
+    assert_eq!(plan.format_version, FORMAT_VERSION);
+    assert_eq!(links_in_plan(&plan), stated);
+    assert!(plan.risks.iter().all(|r| r.legacy_actions.is_none()));
+    assert!(integrity::problems(&plan).is_empty());
+    // An action keeps its own risks first; the ones only its risks named follow, in risk order.
+    let risks_of = |id: &str| -> Vec<String> {
+        let a = plan.action(&id.into()).unwrap();
+        a.risks.iter().map(|r| r.to_string()).collect()
+    };
+    assert_eq!(risks_of("A-1"), ["R-1", "R-2"]);
+    assert_eq!(risks_of("A-2"), ["R-1", "R-8"]);
+    assert_eq!(risks_of("A-3"), ["R-7", "R-1"]);
+    assert_eq!(risks_of("A-10"), ["R-4"]);
+    // The register shows each risk's actions from the same source.
+    let register = tables::risks(&plan, Lang::En);
+    let r8 = plan
+        .risks
+        .iter()
+        .position(|r| r.id.as_str() == "R-8")
+        .unwrap();
+    assert_eq!(register.rows[r8][4], "1.2.1, 5.1.1, 5.1.2, 5.2.1");
+}
+
+#[test]
+fn written_again_it_is_format_4_with_the_links_once() {
+    let (_, plan) = old_sofia();
+    let text = store::to_ron(&plan);
+    assert!(text.contains(&format!("format_version: {FORMAT_VERSION},")));
+    let risks =
+        &text[text.find("\n    risks: [").unwrap()..text.find("\n    governance:").unwrap()];
+    assert!(!risks.contains("actions:"), "{risks}");
+    let again = store::parse(&text, Path::new("again.ron")).unwrap();
+    assert_eq!(again, plan);
+    assert_eq!(links_in_text(&text), links_in_plan(&plan));
+}
+
+#[test]
+fn after_deleting_an_action_the_two_views_still_agree() {
+    let (_, mut plan) = old_sofia();
+    // As the app deletes: the item goes, then every reference to it.
+    plan.actions.retain(|a| a.id.as_str() != "A-2");
+    integrity::forget(&mut plan, "A-2");
+    let links = links_in_plan(&plan);
+    assert!(links.iter().all(|(a, _)| a != "A-2"));
+    assert!(links.contains(&("A-17".into(), "R-8".into())));
+    assert!(integrity::problems(&plan).is_empty());
+    // And after deleting a risk, no action names it.
+    plan.risks.retain(|r| r.id.as_str() != "R-1");
+    integrity::forget(&mut plan, "R-1");
+    assert!(links_in_plan(&plan).iter().all(|(_, r)| r != "R-1"));
+    assert!(integrity::problems(&plan).is_empty());
+}
+
+#[test]
+fn a_file_of_a_newer_format_is_still_refused() {
+    for text in [
+        "(format_version: 5, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
+        // Even one that would otherwise read as a plan of today.
+        "(format_version: 5)",
+    ] {
+        let e = store::parse(text, Path::new("future.ron")).unwrap_err();
+        assert!(
+            matches!(
+                e.kind,
+                LoadErrorKind::NewerVersion {
+                    found: 5,
+                    supported: 4
+                }
+            ),
+            "{e}"
+        );
+    }
+}
