@@ -11,8 +11,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use crate::analysis::{self, Report, Severity};
-use crate::model::integrity;
 use crate::model::{ItemPath, Lang, Plan};
+use crate::model::{format, integrity};
 use crate::store::{self, LoadError};
 
 /// Write, check and publish a city's Local Action Plan for migrant integration and openness.
@@ -602,13 +602,7 @@ fn write_summary_text(
 ) -> std::io::Result<()> {
     let f = &plan.facts;
     let b = analysis::budget(plan);
-    let money = |m: crate::model::Money| {
-        format!(
-            "{} {}",
-            m.grouped(' ', lang.pick(".", ",").chars().next().unwrap_or('.')),
-            f.currency
-        )
-    };
+    let money = |m: crate::model::Money| format::money(lang, m, &f.currency);
     writeln!(out, "{} — {}", f.city, f.title)?;
     if let Some((start, end)) = plan.period() {
         writeln!(

@@ -41,10 +41,7 @@ pub(super) fn period(s: Option<YearMonth>, e: Option<YearMonth>) -> String {
 
 /// An amount for a table cell: no currency (the column header names it), so it never wraps.
 pub(super) fn amount(lang: Lang, m: Money) -> String {
-    match lang {
-        Lang::Bg => m.grouped('\u{a0}', ','),
-        Lang::En => m.grouped(',', '.'),
-    }
+    format::amount(lang, m)
 }
 
 /// A column header with the currency: "Стойност, EUR".
