@@ -459,18 +459,19 @@ fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result
                     f.message(lang)
                 ))?;
             }
+            let count = |s: Severity| format::integer(lang, report.count(s) as u64);
             w(writeln!(
                 out,
-                "{}: {} {}, {} {}, {} {}; {} {}%",
+                "{}: {} {}, {} {}, {} {}; {} {}",
                 file.display(),
-                report.count(Severity::Error),
+                count(Severity::Error),
                 lang.pick("errors", "грешки"),
-                report.count(Severity::Warning),
+                count(Severity::Warning),
                 lang.pick("warnings", "предупреждения"),
-                report.count(Severity::Hint),
+                count(Severity::Hint),
                 lang.pick("hints", "подсказки"),
                 lang.pick("complete", "попълненост"),
-                report.completeness_percent()
+                format::percent(lang, f64::from(report.completeness_percent()), 0)
             ))?;
         }
         Format::Json => {
@@ -607,8 +608,9 @@ fn write_summary_text(
     if let Some((start, end)) = plan.period() {
         writeln!(
             out,
-            "{}: {start} – {end}; {}: {}; {} {}",
+            "{}: {}; {}: {}; {} {}",
             lang.pick("Period", "Период"),
+            format::month_range(lang, Some(start), Some(end)),
             lang.pick("status", "статус"),
             f.status.label(lang),
             lang.pick("version", "версия"),
@@ -616,21 +618,24 @@ fn write_summary_text(
         )?;
     }
     let c = &s["counts"];
+    // Counts and figures from the JSON summary, written as people read them.
+    let int = |v: &Value| format::integer(lang, v.as_u64().unwrap_or_default());
+    let c = |key: &str| int(&c[key]);
     writeln!(
         out,
         "{}: {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
         lang.pick("Contents", "Съдържание"),
-        c["objectives"],
+        c("objectives"),
         lang.pick("objectives", "цели"),
-        c["actions"],
+        c("actions"),
         lang.pick("actions", "дейности"),
-        c["pilots"],
+        c("pilots"),
         lang.pick("pilots", "пилотни проекта"),
-        c["indicators"],
+        c("indicators"),
         lang.pick("indicators", "индикатора"),
-        c["risks"],
+        c("risks"),
         lang.pick("risks", "риска"),
-        c["members"],
+        c("members"),
         lang.pick("support group members", "членове на групата"),
     )?;
     writeln!(
@@ -666,7 +671,9 @@ fn write_summary_text(
             )
         )?;
         for city in &idx.cities {
-            let v = city.overall.map_or("—".to_owned(), |v| format!("{v:.1}"));
+            let v = city
+                .overall
+                .map_or("—".to_owned(), |v| format::decimal(lang, v, 1));
             writeln!(
                 out,
                 "  {:<20} {v}{}",
@@ -678,16 +685,20 @@ fn write_summary_text(
     let fc = &s["findings"];
     writeln!(
         out,
-        "{}: {}%; {}: {} / {} / {}",
+        "{}: {}; {}: {} / {} / {}",
         lang.pick("Complete", "Попълненост"),
-        s["completeness_percent"],
+        format::percent(
+            lang,
+            s["completeness_percent"].as_f64().unwrap_or_default(),
+            0
+        ),
         lang.pick(
             "errors / warnings / hints",
             "грешки / предупреждения / подсказки"
         ),
-        fc["error"],
-        fc["warning"],
-        fc["hint"]
+        int(&fc["error"]),
+        int(&fc["warning"]),
+        int(&fc["hint"])
     )
 }
 
