@@ -182,7 +182,8 @@ fn real(lang: Lang, v: f64, decimals: usize, trim: bool) -> String {
 }
 
 /// A number with exactly `decimals` decimals: `decimal(Bg, 24.1, 2)` is `24,10`,
-/// `decimal(En, 1450.5, 0)` is `1,451`.
+/// `decimal(En, 1450.56, 1)` is `1,450.6`. Rounding is that of Rust's `{:.N}` (on the exact
+/// binary value, ties to even: `decimal(En, 0.5, 0)` is `0`).
 pub fn decimal(lang: Lang, v: f64, decimals: usize) -> String {
     real(lang, v, decimals, false)
 }
@@ -980,6 +981,8 @@ mod tests {
         assert_eq!(decimal(EN, 24.1, 2), "24.10");
         assert_eq!(decimal(EN, 100.0, 1), "100.0");
         assert_eq!(decimal(EN, 1450.5, 0), "1,450");
+        assert_eq!(decimal(EN, 1450.56, 1), "1,450.6");
+        assert_eq!(decimal(EN, 0.5, 0), "0");
         assert_eq!(show(&decimal(BG, 1234.567, 2)), "1_234,57");
         assert_eq!(decimal(EN, -0.04, 1), "0.0");
         assert_eq!(decimal(EN, -2.25, 1), "-2.2");
