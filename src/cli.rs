@@ -11,8 +11,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use crate::analysis::{self, Report, Severity};
-use crate::model::integrity;
 use crate::model::{ItemPath, Lang, Plan};
+use crate::model::{format, integrity};
 use crate::store::{self, LoadError};
 
 /// Write, check and publish a city's Local Action Plan for migrant integration and openness.
@@ -459,18 +459,19 @@ fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result
                     f.message(lang)
                 ))?;
             }
+            let count = |s: Severity| format::integer(lang, report.count(s) as u64);
             w(writeln!(
                 out,
-                "{}: {} {}, {} {}, {} {}; {} {}%",
+                "{}: {} {}, {} {}, {} {}; {} {}",
                 file.display(),
-                report.count(Severity::Error),
+                count(Severity::Error),
                 lang.pick("errors", "грешки"),
-                report.count(Severity::Warning),
+                count(Severity::Warning),
                 lang.pick("warnings", "предупреждения"),
-                report.count(Severity::Hint),
+                count(Severity::Hint),
                 lang.pick("hints", "подсказки"),
                 lang.pick("complete", "попълненост"),
-                report.completeness_percent()
+                format::percent(lang, f64::from(report.completeness_percent()), 0)
             ))?;
         }
         Format::Json => {
@@ -602,19 +603,14 @@ fn write_summary_text(
 ) -> std::io::Result<()> {
     let f = &plan.facts;
     let b = analysis::budget(plan);
-    let money = |m: crate::model::Money| {
-        format!(
-            "{} {}",
-            m.grouped(' ', lang.pick(".", ",").chars().next().unwrap_or('.')),
-            f.currency
-        )
-    };
+    let money = |m: crate::model::Money| format::money(lang, m, &f.currency);
     writeln!(out, "{} — {}", f.city, f.title)?;
     if let Some((start, end)) = plan.period() {
         writeln!(
             out,
-            "{}: {start} – {end}; {}: {}; {} {}",
+            "{}: {}; {}: {}; {} {}",
             lang.pick("Period", "Период"),
+            format::month_range(lang, Some(start), Some(end)),
             lang.pick("status", "статус"),
             f.status.label(lang),
             lang.pick("version", "версия"),
@@ -622,21 +618,24 @@ fn write_summary_text(
         )?;
     }
     let c = &s["counts"];
+    // Counts and figures from the JSON summary, written as people read them.
+    let int = |v: &Value| format::integer(lang, v.as_u64().unwrap_or_default());
+    let c = |key: &str| int(&c[key]);
     writeln!(
         out,
         "{}: {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
         lang.pick("Contents", "Съдържание"),
-        c["objectives"],
+        c("objectives"),
         lang.pick("objectives", "цели"),
-        c["actions"],
+        c("actions"),
         lang.pick("actions", "дейности"),
-        c["pilots"],
+        c("pilots"),
         lang.pick("pilots", "пилотни проекта"),
-        c["indicators"],
+        c("indicators"),
         lang.pick("indicators", "индикатора"),
-        c["risks"],
+        c("risks"),
         lang.pick("risks", "риска"),
-        c["members"],
+        c("members"),
         lang.pick("support group members", "членове на групата"),
     )?;
     writeln!(
@@ -672,7 +671,9 @@ fn write_summary_text(
             )
         )?;
         for city in &idx.cities {
-            let v = city.overall.map_or("—".to_owned(), |v| format!("{v:.1}"));
+            let v = city
+                .overall
+                .map_or("—".to_owned(), |v| format::decimal(lang, v, 1));
             writeln!(
                 out,
                 "  {:<20} {v}{}",
@@ -684,16 +685,20 @@ fn write_summary_text(
     let fc = &s["findings"];
     writeln!(
         out,
-        "{}: {}%; {}: {} / {} / {}",
+        "{}: {}; {}: {} / {} / {}",
         lang.pick("Complete", "Попълненост"),
-        s["completeness_percent"],
+        format::percent(
+            lang,
+            s["completeness_percent"].as_f64().unwrap_or_default(),
+            0
+        ),
         lang.pick(
             "errors / warnings / hints",
             "грешки / предупреждения / подсказки"
         ),
-        fc["error"],
-        fc["warning"],
-        fc["hint"]
+        int(&fc["error"]),
+        int(&fc["warning"]),
+        int(&fc["hint"])
     )
 }
 

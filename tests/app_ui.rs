@@ -367,7 +367,10 @@ fn the_risk_editor_links_actions_on_the_actions_themselves() {
     assert!(!linked(&start, "A-2", "R-1"));
     let mut h = harness(LapApp::new(plan, None, english(), None));
     go_to_step(&mut h, "11. Risks");
-    h.get_by_label_contains("R-1   ").click();
+    h.get_all_by_label_contains("Проектите по европейските фондове се забавят")
+        .next()
+        .unwrap()
+        .click();
     h.run();
     // The picker already shows what the actions say (A-1 names R-1; the risk itself never did).
     h.get_by_label_contains("1.1.1 Център „София за всички“");
@@ -387,7 +390,7 @@ fn the_risk_editor_links_actions_on_the_actions_themselves() {
     h.get_by_label_contains("1.2.1 Многоезичен портал");
     // The action's own editor shows the same link.
     go_to_step(&mut h, "6. Actions");
-    h.get_by_label_contains("A-2   1.2.1").click();
+    h.get_by_label_contains("1.2.1  Многоезичен портал").click();
     h.run();
     h.get_by_label_contains("Проектите по европейските фондове се забавят");
     // The pick was one undo step.
@@ -400,13 +403,21 @@ fn the_risk_editor_links_actions_on_the_actions_themselves() {
     // Deleting the action takes its link along: R-1 no longer lists it, nothing dangles.
     h.get_by_label("Delete").click();
     h.run();
+    if h.query_all_by_label("Delete").count() > 1 {
+        // Other items use it: the app asked first.
+        h.get_all_by_label("Delete").last().unwrap().click();
+        h.run();
+    }
     let plan = h.state().doc().plan();
     assert!(plan.action(&"A-2".into()).is_none());
     assert!(!linked(plan, "A-2", "R-1"));
     assert!(linked(plan, "A-1", "R-1"));
     assert!(lap_studio::model::integrity::problems(plan).is_empty());
     go_to_step(&mut h, "11. Risks");
-    h.get_by_label_contains("R-1   ").click();
+    h.get_all_by_label_contains("Проектите по европейските фондове се забавят")
+        .next()
+        .unwrap()
+        .click();
     h.run();
     assert!(
         h.query_by_label_contains("1.2.1 Многоезичен портал")

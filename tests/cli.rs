@@ -146,6 +146,35 @@ fn check_speaks_bulgarian() {
 }
 
 #[test]
+fn summary_text_writes_numbers_as_each_language_does() {
+    // The figures people read follow the language (no-break spaces in Bulgarian); the JSON
+    // output stays exact.
+    let en = stdout(&lap(&["summary", SOFIA]));
+    for needle in [
+        "Period: January 2025 – December 2030;",
+        "Total cost: 8,120,000.00\u{a0}EUR",
+        "  AMIF                         2,447,000.00\u{a0}EUR",
+        "Contents: 5 objectives, 18 actions,",
+        "80.8",
+        "Complete: 100%;",
+    ] {
+        assert!(en.contains(needle), "{needle:?} not in\n{en}");
+    }
+    let bg = stdout(&lap(&["summary", SOFIA, "--lang", "bg"]));
+    for needle in [
+        "Период: януари 2025 – декември 2030;",
+        "Обща стойност: 8\u{a0}120\u{a0}000,00\u{a0}EUR",
+        "  недостиг: 0,00\u{a0}EUR",
+        "80,8",
+        "Попълненост: 100\u{a0}%;",
+    ] {
+        assert!(bg.contains(needle), "{needle:?} not in\n{bg}");
+    }
+    let check = stdout(&lap(&["check", SOFIA, "--lang", "bg"]));
+    assert!(check.contains("попълненост 100\u{a0}%"), "{check}");
+}
+
+#[test]
 fn summary_json_has_the_agreed_keys() {
     let o = lap(&["summary", SOFIA, "--format", "json"]);
     assert!(o.status.success(), "{}", stderr(&o));

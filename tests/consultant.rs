@@ -292,6 +292,11 @@ fn the_html_is_well_formed_accessible_and_complete() {
         "ФУМИ",
         "Белфаст",
         "мин–макс",
+        // Numbers, dates and months as the document's language writes them.
+        "януари 2025 – декември 2030",
+        "8\u{a0}120\u{a0}000,00\u{a0}EUR",
+        "1\u{a0}450\u{a0}000,00",
+        "12 февруари 2025",
     ] {
         assert!(text.contains(needle), "{needle}");
     }

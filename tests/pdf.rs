@@ -95,6 +95,51 @@ fn bulgarian_text_of_every_section_is_extractable() {
 }
 
 #[test]
+fn numbers_dates_and_months_are_written_as_the_language_writes_them() {
+    let plan = sofia();
+    for (lang, needles) in [
+        (
+            Lang::Bg,
+            [
+                "януари 2025 – декември 2030",
+                "14 март 2025",
+                "8\u{a0}120\u{a0}000,00\u{a0}EUR",
+                "1\u{a0}450\u{a0}000,00",
+                "1\u{a0}221\u{a0}172",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "January 2025 – December 2030",
+                "14 March 2025",
+                "8,120,000.00\u{a0}EUR",
+                "1,450,000.00",
+                "1,221,172",
+            ],
+        ),
+    ] {
+        let opts = Options {
+            lang,
+            ..Options::for_plan(&plan)
+        };
+        let (_, doc) = render(&plan, &opts);
+        let all: String = (1..=doc.get_pages().len())
+            .map(|p| page_text(&doc, p))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for needle in needles {
+            assert!(
+                all.contains(needle),
+                "{lang:?}: {needle:?} is not in the PDF"
+            );
+        }
+        // No machine forms of months or dates are left for people to read.
+        assert!(!all.contains("2025-01 –"), "{lang:?}");
+    }
+}
+
+#[test]
 fn fonts_are_embedded_and_subset() {
     let plan = sofia();
     let (_, doc) = render(&plan, &Options::for_plan(&plan));

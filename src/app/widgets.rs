@@ -5,7 +5,7 @@ use egui::{ComboBox, DragValue, Response, RichText, TextEdit, Ui};
 
 use super::theme;
 use crate::i18n::tr;
-use crate::model::{Date, Lang, Money, YearMonth, calendar};
+use crate::model::{Date, Lang, Money, YearMonth, calendar, month_name};
 
 /// A form: each label above its input, inputs as wide as the column, so it reads well at any
 /// width.
@@ -251,44 +251,6 @@ pub fn opt_count(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<u32>) {
             ui.add(DragValue::new(v).range(0..=600)).labelled_by(l);
         },
     );
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_BG: [&str; 12] = [
-    "януари",
-    "февруари",
-    "март",
-    "април",
-    "май",
-    "юни",
-    "юли",
-    "август",
-    "септември",
-    "октомври",
-    "ноември",
-    "декември",
-];
-
-/// The name of a month (1–12).
-pub fn month_name(lang: Lang, month: u8) -> &'static str {
-    let i = usize::from(month.clamp(1, 12) - 1);
-    match lang {
-        Lang::En => MONTHS_EN[i],
-        Lang::Bg => MONTHS_BG[i],
-    }
 }
 
 /// A month picked from a list of the twelve, all shown at once.

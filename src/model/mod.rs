@@ -1,6 +1,7 @@
 //! The plan model: plain serde types with no UI, PDF or file I/O.
 
 pub mod calendar;
+pub mod format;
 pub mod ids;
 pub mod integrity;
 pub mod labels;
@@ -9,6 +10,9 @@ pub mod path;
 pub mod plan;
 
 pub use calendar::{Date, YearMonth};
+pub use format::{
+    Expected, NumberError, month_name, parse_date, parse_money, parse_number, parse_percent,
+};
 pub use ids::*;
 pub use labels::*;
 pub use money::Money;

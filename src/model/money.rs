@@ -72,30 +72,10 @@ impl Money {
     }
 
     /// As documents in `lang` write it, with the currency: `1 450 000,00 EUR` (Bulgarian) or
-    /// `1,450,000.00 EUR` (English); non-breaking spaces keep it on one line.
+    /// `1,450,000.00 EUR` (English); non-breaking spaces keep it on one line. See
+    /// [`format::money`](crate::model::format::money), which this is.
     pub fn text(self, lang: crate::model::Lang, currency: &str) -> String {
-        let (thousands, decimal) = match lang {
-            crate::model::Lang::Bg => ('\u{a0}', ','),
-            crate::model::Lang::En => (',', '.'),
-        };
-        format!("{}\u{a0}{currency}", self.grouped(thousands, decimal))
-    }
-
-    /// With thousands separators and two decimals, e.g. `1 250 000.00` (thin grouping as used
-    /// in Bulgarian and EU documents) — separator and decimal mark chosen by the caller.
-    pub fn grouped(self, thousands: char, decimal: char) -> String {
-        let neg = self.0 < 0;
-        let abs = self.0.unsigned_abs();
-        let units = (abs / 100).to_string();
-        let cents = abs % 100;
-        let mut out = String::new();
-        for (i, ch) in units.chars().enumerate() {
-            if i > 0 && (units.len() - i).is_multiple_of(3) {
-                out.push(thousands);
-            }
-            out.push(ch);
-        }
-        format!("{}{out}{decimal}{cents:02}", if neg { "-" } else { "" })
+        crate::model::format::money(lang, self, currency)
     }
 }
 
@@ -277,15 +257,5 @@ mod tests {
             Money(-5)
         );
         assert!(m.split_even(0).is_empty());
-    }
-
-    #[test]
-    fn grouped_for_documents() {
-        assert_eq!(
-            Money::from_cents(125_000_050).grouped(' ', ','),
-            "1 250 000,50"
-        );
-        assert_eq!(Money::from_cents(-99).grouped(',', '.'), "-0.99");
-        assert_eq!(Money::from_units(100).grouped(' ', ','), "100,00");
     }
 }

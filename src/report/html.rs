@@ -114,7 +114,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
         out: String::new(),
         lang,
     };
-    let money = |m: Money| m.text(lang, &f.currency);
+    let money = |m: Money| format::money(lang, m, &f.currency);
     let _ = write!(
         h.out,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\" /><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" /><title>{}</title><meta name=\"generator\" content=\"LAP Studio\" /><style>{STYLE}</style></head><body>",
@@ -137,7 +137,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
     }
     let period = plan
         .period()
-        .map(|(s, e)| format!("{s} – {e}"))
+        .map(|(s, e)| format::month_range(lang, Some(s), Some(e)))
         .unwrap_or_default();
     h.fields(&[
         ("pdf-period", period),
@@ -196,7 +196,9 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                     let _ = write!(
                         h.out,
                         "<h4>{} — {}</h4>",
-                        m.date.map(|d| d.to_string()).unwrap_or_default(),
+                        m.date
+                            .map(|d| format::date_long(lang, d))
+                            .unwrap_or_default(),
                         esc(&m.topic)
                     );
                     h.list(&m.decisions);

@@ -21,7 +21,12 @@ const PALETTE: [Rgb3; 8] = [
 ];
 
 fn money(lang: Lang, plan: &Plan, m: Money) -> String {
-    m.text(lang, &plan.facts.currency)
+    format::money(lang, m, &plan.facts.currency)
+}
+
+/// A date in the long form of `lang`, or nothing.
+fn long_date(lang: Lang, d: Option<Date>) -> String {
+    d.map(|d| format::date_long(lang, d)).unwrap_or_default()
 }
 
 /// The cover page.
@@ -69,9 +74,9 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     );
     l.space(18.0);
     let status = f.status.label(lang);
-    let date = f.date.map(|d| d.to_string()).unwrap_or_default();
+    let date = long_date(lang, f.date);
     for (k, v) in [
-        ("pdf-period", period(f.period_start, f.period_end)),
+        ("pdf-period", period(lang, f.period_start, f.period_end)),
         ("pdf-status", status.to_owned()),
         ("pdf-version", f.version.clone()),
         ("pdf-date", date),
@@ -85,7 +90,7 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             &format!(
                 "{} {}",
                 f.adoption_decision,
-                f.adoption_date.map(|d| d.to_string()).unwrap_or_default()
+                long_date(lang, f.adoption_date)
             ),
         );
     }
@@ -219,7 +224,7 @@ fn facts(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             },
         ),
         ("pdf-municipality", f.municipality.clone()),
-        ("pdf-period", period(f.period_start, f.period_end)),
+        ("pdf-period", period(lang, f.period_start, f.period_end)),
         ("pdf-status", f.status.label(lang).to_owned()),
         ("pdf-version", f.version.clone()),
         ("pdf-authors", f.authors.join("; ")),
@@ -261,7 +266,7 @@ fn support_group(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     l.heading(2, &t(lang, "pdf-meetings"), 40.0);
     for m in &g.meetings {
-        let date = m.date.map(|d| d.to_string()).unwrap_or_default();
+        let date = long_date(lang, m.date);
         l.heading(3, &format!("{date} — {}", m.topic), 30.0);
         let who: Vec<&str> = m
             .attendees
@@ -302,7 +307,7 @@ fn problems(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 format!(
                     "{}: {} {} ({})",
                     e.label,
-                    e.value.map(num).unwrap_or_default(),
+                    e.value.map(|v| num(lang, v)).unwrap_or_default(),
                     e.unit,
                     e.year.map(|y| y.to_string()).unwrap_or_default()
                 )
@@ -334,7 +339,7 @@ fn objectives(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 .collect();
             l.field(&t(lang, "pdf-indicators"), &inds.join("; "));
             if let Some(d) = s.deadline {
-                l.field(&t(lang, "pdf-deadline"), &d.to_string());
+                l.field(&t(lang, "pdf-deadline"), &format::month(lang, d));
             }
         }
     }
@@ -560,7 +565,7 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                     .join(" — "),
                 amount(lang, f.amount),
                 f.co_financing_rate
-                    .map(|r| format!("{r}%"))
+                    .map(|r| format::percent(lang, r, 2))
                     .unwrap_or_default(),
                 f.status.label(lang).to_owned(),
             ]
@@ -632,7 +637,13 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         let fund = p.fund.map(|f| f.label(lang).to_owned()).unwrap_or_default();
         let duration = p
             .duration_months
-            .map(|d| format!("{d} {}", t(lang, "pdf-months-unit")))
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    format::integer(lang, d),
+                    t(lang, "pdf-months-unit")
+                )
+            })
             .unwrap_or_default();
         for (k, v) in [
             ("pdf-fund", fund),
@@ -644,7 +655,9 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 "pdf-duration",
                 format!(
                     "{duration} {}",
-                    p.start.map(|s| format!("({s})")).unwrap_or_default()
+                    p.start
+                        .map(|s| format!("({})", format::month(lang, s)))
+                        .unwrap_or_default()
                 ),
             ),
             ("pdf-readiness", p.readiness.label(lang).to_owned()),
@@ -665,7 +678,7 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 .map(|r| {
                     vec![
                         r.description.clone(),
-                        r.target.map(num).unwrap_or_default(),
+                        r.target.map(|v| num(lang, v)).unwrap_or_default(),
                         r.unit.clone(),
                     ]
                 })
@@ -746,7 +759,7 @@ fn risk_matrix(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 .filter(|r| r.likelihood == *lk && r.impact == *im)
                 .count();
             if n > 0 {
-                let text = n.to_string();
+                let text = format::integer(lang, n as u64);
                 let st = Style {
                     face: Face::Bold,
                     size: 12.0,
@@ -795,7 +808,7 @@ fn governance(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             .iter()
             .map(|r| {
                 vec![
-                    r.month.map(|m| m.to_string()).unwrap_or_default(),
+                    r.month.map(|m| format::month(lang, m)).unwrap_or_default(),
                     r.description.clone(),
                 ]
             })
@@ -844,7 +857,7 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 rows.push(vec![
                     format!("{} ({}) {dir}", i.name, i.unit),
                     city,
-                    num(v.value),
+                    num(lang, v.value),
                     format!(
                         "{} {}",
                         v.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -970,18 +983,14 @@ fn annex_comments(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.heading(3, &format!("{} — {} ({state})", c.author, about), 30.0);
         l.paragraph(
             Style::BODY.italic().color(GREY),
-            &c.date.map(|d| d.to_string()).unwrap_or_default(),
+            &long_date(lang, c.date),
             0.0,
         );
         l.paragraph(Style::BODY, &c.text, 0.0);
         for r in &c.replies {
             l.paragraph(
                 Style::BODY.bold(),
-                &format!(
-                    "{} {}",
-                    r.author,
-                    r.date.map(|d| d.to_string()).unwrap_or_default()
-                ),
+                &format!("{} {}", r.author, long_date(lang, r.date)),
                 14.0,
             );
             l.paragraph(Style::BODY, &r.text, 14.0);

@@ -20,31 +20,24 @@ pub(super) fn t(lang: Lang, key: &str) -> String {
     tr(lang, key)
 }
 
-/// A number as people write it: no ".0" on whole numbers.
-pub(super) fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+/// Decimals shown at most for a value of the plan (evidence, indicators, openness values,
+/// targets); fewer when it needs fewer.
+const VALUE_DECIMALS: usize = 4;
+
+/// A value of the plan as people write it in `lang`: grouped, no ".0" on whole numbers
+/// (`1 221 172`, `2,9` / `1,221,172`, `2.9`).
+pub(super) fn num(lang: Lang, v: f64) -> String {
+    format::decimal_up_to(lang, v, VALUE_DECIMALS)
 }
 
-/// A span of months.
-pub(super) fn period(s: Option<YearMonth>, e: Option<YearMonth>) -> String {
-    match (s, e) {
-        (Some(s), Some(e)) => format!("{s} – {e}"),
-        (Some(s), None) => format!("{s} –"),
-        (None, Some(e)) => format!("– {e}"),
-        (None, None) => "—".to_owned(),
-    }
+/// A span of months, in the long form of `lang`.
+pub(super) fn period(lang: Lang, s: Option<YearMonth>, e: Option<YearMonth>) -> String {
+    format::month_range(lang, s, e)
 }
 
 /// An amount for a table cell: no currency (the column header names it), so it never wraps.
 pub(super) fn amount(lang: Lang, m: Money) -> String {
-    match lang {
-        Lang::Bg => m.grouped('\u{a0}', ','),
-        Lang::En => m.grouped(',', '.'),
-    }
+    format::amount(lang, m)
 }
 
 /// A column header with the currency: "Стойност, EUR".
@@ -77,7 +70,7 @@ pub fn evidence(plan: &Plan, lang: Lang) -> Table {
         .map(|e| {
             vec![
                 e.label.clone(),
-                e.value.map(num).unwrap_or_default(),
+                e.value.map(|v| num(lang, v)).unwrap_or_default(),
                 e.unit.clone(),
                 e.year.map(|y| y.to_string()).unwrap_or_default(),
                 e.source.clone(),
@@ -144,7 +137,7 @@ pub fn actions(plan: &Plan, lang: Lang) -> Table {
                 a.title.clone(),
                 objective_code(plan, a),
                 a.lead.clone(),
-                period(a.start, a.end),
+                period(lang, a.start, a.end),
                 a.cost.map(|c| amount(lang, c)).unwrap_or_default(),
                 sources_unique.join(", "),
             ]
@@ -174,7 +167,7 @@ pub fn by_source(plan: &Plan, lang: Lang, b: &analysis::Budget) -> Table {
                 amount(lang, s.secured),
                 amount(lang, s.potential),
                 amount(lang, s.total()),
-                format!("{:.1}", Money::percent_of(s.total(), b.funded())),
+                format::decimal(lang, Money::percent_of(s.total(), b.funded()), 1),
             ]
         })
         .collect();
@@ -183,7 +176,7 @@ pub fn by_source(plan: &Plan, lang: Lang, b: &analysis::Budget) -> Table {
         amount(lang, b.secured),
         amount(lang, b.potential),
         amount(lang, b.funded()),
-        "100.0".into(),
+        format::decimal(lang, 100.0, 1),
     ]);
     Table {
         columns: cols.to_vec(),
@@ -217,7 +210,11 @@ pub fn pilot_budget(plan: &Plan, lang: Lang, p: &Pilot) -> Table {
     ]);
     if let (Some(rate), Some(share)) = (p.co_financing_rate, budget::pilot_fund_share(p)) {
         rows.push(vec![
-            format!("{} ({rate}%)", t(lang, "pdf-fund-share")),
+            format!(
+                "{} ({})",
+                t(lang, "pdf-fund-share"),
+                format::percent(lang, rate, 2)
+            ),
             String::new(),
             amount(lang, share),
         ]);
@@ -246,12 +243,12 @@ pub fn indicators(plan: &Plan, lang: Lang) -> Table {
             let base = i
                 .baseline
                 .as_ref()
-                .map(|b| format!("{} ({}; {})", num(b.value), b.year, b.source))
+                .map(|b| format!("{} ({}; {})", num(lang, b.value), b.year, b.source))
                 .unwrap_or_default();
             let targets: Vec<String> = i
                 .targets
                 .iter()
-                .map(|t| format!("{}: {}", t.year, num(t.value)))
+                .map(|t| format!("{}: {}", t.year, num(lang, t.value)))
                 .collect();
             vec![
                 i.code.clone(),
@@ -322,7 +319,8 @@ pub fn openness_index(lang: Lang, idx: &analysis::OpennessIndex) -> Table {
             1.0,
         )
     }));
-    let fmt = |v: Option<f64>, d: usize| v.map_or("—".to_owned(), |v| format!("{v:.d$}"));
+    let fmt =
+        |v: Option<f64>, d: usize| v.map_or("—".to_owned(), |v| format::decimal(lang, v, d));
     let mut rows: Vec<Vec<String>> = vec![
         std::iter::once(t(lang, "pdf-overall"))
             .chain(idx.cities.iter().map(|c| fmt(c.overall, 1)))
