@@ -114,6 +114,9 @@ fn a_funding_line_changes_the_budget_total() {
         .unwrap()
         .type_text("25000.50");
     h.run();
+    // An amount is read when the field is left.
+    h.key_press(Key::Enter);
+    h.run();
     h.get_by_label_contains("Potential: 5,979,000.50\u{a0}EUR");
     h.get_by_label_contains("Total cost: 8,120,000.00\u{a0}EUR");
     // The action is now over-funded, which the checks report.

@@ -5,7 +5,7 @@ use egui::{ComboBox, DragValue, Response, RichText, TextEdit, Ui};
 
 use super::theme;
 use crate::i18n::tr;
-use crate::model::{Date, Lang, Money, YearMonth, calendar, month_name};
+use crate::model::{Date, Lang, Money, YearMonth, calendar, format, month_name};
 
 /// A form: each label above its input, inputs as wide as the column, so it reads well at any
 /// width.
@@ -112,7 +112,70 @@ pub fn flag(ui: &mut Ui, name: &str, value: &mut bool) {
     end_field(ui);
 }
 
-/// Money typed as text; an amount that does not parse is shown in red and not applied.
+/// What a typed field holds between frames while it is edited, or while what was typed cannot
+/// be read (then the error stays beside the field until it is fixed).
+#[derive(Clone, Debug, Default)]
+struct Typing {
+    text: String,
+    error: Option<String>,
+}
+
+/// A value typed as text in the reader's language (`1 450 000,50` or `1,450,000.50`). The text
+/// is read when the field is left (Enter, Tab or a click elsewhere), never letter by letter, so
+/// a half-typed number never lands in the plan. What cannot be read unambiguously keeps the old
+/// value and returns the reason, to show next to the field. `optional`: empty text clears it.
+fn typed<T>(
+    ui: &mut Ui,
+    label: egui::Id,
+    width: f32,
+    value: &mut Option<T>,
+    optional: bool,
+    format: impl Fn(&T) -> String,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> (Response, Option<String>) {
+    let id = ui.auto_id_with(("typed", label));
+    let stored = ui.data(|d| d.get_temp::<Typing>(id));
+    let mut text = stored
+        .as_ref()
+        .map_or_else(|| value.as_ref().map(&format).unwrap_or_default(), |t| t.text.clone());
+    let r = ui
+        .add(TextEdit::singleline(&mut text).desired_width(width))
+        .labelled_by(label);
+    let mut error = stored.and_then(|t| t.error);
+    if r.lost_focus() {
+        let parsed = if text.trim().is_empty() && optional {
+            Ok(None)
+        } else {
+            parse(&text).map(Some)
+        };
+        match parsed {
+            Ok(v) => {
+                *value = v;
+                error = None;
+            }
+            Err(why) => error = Some(why),
+        }
+    }
+    if r.has_focus() || error.is_some() {
+        let keep = Typing {
+            text,
+            error: error.clone(),
+        };
+        ui.data_mut(|d| d.insert_temp(id, keep));
+    } else {
+        ui.data_mut(|d| d.remove::<Typing>(id));
+    }
+    (r, error)
+}
+
+/// Shows why a typed value was not taken, under its field.
+fn typed_error(ui: &mut Ui, error: Option<String>) {
+    if let Some(e) = error {
+        ui.add(egui::Label::new(RichText::new(e).color(theme::ERROR)).wrap());
+    }
+}
+
+/// Money typed the reader's way; see [`typed`].
 pub fn money(ui: &mut Ui, lang: Lang, name: &str, value: &mut Money) {
     let mut opt = Some(*value);
     money_input(ui, lang, name, &mut opt, false);
@@ -126,65 +189,98 @@ pub fn opt_money(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Money>)
 
 fn money_input(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Money>, optional: bool) {
     let l = label(ui, name);
-    let id = ui.scope_id().with(("money", name));
-    let shown = value.map(|m| m.to_string()).unwrap_or_default();
-    let mut buf = ui.data(|d| d.get_temp::<String>(id)).unwrap_or(shown);
-    ui.horizontal(|ui| {
-        let r = ui
-            .add(TextEdit::singleline(&mut buf).desired_width(160.0))
-            .labelled_by(l.id);
-        let parsed = if buf.trim().is_empty() && optional {
-            Ok(None)
-        } else {
-            buf.trim().parse::<Money>().map(Some)
-        };
-        if r.has_focus() {
-            ui.data_mut(|d| d.insert_temp(id, buf.clone()));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        match parsed {
-            Ok(m) => *value = m,
-            Err(_) => {
-                ui.colored_label(theme::ERROR, tr(lang, "field-money-invalid"));
-            }
-        }
-    });
+    let (_, error) = typed(
+        ui,
+        l.id,
+        MONEY_WIDTH.min(ui.available_width()),
+        value,
+        optional,
+        |m| format::amount(lang, *m),
+        |t| format::parse_money(lang, t).map_err(|e| e.message(lang)),
+    );
+    typed_error(ui, error);
     end_field(ui);
 }
 
-/// A number.
-pub fn number(ui: &mut Ui, name: &str, value: &mut f64) {
+/// Width of a money field: room for a trillion with its separators.
+const MONEY_WIDTH: f32 = 180.0;
+/// Width of a number field.
+const NUMBER_WIDTH: f32 = 120.0;
+
+/// A number typed the reader's way (`24,1` or `24.1`); see [`typed`].
+pub fn number(ui: &mut Ui, lang: Lang, name: &str, value: &mut f64) {
     let l = label(ui, name);
-    ui.add(DragValue::new(value).speed(1.0)).labelled_by(l.id);
+    let mut opt = Some(*value);
+    let width = NUMBER_WIDTH.min(ui.available_width());
+    let (_, error) = number_field(ui, lang, l.id, width, &mut opt);
+    *value = opt.unwrap_or_default();
+    typed_error(ui, error);
     end_field(ui);
+}
+
+/// The text field of a number `width` wide, for tables and rows that lay out their own labels;
+/// also says why what was typed was not taken.
+pub fn number_field(
+    ui: &mut Ui,
+    lang: Lang,
+    label: egui::Id,
+    width: f32,
+    value: &mut Option<f64>,
+) -> (Response, Option<String>) {
+    typed(
+        ui,
+        label,
+        width,
+        value,
+        false,
+        |v| format::decimal_up_to(lang, *v, 4),
+        |t| format::parse_number(lang, t).map_err(|e| e.message(lang)),
+    )
 }
 
 /// A value that may be absent: a "set" checkbox, and the editor when it is set. `default` is
-/// what a newly set value starts as.
+/// what a newly set value starts as; `edit` may return why what was typed was not taken.
 fn optional<T>(
     ui: &mut Ui,
     lang: Lang,
     name: &str,
     value: &mut Option<T>,
     default: impl FnOnce() -> T,
-    edit: impl FnOnce(&mut Ui, &mut T, egui::Id),
+    edit: impl FnOnce(&mut Ui, &mut T, egui::Id) -> Option<String>,
 ) {
     let l = label(ui, name);
-    ui.horizontal(|ui| {
-        let mut on = value.is_some();
-        if ui
-            .checkbox(&mut on, tr(lang, "field-set"))
-            .labelled_by(l.id)
-            .changed()
-        {
-            *value = if on { Some(default()) } else { None };
-        }
-        if let Some(v) = value {
-            edit(ui, v, l.id);
-        }
-    });
+    let error = ui
+        .horizontal(|ui| {
+            let mut on = value.is_some();
+            if ui
+                .checkbox(&mut on, tr(lang, "field-set"))
+                .labelled_by(l.id)
+                .changed()
+            {
+                *value = if on { Some(default()) } else { None };
+            }
+            value.as_mut().and_then(|v| edit(ui, v, l.id))
+        })
+        .inner;
+    typed_error(ui, error);
     end_field(ui);
+}
+
+/// Edits a value that is set, through [`typed`].
+fn typed_set<T: Clone>(
+    ui: &mut Ui,
+    label: egui::Id,
+    width: f32,
+    v: &mut T,
+    format: impl Fn(&T) -> String,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Option<String> {
+    let mut opt = Some(v.clone());
+    let (_, error) = typed(ui, label, width, &mut opt, false, format, parse);
+    if let Some(new) = opt {
+        *v = new;
+    }
+    error
 }
 
 /// A number that may be absent.
@@ -196,12 +292,19 @@ pub fn opt_number(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>) 
         value,
         || 0.0,
         |ui, v, l| {
-            ui.add(DragValue::new(v).speed(1.0)).labelled_by(l);
+            typed_set(
+                ui,
+                l,
+                NUMBER_WIDTH,
+                v,
+                |v| format::decimal_up_to(lang, *v, 4),
+                |t| format::parse_number(lang, t).map_err(|e| e.message(lang)),
+            )
         },
     );
 }
 
-/// A percentage 0–100 that may be absent.
+/// A percentage 0–100 that may be absent, typed the reader's way (`85 %`, `2,5`).
 pub fn opt_percent(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>) {
     optional(
         ui,
@@ -210,8 +313,25 @@ pub fn opt_percent(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<f64>)
         value,
         || 100.0,
         |ui, v, l| {
-            ui.add(DragValue::new(v).range(0.0..=100.0).speed(0.5).suffix(" %"))
-                .labelled_by(l);
+            typed_set(
+                ui,
+                l,
+                NUMBER_WIDTH,
+                v,
+                |v| format::percent(lang, *v, 2),
+                |t| {
+                    let p = format::parse_percent(lang, t).map_err(|e| e.message(lang))?;
+                    if (0.0..=100.0).contains(&p) {
+                        Ok(p)
+                    } else {
+                        Err(crate::i18n::tr_args(
+                            lang,
+                            "field-percent-range",
+                            &[("value", format::percent(lang, p, 2).into())],
+                        ))
+                    }
+                },
+            )
         },
     );
 }
@@ -235,6 +355,7 @@ pub fn opt_year(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<i32>) {
         |ui, v, l| {
             ui.add(DragValue::new(v).range(calendar::YEARS))
                 .labelled_by(l);
+            None
         },
     );
 }
@@ -249,6 +370,7 @@ pub fn opt_count(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<u32>) {
         || 12,
         |ui, v, l| {
             ui.add(DragValue::new(v).range(0..=600)).labelled_by(l);
+            None
         },
     );
 }
@@ -285,24 +407,22 @@ pub fn month(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<YearMonth>)
             if let Some(new) = YearMonth::new(y, m) {
                 *ym = new;
             }
+            None
         },
     );
 }
 
-/// A date picked as day, month and year, or none.
+/// A date typed the reader's way (`14.03.2025`, `14 Mar 2025`; ISO `2025-03-14` too), or none.
 pub fn date(ui: &mut Ui, lang: Lang, name: &str, value: &mut Option<Date>) {
     optional(ui, lang, name, value, Date::today, |ui, d, l| {
-        let (mut y, mut m, mut day) = (d.year(), d.month(), d.day());
-        ui.add(DragValue::new(&mut day).range(1..=calendar::days_in_month(y, m)))
-            .labelled_by(l);
-        month_combo(ui, lang, ("date-month", name), &mut m, l);
-        ui.add(DragValue::new(&mut y).range(calendar::YEARS))
-            .labelled_by(l);
-        // A day that does not exist in the new month (31 → February) becomes its last day.
-        let day = day.min(calendar::days_in_month(y, m));
-        if let Some(new) = Date::new(y, m, day) {
-            *d = new;
-        }
+        typed_set(
+            ui,
+            l,
+            NUMBER_WIDTH,
+            d,
+            |d| format::date(lang, *d),
+            |t| format::parse_date(lang, t).map_err(|e| e.message(lang)),
+        )
     });
 }
 

@@ -80,7 +80,6 @@ list-add-link = Добавяне на връзка…
 list-add-line = Добавяне на ред
 field-set = зададено
 field-none = (няма)
-field-money-invalid = Не е сума: пишете я като 1250000.50
 
 tab-members = Членове
 tab-meetings = Срещи
@@ -450,3 +449,4 @@ delete-loses-comments = { $n ->
 }
 delete-the-plan = планът
 list-untitled = (без заглавие)
+field-percent-range = { $value } не е дял: напишете процент от 0 до 100.

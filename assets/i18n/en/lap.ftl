@@ -80,7 +80,6 @@ list-add-link = Add a link…
 list-add-line = Add a line
 field-set = set
 field-none = (none)
-field-money-invalid = Not an amount: write it like 1250000.50
 
 tab-members = Members
 tab-meetings = Meetings
@@ -450,3 +449,4 @@ delete-loses-comments = { $n ->
 }
 delete-the-plan = the plan
 list-untitled = (untitled)
+field-percent-range = { $value } is not a share: write a percentage from 0 to 100.

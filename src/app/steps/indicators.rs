@@ -66,7 +66,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         }
         if let Some(b) = &mut ind.baseline {
             form(ui, "baseline-form", |ui| {
-                w::number(ui, &tr(lang, "field-baseline-value"), &mut b.value);
+                w::number(ui, lang, &tr(lang, "field-baseline-value"), &mut b.value);
                 w::year(ui, &tr(lang, "field-baseline-year"), &mut b.year);
                 w::text(ui, &tr(lang, "field-baseline-source"), &mut b.source);
             });
@@ -81,7 +81,11 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     ui.add(egui::DragValue::new(&mut t.year).range(crate::model::calendar::YEARS))
                         .labelled_by(l.id);
                     let l = ui.label(tr(lang, "field-target-value"));
-                    ui.add(egui::DragValue::new(&mut t.value)).labelled_by(l.id);
+                    let mut value = Some(t.value);
+                    if let (_, Some(why)) = w::number_field(ui, lang, l.id, 100.0, &mut value) {
+                        ui.colored_label(crate::app::theme::ERROR, "⚠").on_hover_text(why);
+                    }
+                    t.value = value.unwrap_or(t.value);
                     if ui
                         .small_button("✖")
                         .on_hover_text(format!("{}: {}", tr(lang, "list-remove"), t.year))

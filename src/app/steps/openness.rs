@@ -111,9 +111,22 @@ fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                                         v.year.map(|y| y.to_string()).unwrap_or_default(),
                                         v.source
                                     );
-                                    ui.add(egui::DragValue::new(&mut v.value).speed(0.1))
-                                        .labelled_by(row_label.id)
-                                        .on_hover_text(hover);
+                                    ui.horizontal(|ui| {
+                                        let mut value = Some(v.value);
+                                        let (field, why) = w::number_field(
+                                            ui,
+                                            lang,
+                                            row_label.id,
+                                            70.0,
+                                            &mut value,
+                                        );
+                                        field.on_hover_text(hover);
+                                        v.value = value.unwrap_or(v.value);
+                                        if let Some(why) = why {
+                                            ui.colored_label(crate::app::theme::ERROR, "⚠")
+                                                .on_hover_text(why);
+                                        }
+                                    });
                                 }
                                 None => {
                                     if ui
@@ -265,7 +278,7 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         };
         form(ui, "area-form", |ui| {
             w::text(ui, &tr(lang, "field-name"), &mut a.name);
-            w::number(ui, &tr(lang, "field-weight"), &mut a.weight);
+            w::number(ui, lang, &tr(lang, "field-weight"), &mut a.weight);
         });
         ui.separator();
         ui.strong(tr(lang, "openness-indicators"));
@@ -283,7 +296,7 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                         Direction::ALL,
                         |d| d.label(lang),
                     );
-                    w::number(ui, &tr(lang, "field-weight"), &mut i.weight);
+                    w::number(ui, lang, &tr(lang, "field-weight"), &mut i.weight);
                 });
                 if let Some(op) = w::row_buttons(ui, lang, k, n, &i.name) {
                     row = Some((k, op));
