@@ -126,7 +126,9 @@ fn a_funding_line_changes_the_budget_total() {
             .iter()
             .any(|f| f.amount.to_string() == "25000.50")
     );
-    h.get_by_label_contains("funding lines add up to 405000.50, the cost is 380000.00");
+    h.get_by_label_contains(
+        "funding lines add up to 405,000.50\u{a0}EUR, the cost is 380,000.00\u{a0}EUR",
+    );
 }
 
 #[test]

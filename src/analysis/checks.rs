@@ -226,8 +226,16 @@ fn facts(plan: &Plan, out: &mut Out) {
             Severity::Error,
             "FACTS_PERIOD_REVERSED",
             at("period_end"),
-            format!("The plan period ends ({e}) before it starts ({s})"),
-            format!("Периодът на плана завършва ({e}) преди да започне ({s})"),
+            format!(
+                "The plan period ends ({}) before it starts ({})",
+                format::month(Lang::En, e),
+                format::month(Lang::En, s)
+            ),
+            format!(
+                "Периодът на плана завършва ({}) преди да започне ({})",
+                format::month(Lang::Bg, e),
+                format::month(Lang::Bg, s)
+            ),
         ),
         _ => {}
     }
@@ -479,8 +487,16 @@ fn actions(plan: &Plan, out: &mut Out) {
                     e(
                         "ACTION_END_BEFORE_START",
                         "end",
-                        format!("Action {name} ends ({end}) before it starts ({s})"),
-                        format!("Дейност {name} приключва ({end}) преди да започне ({s})"),
+                        format!(
+                            "Action {name} ends ({}) before it starts ({})",
+                            format::month(Lang::En, end),
+                            format::month(Lang::En, s)
+                        ),
+                        format!(
+                            "Дейност {name} приключва ({}) преди да започне ({})",
+                            format::month(Lang::Bg, end),
+                            format::month(Lang::Bg, s)
+                        ),
                     );
                 }
                 if let Some((ps, pe)) = period
@@ -533,8 +549,16 @@ fn actions(plan: &Plan, out: &mut Out) {
                 e(
                     "ACTION_FUNDING_MISMATCH",
                     "funding",
-                    format!("Action {name}: funding lines add up to {funded}, the cost is {cost}"),
-                    format!("Дейност {name}: финансирането е {funded}, а стойността е {cost}"),
+                    format!(
+                        "Action {name}: funding lines add up to {}, the cost is {}",
+                        format::money(Lang::En, funded, &plan.facts.currency),
+                        format::money(Lang::En, cost, &plan.facts.currency)
+                    ),
+                    format!(
+                        "Дейност {name}: финансирането е {}, а стойността е {}",
+                        format::money(Lang::Bg, funded, &plan.facts.currency),
+                        format::money(Lang::Bg, cost, &plan.facts.currency)
+                    ),
                 );
             }
         }
@@ -610,13 +634,23 @@ fn actions(plan: &Plan, out: &mut Out) {
             if let (Some(s), Some(ds)) = (a.start, start_of.get(d))
                 && s < *ds
             {
+                // The dependency by its code and title, as the planner knows it.
+                let dep = plan
+                    .action(d)
+                    .map_or_else(|| d.to_string(), |x| label(&x.code, &x.title, d.as_str()));
                 out.push(
                     Severity::Warning,
                     "ACTION_STARTS_BEFORE_DEPENDENCY",
                     at("depends_on"),
-                    format!("Action {name} starts ({s}) before action {d} it depends on ({ds})"),
                     format!(
-                        "Дейност {name} започва ({s}) преди дейност {d}, от която зависи ({ds})"
+                        "Action {name} starts ({}) before action {dep} it depends on ({})",
+                        format::month(Lang::En, s),
+                        format::month(Lang::En, *ds)
+                    ),
+                    format!(
+                        "Дейност {name} започва ({}) преди дейност {dep}, от която зависи ({})",
+                        format::month(Lang::Bg, s),
+                        format::month(Lang::Bg, *ds)
                     ),
                 );
             }
@@ -1435,7 +1469,7 @@ mod tests {
             ItemPath::field(Section::Actions, Some("A-1"), "funding")
         );
         assert!(
-            f.message_bg.contains("финансирането е 90.00"),
+            f.message_bg.contains("финансирането е 90,00\u{a0}EUR"),
             "{}",
             f.message_bg
         );

@@ -135,9 +135,10 @@ fn typed<T>(
 ) -> (Response, Option<String>) {
     let id = ui.auto_id_with(("typed", label));
     let stored = ui.data(|d| d.get_temp::<Typing>(id));
-    let mut text = stored
-        .as_ref()
-        .map_or_else(|| value.as_ref().map(&format).unwrap_or_default(), |t| t.text.clone());
+    let mut text = stored.as_ref().map_or_else(
+        || value.as_ref().map(&format).unwrap_or_default(),
+        |t| t.text.clone(),
+    );
     let r = ui
         .add(TextEdit::singleline(&mut text).desired_width(width))
         .labelled_by(label);

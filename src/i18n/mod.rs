@@ -131,6 +131,10 @@ mod tests {
                     "name",
                     "decision",
                     "open",
+                    "item",
+                    "what",
+                    "field",
+                    "value",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

@@ -83,7 +83,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     let l = ui.label(tr(lang, "field-target-value"));
                     let mut value = Some(t.value);
                     if let (_, Some(why)) = w::number_field(ui, lang, l.id, 100.0, &mut value) {
-                        ui.colored_label(crate::app::theme::ERROR, "⚠").on_hover_text(why);
+                        ui.colored_label(crate::app::theme::ERROR, "⚠")
+                            .on_hover_text(why);
                     }
                     t.value = value.unwrap_or(t.value);
                     if ui
