@@ -61,11 +61,13 @@ pub fn timeline(ui: &mut Ui, lang: Lang, plan: &Plan) -> Option<String> {
         );
     }
     let months = first.months_through(last).max(1) as f32;
-    let label_w = 280.0;
+    // Labels take a share of the room, so the bars keep most of it in a small window too.
+    let width = ui.available_width().max(240.0);
+    let label_w = (width * 0.32).clamp(90.0, 280.0);
+    let label_chars = (label_w / 6.6) as usize;
     let row_h = 18.0;
     let mut clicked = None;
     // Year ruler.
-    let width = ui.available_width().max(label_w + 200.0);
     let (ruler, _) = ui.allocate_exact_size(Vec2::new(width, 18.0), Sense::hover());
     let chart_w = width - label_w - 8.0;
     let x_of = |ym: crate::model::YearMonth| {
@@ -97,7 +99,7 @@ pub fn timeline(ui: &mut Ui, lang: Lang, plan: &Plan) -> Option<String> {
                 p.text(
                     Pos2::new(rect.left(), rect.center().y),
                     Align2::LEFT_CENTER,
-                    truncate(&label, 42),
+                    truncate(&label, label_chars.max(8)),
                     FontId::proportional(12.0),
                     text_color,
                 );
@@ -123,9 +125,8 @@ pub fn timeline(ui: &mut Ui, lang: Lang, plan: &Plan) -> Option<String> {
                     p.rect_stroke(bar, 3.0, Stroke::new(1.5, text_color), StrokeKind::Outside);
                 }
                 let resp = resp.on_hover_text(format!(
-                    "{label}\n{} – {}\n{}",
-                    row.start,
-                    row.end,
+                    "{label}\n{}\n{}",
+                    crate::model::format::month_range(lang, Some(row.start), Some(row.end)),
                     row.status.label(lang)
                 ));
                 if resp.clicked() {
@@ -288,8 +289,25 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
             BarChart::new(c.name.clone(), bars).color(color)
         })
         .collect();
+    // The plan's own city is marked on every area, so a score of 0 (the weakest of the compared
+    // cities) is seen, not hidden as a bar of no height.
+    let home: Vec<[f64; 2]> = idx
+        .cities
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.home)
+        .flat_map(|(k, c)| {
+            c.areas.iter().enumerate().filter_map(move |(a, s)| {
+                Some([a as f64 + 1.0 - 0.4 + w * (k as f64 + 0.5), (*s)?])
+            })
+        })
+        .collect();
+    let home_name = idx.cities.iter().find(|c| c.home).map(|c| c.name.clone());
     ui.label(tr(lang, "openness-profile"));
     Plot::new("openness-profile")
+        .x_axis_label(tr(lang, "axis-openness-area"))
+        .y_axis_label(tr(lang, "axis-openness-score"))
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         .height(240.0)
         .width(ui.available_width())
         .legend(Legend::default())
@@ -311,6 +329,14 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
             for c in charts {
                 p.bar_chart(c);
             }
+            if let Some(name) = home_name {
+                p.points(
+                    egui_plot::Points::new(format!("{name} ◆"), home)
+                        .shape(egui_plot::MarkerShape::Diamond)
+                        .radius(5.0)
+                        .color(PALETTE[3]),
+                );
+            }
         });
     ui.horizontal_wrapped(|ui| {
         for (i, (_, name)) in idx.areas.iter().enumerate() {
@@ -322,14 +348,17 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
 /// Completeness of each step as bars.
 pub fn completeness(ui: &mut Ui, lang: Lang, report: &Report) {
     ui.strong(tr(lang, "completeness-title"));
+    // Bars as wide as there is room beside the step names.
+    let bar_w = (ui.available_width() * 0.45).clamp(60.0, 200.0);
     egui::Grid::new("completeness").show(ui, |ui| {
         for (s, pc) in &report.completeness {
             ui.label(s.label(lang));
             ui.add(
                 egui::ProgressBar::new(f32::from(*pc) / 100.0)
-                    .desired_width(200.0)
-                    .text(format!("{pc}%")),
-            );
+                    .desired_width(bar_w)
+                    .text(crate::model::format::percent(lang, f64::from(*pc), 0)),
+            )
+            .on_hover_text(tr(lang, "completeness-help"));
             ui.end_row();
         }
     });
@@ -345,22 +374,40 @@ pub fn risk_color(score: u32) -> Color32 {
     }
 }
 
-/// The risk matrix: how many risks in each cell of likelihood × impact.
-pub fn risk_matrix(ui: &mut Ui, lang: Lang, plan: &Plan) {
+/// The risk matrix: how many risks in each cell of likelihood (rows, very high at the top) ×
+/// impact (columns, very low on the left), both axes named and labelled; the cell of the
+/// `selected` risk is outlined.
+pub fn risk_matrix(ui: &mut Ui, lang: Lang, plan: &Plan, selected: Option<&str>) {
     ui.strong(tr(lang, "risk-matrix"));
-    let cell = 34.0;
-    let (rect, _) =
-        ui.allocate_exact_size(Vec2::new(cell * 6.0 + 90.0, cell * 6.0), Sense::hover());
+    let label_w = 96.0;
+    // Cells as wide as the room allows, so the column labels can be read.
+    let cell = ((ui.available_width() - label_w - 24.0) / 5.0).clamp(30.0, 70.0);
+    let size = Vec2::new(label_w + 24.0 + cell * 5.0, cell * 5.0 + 44.0);
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let p = ui.painter_at(rect);
     let text = ui.visuals().text_color();
-    let origin = Pos2::new(rect.left() + 90.0, rect.top());
+    let small = FontId::proportional(10.5);
+    let origin = Pos2::new(rect.left() + 24.0 + label_w, rect.top());
+    // The row axis's name, written upwards beside the row labels.
+    let title = p.layout_no_wrap(tr(lang, "risk-axis-likelihood"), small.clone(), text);
+    let mut shape = egui::epaint::TextShape::new(
+        Pos2::new(
+            rect.left() + 2.0,
+            origin.y + cell * 2.5 + title.size().x / 2.0,
+        ),
+        title,
+        text,
+    );
+    shape.angle = -std::f32::consts::FRAC_PI_2;
+    p.add(shape);
+    let sel = selected.and_then(|id| plan.risks.iter().find(|r| r.id.as_str() == id));
     for (li, l) in Scale5::ALL.iter().enumerate().rev() {
         let y = origin.y + (4 - li) as f32 * cell;
         p.text(
-            Pos2::new(rect.left() + 86.0, y + cell / 2.0),
+            Pos2::new(origin.x - 4.0, y + cell / 2.0),
             Align2::RIGHT_CENTER,
             l.label(lang),
-            FontId::proportional(11.0),
+            small.clone(),
             text,
         );
         for (ii, i) in Scale5::ALL.iter().enumerate() {
@@ -384,14 +431,23 @@ pub fn risk_matrix(ui: &mut Ui, lang: Lang, plan: &Plan) {
                     Color32::BLACK,
                 );
             }
+            if sel.is_some_and(|x| x.likelihood == *l && x.impact == *i) {
+                p.rect_stroke(r, 3.0, Stroke::new(3.0, text), StrokeKind::Inside);
+            }
         }
     }
-    let y = origin.y + 5.0 * cell;
+    // Column labels, wrapped to the cell, then the column axis's name.
+    let y = origin.y + 5.0 * cell + 2.0;
+    for (ii, i) in Scale5::ALL.iter().enumerate() {
+        let galley = p.layout(i.label(lang).to_owned(), small.clone(), text, cell - 2.0);
+        let x = origin.x + ii as f32 * cell + (cell - 2.0 - galley.size().x) / 2.0;
+        p.galley(Pos2::new(x, y), galley, text);
+    }
     p.text(
-        Pos2::new(origin.x + 2.5 * cell, y + 10.0),
+        Pos2::new(origin.x + 2.5 * cell, rect.bottom() - 6.0),
         Align2::CENTER_CENTER,
-        tr(lang, "risk-axes"),
-        FontId::proportional(11.0),
+        tr(lang, "risk-axis-impact"),
+        small,
         text,
     );
 }

@@ -233,6 +233,10 @@ pub struct LapApp {
     native_dialogs_available: bool,
     /// The planner chose to close without saving: the autosave may go.
     discarded: bool,
+    /// The window's width in the last frame.
+    window_width: f32,
+    /// The findings were asked for while the window is narrow (where they start hidden).
+    findings_when_narrow: bool,
 }
 
 impl LapApp {
@@ -269,6 +273,8 @@ impl LapApp {
             native_dialogs_failed: false,
             native_dialogs_available: true,
             discarded: false,
+            window_width: f32::INFINITY,
+            findings_when_narrow: false,
         };
         if let Some(dir) = &app.data_dir
             && let Some((plan, origin)) = jobs::read_autosave(dir)
@@ -353,7 +359,20 @@ impl LapApp {
                     self.status = self.t("status-nothing-to-redo");
                 }
             }
-            Command::ToggleFindings => self.settings.show_findings = !self.settings.show_findings,
+            Command::ToggleFindings => {
+                // In a narrow window the findings start hidden; the toggle still shows them.
+                let narrow = self.window_width < theme::NARROW_WINDOW;
+                if self.findings_visible() {
+                    if narrow {
+                        self.findings_when_narrow = false;
+                    } else {
+                        self.settings.show_findings = false;
+                    }
+                } else {
+                    self.settings.show_findings = true;
+                    self.findings_when_narrow = narrow;
+                }
+            }
             Command::ToggleSteps => self.settings.show_steps = !self.settings.show_steps,
             Command::ToggleTheme => self.settings.dark = !self.settings.dark,
             Command::ToggleLanguage => {
@@ -426,6 +445,13 @@ impl LapApp {
     /// fails as it does on a desktop without the xdg portal, and the app offers its own.
     pub fn set_native_dialogs_available(&mut self, available: bool) {
         self.native_dialogs_available = available;
+    }
+
+    /// True when the findings panel shows: chosen, and in a narrow window asked for again (it
+    /// starts hidden there, so the editor has room; the steps keep their error marks).
+    pub fn findings_visible(&self) -> bool {
+        self.settings.show_findings
+            && (self.window_width >= theme::NARROW_WINDOW || self.findings_when_narrow)
     }
 
     /// True once the window may close (nothing unsaved, or the planner decided).
@@ -710,12 +736,14 @@ impl LapApp {
         // Side panels start in proportion to the window, so the editor keeps room at 800×600;
         // each can be resized, and hidden from the View menu.
         let width = ctx.content_rect().width();
+        self.window_width = width;
         if self.settings.show_steps {
             egui::Panel::left("steps")
                 .resizable(true)
                 .default_size((width * 0.2).clamp(150.0, theme::STEPS_WIDTH))
                 .min_size(120.0)
-                .max_size(420.0)
+                // Never more than a share of the window, also after the window shrinks.
+                .max_size((width * 0.27).max(120.0))
                 .show(ui, |ui| self.steps_panel(ui));
         }
         let side = (width * 0.25).clamp(180.0, theme::FINDINGS_WIDTH);
@@ -724,12 +752,14 @@ impl LapApp {
                 .resizable(true)
                 .default_size(side.max(220.0))
                 .min_size(160.0)
+                .max_size((width * 0.35).max(160.0))
                 .show(ui, |ui| self.comparison_panel(ui));
-        } else if self.settings.show_findings {
+        } else if self.findings_visible() {
             egui::Panel::right("findings")
                 .resizable(true)
                 .default_size(side)
                 .min_size(140.0)
+                .max_size((width * 0.28).max(140.0))
                 .show(ui, |ui| self.findings_panel(ui));
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
@@ -921,8 +951,9 @@ impl LapApp {
                         ui.add(
                             egui::ProgressBar::new(f32::from(pc) / 100.0)
                                 .desired_width(90.0)
-                                .text(format!("{pc}%")),
-                        );
+                                .text(crate::model::format::percent(lang, f64::from(pc), 0)),
+                        )
+                        .on_hover_text(tr(lang, "completeness-help"));
                     }
                     // Compact marks fit the panel; the full words are the hover and accessible text.
                     if errors > 0 {

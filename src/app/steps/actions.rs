@@ -19,7 +19,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Actions.label(lang), &cx.tr("help-actions"));
     let view = cx.views.entry("actions").or_insert(0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(view, 0, tr(lang, "view-list"));
         ui.selectable_value(view, 1, tr(lang, "view-timeline"));
     });

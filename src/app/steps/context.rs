@@ -13,8 +13,10 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Context.label(lang), &cx.tr("help-context"));
     let mut narrative = cx.plan().context.narrative.clone();
-    form(ui, "context-form", |ui| {
-        w::multiline(ui, &cx.tr("field-narrative"), &mut narrative);
+    super::bounded(ui, "narrative", |ui| {
+        form(ui, "context-form", |ui| {
+            w::multiline(ui, &cx.tr("field-narrative"), &mut narrative);
+        });
     });
     cx.set("narrative", |p| Some(&mut p.context.narrative), narrative);
     ui.separator();

@@ -112,6 +112,17 @@ pub fn list_panel<R>(ui: &mut Ui, key: &'static str, add: impl FnOnce(&mut Ui) -
 /// Below this width a step's list goes above its form instead of beside it.
 const STACK_BELOW: f32 = 600.0;
 
+/// A text above a step's list, given at most a third of the page (it scrolls within that), so
+/// the list and the form below stay in the window however long the text grows.
+pub fn bounded(ui: &mut Ui, key: &'static str, add: impl FnOnce(&mut Ui)) {
+    let most = (ui.available_height() * 0.33).max(90.0);
+    ScrollArea::vertical()
+        .id_salt(("bounded", key))
+        .max_height(most)
+        .auto_shrink([false, true])
+        .show(ui, add);
+}
+
 /// The scrolling detail beside the list.
 pub fn detail<R>(ui: &mut Ui, key: &'static str, add: impl FnOnce(&mut Ui) -> R) -> R {
     ScrollArea::vertical()

@@ -19,8 +19,10 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         &cx.tr("help-objectives"),
     );
     let mut vision = cx.plan().vision.clone();
-    form(ui, "vision-form", |ui| {
-        w::multiline(ui, &cx.tr("field-vision"), &mut vision);
+    super::bounded(ui, "vision", |ui| {
+        form(ui, "vision-form", |ui| {
+            w::multiline(ui, &cx.tr("field-vision"), &mut vision);
+        });
     });
     cx.set("vision", |p| Some(&mut p.vision), vision);
     ui.separator();

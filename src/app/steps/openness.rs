@@ -16,7 +16,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Openness.label(lang), &cx.tr("help-openness"));
     let tab = cx.views.entry("openness").or_insert(0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(tab, 0, tr(lang, "tab-results"));
         ui.selectable_value(tab, 1, tr(lang, "tab-values"));
         ui.selectable_value(tab, 2, tr(lang, "tab-cities"));
@@ -43,6 +43,8 @@ fn results(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 return;
             }
             // Areas down, cities across: five cities fit beside each other, eleven areas do not.
+            // Area names wrap to a share of the width, so all cities stay in view.
+            let name_w = (ui.available_width() * 0.34).clamp(90.0, 240.0);
             egui::Grid::new("index-table").striped(true).show(ui, |ui| {
                 ui.strong(tr(lang, "field-area"));
                 for c in &idx.cities {
@@ -55,13 +57,20 @@ fn results(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 ui.end_row();
                 ui.strong(tr(lang, "openness-index"));
                 for c in &idx.cities {
-                    ui.strong(c.overall.map_or("—".to_owned(), |v| format!("{v:.1}")));
+                    ui.strong(c.overall.map_or("—".to_owned(), |v| {
+                        crate::model::format::decimal(lang, v, 1)
+                    }));
                 }
                 ui.end_row();
                 for (a, (_, name)) in idx.areas.iter().enumerate() {
-                    ui.label(name);
+                    ui.scope(|ui| {
+                        ui.set_max_width(name_w);
+                        ui.add(egui::Label::new(name).wrap());
+                    });
                     for c in &idx.cities {
-                        ui.label(c.areas[a].map_or("—".to_owned(), |v| format!("{v:.0}")));
+                        ui.label(c.areas[a].map_or("—".to_owned(), |v| {
+                            crate::model::format::decimal(lang, v, 0)
+                        }));
                     }
                     ui.end_row();
                 }
@@ -81,6 +90,7 @@ fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     egui::ScrollArea::both()
         .id_salt("openness-values")
         .show(ui, |ui| {
+            let name_w = (ui.available_width() * 0.34).clamp(100.0, 260.0);
             egui::Grid::new("values-grid").striped(true).show(ui, |ui| {
                 ui.strong(tr(lang, "field-indicator"));
                 for c in &o.cities {
@@ -93,10 +103,19 @@ fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                             Direction::HigherIsBetter => "↑",
                             Direction::LowerIsBetter => "↓",
                         };
-                        let row_label = ui.label(format!(
-                            "{} / {} ({}) {arrow}",
-                            area.name, ind.name, ind.unit
-                        ));
+                        // Wrapped to a share of the width, so the cities' columns stay in view.
+                        let row_label = ui
+                            .scope(|ui| {
+                                ui.set_max_width(name_w);
+                                ui.add(
+                                    egui::Label::new(format!(
+                                        "{} / {} ({}) {arrow}",
+                                        area.name, ind.name, ind.unit
+                                    ))
+                                    .wrap(),
+                                )
+                            })
+                            .inner;
                         for c in &o.cities {
                             let found = values
                                 .iter()

@@ -17,7 +17,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     w::heading(ui, Section::Review.label(lang), &cx.tr("help-review"));
     let open = cx.plan().comments.iter().filter(|c| !c.resolved).count();
     let view = cx.views.entry("review").or_insert(0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(view, 0, tr(lang, "view-overview"));
         ui.selectable_value(
             view,

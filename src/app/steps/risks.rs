@@ -18,7 +18,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         cx.commit_list("risks", |p| Some(&mut p.risks), e);
     }
     detail(ui, "risks", |ui| {
-        charts::risk_matrix(ui, lang, cx.plan());
+        let selected = cx.selected("risks");
+        charts::risk_matrix(ui, lang, cx.plan(), selected.as_deref());
         ui.separator();
         let Some(i) = selected_index(cx, "risks", &cx.plan().risks, |x| x.id.as_str()) else {
             ui.weak(cx.tr("select-item"));

@@ -19,7 +19,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         &cx.tr("help-strategy"),
     );
     let tab = cx.views.entry("strategy").or_insert(0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for k in StrategyKind::ALL {
             ui.selectable_value(tab, *k as usize, k.label(lang));
         }

@@ -27,7 +27,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         cx.views.insert("support-group", 1);
     }
     let tab = cx.views.entry("support-group").or_insert(0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(tab, 0, tr(lang, "tab-members"));
         ui.selectable_value(tab, 1, tr(lang, "tab-meetings"));
     });
