@@ -914,10 +914,19 @@ impl LapApp {
             } else if self.jobs.running > 0 {
                 ui.spinner();
             }
-            ui.label(&self.status);
+            // The message first; the plan's name takes what room is left, cut rather than
+            // drawn over it.
+            let room = ui.available_width();
+            ui.scope(|ui| {
+                ui.set_max_width(room * 0.65);
+                ui.add(egui::Label::new(&self.status).truncate());
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let p = &self.doc.plan().facts;
-                ui.weak(format!("{} — {}", p.city, p.title));
+                ui.add(
+                    egui::Label::new(RichText::new(format!("{} — {}", p.city, p.title)).weak())
+                        .truncate(),
+                );
             });
         });
     }
