@@ -462,3 +462,40 @@ fn rates_and_dates_are_typed_the_local_way() {
         Some("14.03.2025")
     );
 }
+
+#[test]
+fn deleting_a_specific_objective_that_actions_use_asks_first() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "5. Vision and objectives");
+    h.get_by_label_contains("СЦ1  Достъпни услуги").click();
+    h.run();
+    // The first Delete is the list's; the next one belongs to the first specific objective.
+    h.get_all_by_label("Delete").nth(1).unwrap().click();
+    h.run();
+    h.get_by_label_contains("link to it (Specific objective)");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label_contains("link to it").is_none());
+    assert_eq!(h.state().doc().plan(), &sofia(), "Esc is Cancel");
+    h.get_all_by_label("Delete").nth(1).unwrap().click();
+    h.run();
+    h.get_all_by_label("Delete").last().unwrap().click();
+    h.run();
+    let plan = h.state().doc().plan();
+    assert_eq!(
+        plan.objectives[0].specific.len(),
+        sofia().objectives[0].specific.len() - 1
+    );
+    assert!(lap_studio::model::integrity::problems(plan).is_empty());
+}
+
+#[test]
+fn esc_closes_menus() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Save as…");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label_contains("Save as…").is_none());
+}

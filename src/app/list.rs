@@ -4,6 +4,7 @@
 use egui::{ScrollArea, Ui};
 
 use super::StepCtx;
+use super::widgets::RowOp;
 use crate::i18n::tr;
 use crate::model::ids::fresh_id;
 use crate::model::integrity;
@@ -17,8 +18,8 @@ pub trait ListItem: Clone {
     fn id(&self) -> &str;
     /// Gives it a new id.
     fn set_id(&mut self, id: String);
-    /// The line shown in the list.
-    fn title(&self) -> String;
+    /// The line shown in the list, in the reader's language (dates).
+    fn title(&self, lang: Lang) -> String;
     /// After duplication: gives nested items (funding lines, specific objectives…) new ids.
     fn renew_nested(&mut self, _taken: &mut Vec<String>) {}
 }
@@ -41,7 +42,7 @@ fn join(code: &str, title: &str) -> String {
 }
 
 macro_rules! list_item {
-    ($t:ty, $id:ident, $prefix:expr, |$s:ident| $title:expr $(, nested $list:ident => $nested_prefix:expr)?) => {
+    ($t:ty, $id:ident, $prefix:expr, |$s:ident, $lang:ident| $title:expr $(, nested $list:ident => $nested_prefix:expr)?) => {
         impl ListItem for $t {
             const PREFIX: &'static str = $prefix;
             fn id(&self) -> &str {
@@ -50,7 +51,7 @@ macro_rules! list_item {
             fn set_id(&mut self, id: String) {
                 self.$id = id.as_str().into();
             }
-            fn title(&self) -> String {
+            fn title(&self, $lang: Lang) -> String {
                 let $s = self;
                 $title
             }
@@ -65,30 +66,39 @@ macro_rules! list_item {
     };
 }
 
-list_item!(Evidence, id, EvidenceId::PREFIX, |s| join("", &s.label));
-list_item!(Member, id, MemberId::PREFIX, |s| join("", &s.organisation));
-list_item!(Meeting, id, MeetingId::PREFIX, |s| join(
-    &s.date.map(|d| d.to_string()).unwrap_or_default(),
+list_item!(Evidence, id, EvidenceId::PREFIX, |s, _lang| join(
+    "", &s.label
+));
+list_item!(Member, id, MemberId::PREFIX, |s, _lang| join(
+    "",
+    &s.organisation
+));
+list_item!(Meeting, id, MeetingId::PREFIX, |s, lang| join(
+    &s.date.map(|d| format::date(lang, d)).unwrap_or_default(),
     &s.topic
 ));
-list_item!(Problem, id, ProblemId::PREFIX, |s| join("", &s.title));
-list_item!(StrategyGoal, id, StrategyGoalId::PREFIX, |s| join(
+list_item!(Problem, id, ProblemId::PREFIX, |s, _lang| join(
+    "", &s.title
+));
+list_item!(StrategyGoal, id, StrategyGoalId::PREFIX, |s, _lang| join(
     &s.code, &s.title
 ));
-list_item!(Pilot, id, PilotId::PREFIX, |s| join("", &s.title));
-list_item!(Indicator, id, IndicatorId::PREFIX, |s| join(
+list_item!(Pilot, id, PilotId::PREFIX, |s, _lang| join("", &s.title));
+list_item!(Indicator, id, IndicatorId::PREFIX, |s, _lang| join(
     &s.code, &s.name
 ));
-list_item!(Risk, id, RiskId::PREFIX, |s| join("", &s.title));
-list_item!(City, id, CityId::PREFIX, |s| join("", &s.name));
-list_item!(Comment, id, CommentId::PREFIX, |s| join(&s.author, &s.text));
+list_item!(Risk, id, RiskId::PREFIX, |s, _lang| join("", &s.title));
+list_item!(City, id, CityId::PREFIX, |s, _lang| join("", &s.name));
+list_item!(Comment, id, CommentId::PREFIX, |s, _lang| join(
+    &s.author, &s.text
+));
 list_item!(
     SpecificObjective,
     id,
     SpecificObjectiveId::PREFIX,
-    |s| join(&s.code, &s.title)
+    |s, _lang| join(&s.code, &s.title)
 );
-list_item!(FundingLine, id, FundingLineId::PREFIX, |s| join(
+list_item!(FundingLine, id, FundingLineId::PREFIX, |s, _lang| join(
     "",
     &s.programme
 ));
@@ -96,12 +106,12 @@ list_item!(
     OpennessIndicator,
     id,
     OpennessIndicatorId::PREFIX,
-    |s| join("", &s.name)
+    |s, _lang| join("", &s.name)
 );
 
-list_item!(StrategicObjective, id, ObjectiveId::PREFIX, |s| join(&s.code, &s.title), nested specific => SpecificObjectiveId::PREFIX);
-list_item!(Action, id, ActionId::PREFIX, |s| join(&s.code, &s.title), nested funding => FundingLineId::PREFIX);
-list_item!(OpennessArea, id, OpennessAreaId::PREFIX, |s| join("", &s.name), nested indicators => OpennessIndicatorId::PREFIX);
+list_item!(StrategicObjective, id, ObjectiveId::PREFIX, |s, _lang| join(&s.code, &s.title), nested specific => SpecificObjectiveId::PREFIX);
+list_item!(Action, id, ActionId::PREFIX, |s, _lang| join(&s.code, &s.title), nested funding => FundingLineId::PREFIX);
+list_item!(OpennessArea, id, OpennessAreaId::PREFIX, |s, _lang| join("", &s.name), nested indicators => OpennessIndicatorId::PREFIX);
 
 /// A fresh id with `prefix`, recorded in `taken`.
 pub fn next(prefix: &str, taken: &mut Vec<String>) -> String {
@@ -260,7 +270,7 @@ pub fn master_list<T: ListItem + Default>(
         for item in &items[range] {
             let is_sel = selected.as_deref() == Some(item.id());
             // People see codes and titles, never the internal id.
-            let title = item.title();
+            let title = item.title(lang);
             let text = if title == "—" {
                 tr(lang, "list-untitled")
             } else {
@@ -307,7 +317,7 @@ fn confirm_delete<T: ListItem>(
             ui.heading(crate::i18n::tr_args(
                 lang,
                 "delete-confirm-title",
-                &[("item", items[pos].title().into())],
+                &[("item", items[pos].title(lang).into())],
             ));
             for line in &lost {
                 ui.label(format!("• {line}"));
@@ -328,6 +338,30 @@ fn confirm_delete<T: ListItem>(
     let confirmed = answer?;
     ui.data_mut(|d| d.remove::<String>(confirm_id(key)));
     confirmed.then_some(pos)
+}
+
+/// Holds back the delete of a nested item (a specific objective, an openness indicator) that
+/// others use until the planner has confirmed it, as the lists do; other row operations pass.
+pub fn guard_row_delete<T: ListItem>(
+    ui: &mut Ui,
+    lang: Lang,
+    plan: &Plan,
+    key: &str,
+    items: &[T],
+    op: Option<(usize, RowOp)>,
+) -> Option<(usize, RowOp)> {
+    if let Some((k, RowOp::Delete)) = op
+        && let Some(item) = items.get(k)
+        && !links_lost(plan, lang, item.id()).is_empty()
+    {
+        let id = item.id().to_owned();
+        ui.data_mut(|d| d.insert_temp(confirm_id(key), id));
+        return None;
+    }
+    match confirm_delete(ui, lang, plan, key, items) {
+        Some(pos) => Some((pos, RowOp::Delete)),
+        None => op,
+    }
 }
 
 /// What loses its link when item `id` is deleted, one line per kind of link, in words:

@@ -225,55 +225,74 @@ pub fn money_text(lang: Lang, plan: &Plan, m: Money) -> String {
 
 /// Every item of the plan as people name it (code and title, never the internal id), with its
 /// section and id, in plan order.
-pub fn item_captions(plan: &Plan) -> Vec<(Section, String, String)> {
+pub fn item_captions(plan: &Plan, lang: Lang) -> Vec<(Section, String, String)> {
     use crate::app::list::ListItem;
-    fn add<T: ListItem>(out: &mut Vec<(Section, String, String)>, s: Section, items: &[T]) {
-        out.extend(items.iter().map(|x| (s, x.id().to_owned(), x.title())));
+    let add =
+        |out: &mut Vec<(Section, String, String)>, s: Section, items: Vec<(String, String)>| {
+            out.extend(items.into_iter().map(|(id, title)| (s, id, title)));
+        };
+    fn of<T: ListItem>(items: &[T], lang: Lang) -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|x| (x.id().to_owned(), x.title(lang)))
+            .collect()
     }
     let mut out = Vec::new();
-    add(&mut out, Section::Context, &plan.context.evidence);
-    add(&mut out, Section::SupportGroup, &plan.support_group.members);
+    add(&mut out, Section::Context, of(&plan.context.evidence, lang));
     add(
         &mut out,
         Section::SupportGroup,
-        &plan.support_group.meetings,
+        of(&plan.support_group.members, lang),
     );
-    add(&mut out, Section::Problems, &plan.problems);
+    add(
+        &mut out,
+        Section::SupportGroup,
+        of(&plan.support_group.meetings, lang),
+    );
+    add(&mut out, Section::Problems, of(&plan.problems, lang));
     for o in &plan.objectives {
-        add(&mut out, Section::Objectives, std::slice::from_ref(o));
-        add(&mut out, Section::Objectives, &o.specific);
+        add(
+            &mut out,
+            Section::Objectives,
+            of(std::slice::from_ref(o), lang),
+        );
+        add(&mut out, Section::Objectives, of(&o.specific, lang));
     }
-    add(&mut out, Section::Actions, &plan.actions);
+    add(&mut out, Section::Actions, of(&plan.actions, lang));
     for a in &plan.actions {
-        let action = a.title();
+        let action = a.title(lang);
         out.extend(a.funding.iter().map(|f| {
             (
                 Section::Funding,
                 f.id.to_string(),
-                format!("{action} — {}", f.title()),
+                format!("{action} — {}", f.title(lang)),
             )
         }));
     }
     out.extend(
         plan.strategies
             .goals()
-            .map(|(_, g)| (Section::StrategyLinks, g.id.to_string(), g.title())),
+            .map(|(_, g)| (Section::StrategyLinks, g.id.to_string(), g.title(lang))),
     );
-    add(&mut out, Section::Pilots, &plan.pilots);
-    add(&mut out, Section::Indicators, &plan.indicators);
-    add(&mut out, Section::Risks, &plan.risks);
-    add(&mut out, Section::Openness, &plan.openness.cities);
+    add(&mut out, Section::Pilots, of(&plan.pilots, lang));
+    add(&mut out, Section::Indicators, of(&plan.indicators, lang));
+    add(&mut out, Section::Risks, of(&plan.risks, lang));
+    add(&mut out, Section::Openness, of(&plan.openness.cities, lang));
     for a in &plan.openness.areas {
-        add(&mut out, Section::Openness, std::slice::from_ref(a));
-        add(&mut out, Section::Openness, &a.indicators);
+        add(
+            &mut out,
+            Section::Openness,
+            of(std::slice::from_ref(a), lang),
+        );
+        add(&mut out, Section::Openness, of(&a.indicators, lang));
     }
-    add(&mut out, Section::Review, &plan.comments);
+    add(&mut out, Section::Review, of(&plan.comments, lang));
     out
 }
 
 /// The items of one section to pick from: (id, caption).
-pub fn items_of_section(plan: &Plan, section: Section) -> Vec<(String, String)> {
-    item_captions(plan)
+pub fn items_of_section(plan: &Plan, lang: Lang, section: Section) -> Vec<(String, String)> {
+    item_captions(plan, lang)
         .into_iter()
         .filter(|(s, _, _)| *s == section)
         .map(|(_, id, caption)| (id, caption))
@@ -281,8 +300,8 @@ pub fn items_of_section(plan: &Plan, section: Section) -> Vec<(String, String)> 
 }
 
 /// The caption of one item by id, if it exists.
-pub fn item_caption(plan: &Plan, id: &str) -> Option<String> {
-    item_captions(plan)
+pub fn item_caption(plan: &Plan, lang: Lang, id: &str) -> Option<String> {
+    item_captions(plan, lang)
         .into_iter()
         .find(|(_, i, _)| i == id)
         .map(|(_, _, caption)| caption)
@@ -294,8 +313,8 @@ pub fn place_caption(plan: &Plan, lang: Lang, path: &ItemPath) -> String {
     match &path.item {
         None => section.to_owned(),
         Some(id) => {
-            let item =
-                item_caption(plan, id).unwrap_or_else(|| crate::i18n::tr(lang, "item-missing"));
+            let item = item_caption(plan, lang, id)
+                .unwrap_or_else(|| crate::i18n::tr(lang, "item-missing"));
             format!("{section} › {item}")
         }
     }

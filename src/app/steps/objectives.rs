@@ -98,6 +98,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             });
         }
         let mut deleted = None;
+        let row =
+            crate::app::list::guard_row_delete(ui, lang, cx.plan(), "specific", &o.specific, row);
         if let Some((k, op)) = row {
             let mut taken = taken_ids(cx.plan());
             deleted = w::apply_row_op(&mut o.specific, k, op, |s| {

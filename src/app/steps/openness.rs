@@ -323,6 +323,14 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             });
             ui.separator();
         }
+        let row = crate::app::list::guard_row_delete(
+            ui,
+            lang,
+            cx.plan(),
+            "openness-indicators",
+            &a.indicators,
+            row,
+        );
         let mut gone = None;
         if let Some((k, op)) = row {
             let mut taken = taken_ids(cx.plan());

@@ -106,7 +106,7 @@ fn comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 |s| s.label(lang),
             );
             // The item is picked from the section's items, never typed as an id.
-            let items = super::items_of_section(cx.plan(), c.target.section);
+            let items = super::items_of_section(cx.plan(), lang, c.target.section);
             let mut item: Option<String> = c.target.item.clone();
             w::pick_one(ui, lang, &tr(lang, "field-about-item"), &mut item, &items);
             c.target.item = item;
