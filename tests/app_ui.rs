@@ -383,6 +383,10 @@ fn the_risk_editor_links_actions_on_the_actions_themselves() {
         h.query_by_label_contains("1.2.1 Многоезичен портал")
             .is_none()
     );
+    // Below the risk matrix: bring the picker into view first.
+    h.get_by_role_and_label(Role::ComboBox, "Actions it threatens")
+        .scroll_to_me();
+    h.run();
     h.get_by_role_and_label(Role::ComboBox, "Actions it threatens")
         .click();
     h.run();
