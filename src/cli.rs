@@ -103,7 +103,7 @@ pub enum Command {
         /// The plan file to create.
         #[arg(long, short)]
         output: PathBuf,
-        /// Replace the file if it exists (the old one is kept as NAME.bak).
+        /// Replace the file if it exists, even read-only (the old one is kept as NAME.bak).
         #[arg(long)]
         force: bool,
     },
@@ -126,6 +126,9 @@ pub enum Command {
         /// Only tell whether the file is canonical (exit 1 if not); write nothing.
         #[arg(long)]
         check: bool,
+        /// Rewrite the file even when it is read-only.
+        #[arg(long)]
+        force: bool,
     },
     /// Write a large synthetic plan, for tests and benchmarks.
     Generate {
@@ -162,6 +165,10 @@ pub enum Command {
         /// Paper size.
         #[arg(long, value_enum, default_value_t)]
         paper: PaperArg,
+        /// Replace output files even when they are read-only. Exports keep no .bak: they can be
+        /// made again from the plan at any time.
+        #[arg(long)]
+        force: bool,
     },
     /// Compare two versions of a plan item by item. Exit code 0: the same; 1: different;
     /// 2: a file cannot be read.
@@ -256,14 +263,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             force,
         }) => {
             let t = store::templates::find(&template).ok_or_else(|| unknown_template(&template))?;
-            if output.exists() && !force {
+            // A link counts as there even when it points nowhere: never write through it
+            // unasked.
+            if output.symlink_metadata().is_ok() && !force {
                 return Err(format!(
                     "{} already exists; choose another name or add --force",
                     output.display()
                 ));
             }
             let plan = t.plan().map_err(|e| e.to_string())?;
-            store::save(&output, &plan).map_err(|e| e.to_string())?;
+            store::save_with(&output, &plan, store::atomic::Replace::PLAN.forced(force))
+                .map_err(|e| e.to_string())?;
             w(writeln!(
                 out,
                 "{}: new plan from template {}",
@@ -273,7 +283,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { file, format, lang }) => check(&file, format, lang.into(), out),
-        Some(Command::Fmt { file, check }) => {
+        Some(Command::Fmt { file, check, force }) => {
             let text = store::read_text(&file).map_err(|e| e.to_string())?;
             let plan = store::parse(&text, &file).map_err(|e| e.to_string())?;
             let canonical = store::to_ron(&plan);
@@ -285,7 +295,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                 w(writeln!(out, "{}: not canonical", file.display()))?;
                 return Ok(ExitCode::from(1));
             }
-            store::save(&file, &plan).map_err(|e| e.to_string())?;
+            store::save_with(&file, &plan, store::atomic::Replace::PLAN.forced(force))
+                .map_err(|e| e.to_string())?;
             w(writeln!(
                 out,
                 "{}: rewritten (previous version in {})",
@@ -319,18 +330,21 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             sections,
             lang,
             paper,
+            force,
         }) => {
             let plan = store::load(&file).map_err(|e| e.to_string())?;
+            let replace = store::atomic::Replace::EXPORT.forced(force);
             if format == ExportFormat::Html {
                 let lang = lang.map_or(plan.facts.language, Lang::from);
-                crate::report::html::export(&plan, lang, &output).map_err(|e| e.to_string())?;
+                crate::report::html::export_with(&plan, lang, &output, replace)
+                    .map_err(|e| e.to_string())?;
                 w(writeln!(out, "{}", output.display()))?;
                 return Ok(ExitCode::SUCCESS);
             }
             if format == ExportFormat::Csv {
                 let lang = lang.map_or(plan.facts.language, Lang::from);
-                let written =
-                    crate::report::csv::export(&plan, lang, &output).map_err(|e| e.to_string())?;
+                let written = crate::report::csv::export_with(&plan, lang, &output, replace)
+                    .map_err(|e| e.to_string())?;
                 for path in written {
                     w(writeln!(out, "{}", path.display()))?;
                 }
@@ -356,8 +370,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                     })
                     .collect::<Result<_, _>>()?;
             }
-            let pdf =
-                crate::report::export(&plan, &opts, &output, &|_| {}).map_err(|e| e.to_string())?;
+            let pdf = crate::report::export_with(&plan, &opts, &output, &|_| {}, replace)
+                .map_err(|e| e.to_string())?;
             w(writeln!(out, "{}: {} pages", output.display(), pdf.pages))?;
             for lost in &pdf.lost {
                 eprintln!(

@@ -183,11 +183,21 @@ pub fn indicators(plan: &Plan, lang: Lang) -> Vec<u8> {
 }
 
 /// Writes `actions.csv`, `funding.csv` and `indicators.csv` into `folder` (made if missing),
-/// each atomically. Returns the files written.
+/// each atomically, with no backups. Returns the files written.
 pub fn export(
     plan: &Plan,
     lang: Lang,
     folder: &Path,
+) -> Result<Vec<PathBuf>, crate::store::SaveError> {
+    export_with(plan, lang, folder, crate::store::atomic::Replace::EXPORT)
+}
+
+/// Like [`export`], with the replacing rules of `how`.
+pub fn export_with(
+    plan: &Plan,
+    lang: Lang,
+    folder: &Path,
+    how: crate::store::atomic::Replace,
 ) -> Result<Vec<PathBuf>, crate::store::SaveError> {
     std::fs::create_dir_all(folder).map_err(|source| crate::store::SaveError {
         file: folder.to_path_buf(),
@@ -201,7 +211,7 @@ pub fn export(
         ("indicators.csv", indicators(plan, lang)),
     ] {
         let path = folder.join(name);
-        crate::store::atomic::write_atomically(&path, |w| w.write_all(&bytes))?;
+        crate::store::atomic::write_with(&path, how, |w| w.write_all(&bytes))?;
         written.push(path);
     }
     Ok(written)

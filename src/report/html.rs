@@ -357,8 +357,18 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
     h.out
 }
 
-/// Writes the HTML file atomically.
+/// Writes the HTML file atomically (no backup; a read-only file is refused).
 pub fn export(plan: &Plan, lang: Lang, path: &Path) -> Result<(), crate::store::SaveError> {
+    export_with(plan, lang, path, crate::store::atomic::Replace::EXPORT)
+}
+
+/// Like [`export`], with the replacing rules of `how`.
+pub fn export_with(
+    plan: &Plan,
+    lang: Lang,
+    path: &Path,
+    how: crate::store::atomic::Replace,
+) -> Result<(), crate::store::SaveError> {
     let text = html(plan, lang);
-    crate::store::atomic::write_atomically(path, |w| w.write_all(text.as_bytes()))
+    crate::store::atomic::write_with(path, how, |w| w.write_all(text.as_bytes()))
 }

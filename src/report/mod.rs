@@ -398,14 +398,37 @@ fn fit(l: &Layout<'_>, style: Style, text: &str, width: f32) -> String {
     format!("{out}…")
 }
 
-/// Renders and writes the PDF atomically to `path`.
+/// Renders and writes the PDF atomically to `path` (no backup; a read-only file is refused).
 pub fn export(
     plan: &Plan,
     opts: &Options,
     path: &Path,
     progress: &dyn Fn(f32),
 ) -> Result<Pdf, ExportError> {
+    export_with(
+        plan,
+        opts,
+        path,
+        progress,
+        crate::store::atomic::Replace::EXPORT,
+    )
+}
+
+/// Like [`export`], with the replacing rules of `how`.
+pub fn export_with(
+    plan: &Plan,
+    opts: &Options,
+    path: &Path,
+    progress: &dyn Fn(f32),
+    how: crate::store::atomic::Replace,
+) -> Result<Pdf, ExportError> {
+    // Refuse a folder, pipe or device before the work of rendering.
+    crate::store::atomic::check_regular(path).map_err(|source| crate::store::SaveError {
+        file: path.to_path_buf(),
+        step: "checking the file",
+        source,
+    })?;
     let pdf = render(plan, opts, progress)?;
-    crate::store::atomic::write_atomically(path, |w| w.write_all(&pdf.bytes))?;
+    crate::store::atomic::write_with(path, how, |w| w.write_all(&pdf.bytes))?;
     Ok(pdf)
 }

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::atomic::write_atomically;
 use super::error::{LoadError, LoadErrorKind, LocatedProblem, Location, SaveError};
 use super::migrate::{UNVERSIONED, migrate};
 use crate::model::integrity::{self, IntegrityProblem};
@@ -173,9 +172,12 @@ pub fn locate(text: &str, problem: &IntegrityProblem) -> LocatedProblem {
     }
 }
 
-/// Reads a plan file. The file is not trusted: it may be anything.
+/// Reads a plan file. The file is not trusted: it may be anything. Temporary files that a
+/// killed save of it left beside it are removed on the way.
 pub fn load(path: &Path) -> Result<Plan, LoadError> {
-    parse(&read_text(path)?, path)
+    let text = read_text(path)?;
+    super::atomic::clean_stale_temps(path);
+    parse(&text, path)
 }
 
 /// Reads a file as plan text: bounded in size, and UTF-8.
@@ -184,6 +186,9 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         file: path.to_path_buf(),
         kind,
     };
+    // A folder, pipe or device is refused before it is opened: opening a named pipe would
+    // wait for a writer forever.
+    super::atomic::check_regular(path).map_err(|e| err(LoadErrorKind::Io(e)))?;
     let file = File::open(path).map_err(|e| err(LoadErrorKind::Io(e)))?;
     let size = file
         .metadata()
@@ -219,8 +224,13 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 
 /// Saves a plan atomically, keeping the previous file as `NAME.bak`.
 pub fn save(path: &Path, plan: &Plan) -> Result<(), SaveError> {
+    save_with(path, plan, super::atomic::Replace::PLAN)
+}
+
+/// Like [`save`], with the replacing rules of `how` (e.g. a read-only file on purpose).
+pub fn save_with(path: &Path, plan: &Plan, how: super::atomic::Replace) -> Result<(), SaveError> {
     let text = current_text(plan);
-    write_atomically(path, |w| w.write_all(text.as_bytes()))
+    super::atomic::write_with(path, how, |w| w.write_all(text.as_bytes()))
 }
 
 /// The canonical text in the current format, whatever version the plan was read as (cloning

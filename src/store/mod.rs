@@ -9,6 +9,6 @@ pub mod templates;
 
 pub use error::{LoadError, LoadErrorKind, Location, SaveError};
 pub use file::{
-    MAX_FILE_BYTES, fingerprint, load, parse, parse_lenient, read_text, save, short_fingerprint,
-    to_ron,
+    MAX_FILE_BYTES, fingerprint, load, parse, parse_lenient, read_text, save, save_with,
+    short_fingerprint, to_ron,
 };
