@@ -128,7 +128,8 @@ fn a_save_that_did_not_happen_never_lets_the_app_quit_or_drop_the_autosave() {
     replace_text(&mut h, "City", "София (незаписано)");
     h.input_mut().time = Some(lap_studio::app::AUTOSAVE_SECONDS + 5.0);
     settle(&mut h);
-    assert!(lap_studio::app::jobs::read_autosave(data.path()).is_some());
+    let slot = h.state().autosave_dir().unwrap().to_path_buf();
+    assert!(lap_studio::app::jobs::read_autosave(&slot).is_some());
 
     // Close → Save → the dialog is cancelled: the app stays, with the work and its autosave.
     request_close(&mut h);
@@ -146,7 +147,7 @@ fn a_save_that_did_not_happen_never_lets_the_app_quit_or_drop_the_autosave() {
     assert_eq!(h.state().doc().plan().facts.city, "София (незаписано)");
     h.state_mut().on_exit();
     assert!(
-        lap_studio::app::jobs::read_autosave(data.path()).is_some(),
+        lap_studio::app::jobs::read_autosave(&slot).is_some(),
         "unsaved work keeps its autosave"
     );
 
@@ -156,7 +157,85 @@ fn a_save_that_did_not_happen_never_lets_the_app_quit_or_drop_the_autosave() {
     h.run();
     assert!(h.state().closing_allowed());
     h.state_mut().on_exit();
-    assert!(lap_studio::app::jobs::read_autosave(data.path()).is_none());
+    assert!(lap_studio::app::jobs::read_autosave(&slot).is_none());
+    assert!(lap_studio::app::jobs::orphaned_autosaves(data.path()).is_empty());
+}
+
+#[test]
+fn two_instances_never_share_an_autosave() {
+    use lap_studio::app::jobs::{orphaned_autosaves, read_autosave};
+    let data = tempfile::tempdir().unwrap();
+    let root = Some(data.path().to_path_buf());
+    // A works on Sofia and is autosaved.
+    let mut a = harness(LapApp::new(sofia(), None, english(), root.clone()));
+    replace_text(&mut a, "City", "София (работа на А)");
+    a.input_mut().time = Some(lap_studio::app::AUTOSAVE_SECONDS + 5.0);
+    settle(&mut a);
+    let a_slot = a.state().autosave_dir().unwrap().to_path_buf();
+    // B starts while A runs: A's live work is not "left by a crash", so nothing is offered.
+    let mut b = harness(LapApp::new(sofia(), None, english(), root.clone()));
+    assert!(b.query_by_label("Restore unsaved work?").is_none());
+    assert_ne!(b.state().autosave_dir(), Some(a_slot.as_path()));
+    // B ends cleanly: A's autosave stays.
+    b.state_mut().on_exit();
+    assert_eq!(
+        read_autosave(&a_slot).unwrap().0.facts.city,
+        "София (работа на А)"
+    );
+    // A dies without ending (its lock is released with it): now its work is offered…
+    drop(a);
+    assert_eq!(orphaned_autosaves(data.path()).len(), 1);
+    let mut c = harness(LapApp::new(sofia(), None, english(), root.clone()));
+    c.get_by_label("Restore unsaved work?");
+    c.get_by_label("Restore").click();
+    // …C autosaves it at once (on the next frame, on a job thread)…
+    for _ in 0..300 {
+        settle(&mut c);
+        if !a_slot.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(c.state().doc().plan().facts.city, "София (работа на А)");
+    // …and once C's own autosave holds it, A's copy is gone, so it is not offered twice.
+    assert!(!a_slot.exists());
+    let c_slot = c.state().autosave_dir().unwrap().to_path_buf();
+    assert_eq!(
+        read_autosave(&c_slot).unwrap().0.facts.city,
+        "София (работа на А)"
+    );
+    assert!(orphaned_autosaves(data.path()).is_empty(), "C is running");
+}
+
+#[test]
+fn remembered_paths_are_absolute() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = std::env::current_dir().unwrap();
+    let file = dir.path().join("plan.ron");
+    lap_studio::store::save(&file, &sofia()).unwrap();
+    // A relative path from an older version cannot be placed: it is forgotten, not guessed.
+    let settings = Settings {
+        recent: vec![std::path::PathBuf::from("plan.ron"), file.clone()],
+        last_file: Some(std::path::PathBuf::from("plan.ron")),
+        ..english()
+    };
+    let app = LapApp::new(sofia(), Some(file.clone()), settings, None);
+    assert_eq!(app.settings().recent, [file.clone()]);
+    assert_eq!(app.settings().last_file, None);
+    assert!(app.doc().path.as_ref().unwrap().is_absolute());
+    // An autosave whose origin was written relative comes back as a new plan, never into a
+    // file of whatever folder the app now starts in.
+    let data = tempfile::tempdir().unwrap();
+    lap_studio::app::jobs::write_autosave_now(
+        data.path(),
+        &sofia(),
+        Some(std::path::Path::new("plan.ron")),
+    )
+    .unwrap();
+    let (_, origin) = lap_studio::app::jobs::read_autosave(data.path()).unwrap();
+    assert_eq!(origin, None);
+    assert_eq!(std::env::current_dir().unwrap(), old);
+    assert!(lap_studio::app::jobs::absolute(std::path::Path::new("x.ron")).is_absolute());
 }
 
 #[test]
@@ -498,4 +577,32 @@ fn esc_closes_menus() {
     h.key_press(Key::Escape);
     h.run();
     assert!(h.query_by_label_contains("Save as…").is_none());
+}
+
+#[test]
+fn saving_over_a_read_only_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("adopted.ron");
+    lap_studio::store::save(&path, &sofia()).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let mut h = harness(LapApp::new(sofia(), Some(path.clone()), english(), None));
+    replace_text(&mut h, "Version", "1.1");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    h.get_by_label("The file is read-only");
+    assert!(h.state().doc().is_dirty(), "nothing was saved");
+    assert_eq!(lap_studio::store::load(&path).unwrap().facts.version, "1.0");
+    // Cancel keeps the file; Replace, asked again, replaces it and keeps it read-only.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(lap_studio::store::load(&path).unwrap().facts.version, "1.0");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    h.get_by_label("Replace").click();
+    settle(&mut h);
+    assert!(!h.state().doc().is_dirty());
+    assert_eq!(lap_studio::store::load(&path).unwrap().facts.version, "1.1");
+    assert!(std::fs::metadata(&path).unwrap().permissions().readonly());
 }

@@ -494,12 +494,13 @@ fn changed_work_is_autosaved_after_thirty_seconds() {
     replace_text(&mut h, "City", "София (автоматичен запис)");
     h.input_mut().time = Some(lap_studio::app::AUTOSAVE_SECONDS + 5.0);
     settle(&mut h);
-    let (plan, origin) = lap_studio::app::jobs::read_autosave(data.path()).expect("an autosave");
+    let slot = h.state().autosave_dir().unwrap().to_path_buf();
+    let (plan, origin) = lap_studio::app::jobs::read_autosave(&slot).expect("an autosave");
     assert_eq!(plan.facts.city, "София (автоматичен запис)");
     assert_eq!(origin, None);
     // Ending with unsaved work keeps it; it goes only once the work is saved or discarded.
     h.state_mut().on_exit();
-    assert!(lap_studio::app::jobs::read_autosave(data.path()).is_some());
+    assert!(lap_studio::app::jobs::read_autosave(&slot).is_some());
 }
 
 #[test]

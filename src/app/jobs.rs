@@ -10,6 +10,17 @@ use super::file_dialog::{Entry, FileTask};
 use crate::model::Plan;
 use crate::store;
 
+/// Why a save did not happen.
+#[derive(Clone, Debug)]
+pub struct SaveFailed {
+    /// The file.
+    pub path: PathBuf,
+    /// The file is read-only: the planner may choose to replace it anyway.
+    pub read_only: bool,
+    /// What went wrong, in words.
+    pub message: String,
+}
+
 /// What came of asking the system for a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pick {
@@ -54,7 +65,7 @@ pub enum Done {
     /// A save finished; the token says which state of the document was saved.
     Saved {
         /// Where it was saved, or why not.
-        result: Result<PathBuf, String>,
+        result: Result<PathBuf, SaveFailed>,
         /// The document state that was saved.
         token: u64,
     },
@@ -190,11 +201,17 @@ impl Jobs {
     }
 
     /// Saves a plan.
-    pub fn save(&mut self, plan: Plan, path: PathBuf, token: u64) {
+    /// Saves a plan; `force` replaces a read-only file too (the planner said so).
+    pub fn save(&mut self, plan: Plan, path: PathBuf, token: u64, force: bool) {
         self.spawn(move || {
-            let result = store::save(&path, &plan)
-                .map(|()| path)
-                .map_err(|e| e.to_string());
+            let how = store::atomic::Replace::PLAN.forced(force);
+            let result = store::save_with(&path, &plan, how)
+                .map(|()| path.clone())
+                .map_err(|e| SaveFailed {
+                    read_only: e.step == store::atomic::READ_ONLY_STEP,
+                    message: e.to_string(),
+                    path,
+                });
             Done::Saved { result, token }
         });
     }
@@ -228,14 +245,117 @@ pub fn write_autosave_now(dir: &Path, plan: &Plan, origin: Option<&Path>) -> Res
 }
 
 /// A working copy left by a session that did not end cleanly: the plan and the file it belonged to.
+/// An origin that is not an absolute path (written by an older version) is not trusted: the
+/// folder it was relative to is unknown, so the work comes back as a new, unsaved plan.
 pub fn read_autosave(dir: &Path) -> Option<(Plan, Option<PathBuf>)> {
     let (file, origin_file) = autosave_paths(dir);
     let plan = store::load(&file).ok()?;
     let origin = std::fs::read_to_string(origin_file)
         .ok()
         .filter(|s| !s.trim().is_empty())
-        .map(PathBuf::from);
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute());
     Some((plan, origin))
+}
+
+/// `path` made absolute against the current folder, so that it names the same file whatever
+/// folder the app is started from next time.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// This instance's autosave: a folder of its own under the data folder, holding a lock for as
+/// long as the app runs, so other instances never take it for work left by a crash.
+pub struct AutosaveSlot {
+    dir: PathBuf,
+    /// Held (locked) while the app runs; released by the system when the process ends, however.
+    _lock: std::fs::File,
+}
+
+/// The folder under the data folder where instances keep their autosaves.
+fn slots_root(data: &Path) -> PathBuf {
+    data.join("autosave")
+}
+
+impl AutosaveSlot {
+    /// Makes and locks a new slot under `data`.
+    pub fn claim(data: &Path) -> std::io::Result<AutosaveSlot> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = slots_root(data).join(format!("{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let lock = std::fs::File::create(dir.join("lock"))?;
+        lock.try_lock().map_err(std::io::Error::other)?;
+        Ok(AutosaveSlot { dir, _lock: lock })
+    }
+
+    /// Where this instance's autosave files go.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Removes the slot (at a clean end: nothing is left to restore).
+    pub fn release(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Work left by an instance that is gone.
+pub struct Orphan {
+    /// Its folder (the data folder itself for the autosave of an older version).
+    pub dir: PathBuf,
+    /// The plan as it was.
+    pub plan: Plan,
+    /// The file it belonged to.
+    pub origin: Option<PathBuf>,
+    /// When it was written.
+    pub modified: std::time::SystemTime,
+}
+
+/// Autosaves of instances that are gone (their lock is free), newest first; running instances'
+/// are never offered. The single autosave older versions kept in `data` itself counts too.
+pub fn orphaned_autosaves(data: &Path) -> Vec<Orphan> {
+    let modified = |dir: &Path| {
+        std::fs::metadata(autosave_paths(dir).0)
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH)
+    };
+    let mut found = Vec::new();
+    let mut consider = |dir: PathBuf| {
+        if let Some((plan, origin)) = read_autosave(&dir) {
+            found.push(Orphan {
+                modified: modified(&dir),
+                dir,
+                plan,
+                origin,
+            });
+        }
+    };
+    consider(data.to_path_buf());
+    if let Ok(entries) = std::fs::read_dir(slots_root(data)) {
+        for e in entries.flatten() {
+            let dir = e.path();
+            let gone = match std::fs::File::open(dir.join("lock")) {
+                Ok(f) => f.try_lock().is_ok(),
+                Err(_) => true,
+            };
+            if gone {
+                consider(dir);
+            }
+        }
+    }
+    found.sort_by(|a, b| b.modified.cmp(&a.modified));
+    found
+}
+
+/// Removes the work of a gone instance (once restored and saved again, or discarded).
+pub fn remove_orphan(data: &Path, dir: &Path) {
+    if dir == data {
+        clear_autosave(dir);
+    } else if dir.starts_with(slots_root(data)) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
 
 /// Removes the autosave after a clean end (and its backups).

@@ -181,6 +181,8 @@ enum Dialog {
     Restore {
         plan: Box<Plan>,
         origin: Option<PathBuf>,
+        /// The folder of the gone instance's autosave.
+        from: PathBuf,
     },
     Exported {
         path: PathBuf,
@@ -190,6 +192,8 @@ enum Dialog {
     ReviewerName(String),
     NewRevision(String),
     Files(Box<FileDialog>),
+    /// The file to save to is read-only: replace it, save elsewhere, or not at all.
+    ReadOnly(PathBuf),
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -212,7 +216,12 @@ pub struct LapApp {
     jobs: Jobs,
     dialog: Option<Dialog>,
     status: String,
+    /// The app's data folder, where every instance keeps its autosave; `None`: no autosave.
     data_dir: Option<PathBuf>,
+    /// This instance's own autosave folder (locked while it runs).
+    autosave: Option<jobs::AutosaveSlot>,
+    /// A gone instance's work that was restored: removed once our own autosave holds it.
+    adopted_orphan: Option<PathBuf>,
     last_autosave: f64,
     autosaved_revision: u64,
     allow_close: bool,
@@ -248,6 +257,14 @@ impl LapApp {
         settings: Settings,
         data_dir: Option<PathBuf>,
     ) -> Self {
+        let path = path.map(|p| jobs::absolute(&p));
+        // Paths remembered by an older version may be relative to a folder nobody knows now.
+        let mut settings = settings;
+        settings.recent.retain(|p| p.is_absolute());
+        settings.last_file = settings.last_file.filter(|p| p.is_absolute());
+        let autosave = data_dir
+            .as_deref()
+            .and_then(|d| jobs::AutosaveSlot::claim(d).ok());
         let mut app = LapApp {
             doc: Document::new(plan, path),
             settings,
@@ -259,6 +276,8 @@ impl LapApp {
             dialog: None,
             status: String::new(),
             data_dir,
+            autosave,
+            adopted_orphan: None,
             last_autosave: 0.0,
             autosaved_revision: 0,
             allow_close: false,
@@ -276,13 +295,19 @@ impl LapApp {
             window_width: f32::INFINITY,
             findings_when_narrow: false,
         };
+        // Work left by an instance that is gone (never by one still running) is offered back,
+        // the newest first.
         if let Some(dir) = &app.data_dir
-            && let Some((plan, origin)) = jobs::read_autosave(dir)
+            && let Some(o) = jobs::orphaned_autosaves(dir).into_iter().next()
         {
             app.dialog = Some(Dialog::Restore {
-                plan: Box::new(plan),
-                origin,
+                plan: Box::new(o.plan),
+                origin: o.origin,
+                from: o.dir,
             });
+        }
+        if app.data_dir.is_some() && app.autosave.is_none() {
+            app.status = tr(app.settings.lang, "status-autosave-failed");
         }
         app
     }
@@ -416,7 +441,7 @@ impl LapApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
-            AfterGuard::Open(path) => self.jobs.load(path),
+            AfterGuard::Open(path) => self.jobs.load(jobs::absolute(&path)),
             AfterGuard::PickOpen => self.ask_file(FileTask::Open),
             AfterGuard::NewFromTemplate => self.dialog = Some(Dialog::NewFromTemplate),
         }
@@ -430,7 +455,7 @@ impl LapApp {
         match self.doc.path.clone() {
             Some(path) => {
                 self.jobs
-                    .save(self.doc.plan().clone(), path, self.doc.state_token());
+                    .save(self.doc.plan().clone(), path, self.doc.state_token(), false);
                 self.status = self.t("status-saving");
             }
             None => self.save_as(),
@@ -500,6 +525,7 @@ impl LapApp {
 
     /// A file was chosen for `task`: go on with it.
     fn file_chosen(&mut self, task: FileTask, path: PathBuf) {
+        let path = jobs::absolute(&path);
         let path = if task.writes() && path.extension().is_none() {
             path.with_extension(task.extension())
         } else {
@@ -509,7 +535,7 @@ impl LapApp {
             FileTask::Open => self.jobs.load(path),
             FileTask::SaveAs => {
                 self.jobs
-                    .save(self.doc.plan().clone(), path, self.doc.state_token());
+                    .save(self.doc.plan().clone(), path, self.doc.state_token(), false);
                 self.status = self.t("status-saving");
             }
             FileTask::Compare => self.jobs.load_compare(path),
@@ -526,7 +552,7 @@ impl LapApp {
     }
 
     fn remember_recent(&mut self, path: &Path) {
-        let path = path.to_path_buf();
+        let path = jobs::absolute(path);
         self.settings.recent.retain(|p| p != &path);
         self.settings.recent.insert(0, path.clone());
         self.settings.recent.truncate(RECENT_LIMIT);
@@ -576,17 +602,30 @@ impl LapApp {
                     self.proceed(then);
                 }
             }
+            // A read-only file is never replaced unasked: ask, keeping what was to follow.
             Done::Saved {
-                result: Err(message),
+                result: Err(failed),
+                ..
+            } if failed.read_only => {
+                self.status = self.t("status-not-saved-read-only");
+                self.dialog = Some(Dialog::ReadOnly(failed.path));
+            }
+            Done::Saved {
+                result: Err(failed),
                 ..
             } => {
                 self.after_save = None;
-                self.dialog = Some(Dialog::Error(message));
+                self.dialog = Some(Dialog::Error(failed.message));
             }
             Done::Autosaved(Err(message)) => {
                 self.status = format!("{}: {message}", self.t("status-autosave-failed"))
             }
-            Done::Autosaved(Ok(())) => {}
+            Done::Autosaved(Ok(())) => {
+                // The restored work is now in our own autosave: the old copy can go.
+                if let (Some(data), Some(from)) = (&self.data_dir, self.adopted_orphan.take()) {
+                    jobs::remove_orphan(data, &from);
+                }
+            }
             Done::LoadedCompare(Ok((other, path))) => {
                 let d = crate::analysis::diff::diff(&other, self.doc.plan());
                 self.comparison = Some((path, d));
@@ -609,8 +648,13 @@ impl LapApp {
         }
     }
 
+    /// This instance's autosave folder, while autosave works.
+    pub fn autosave_dir(&self) -> Option<&Path> {
+        self.autosave.as_ref().map(jobs::AutosaveSlot::dir)
+    }
+
     fn autosave_tick(&mut self, now: f64) {
-        let Some(dir) = self.data_dir.clone() else {
+        let Some(dir) = self.autosave_dir().map(Path::to_path_buf) else {
             return;
         };
         if now - self.last_autosave < AUTOSAVE_SECONDS
@@ -645,10 +689,13 @@ impl LapApp {
     /// Called when the app ends: the autosave goes only when the work is saved or the planner
     /// chose to discard it.
     pub fn on_exit(&mut self) {
-        if let Some(dir) = &self.data_dir
-            && (!self.doc.is_dirty() || self.discarded)
-        {
-            jobs::clear_autosave(dir);
+        if !self.doc.is_dirty() || self.discarded {
+            if let Some(slot) = self.autosave.take() {
+                slot.release();
+            }
+            if let (Some(data), Some(from)) = (&self.data_dir, self.adopted_orphan.take()) {
+                jobs::remove_orphan(data, &from);
+            }
         }
     }
 
@@ -1126,6 +1173,34 @@ impl LapApp {
                         self.file_chosen(files.task, path);
                     }
                 },
+                Dialog::ReadOnly(path) => {
+                    ui.heading(tr(lang, "dialog-read-only-title"));
+                    ui.label(tr_args(
+                        lang,
+                        "dialog-read-only-text",
+                        &[("file", path.display().to_string().into())],
+                    ));
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.button(tr(lang, "button-replace")).clicked() {
+                            keep = false;
+                            self.jobs.save(
+                                self.doc.plan().clone(),
+                                path.clone(),
+                                self.doc.state_token(),
+                                true,
+                            );
+                            self.status = self.t("status-saving");
+                        }
+                        if ui.button(tr(lang, "cmd-save-as")).clicked() {
+                            keep = false;
+                            self.save_as();
+                        }
+                        if ui.button(tr(lang, "button-cancel")).clicked() {
+                            keep = false;
+                            self.after_save = None;
+                        }
+                    });
+                }
                 Dialog::Error(message) => {
                     ui.heading(tr(lang, "dialog-error-title"));
                     ui.add(egui::Label::new(RichText::new(message.as_str()).monospace()).wrap());
@@ -1278,7 +1353,7 @@ impl LapApp {
                     }
                     next_dialog = Some(Dialog::NewRevision(text));
                 }
-                Dialog::Restore { plan, origin } => {
+                Dialog::Restore { plan, origin, from } => {
                     ui.heading(tr(lang, "dialog-restore-title"));
                     let file = origin
                         .as_ref()
@@ -1293,11 +1368,14 @@ impl LapApp {
                             let now = ctx.input(|i| i.time);
                             self.doc = Document::new(self.doc.plan().clone(), origin.clone());
                             self.doc.replace_plan((**plan).clone(), now);
+                            // Autosave it at once; the old copy goes when ours is written.
+                            self.adopted_orphan = Some(from.clone());
+                            self.last_autosave = f64::NEG_INFINITY;
                             keep = false;
                         }
                         if ui.button(tr(lang, "button-discard")).clicked() {
                             if let Some(dir) = &self.data_dir {
-                                jobs::clear_autosave(dir);
+                                jobs::remove_orphan(dir, from);
                             }
                             keep = false;
                         }
@@ -1313,6 +1391,10 @@ impl LapApp {
         let cancels = !matches!(dialog, Dialog::Restore { .. } | Dialog::Files(_));
         if keep && ((modal.should_close() && info) || (escape && cancels)) {
             keep = false;
+            if matches!(dialog, Dialog::ReadOnly(_)) {
+                // As its Cancel: what was to follow the save does not happen.
+                self.after_save = None;
+            }
         }
         if keep {
             self.dialog = Some(next_dialog.unwrap_or(dialog));
@@ -1446,7 +1528,7 @@ pub fn run(start: Start) -> Result<(), String> {
             let data_dir = eframe::storage_dir("LAP Studio");
             let (wanted, template) = match start {
                 Start::Last => (settings.last_file.clone(), "sofia-open-cities".to_owned()),
-                Start::File(path) => (Some(path), "sofia-open-cities".to_owned()),
+                Start::File(path) => (Some(jobs::absolute(&path)), "sofia-open-cities".to_owned()),
                 Start::Template(name) => (None, name),
             };
             let first_plan = || template_or_empty(&template);

@@ -453,3 +453,7 @@ axis-openness-area = Област (номерата са по-долу)
 axis-openness-score = Оценка, 0–100
 risk-axis-likelihood = Вероятност →
 risk-axis-impact = Въздействие →
+dialog-read-only-title = Файлът е само за четене
+dialog-read-only-text = { $file } е отбелязан само за четене (може би приета версия, пазена нарочно). Да бъде ли заменен въпреки това, записан под друго име, или отказ?
+button-replace = Замяна
+status-not-saved-read-only = Не е записано: файлът е само за четене.

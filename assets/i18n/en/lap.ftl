@@ -453,3 +453,7 @@ axis-openness-area = Area (numbered as below)
 axis-openness-score = Score, 0–100
 risk-axis-likelihood = Likelihood →
 risk-axis-impact = Impact →
+dialog-read-only-title = The file is read-only
+dialog-read-only-text = { $file } is marked read-only (perhaps an adopted version kept safe on purpose). Replace it anyway, save under another name, or cancel?
+button-replace = Replace
+status-not-saved-read-only = Not saved: the file is read-only.
