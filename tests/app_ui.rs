@@ -457,10 +457,20 @@ fn after_a_crash_the_next_start_offers_the_autosaved_work() {
     ));
     h.get_by_label("Restore unsaved work?");
     h.get_by_label("Restore").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().doc().plan(), &lost);
     assert_eq!(h.state().doc().path.as_deref(), Some(origin.as_path()));
     assert!(h.state().doc().is_dirty(), "restored work is not saved yet");
+    // The restored work is autosaved at once by this instance; then it "crashes" too.
+    let slot = h.state().autosave_dir().unwrap().to_path_buf();
+    for _ in 0..300 {
+        settle(&mut h);
+        if lap_studio::app::jobs::read_autosave(&slot).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    drop(h);
 
     // Declining removes the autosave, so it is not offered again.
     let fresh = templates::find("sofia-open-cities")
@@ -477,6 +487,7 @@ fn after_a_crash_the_next_start_offers_the_autosaved_work() {
     h.run();
     assert_eq!(h.state().doc().plan(), &fresh);
     assert!(lap_studio::app::jobs::read_autosave(data.path()).is_none());
+    assert!(lap_studio::app::jobs::orphaned_autosaves(data.path()).is_empty());
 }
 
 #[test]

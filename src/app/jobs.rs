@@ -345,7 +345,7 @@ pub fn orphaned_autosaves(data: &Path) -> Vec<Orphan> {
             }
         }
     }
-    found.sort_by(|a, b| b.modified.cmp(&a.modified));
+    found.sort_by_key(|o| std::cmp::Reverse(o.modified));
     found
 }
 
