@@ -220,7 +220,7 @@ fn remembered_paths_are_absolute() {
         ..english()
     };
     let app = LapApp::new(sofia(), Some(file.clone()), settings, None);
-    assert_eq!(app.settings().recent, [file.clone()]);
+    assert_eq!(app.settings().recent, std::slice::from_ref(&file));
     assert_eq!(app.settings().last_file, None);
     assert!(app.doc().path.as_ref().unwrap().is_absolute());
     // An autosave whose origin was written relative comes back as a new plan, never into a
