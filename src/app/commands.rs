@@ -1,6 +1,24 @@
 //! Every user command, in one list that feeds the menus, the keyboard shortcuts and the help page.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use crate::i18n::tr;
+use crate::model::{ItemPath, Lang};
+
+/// What a person asked for, from any part of the window (menus, shortcuts, steps, findings,
+/// the comparison, a dropped file). The app collects them during a frame and carries them out
+/// once, after drawing, as rerun drains its command channel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Intent {
+    /// Run a command.
+    Run(Command),
+    /// Go to an item (a finding, a comment, a change).
+    GoTo(ItemPath),
+    /// Open this plan file (asking first about unsaved changes).
+    Open(PathBuf),
+}
 
 /// A user command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,6 +138,14 @@ impl Command {
                 .find(|(_, s)| i.consume_shortcut(s))
                 .map(|(c, _)| c)
         })
+    }
+
+    /// The command as a menu entry with its shortcut; asks for it when clicked.
+    pub fn menu_item(self, ui: &mut Ui, lang: Lang, intents: &mut Vec<Intent>) {
+        let b = egui::Button::new(tr(lang, self.key())).shortcut_text(self.shortcut_text(ui.ctx()));
+        if ui.add(b).clicked() {
+            intents.push(Intent::Run(self));
+        }
     }
 
     /// The shortcut as text for menus and help ("Ctrl+S").

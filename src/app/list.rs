@@ -467,5 +467,8 @@ fn add_comment(cx: &mut StepCtx<'_>, id: &str) {
         |p| Some(&mut p.comments),
         list,
     );
-    *cx.go = Some(ItemPath::item(Section::Review, comment_id));
+    cx.intents.push(crate::app::Intent::GoTo(ItemPath::item(
+        Section::Review,
+        comment_id,
+    )));
 }

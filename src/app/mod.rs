@@ -24,7 +24,7 @@ use std::sync::atomic::AtomicU32;
 use egui::Ui;
 use serde::{Deserialize, Serialize};
 
-pub use commands::Command;
+pub use commands::{Command, Intent};
 use dialogs::{AfterGuard, Dialog};
 pub use document::Document;
 use file_dialog::{FileDialog, FileTask};
@@ -115,14 +115,13 @@ pub struct StepCtx<'a> {
     pub views: &'a mut HashMap<&'static str, usize>,
     /// PDF export choices.
     pub export: &'a mut ExportSettings,
-    /// A command a step asks the app to run (e.g. Export PDF from the Review step).
-    pub command: &'a mut Option<Command>,
+    /// What the step asks of the app (e.g. Export PDF from the Review step, go to a comment's
+    /// item), carried out after the frame is drawn.
+    pub intents: &'a mut Vec<Intent>,
     /// The step shown.
     pub section: Section,
     /// The reviewer's name, for new comments.
     pub reviewer: &'a str,
-    /// A place a step asks the app to go to (e.g. the item of a comment).
-    pub go: &'a mut Option<ItemPath>,
 }
 
 impl StepCtx<'_> {
@@ -212,6 +211,8 @@ pub struct LapApp {
     discarded: bool,
     /// The window's width in the last frame.
     window_width: f32,
+    /// What was asked for during this frame; carried out once, after drawing.
+    intents: Vec<Intent>,
     /// The findings were asked for while the window is narrow (where they start hidden).
     findings_when_narrow: bool,
 }
@@ -261,6 +262,7 @@ impl LapApp {
             native_dialogs_available: true,
             discarded: false,
             window_width: f32::INFINITY,
+            intents: Vec::new(),
             findings_when_narrow: false,
         };
         // Work left by an instance that is gone (never by one still running) is offered back,
@@ -709,7 +711,7 @@ impl LapApp {
         if self.dialog.is_none()
             && let Some(cmd) = Command::from_input(&ctx)
         {
-            self.run_command(cmd, &ctx);
+            self.intents.push(Intent::Run(cmd));
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -720,7 +722,7 @@ impl LapApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.guard(AfterGuard::Open(path));
+            self.intents.push(Intent::Open(path));
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
         {
@@ -781,8 +783,6 @@ impl LapApp {
             widgets::set_lock(ui.ctx(), self.doc.lock);
             widgets::set_plan_start(ui.ctx(), self.doc.plan().period().map(|(start, _)| start));
             self.lock_banner(ui);
-            let mut command = None;
-            let mut go = None;
             let mut cx = StepCtx {
                 lang: self.settings.lang,
                 doc: &mut self.doc,
@@ -791,20 +791,21 @@ impl LapApp {
                 scroll_to: &mut self.scroll_to,
                 views: &mut self.views,
                 export: &mut self.export,
-                command: &mut command,
+                intents: &mut self.intents,
                 section: self.section,
                 reviewer: &self.settings.reviewer,
-                go: &mut go,
             };
             steps::show(self.section, ui, &mut cx);
-            if let Some(cmd) = command {
-                self.run_command(cmd, ui.ctx());
-            }
-            if let Some(path) = go {
-                self.go_to(&path);
-            }
         });
         self.dialogs(&ctx);
+        // Everything asked for in this frame, in the order asked.
+        for intent in std::mem::take(&mut self.intents) {
+            match intent {
+                Intent::Run(cmd) => self.run_command(cmd, &ctx),
+                Intent::GoTo(path) => self.go_to(&path),
+                Intent::Open(path) => self.guard(AfterGuard::Open(path)),
+            }
+        }
     }
 
     /// The document's lock (for tests and the status bar).

@@ -5,8 +5,8 @@ use std::sync::atomic::Ordering;
 
 use egui::{Color32, RichText, Ui};
 
-use super::dialogs::{AfterGuard, Dialog};
-use super::{Command, LapApp, document, steps, theme};
+use super::dialogs::Dialog;
+use super::{Command, Intent, LapApp, document, steps, theme};
 use crate::analysis::{Finding, Severity};
 use crate::i18n::{tr, tr_args};
 use crate::model::{ItemPath, Lang, Plan, Section};
@@ -53,68 +53,64 @@ impl LapApp {
     }
 
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        let mut run: Option<Command> = None;
-        let item = |ui: &mut Ui, app: &LapApp, cmd: Command, run: &mut Option<Command>| {
-            let b = egui::Button::new(app.t(cmd.key())).shortcut_text(cmd.shortcut_text(&ctx));
-            if ui.add(b).clicked() {
-                *run = Some(cmd);
-            }
-        };
+        let lang = self.settings.lang;
+        let mut asked: Vec<Intent> = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(self.t("menu-file"), |ui| {
-                item(ui, self, Command::New, &mut run);
-                item(ui, self, Command::Open, &mut run);
+                Command::New.menu_item(ui, lang, &mut asked);
+                Command::Open.menu_item(ui, lang, &mut asked);
                 ui.menu_button(self.t("menu-open-recent"), |ui| {
                     if self.settings.recent.is_empty() {
                         ui.weak(self.t("menu-no-recent"));
                     }
-                    for p in self.settings.recent.clone() {
+                    for p in &self.settings.recent {
                         if ui.button(p.display().to_string()).clicked() {
-                            self.guard(AfterGuard::Open(p));
+                            asked.push(Intent::Open(p.clone()));
                         }
                     }
                 });
                 ui.separator();
-                item(ui, self, Command::Save, &mut run);
-                item(ui, self, Command::SaveAs, &mut run);
-                item(ui, self, Command::Compare, &mut run);
+                Command::Save.menu_item(ui, lang, &mut asked);
+                Command::SaveAs.menu_item(ui, lang, &mut asked);
+                Command::Compare.menu_item(ui, lang, &mut asked);
                 ui.add_enabled_ui(self.export_progress.is_none(), |ui| {
-                    item(ui, self, Command::ExportPdf, &mut run)
+                    Command::ExportPdf.menu_item(ui, lang, &mut asked)
                 });
                 ui.separator();
-                item(ui, self, Command::Quit, &mut run);
+                Command::Quit.menu_item(ui, lang, &mut asked);
             });
             ui.menu_button(self.t("menu-edit"), |ui| {
                 ui.add_enabled_ui(self.doc.undo_len() > 0, |ui| {
-                    item(ui, self, Command::Undo, &mut run)
+                    Command::Undo.menu_item(ui, lang, &mut asked)
                 });
                 ui.add_enabled_ui(self.doc.redo_len() > 0, |ui| {
-                    item(ui, self, Command::Redo, &mut run)
+                    Command::Redo.menu_item(ui, lang, &mut asked)
                 });
             });
             ui.menu_button(self.t("menu-view"), |ui| {
-                item(ui, self, Command::ToggleLanguage, &mut run);
-                item(ui, self, Command::ToggleTheme, &mut run);
-                item(ui, self, Command::ToggleSteps, &mut run);
-                item(ui, self, Command::ToggleFindings, &mut run);
-                item(ui, self, Command::ToggleReview, &mut run);
+                for cmd in [
+                    Command::ToggleLanguage,
+                    Command::ToggleTheme,
+                    Command::ToggleSteps,
+                    Command::ToggleFindings,
+                    Command::ToggleReview,
+                ] {
+                    cmd.menu_item(ui, lang, &mut asked);
+                }
                 let mut builtin = self.settings.builtin_file_dialog;
                 if ui
                     .checkbox(&mut builtin, self.t(Command::ToggleFileDialog.key()))
                     .clicked()
                 {
-                    run = Some(Command::ToggleFileDialog);
+                    asked.push(Intent::Run(Command::ToggleFileDialog));
                 }
             });
             ui.menu_button(self.t("menu-help"), |ui| {
-                item(ui, self, Command::Shortcuts, &mut run);
-                item(ui, self, Command::About, &mut run);
+                Command::Shortcuts.menu_item(ui, lang, &mut asked);
+                Command::About.menu_item(ui, lang, &mut asked);
             });
         });
-        if let Some(cmd) = run {
-            self.run_command(cmd, &ctx);
-        }
+        self.intents.extend(asked);
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut Ui) {
@@ -230,7 +226,7 @@ impl LapApp {
                 }
             });
         if let Some(path) = go {
-            self.go_to(&path);
+            self.intents.push(Intent::GoTo(path));
         }
     }
 
@@ -308,7 +304,7 @@ impl LapApp {
             self.comparison = None;
         }
         if let Some(p) = go {
-            self.go_to(&p);
+            self.intents.push(Intent::GoTo(p));
         }
     }
 }

@@ -70,7 +70,8 @@ fn overview(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             ui.strong(tr(lang, "export-title"));
             export_options(ui, cx);
             if ui.button(tr(lang, "cmd-export-pdf")).clicked() {
-                *cx.command = Some(crate::app::Command::ExportPdf);
+                cx.intents
+                    .push(crate::app::Intent::Run(crate::app::Command::ExportPdf));
             }
         });
     });
@@ -207,7 +208,7 @@ fn open_comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                         let row = egui::Button::selectable(false, text)
                             .wrap_mode(egui::TextWrapMode::Truncate);
                         if ui.add(row).on_hover_text(tr(lang, "go-to-item")).clicked() {
-                            *cx.go = Some(target);
+                            cx.intents.push(crate::app::Intent::GoTo(target));
                         }
                     }
                 });
