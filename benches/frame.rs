@@ -6,6 +6,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, Vec2};
+use lap_studio::app::steps::ActionsView;
 use lap_studio::app::{LapApp, Settings};
 use lap_studio::model::{ItemPath, Lang, Section};
 
@@ -20,7 +21,10 @@ fn input(frame: u32) -> RawInput {
 fn frame_benches(c: &mut Criterion) {
     let plan = lap_studio::synthetic::plan(2_000, 7);
     let mut group = c.benchmark_group("frame_2000_actions");
-    for (name, view) in [("actions_list", 0usize), ("timeline", 1)] {
+    for (name, view) in [
+        ("actions_list", ActionsView::List),
+        ("timeline", ActionsView::Timeline),
+    ] {
         let ctx = egui::Context::default();
         let settings = Settings {
             lang: Lang::Bg,
@@ -28,7 +32,7 @@ fn frame_benches(c: &mut Criterion) {
         };
         let mut app = LapApp::new(plan.clone(), None, settings, None);
         app.go_to(&ItemPath::item(Section::Actions, "A-1000"));
-        app.set_view("actions", view);
+        app.set_actions_view(view);
         // Warm up: fonts, atlas, caches, the checks' report.
         let mut frame = 0;
         for _ in 0..5 {

@@ -606,3 +606,32 @@ fn saving_over_a_read_only_file_asks_first() {
     assert_eq!(lap_studio::store::load(&path).unwrap().facts.version, "1.1");
     assert!(std::fs::metadata(&path).unwrap().permissions().readonly());
 }
+
+#[test]
+fn in_review_mode_a_comment_can_be_deleted_but_nothing_else() {
+    let settings = Settings {
+        reviewer: "Мария Петрова".into(),
+        ..english()
+    };
+    let mut h = harness(app_on("sofia-open-cities", settings));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::R);
+    h.run();
+    assert_eq!(h.state().lock(), lap_studio::app::document::Lock::Review);
+    go_to_step(&mut h, "6. Actions");
+    h.get_by_label_contains("1.2.2  ").click();
+    h.run();
+    // The plan's own list is closed…
+    assert!(
+        h.get_by_label("Delete").accesskit_node().is_disabled(),
+        "an action cannot be deleted in review mode"
+    );
+    let before = sofia().comments.len();
+    h.get_by_label("Add comment").click();
+    h.run();
+    assert_eq!(h.state().doc().plan().comments.len(), before + 1);
+    // …the comments' list is open, deletes included (the new comment is the one selected).
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(h.state().doc().plan().comments, sofia().comments);
+    assert_eq!(h.state().doc().plan().actions, sofia().actions);
+}

@@ -48,6 +48,16 @@ struct Step {
     change: Box<dyn Change>,
 }
 
+/// What an edit changes, which decides what a locked plan still lets through: in review mode
+/// only comments, in an adopted plan nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditScope {
+    /// The plan's content.
+    Plan,
+    /// Review comments and their replies.
+    Comments,
+}
+
 /// What may be changed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lock {
@@ -138,14 +148,27 @@ impl Document {
         T: PartialEq + Send + 'static,
         F: for<'p> Fn(&'p mut Plan) -> Option<&'p mut T> + Send + 'static,
     {
+        self.set_in(EditScope::Plan, key, now, lens, value);
+    }
+
+    /// True when an edit of `scope` may change the plan now.
+    pub fn allows(&self, scope: EditScope) -> bool {
+        match self.lock {
+            Lock::Open => true,
+            Lock::Review => scope == EditScope::Comments,
+            Lock::Adopted => false,
+        }
+    }
+
+    /// Like [`Self::set`], for an edit of `scope` (e.g. a comment, which review mode allows).
+    pub fn set_in<T, F>(&mut self, scope: EditScope, key: &str, now: f64, lens: F, value: T)
+    where
+        T: PartialEq + Send + 'static,
+        F: for<'p> Fn(&'p mut Plan) -> Option<&'p mut T> + Send + 'static,
+    {
         // The one gate every edit passes: review mode lets comments through, an adopted plan
         // nothing.
-        let allowed = match self.lock {
-            Lock::Open => true,
-            Lock::Review => key.starts_with("comment"),
-            Lock::Adopted => false,
-        };
-        if !allowed {
+        if !self.allows(scope) {
             return;
         }
         match lens(&mut self.plan) {
@@ -183,7 +206,12 @@ impl Document {
     /// Replaces the whole plan (e.g. a restored autosave, or a delete with its links) as one
     /// undoable step.
     pub fn replace_plan(&mut self, plan: Plan, now: f64) {
-        self.set("plan", now, |p| Some(p), plan);
+        self.replace_plan_in(EditScope::Plan, plan, now);
+    }
+
+    /// Like [`Self::replace_plan`], for an edit of `scope` (deleting a comment in review mode).
+    pub fn replace_plan_in(&mut self, scope: EditScope, plan: Plan, now: f64) {
+        self.set_in(scope, "plan", now, |p| Some(p), plan);
     }
 
     /// Starts a new revision of an adopted plan: the adopted version goes into the history

@@ -4,7 +4,7 @@
 use egui::{ScrollArea, Ui};
 
 use super::StepCtx;
-use super::widgets::RowOp;
+use super::widgets::{EditScope, RowOp};
 use crate::i18n::tr;
 use crate::model::ids::fresh_id;
 use crate::model::integrity;
@@ -20,6 +20,9 @@ pub trait ListItem: Clone {
     fn set_id(&mut self, id: String);
     /// The line shown in the list, in the reader's language (dates).
     fn title(&self, lang: Lang) -> String;
+    /// What editing the list changes: the plan (closed while it is locked) or review comments
+    /// (open in review mode).
+    const SCOPE: EditScope = EditScope::Plan;
     /// After duplication: gives nested items (funding lines, specific objectives…) new ids.
     fn renew_nested(&mut self, _taken: &mut Vec<String>) {}
 }
@@ -89,9 +92,20 @@ list_item!(Indicator, id, IndicatorId::PREFIX, |s, _lang| join(
 ));
 list_item!(Risk, id, RiskId::PREFIX, |s, _lang| join("", &s.title));
 list_item!(City, id, CityId::PREFIX, |s, _lang| join("", &s.name));
-list_item!(Comment, id, CommentId::PREFIX, |s, _lang| join(
-    &s.author, &s.text
-));
+// Comments stay open in review mode: written by hand for their scope.
+impl ListItem for Comment {
+    const PREFIX: &'static str = CommentId::PREFIX;
+    const SCOPE: EditScope = EditScope::Comments;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id.as_str().into();
+    }
+    fn title(&self, _lang: Lang) -> String {
+        join(&self.author, &self.text)
+    }
+}
 list_item!(
     SpecificObjective,
     id,
@@ -154,7 +168,7 @@ pub fn master_list<T: ListItem + Default>(
     let mut delete_now: Option<usize> = None;
     // The list's buttons change the plan: closed while it is locked (comments stay open in
     // review mode).
-    let enabled = super::widgets::editable(ui, key == "comments");
+    let enabled = super::widgets::editable(ui, T::SCOPE);
     ui.horizontal_wrapped(|ui| {
         if !enabled {
             ui.disable();
@@ -241,7 +255,7 @@ pub fn master_list<T: ListItem + Default>(
     }
     // Drawn here, acted on after the list, when the plan is no longer borrowed.
     let mut add_comment_on: Option<String> = None;
-    if key != "comments"
+    if T::SCOPE != EditScope::Comments
         && let Some(id) = &selected
         && comment_bar(ui, lang, &cx.doc.plan().comments, id)
     {
@@ -440,7 +454,7 @@ fn comment_bar(ui: &mut Ui, lang: Lang, comments: &[Comment], id: &str) -> bool 
             ui.weak(text);
         }
         // Comments are refused on an adopted plan: they would change its fingerprint.
-        let enabled = super::widgets::editable(ui, true);
+        let enabled = super::widgets::editable(ui, EditScope::Comments);
         ui.add_enabled(enabled, egui::Button::new(tr(lang, "add-comment")).small())
             .on_hover_text(tr(lang, "add-comment"))
             .clicked()
@@ -461,7 +475,8 @@ fn add_comment(cx: &mut StepCtx<'_>, id: &str) {
         target: ItemPath::item(cx.section, id),
         ..Comment::default()
     });
-    cx.doc.set(
+    cx.doc.set_in(
+        EditScope::Comments,
         "comments#add",
         f64::NEG_INFINITY,
         |p| Some(&mut p.comments),

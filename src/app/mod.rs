@@ -112,7 +112,7 @@ pub struct StepCtx<'a> {
     /// An item to scroll to once (after a jump from a finding).
     pub scroll_to: &'a mut Option<String>,
     /// Per-step view switches (e.g. list or timeline).
-    pub views: &'a mut HashMap<&'static str, usize>,
+    pub views: &'a mut steps::Views,
     /// PDF export choices.
     pub export: &'a mut ExportSettings,
     /// What the step asks of the app (e.g. Export PDF from the Review step, go to a comment's
@@ -152,7 +152,7 @@ impl StepCtx<'_> {
     /// Applies a list edit; a delete also removes every reference to the deleted item.
     pub fn commit_list<T, F>(&mut self, key: &str, lens: F, edit: ListEdit<T>)
     where
-        T: PartialEq + Send + 'static,
+        T: list::ListItem + PartialEq + Send + 'static,
         F: for<'p> Fn(&'p mut Plan) -> Option<&'p mut Vec<T>> + Send + 'static,
     {
         match edit.deleted {
@@ -162,13 +162,27 @@ impl StepCtx<'_> {
                     *slot = edit.list;
                 }
                 integrity::forget(&mut plan, &id);
-                self.doc.replace_plan(plan, self.now);
+                self.doc.replace_plan_in(T::SCOPE, plan, self.now);
             }
             // A structural change is its own undo step, never merged with typing.
-            None => self
-                .doc
-                .set(&format!("{key}#list"), f64::NEG_INFINITY, lens, edit.list),
+            None => self.doc.set_in(
+                T::SCOPE,
+                &format!("{key}#list"),
+                f64::NEG_INFINITY,
+                lens,
+                edit.list,
+            ),
         }
+    }
+
+    /// Applies an edit of a review comment (allowed in review mode).
+    pub fn set_comment<T, F>(&mut self, key: &str, lens: F, value: T)
+    where
+        T: PartialEq + Send + 'static,
+        F: for<'p> Fn(&'p mut Plan) -> Option<&'p mut T> + Send + 'static,
+    {
+        self.doc
+            .set_in(document::EditScope::Comments, key, self.now, lens, value);
     }
 }
 
@@ -179,7 +193,7 @@ pub struct LapApp {
     section: Section,
     selection: HashMap<&'static str, String>,
     scroll_to: Option<String>,
-    views: HashMap<&'static str, usize>,
+    views: steps::Views,
     jobs: Jobs,
     dialog: Option<Dialog>,
     status: String,
@@ -240,7 +254,7 @@ impl LapApp {
             section: Section::Facts,
             selection: HashMap::new(),
             scroll_to: None,
-            views: HashMap::new(),
+            views: steps::Views::default(),
             jobs: Jobs::default(),
             dialog: None,
             status: String::new(),
@@ -675,9 +689,9 @@ impl LapApp {
         self.jobs.load_compare(path);
     }
 
-    /// Switches a step's view (e.g. `("actions", 1)` for the timeline).
-    pub fn set_view(&mut self, step: &'static str, view: usize) {
-        self.views.insert(step, view);
+    /// Shows the Actions step as its list or its timeline.
+    pub fn set_actions_view(&mut self, view: steps::ActionsView) {
+        self.views.actions = view;
     }
 
     /// Goes to the item a finding (or comment) points at.
@@ -685,7 +699,7 @@ impl LapApp {
         self.section = path.section;
         if path.section == Section::Review && path.item.is_some() {
             // A comment shows in the comments view of the Review step.
-            self.views.insert("review", 1);
+            self.views.review = steps::ReviewView::Comments;
         }
         if let Some(item) = &path.item {
             let (key, id) = steps::list_key_for(self.doc.plan(), path.section, item);

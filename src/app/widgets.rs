@@ -7,15 +7,25 @@ use super::theme;
 use crate::i18n::tr;
 use crate::model::{Date, Lang, Money, YearMonth, calendar, format, month_name};
 
-/// A form: each label above its input, inputs as wide as the column, so it reads well at any
-/// width.
+pub use crate::app::document::EditScope;
+
+/// A form of the plan's content: each label above its input, inputs as wide as the column, so
+/// it reads well at any width.
 pub fn form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    form_in(ui, id, EditScope::Plan, add);
+}
+
+/// A form of a review comment (open in review mode).
+pub fn comment_form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    form_in(ui, id, EditScope::Comments, add);
+}
+
+fn form_in(ui: &mut Ui, id: &str, scope: EditScope, add: impl FnOnce(&mut Ui)) {
     ui.push_id(id, |ui| {
         ui.spacing_mut().item_spacing.y = 3.0;
         // A locked plan shows its fields greyed out, so nobody types into a field that cannot
-        // change; in review mode the comment forms stay open.
-        let comment = id.starts_with("comment") || id == "reply";
-        if !editable(ui, comment) {
+        // change.
+        if !editable(ui, scope) {
             ui.disable();
         }
         ui.vertical(add);
@@ -54,8 +64,8 @@ fn first_month(ui: &Ui) -> YearMonth {
         .unwrap_or_else(|| Date::today().year_month())
 }
 
-/// True when the open plan may be edited here (`comment`: the widget edits a comment).
-pub fn editable(ui: &Ui, comment: bool) -> bool {
+/// True when what `scope` names may be edited in the open plan now.
+pub fn editable(ui: &Ui, scope: EditScope) -> bool {
     use crate::app::document::Lock;
     match ui
         .ctx()
@@ -63,7 +73,7 @@ pub fn editable(ui: &Ui, comment: bool) -> bool {
         .unwrap_or_default()
     {
         Lock::Open => true,
-        Lock::Review => comment,
+        Lock::Review => scope == EditScope::Comments,
         Lock::Adopted => false,
     }
 }
@@ -596,10 +606,10 @@ pub fn string_list(ui: &mut Ui, lang: Lang, name: &str, values: &mut Vec<String>
     end_field(ui);
 }
 
-/// A button that adds to the plan: greyed out while the plan is locked, so nothing looks
-/// active that does nothing. `comment`: it adds to a comment (open in review mode).
-pub fn add_button(ui: &mut Ui, text: &str, comment: bool) -> bool {
-    let enabled = editable(ui, comment);
+/// A button that adds to what `scope` names: greyed out while the plan is locked, so nothing
+/// looks active that does nothing.
+pub fn add_button(ui: &mut Ui, text: &str, scope: EditScope) -> bool {
+    let enabled = editable(ui, scope);
     ui.add_enabled(enabled, egui::Button::new(text)).clicked()
 }
 
@@ -630,7 +640,7 @@ pub enum RowOp {
 pub fn row_buttons(ui: &mut Ui, lang: Lang, index: usize, len: usize, what: &str) -> Option<RowOp> {
     let mut op = None;
     ui.horizontal_wrapped(|ui| {
-        if !editable(ui, false) {
+        if !editable(ui, EditScope::Plan) {
             ui.disable();
         }
         for (key, o, enabled) in [

@@ -4,8 +4,8 @@
 use egui::Ui;
 
 use super::{
-    action_options, detail, goal_options, indicator_options, list_panel, objective_options,
-    risk_options, selected_index, specific_options,
+    ActionsView, action_options, detail, goal_options, indicator_options, list_panel,
+    objective_options, risk_options, selected_index, specific_options,
 };
 use crate::app::StepCtx;
 use crate::app::charts;
@@ -18,17 +18,16 @@ use crate::model::*;
 pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Actions.label(lang), &cx.tr("help-actions"));
-    let view = cx.views.entry("actions").or_insert(0);
+    let view = &mut cx.views.actions;
     ui.horizontal_wrapped(|ui| {
-        ui.selectable_value(view, 0, tr(lang, "view-list"));
-        ui.selectable_value(view, 1, tr(lang, "view-timeline"));
+        ui.selectable_value(view, ActionsView::List, tr(lang, "view-list"));
+        ui.selectable_value(view, ActionsView::Timeline, tr(lang, "view-timeline"));
     });
-    let view = *view;
     ui.separator();
-    if view == 1 {
+    if cx.views.actions == ActionsView::Timeline {
         if let Some(id) = charts::timeline(ui, lang, cx.plan()) {
             cx.selection.insert("actions", id);
-            cx.views.insert("actions", 0);
+            cx.views.actions = ActionsView::List;
         }
         return;
     }

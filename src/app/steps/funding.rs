@@ -128,7 +128,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             });
         }
         ui.separator();
-        if w::add_button(ui, &tr(lang, "add-funding-line"), false) {
+        if w::add_button(ui, &tr(lang, "add-funding-line"), w::EditScope::Plan) {
             let mut taken = taken_ids(cx.plan());
             let id = next(FundingLineId::PREFIX, &mut taken);
             // A new line covers what is still missing, which is what a planner enters next.

@@ -56,7 +56,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             if let Some((i, op)) = row {
                 w::apply_row_op(&mut g.review_points, i, op, |_| {});
             }
-            if w::add_button(ui, &tr(lang, "add-review-point"), false) {
+            if w::add_button(ui, &tr(lang, "add-review-point"), w::EditScope::Plan) {
                 g.review_points.push(ReviewPoint::default());
             }
         });

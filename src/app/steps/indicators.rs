@@ -100,7 +100,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         if let Some(k) = remove {
             ind.targets.remove(k);
         }
-        if w::add_button(ui, &tr(lang, "add-target"), false) {
+        if w::add_button(ui, &tr(lang, "add-target"), w::EditScope::Plan) {
             let year = ind.targets.last().map_or(2027, |t| t.year + 1);
             ind.targets.push(YearTarget { year, value: 0.0 });
         }

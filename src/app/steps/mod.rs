@@ -20,6 +20,66 @@ use egui::{ScrollArea, Ui};
 use super::StepCtx;
 use crate::model::*;
 
+/// How each step with more than one view is shown; a typo here is a compile error, not a
+/// silently empty page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Views {
+    /// Actions: the list with its form, or the timeline.
+    pub actions: ActionsView,
+    /// Review and export: the overview, or the comments.
+    pub review: ReviewView,
+    /// Openness: results, values, cities or framework.
+    pub openness: OpennessTab,
+    /// Strategy links: which of the city's strategies.
+    pub strategy: StrategyKind,
+    /// Support group: members or meetings.
+    pub support_group: SupportGroupTab,
+}
+
+/// The views of the Actions step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ActionsView {
+    /// The list and the form of one action.
+    #[default]
+    List,
+    /// The timeline (Gantt) of all actions.
+    Timeline,
+}
+
+/// The views of the Review and export step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReviewView {
+    /// Completeness, findings and the export.
+    #[default]
+    Overview,
+    /// The review comments.
+    Comments,
+}
+
+/// The tabs of the Openness step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OpennessTab {
+    /// The index and the profile.
+    #[default]
+    Results,
+    /// The values table.
+    Values,
+    /// The compared cities.
+    Cities,
+    /// Areas and indicators.
+    Framework,
+}
+
+/// The tabs of the Support group step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SupportGroupTab {
+    /// The members.
+    #[default]
+    Members,
+    /// The meetings.
+    Meetings,
+}
+
 /// Shows the editor of a step.
 pub fn show(section: Section, ui: &mut Ui, cx: &mut StepCtx<'_>) {
     match section {

@@ -109,7 +109,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             })
             .map(|s| s.id);
         }
-        if w::add_button(ui, &tr(lang, "add-specific-objective"), false) {
+        if w::add_button(ui, &tr(lang, "add-specific-objective"), w::EditScope::Plan) {
             let mut taken = taken_ids(cx.plan());
             let id = next(SpecificObjectiveId::PREFIX, &mut taken);
             o.specific.push(SpecificObjective {

@@ -15,20 +15,20 @@ use crate::model::*;
 pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Openness.label(lang), &cx.tr("help-openness"));
-    let tab = cx.views.entry("openness").or_insert(0);
+    use super::OpennessTab as T;
+    let tab = &mut cx.views.openness;
     ui.horizontal_wrapped(|ui| {
-        ui.selectable_value(tab, 0, tr(lang, "tab-results"));
-        ui.selectable_value(tab, 1, tr(lang, "tab-values"));
-        ui.selectable_value(tab, 2, tr(lang, "tab-cities"));
-        ui.selectable_value(tab, 3, tr(lang, "tab-framework"));
+        ui.selectable_value(tab, T::Results, tr(lang, "tab-results"));
+        ui.selectable_value(tab, T::Values, tr(lang, "tab-values"));
+        ui.selectable_value(tab, T::Cities, tr(lang, "tab-cities"));
+        ui.selectable_value(tab, T::Framework, tr(lang, "tab-framework"));
     });
-    let tab = *tab;
     ui.separator();
-    match tab {
-        0 => results(ui, cx),
-        1 => values(ui, cx),
-        2 => cities(ui, cx),
-        _ => framework(ui, cx),
+    match cx.views.openness {
+        T::Results => results(ui, cx),
+        T::Values => values(ui, cx),
+        T::Cities => cities(ui, cx),
+        T::Framework => framework(ui, cx),
     }
 }
 
@@ -341,7 +341,7 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             })
             .map(|i| i.id);
         }
-        if w::add_button(ui, &tr(lang, "add-openness-indicator"), false) {
+        if w::add_button(ui, &tr(lang, "add-openness-indicator"), w::EditScope::Plan) {
             let mut taken = taken_ids(cx.plan());
             let id = next(OpennessIndicatorId::PREFIX, &mut taken);
             a.indicators.push(OpennessIndicator {

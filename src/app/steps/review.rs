@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use super::{detail, list_panel};
+use super::{ReviewView, detail, list_panel};
 use crate::app::StepCtx;
 use crate::app::charts;
 use crate::app::list::{ListItem, master_list};
@@ -16,18 +16,17 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Review.label(lang), &cx.tr("help-review"));
     let open = cx.plan().comments.iter().filter(|c| !c.resolved).count();
-    let view = cx.views.entry("review").or_insert(0);
+    let view = &mut cx.views.review;
     ui.horizontal_wrapped(|ui| {
-        ui.selectable_value(view, 0, tr(lang, "view-overview"));
+        ui.selectable_value(view, ReviewView::Overview, tr(lang, "view-overview"));
         ui.selectable_value(
             view,
-            1,
+            ReviewView::Comments,
             tr_args(lang, "view-comments", &[("n", open.into())]),
         );
     });
-    let view = *view;
     ui.separator();
-    if view == 0 {
+    if cx.views.review == ReviewView::Overview {
         egui::ScrollArea::vertical()
             .id_salt("review-overview")
             .auto_shrink([false, false])
@@ -96,7 +95,7 @@ fn comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             ui.weak(cx.tr("select-item"));
             return;
         };
-        form(ui, "comment-form", |ui| {
+        w::comment_form(ui, "comment-form", |ui| {
             w::text(ui, &tr(lang, "field-author"), &mut c.author);
             w::date(ui, lang, &tr(lang, "field-date"), &mut c.date);
             w::choice(
@@ -117,20 +116,20 @@ fn comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         ui.strong(tr(lang, "replies"));
         for (k, r) in c.replies.iter_mut().enumerate() {
             ui.push_id(k, |ui| {
-                form(ui, "reply", |ui| {
+                w::comment_form(ui, "reply", |ui| {
                     w::text(ui, &tr(lang, "field-author"), &mut r.author);
                     w::multiline(ui, &tr(lang, "field-reply"), &mut r.text);
                 });
             });
         }
-        if w::add_button(ui, &tr(lang, "add-reply"), true) {
+        if w::add_button(ui, &tr(lang, "add-reply"), w::EditScope::Comments) {
             c.replies.push(Reply {
                 date: Some(Date::today()),
                 ..Reply::default()
             });
         }
         let id = c.id.clone();
-        cx.set(
+        cx.set_comment(
             &format!("comment:{id}"),
             move |p| p.comments.iter_mut().find(|x| x.id == id),
             c,

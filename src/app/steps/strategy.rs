@@ -18,13 +18,13 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         Section::StrategyLinks.label(lang),
         &cx.tr("help-strategy"),
     );
-    let tab = cx.views.entry("strategy").or_insert(0);
+    let tab = &mut cx.views.strategy;
     ui.horizontal_wrapped(|ui| {
         for k in StrategyKind::ALL {
-            ui.selectable_value(tab, *k as usize, k.label(lang));
+            ui.selectable_value(tab, *k, k.label(lang));
         }
     });
-    let kind = StrategyKind::ALL[(*tab).min(1)];
+    let kind = cx.views.strategy;
     ui.separator();
     let mut s = cx.plan().strategies.get(kind).clone();
     form(ui, "strategy-form", |ui| {

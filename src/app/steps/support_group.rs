@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::{detail, list_panel, selected_index};
+use super::{SupportGroupTab, detail, list_panel, selected_index};
 use crate::app::StepCtx;
 use crate::app::list::master_list;
 use crate::app::widgets::{self as w, form};
@@ -24,19 +24,17 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             .iter()
             .any(|m| &m.id.0 == id)
     }) {
-        cx.views.insert("support-group", 1);
+        cx.views.support_group = SupportGroupTab::Meetings;
     }
-    let tab = cx.views.entry("support-group").or_insert(0);
+    let tab = &mut cx.views.support_group;
     ui.horizontal_wrapped(|ui| {
-        ui.selectable_value(tab, 0, tr(lang, "tab-members"));
-        ui.selectable_value(tab, 1, tr(lang, "tab-meetings"));
+        ui.selectable_value(tab, SupportGroupTab::Members, tr(lang, "tab-members"));
+        ui.selectable_value(tab, SupportGroupTab::Meetings, tr(lang, "tab-meetings"));
     });
-    let tab = *tab;
     ui.separator();
-    if tab == 0 {
-        members(ui, cx)
-    } else {
-        meetings(ui, cx)
+    match cx.views.support_group {
+        SupportGroupTab::Members => members(ui, cx),
+        SupportGroupTab::Meetings => meetings(ui, cx),
     }
 }
 
