@@ -415,7 +415,16 @@ mod tests {
         d.lock = Lock::Review;
         d.set("facts", 0.0, |p| Some(&mut p.facts.title), "X".to_owned());
         assert_eq!(d.plan().facts.title, "Начало");
+        // A key that looks like a comment's does not open the gate: only the scope does.
         d.set(
+            "comments#list",
+            0.0,
+            |p| Some(&mut p.comments),
+            vec![crate::model::Comment::default()],
+        );
+        assert!(d.plan().comments.is_empty());
+        d.set_in(
+            EditScope::Comments,
             "comments#list",
             0.0,
             |p| Some(&mut p.comments),
@@ -431,7 +440,8 @@ mod tests {
         adopted.facts.version = "1.0".into();
         let mut d = Document::new(adopted, None);
         assert_eq!(d.lock, Lock::Adopted);
-        d.set(
+        d.set_in(
+            EditScope::Comments,
             "comments#list",
             0.0,
             |p| Some(&mut p.comments),
