@@ -4,7 +4,7 @@
 use egui::{ScrollArea, Ui};
 
 use super::StepCtx;
-use super::widgets::{EditScope, RowOp};
+use super::widgets::EditScope;
 use crate::i18n::tr;
 use crate::model::ids::fresh_id;
 use crate::model::integrity;
@@ -305,7 +305,7 @@ pub fn master_list<T: ListItem + Default>(
 }
 
 /// Where a list keeps the id of an item waiting for the planner to confirm its deletion.
-fn confirm_id(key: &str) -> egui::Id {
+pub(super) fn confirm_id(key: &str) -> egui::Id {
     egui::Id::unique(("confirm-delete", key))
 }
 
@@ -318,8 +318,34 @@ fn confirm_delete<T: ListItem>(
     key: &str,
     items: &[T],
 ) -> Option<usize> {
+    // Only the waiting item's caption is needed; build the rest lazily.
+    let waiting = ui.data(|d| d.get_temp::<String>(confirm_id(key)))?;
+    let rows: Vec<(String, String)> = items
+        .iter()
+        .map(|i| {
+            let caption = if i.id() == waiting {
+                i.title(lang)
+            } else {
+                String::new()
+            };
+            (i.id().to_owned(), caption)
+        })
+        .collect();
+    confirm_delete_of(ui, lang, plan, key, &rows)
+}
+
+/// Asks whether to delete the row waiting in list `key` (its id stored under [`confirm_id`]),
+/// among `rows` of (id, caption), saying what loses its link; returns its position once
+/// confirmed. Cancel and Esc answer no.
+pub(super) fn confirm_delete_of(
+    ui: &mut Ui,
+    lang: Lang,
+    plan: &Plan,
+    key: &str,
+    rows: &[(String, String)],
+) -> Option<usize> {
     let id = ui.data(|d| d.get_temp::<String>(confirm_id(key)))?;
-    let Some(pos) = items.iter().position(|i| i.id() == id) else {
+    let Some(pos) = rows.iter().position(|(i, _)| *i == id) else {
         ui.data_mut(|d| d.remove::<String>(confirm_id(key)));
         return None;
     };
@@ -331,7 +357,7 @@ fn confirm_delete<T: ListItem>(
             ui.heading(crate::i18n::tr_args(
                 lang,
                 "delete-confirm-title",
-                &[("item", items[pos].title(lang).into())],
+                &[("item", rows[pos].1.clone().into())],
             ));
             for line in &lost {
                 ui.label(format!("• {line}"));
@@ -352,30 +378,6 @@ fn confirm_delete<T: ListItem>(
     let confirmed = answer?;
     ui.data_mut(|d| d.remove::<String>(confirm_id(key)));
     confirmed.then_some(pos)
-}
-
-/// Holds back the delete of a nested item (a specific objective, an openness indicator) that
-/// others use until the planner has confirmed it, as the lists do; other row operations pass.
-pub fn guard_row_delete<T: ListItem>(
-    ui: &mut Ui,
-    lang: Lang,
-    plan: &Plan,
-    key: &str,
-    items: &[T],
-    op: Option<(usize, RowOp)>,
-) -> Option<(usize, RowOp)> {
-    if let Some((k, RowOp::Delete)) = op
-        && let Some(item) = items.get(k)
-        && !links_lost(plan, lang, item.id()).is_empty()
-    {
-        let id = item.id().to_owned();
-        ui.data_mut(|d| d.insert_temp(confirm_id(key), id));
-        return None;
-    }
-    match confirm_delete(ui, lang, plan, key, items) {
-        Some(pos) => Some((pos, RowOp::Delete)),
-        None => op,
-    }
 }
 
 /// What loses its link when item `id` is deleted, one line per kind of link, in words:

@@ -12,6 +12,7 @@ pub mod file_dialog;
 pub mod jobs;
 pub mod list;
 mod panels;
+pub mod rows;
 pub mod steps;
 pub mod theme;
 pub mod widgets;
@@ -172,6 +173,27 @@ impl StepCtx<'_> {
                 lens,
                 edit.list,
             ),
+        }
+    }
+
+    /// Puts `value` (an item with nested rows) where `lens` points; when a nested row was
+    /// deleted (`deleted`), every link to it elsewhere in the plan goes too, in the same undo
+    /// step.
+    pub fn commit_item<T, F>(&mut self, key: &str, lens: F, value: T, deleted: Option<String>)
+    where
+        T: PartialEq + Send + 'static,
+        F: for<'p> Fn(&'p mut Plan) -> Option<&'p mut T> + Send + 'static,
+    {
+        match deleted {
+            Some(gone) => {
+                let mut plan = self.doc.plan().clone();
+                if let Some(slot) = lens(&mut plan) {
+                    *slot = value;
+                }
+                integrity::forget(&mut plan, &gone);
+                self.doc.replace_plan(plan, self.now);
+            }
+            None => self.set(key, lens, value),
         }
     }
 

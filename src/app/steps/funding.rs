@@ -7,7 +7,8 @@ use super::{detail, list_panel, money_text, selected_index};
 use crate::analysis::budget::{self, ActionMoney};
 use crate::app::StepCtx;
 use crate::app::charts;
-use crate::app::list::{next, taken_ids};
+use crate::app::list::next;
+use crate::app::rows::nested_rows;
 use crate::app::theme;
 use crate::app::widgets::{self as w, form};
 use crate::i18n::{tr, tr_args};
@@ -84,11 +85,16 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         form(ui, "funding-cost", |ui| {
             w::opt_money(ui, lang, &tr(lang, "field-cost"), &mut a.cost);
         });
-        let mut row = None;
-        let n = a.funding.len();
-        for (k, f) in a.funding.iter_mut().enumerate() {
-            ui.push_id(f.id.as_str().to_owned(), |ui| {
-                ui.separator();
+        let gap = ActionMoney::of(&a).gap();
+        ui.separator();
+        let deleted = nested_rows(
+            ui,
+            lang,
+            cx.plan(),
+            "funding-lines",
+            &mut a.funding,
+            |f| format!("{} {}", f.source.label(lang), f.programme),
+            |ui, f| {
                 form(ui, "funding-line", |ui| {
                     w::choice(
                         ui,
@@ -115,35 +121,21 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     );
                     w::text(ui, &tr(lang, "field-note"), &mut f.note);
                 });
-                let what = format!("{} {}", f.source.label(lang), f.programme);
-                if let Some(op) = w::row_buttons(ui, lang, k, n, &what) {
-                    row = Some((k, op));
-                }
-            });
-        }
-        if let Some((k, op)) = row {
-            let mut taken = taken_ids(cx.plan());
-            w::apply_row_op(&mut a.funding, k, op, |f| {
-                f.id = next(FundingLineId::PREFIX, &mut taken).as_str().into()
-            });
-        }
-        ui.separator();
-        if w::add_button(ui, &tr(lang, "add-funding-line"), w::EditScope::Plan) {
-            let mut taken = taken_ids(cx.plan());
-            let id = next(FundingLineId::PREFIX, &mut taken);
+            },
+            &tr(lang, "add-funding-line"),
             // A new line covers what is still missing, which is what a planner enters next.
-            let amount = ActionMoney::of(&a).gap();
-            a.funding.push(FundingLine {
-                id: id.as_str().into(),
-                amount,
+            |taken| FundingLine {
+                id: next(FundingLineId::PREFIX, taken).as_str().into(),
+                amount: gap,
                 ..FundingLine::default()
-            });
-        }
+            },
+        );
         let id = a.id.clone();
-        cx.set(
+        cx.commit_item(
             &format!("funding:{id}"),
             move |p| p.actions.iter_mut().find(|x| x.id == id),
             a,
+            deleted,
         );
     });
 }

@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use crate::app::StepCtx;
+use crate::app::rows::nested_rows;
 use crate::app::widgets::{self as w, form};
 use crate::i18n::tr;
 use crate::model::*;
@@ -39,26 +40,22 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             });
             ui.separator();
             ui.strong(tr(lang, "field-review-points"));
-            let mut row = None;
-            let n = g.review_points.len();
-            for (i, r) in g.review_points.iter_mut().enumerate() {
-                ui.push_id(i, |ui| {
+            nested_rows(
+                ui,
+                lang,
+                cx.plan(),
+                "review-points",
+                &mut g.review_points,
+                |r| r.description.clone(),
+                |ui, r| {
                     form(ui, "review-point", |ui| {
                         w::month(ui, lang, &tr(lang, "field-month"), &mut r.month);
                         w::text(ui, &tr(lang, "field-description"), &mut r.description);
                     });
-                    if let Some(op) = w::row_buttons(ui, lang, i, n, &r.description) {
-                        row = Some((i, op));
-                    }
-                });
-                ui.separator();
-            }
-            if let Some((i, op)) = row {
-                w::apply_row_op(&mut g.review_points, i, op, |_| {});
-            }
-            if w::add_button(ui, &tr(lang, "add-review-point"), w::EditScope::Plan) {
-                g.review_points.push(ReviewPoint::default());
-            }
+                },
+                &tr(lang, "add-review-point"),
+                |_| ReviewPoint::default(),
+            );
         });
     cx.set("governance", |p| Some(&mut p.governance), g);
 }

@@ -5,7 +5,8 @@ use egui::Ui;
 
 use super::{detail, indicator_options, list_panel, selected_index};
 use crate::app::StepCtx;
-use crate::app::list::{master_list, next, taken_ids};
+use crate::app::list::{master_list, next};
+use crate::app::rows::nested_rows;
 use crate::app::widgets::{self as w, form};
 use crate::i18n::tr;
 use crate::model::*;
@@ -62,10 +63,17 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         });
         ui.separator();
         ui.strong(tr(lang, "specific-objectives"));
-        let mut row = None;
-        let n = o.specific.len();
-        for (k, s) in o.specific.iter_mut().enumerate() {
-            ui.push_id(s.id.as_str().to_owned(), |ui| {
+        let objective_code = o.code.clone();
+        let theme = o.theme;
+        let count = o.specific.len();
+        let deleted = nested_rows(
+            ui,
+            lang,
+            cx.plan(),
+            "specific",
+            &mut o.specific,
+            |s| format!("{} {}", s.code, s.title),
+            |ui, s| {
                 // A long title is cut in the header (it is in full in the form below).
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 egui::CollapsingHeader::new(format!("{} {}", s.code, s.title))
@@ -91,54 +99,27 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                             );
                             w::month(ui, lang, &tr(lang, "field-deadline"), &mut s.deadline);
                         });
-                        if let Some(op) = w::row_buttons(ui, lang, k, n, &s.title) {
-                            row = Some((k, op));
-                        }
                     });
-            });
-        }
-        let mut deleted = None;
-        let row =
-            crate::app::list::guard_row_delete(ui, lang, cx.plan(), "specific", &o.specific, row);
-        if let Some((k, op)) = row {
-            let mut taken = taken_ids(cx.plan());
-            deleted = w::apply_row_op(&mut o.specific, k, op, |s| {
-                s.id = next(SpecificObjectiveId::PREFIX, &mut taken)
-                    .as_str()
-                    .into()
-            })
-            .map(|s| s.id);
-        }
-        if w::add_button(ui, &tr(lang, "add-specific-objective"), w::EditScope::Plan) {
-            let mut taken = taken_ids(cx.plan());
-            let id = next(SpecificObjectiveId::PREFIX, &mut taken);
-            o.specific.push(SpecificObjective {
-                id: id.as_str().into(),
+            },
+            &tr(lang, "add-specific-objective"),
+            |taken| SpecificObjective {
+                id: next(SpecificObjectiveId::PREFIX, taken).as_str().into(),
                 code: format!(
                     "{}.{}",
-                    o.code.trim_start_matches(|c: char| !c.is_ascii_digit()),
-                    o.specific.len() + 1
+                    objective_code.trim_start_matches(|c: char| !c.is_ascii_digit()),
+                    count + 1
                 ),
-                theme: o.theme,
+                theme,
                 ..Default::default()
-            });
-        }
+            },
+        );
         let id = o.id.clone();
-        match deleted {
-            // A deleted specific objective must also leave the actions that pointed at it.
-            Some(gone) => {
-                let mut plan = cx.plan().clone();
-                if let Some(slot) = plan.objectives.iter_mut().find(|x| x.id == id) {
-                    *slot = o;
-                }
-                crate::model::integrity::forget(&mut plan, gone.as_str());
-                cx.doc.replace_plan(plan, cx.now);
-            }
-            None => cx.set(
-                &format!("objective:{id}"),
-                move |p| p.objectives.iter_mut().find(|x| x.id == id),
-                o,
-            ),
-        }
+        // A deleted specific objective also leaves the actions that pointed at it.
+        cx.commit_item(
+            &format!("objective:{id}"),
+            move |p| p.objectives.iter_mut().find(|x| x.id == id),
+            o,
+            deleted,
+        );
     });
 }

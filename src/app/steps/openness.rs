@@ -6,7 +6,8 @@ use egui::Ui;
 use crate::analysis::openness;
 use crate::app::StepCtx;
 use crate::app::charts;
-use crate::app::list::{ListItem, master_list, next, taken_ids};
+use crate::app::list::{ListItem, master_list, next};
+use crate::app::rows::nested_rows;
 use crate::app::widgets::{self as w, form};
 use crate::i18n::tr;
 use crate::model::*;
@@ -301,10 +302,14 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         });
         ui.separator();
         ui.strong(tr(lang, "openness-indicators"));
-        let mut row = None;
-        let n = a.indicators.len();
-        for (k, i) in a.indicators.iter_mut().enumerate() {
-            ui.push_id(i.id.as_str().to_owned(), |ui| {
+        let deleted = nested_rows(
+            ui,
+            lang,
+            cx.plan(),
+            "openness-indicators",
+            &mut a.indicators,
+            |i| i.name.clone(),
+            |ui, i| {
                 form(ui, "oi-form", |ui| {
                     w::text(ui, &tr(lang, "field-name"), &mut i.name);
                     w::text(ui, &tr(lang, "field-unit"), &mut i.unit);
@@ -317,54 +322,21 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     );
                     w::number(ui, lang, &tr(lang, "field-weight"), &mut i.weight);
                 });
-                if let Some(op) = w::row_buttons(ui, lang, k, n, &i.name) {
-                    row = Some((k, op));
-                }
-            });
-            ui.separator();
-        }
-        let row = crate::app::list::guard_row_delete(
-            ui,
-            lang,
-            cx.plan(),
-            "openness-indicators",
-            &a.indicators,
-            row,
-        );
-        let mut gone = None;
-        if let Some((k, op)) = row {
-            let mut taken = taken_ids(cx.plan());
-            gone = w::apply_row_op(&mut a.indicators, k, op, |i| {
-                i.id = next(OpennessIndicatorId::PREFIX, &mut taken)
-                    .as_str()
-                    .into()
-            })
-            .map(|i| i.id);
-        }
-        if w::add_button(ui, &tr(lang, "add-openness-indicator"), w::EditScope::Plan) {
-            let mut taken = taken_ids(cx.plan());
-            let id = next(OpennessIndicatorId::PREFIX, &mut taken);
-            a.indicators.push(OpennessIndicator {
-                id: id.as_str().into(),
+            },
+            &tr(lang, "add-openness-indicator"),
+            |taken| OpennessIndicator {
+                id: next(OpennessIndicatorId::PREFIX, taken).as_str().into(),
                 weight: 1.0,
                 ..OpennessIndicator::default()
-            });
-        }
+            },
+        );
         let id = a.id.clone();
-        match gone {
-            Some(gone) => {
-                let mut plan = cx.plan().clone();
-                if let Some(slot) = plan.openness.areas.iter_mut().find(|x| x.id == id) {
-                    *slot = a;
-                }
-                crate::model::integrity::forget(&mut plan, gone.as_str());
-                cx.doc.replace_plan(plan, cx.now);
-            }
-            None => cx.set(
-                &format!("area:{id}"),
-                move |p| p.openness.areas.iter_mut().find(|x| x.id == id),
-                a,
-            ),
-        }
+        // A deleted indicator also takes its values along.
+        cx.commit_item(
+            &format!("area:{id}"),
+            move |p| p.openness.areas.iter_mut().find(|x| x.id == id),
+            a,
+            deleted,
+        );
     });
 }

@@ -8,6 +8,7 @@ use super::{action_options, detail, list_panel, money_text, selected_index};
 use crate::analysis::budget;
 use crate::app::StepCtx;
 use crate::app::list::master_list;
+use crate::app::rows::nested_rows;
 use crate::app::widgets::{self as w, form};
 use crate::i18n::tr;
 use crate::model::*;
@@ -72,10 +73,14 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         });
         ui.separator();
         ui.strong(t("field-budget"));
-        let mut row = None;
-        let n = p.budget.len();
-        for (k, item) in p.budget.iter_mut().enumerate() {
-            ui.push_id(("budget", k), |ui| {
+        nested_rows(
+            ui,
+            lang,
+            plan,
+            "budget",
+            &mut p.budget,
+            |item| item.category.label(lang).to_owned(),
+            |ui, item| {
                 form(ui, "budget-item", |ui| {
                     w::choice(
                         ui,
@@ -87,17 +92,10 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     w::money(ui, lang, &t("field-amount"), &mut item.amount);
                     w::text(ui, &t("field-note"), &mut item.note);
                 });
-                if let Some(op) = w::row_buttons(ui, lang, k, n, item.category.label(lang)) {
-                    row = Some((k, op));
-                }
-            });
-        }
-        if let Some((k, op)) = row {
-            w::apply_row_op(&mut p.budget, k, op, |_| {});
-        }
-        if ui.button(t("add-budget-line")).clicked() {
-            p.budget.push(BudgetItem::default());
-        }
+            },
+            &t("add-budget-line"),
+            |_| BudgetItem::default(),
+        );
         let total = budget::pilot_total(&p);
         let share = budget::pilot_fund_share(&p);
         ui.label(format!(
@@ -113,7 +111,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         ] {
             ui.separator();
             ui.strong(t(key));
-            targeted_list(ui, lang, key, list);
+            targeted_list(ui, lang, plan, key, list);
         }
         let id = p.id.clone();
         cx.set(
@@ -124,26 +122,29 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     });
 }
 
-fn targeted_list(ui: &mut Ui, lang: Lang, key: &str, list: &mut Vec<TargetedResult>) {
+fn targeted_list(
+    ui: &mut Ui,
+    lang: Lang,
+    plan: &Plan,
+    key: &'static str,
+    list: &mut Vec<TargetedResult>,
+) {
     let t = |k: &str| tr(lang, k);
-    let mut row = None;
-    let n = list.len();
-    for (k, r) in list.iter_mut().enumerate() {
-        ui.push_id((key, k), |ui| {
+    nested_rows(
+        ui,
+        lang,
+        plan,
+        key,
+        list,
+        |r| r.description.clone(),
+        |ui, r| {
             form(ui, "targeted", |ui| {
                 w::text(ui, &t("field-description"), &mut r.description);
                 w::opt_number(ui, lang, &t("field-target"), &mut r.target);
                 w::text(ui, &t("field-unit"), &mut r.unit);
             });
-            if let Some(op) = w::row_buttons(ui, lang, k, n, &r.description) {
-                row = Some((k, op));
-            }
-        });
-    }
-    if let Some((k, op)) = row {
-        w::apply_row_op(list, k, op, |_| {});
-    }
-    if ui.button(format!("+ {}", t(key))).clicked() {
-        list.push(TargetedResult::default());
-    }
+        },
+        &format!("+ {}", t(key)),
+        |_| TargetedResult::default(),
+    );
 }
