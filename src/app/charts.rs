@@ -8,7 +8,6 @@ use crate::analysis::Report;
 use crate::analysis::budget::Budget;
 use crate::analysis::openness::OpennessIndex;
 use crate::analysis::timeline as gantt;
-use crate::app::steps::money_text;
 use crate::app::theme;
 use crate::i18n::{tr, tr_args};
 use crate::model::{Lang, Money, Plan, Scale5};
@@ -155,7 +154,7 @@ pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
         ui.label(format!(
             "{}: {}",
             tr(lang, "total-cost"),
-            money_text(lang, plan, b.total_cost)
+            plan.money_text(lang, b.total_cost)
         ));
         legend_chip(
             ui,
@@ -163,7 +162,7 @@ pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
             &format!(
                 "{}: {}",
                 tr(lang, "secured"),
-                money_text(lang, plan, b.secured)
+                plan.money_text(lang, b.secured)
             ),
         );
         legend_chip(
@@ -172,7 +171,7 @@ pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
             &format!(
                 "{}: {}",
                 tr(lang, "potential"),
-                money_text(lang, plan, b.potential)
+                plan.money_text(lang, b.potential)
             ),
         );
         let gap_text = if b.gap.cents() > 0 {
@@ -182,7 +181,7 @@ pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
         };
         ui.colored_label(
             gap_text,
-            format!("{}: {}", tr(lang, "gap"), money_text(lang, plan, b.gap)),
+            format!("{}: {}", tr(lang, "gap"), plan.money_text(lang, b.gap)),
         );
     });
     let max = b
@@ -245,7 +244,7 @@ pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
         p.text(
             Pos2::new(rect.right(), mid),
             Align2::RIGHT_CENTER,
-            money_text(lang, plan, *secured + *potential),
+            plan.money_text(lang, *secured + *potential),
             FontId::proportional(12.0),
             text,
         );

@@ -157,6 +157,13 @@ pub fn money(lang: Lang, m: Money, currency: &str) -> String {
     out
 }
 
+impl crate::model::Plan {
+    /// An amount in the plan's currency, as `lang` writes it: `1 450 000,00 EUR`.
+    pub fn money_text(&self, lang: Lang, m: Money) -> String {
+        money(lang, m, &self.facts.currency)
+    }
+}
+
 /// A whole number, grouped from four digits on: `1 221 172` (Bulgarian), `1,221,172`
 /// (English). Not for years.
 pub fn integer(lang: Lang, n: impl Into<i128>) -> String {

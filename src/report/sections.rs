@@ -20,10 +20,6 @@ const PALETTE: [Rgb3; 8] = [
     [0.09, 0.75, 0.81],
 ];
 
-fn money(lang: Lang, plan: &Plan, m: Money) -> String {
-    format::money(lang, m, &plan.facts.currency)
-}
-
 /// A date in the long form of `lang`, or nothing.
 fn long_date(lang: Lang, d: Option<Date>) -> String {
     d.map(|d| format::date_long(lang, d)).unwrap_or_default()
@@ -522,7 +518,7 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         ("pdf-potential", b.potential),
         ("pdf-gap", b.gap),
     ] {
-        l.field(&t(lang, k), &money(lang, plan, v));
+        l.field(&t(lang, k), &plan.money_text(lang, v));
     }
     l.space(6.0);
     l.heading(2, &t(lang, "pdf-by-source"), 80.0);
@@ -616,7 +612,7 @@ fn budget_chart(l: &mut Layout<'_>, plan: &Plan, lang: Lang, b: &analysis::Budge
         let wp = (potential.as_f64() / max) as f32 * bar_w;
         l.fill_rect(x, y + 2.0, ws, row_h - 5.0, [0.17, 0.63, 0.17]);
         l.fill_rect(x + ws, y + 2.0, wp, row_h - 5.0, color);
-        let text = money(lang, plan, secured + potential);
+        let text = plan.money_text(lang, secured + potential);
         let tw = l.text_width(small, &text);
         l.put_text(l.left() + l.width() - tw, y + 1.0, small, &text);
         l.y += row_h;

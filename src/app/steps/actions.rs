@@ -54,7 +54,7 @@ fn action_detail(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let others = action_options(plan, Some(&a.id));
     let goals = goal_options(plan, lang);
     let funded: Money = a.funding.iter().map(|f| f.amount).sum();
-    let funded_text = super::money_text(lang, plan, funded);
+    let funded_text = plan.money_text(lang, funded);
     let t = |k: &str| tr(lang, k);
     form(ui, "action-form", |ui| {
         w::text(ui, &t("field-code"), &mut a.code);

@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use super::{detail, list_panel, money_text, selected_index};
+use super::{detail, list_panel, selected_index};
 use crate::analysis::budget::{self, ActionMoney};
 use crate::app::StepCtx;
 use crate::app::charts;
@@ -75,11 +75,11 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 (
                     "cost",
                     a.cost
-                        .map_or("—".to_owned(), |c| money_text(lang, plan, c))
+                        .map_or("—".to_owned(), |c| plan.money_text(lang, c))
                         .into(),
                 ),
-                ("funded", money_text(lang, plan, m.funded()).into()),
-                ("gap", money_text(lang, plan, m.gap()).into()),
+                ("funded", plan.money_text(lang, m.funded()).into()),
+                ("gap", plan.money_text(lang, m.gap()).into()),
             ],
         ));
         form(ui, "funding-cost", |ui| {

@@ -278,11 +278,6 @@ pub fn goal_options(plan: &Plan, lang: Lang) -> Vec<(StrategyGoalId, String)> {
         .collect()
 }
 
-/// Amount with thousands separators and the plan's currency.
-pub fn money_text(lang: Lang, plan: &Plan, m: Money) -> String {
-    m.text(lang, &plan.facts.currency)
-}
-
 /// Every item of the plan as people name it (code and title, never the internal id), with its
 /// section and id, in plan order.
 pub fn item_captions(plan: &Plan, lang: Lang) -> Vec<(Section, String, String)> {

@@ -4,7 +4,7 @@
 
 use egui::Ui;
 
-use super::{action_options, detail, list_panel, money_text, selected_index};
+use super::{action_options, detail, list_panel, selected_index};
 use crate::analysis::budget;
 use crate::app::StepCtx;
 use crate::app::list::master_list;
@@ -101,9 +101,9 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         ui.label(format!(
             "{}: {}   {}: {}",
             t("total"),
-            money_text(lang, plan, total),
+            plan.money_text(lang, total),
             t("fund-share"),
-            share.map_or("—".to_owned(), |s| money_text(lang, plan, s))
+            share.map_or("—".to_owned(), |s| plan.money_text(lang, s))
         ));
         for (key, list) in [
             ("field-outputs", &mut p.outputs),
