@@ -135,8 +135,17 @@ impl LapApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let p = &self.doc.plan().facts;
                 ui.add(
-                    egui::Label::new(RichText::new(format!("{} — {}", p.city, p.title)).weak())
-                        .truncate(),
+                    egui::Label::new(
+                        RichText::new(
+                            [p.city.trim(), p.title.trim()]
+                                .into_iter()
+                                .filter(|s| !s.is_empty())
+                                .collect::<Vec<_>>()
+                                .join(" — "),
+                        )
+                        .weak(),
+                    )
+                    .truncate(),
                 );
             });
         });
