@@ -330,7 +330,8 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
             }
             if let Some(name) = home_name {
                 p.points(
-                    egui_plot::Points::new(format!("{name} ◆"), home)
+                    // Under the city's own name, so the legend shows (and toggles) it once.
+                    egui_plot::Points::new(name, home)
                         .shape(egui_plot::MarkerShape::Diamond)
                         .radius(5.0)
                         .color(PALETTE[3]),
