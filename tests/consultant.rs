@@ -309,6 +309,40 @@ fn the_html_is_well_formed_accessible_and_complete() {
 }
 
 #[test]
+fn the_html_keeps_formula_and_control_payloads_as_plain_text() {
+    let mut plan = sofia();
+    let payloads = [
+        "=HYPERLINK(\"http://x\",\"click\")",
+        "+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "\u{1b}]0;pwned\u{7}\u{1b}[2J",
+        "<img src=x onerror=alert(1)>",
+    ];
+    for (a, p) in plan.actions.iter_mut().zip(payloads) {
+        a.title = p.to_owned();
+    }
+    plan.facts.city = "\"><script>alert(1)</script>".into();
+    let html = lap_studio::report::html::html(&plan, Lang::En);
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        },
+    )
+    .expect("well-formed");
+    let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+    assert_eq!(count("script") + count("img"), 0);
+    assert!(html.contains("=HYPERLINK(&quot;http://x&quot;,&quot;click&quot;)"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains('\u{1b}') && !html.contains('\u{7}') && !html.contains('\r'));
+}
+
+#[test]
 fn comments_round_trip_through_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("reviewed.ron");
