@@ -250,6 +250,85 @@ fn csv_tables_parse_back_with_cyrillic_intact() {
     );
 }
 
+/// The names in a folder, sorted.
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn csv_tables_are_written_as_a_set_all_new_or_all_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tables");
+    let export = |plan: &str| {
+        lap(&[
+            "export",
+            plan,
+            "--format",
+            "csv",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+    };
+    assert!(
+        export("plan-templates/sofia-open-cities.ron")
+            .status
+            .success()
+    );
+    let old = |name: &str| std::fs::read(out.join(name)).unwrap();
+    let (actions, indicators) = (old("actions.csv"), old("indicators.csv"));
+    // A revised plan, and a funding.csv that cannot be replaced: a folder of that name.
+    let mut plan = sofia();
+    plan.actions[0].title = "Преработена дейност".into();
+    plan.indicators[0].name = "Преработен индикатор".into();
+    let revised = dir.path().join("v2.ron");
+    store::save(&revised, &plan).unwrap();
+    std::fs::remove_file(out.join("funding.csv")).unwrap();
+    std::fs::create_dir(out.join("funding.csv")).unwrap();
+    let o = export(revised.to_str().unwrap());
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("funding.csv") && err.contains("no file was changed"),
+        "{err}"
+    );
+    // The other tables are the old ones, and nothing else is left in the folder.
+    assert_eq!(old("actions.csv"), actions);
+    assert_eq!(old("indicators.csv"), indicators);
+    assert_eq!(
+        names(&out),
+        ["actions.csv", "funding.csv", "indicators.csv"]
+    );
+    // Once the way is clear the whole set is new, each old table kept as .bak.
+    std::fs::remove_dir(out.join("funding.csv")).unwrap();
+    assert!(export(revised.to_str().unwrap()).status.success());
+    assert!(
+        String::from_utf8(old("actions.csv"))
+            .unwrap()
+            .contains("Преработена дейност")
+    );
+    assert!(
+        String::from_utf8(old("indicators.csv"))
+            .unwrap()
+            .contains("Преработен индикатор")
+    );
+    assert_eq!(old("actions.csv.bak"), actions);
+    assert_eq!(
+        names(&out),
+        [
+            "actions.csv",
+            "actions.csv.bak",
+            "funding.csv",
+            "indicators.csv",
+            "indicators.csv.bak"
+        ]
+    );
+}
+
 #[test]
 fn the_html_is_well_formed_accessible_and_complete() {
     let dir = tempfile::tempdir().unwrap();

@@ -241,29 +241,31 @@ pub fn indicators(plan: &Plan, lang: Lang) -> Vec<u8> {
     table(&header, rows)
 }
 
-/// Writes `actions.csv`, `funding.csv` and `indicators.csv` into `folder` (made if missing),
-/// each atomically. Returns the files written.
+/// Writes `actions.csv`, `funding.csv` and `indicators.csv` into `folder` (made if missing) as
+/// one set: on failure either all three are new or all are as they were, and the error says
+/// which (see [`file_set`](crate::store::file_set)). Each replaced table is kept as `NAME.bak`.
+/// Returns the files written.
 pub fn export(
     plan: &Plan,
     lang: Lang,
     folder: &Path,
-) -> Result<Vec<PathBuf>, crate::store::SaveError> {
-    std::fs::create_dir_all(folder).map_err(|source| crate::store::SaveError {
-        file: folder.to_path_buf(),
-        step: "creating the folder",
-        source,
-    })?;
-    let mut written = Vec::new();
-    for (name, bytes) in [
+) -> Result<Vec<PathBuf>, crate::store::file_set::SetError> {
+    let files = [
         ("actions.csv", actions(plan, lang)),
         ("funding.csv", funding(plan, lang)),
         ("indicators.csv", indicators(plan, lang)),
-    ] {
-        let path = folder.join(name);
-        crate::store::atomic::write_atomically(&path, |w| w.write_all(&bytes))?;
-        written.push(path);
-    }
-    Ok(written)
+    ]
+    .map(|(name, bytes)| (folder.join(name), bytes));
+    std::fs::create_dir_all(folder).map_err(|source| crate::store::file_set::SetError {
+        file: folder.to_path_buf(),
+        step: "creating the folder",
+        source,
+        files: files.iter().map(|(p, _)| p.clone()).collect(),
+        new: Vec::new(),
+        not_restored: Vec::new(),
+    })?;
+    crate::store::file_set::write_all_or_none(&files)?;
+    Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
 #[cfg(test)]
