@@ -1,10 +1,13 @@
 //! Load + check of large plans (goal: a 2,000-action plan under 200 ms in a release build),
-//! and the other pure computations on the same plan.
+//! the other pure computations on the same plan, and the diff of two 20,000-action versions
+//! (goal: under 1 s).
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use lap_studio::analysis::diff;
+use lap_studio::model::Money;
 use lap_studio::{analysis, store, synthetic};
 
 fn plan_files(c: &mut Criterion) {
@@ -47,6 +50,17 @@ fn plan_files(c: &mut Criterion) {
             });
         }
     }
+    // Two versions of a 20,000-action plan: every action moved, one renamed, one removed, one
+    // funding amount changed.
+    let old = synthetic::plan(20_000, 7);
+    let mut new = old.clone();
+    new.actions.rotate_left(1);
+    new.actions[100].title.push_str(" (revised)");
+    new.actions[200].funding[0].amount += Money::from_units(1);
+    new.actions.pop();
+    group.bench_function("diff_20000_actions", |b| {
+        b.iter(|| diff::diff(black_box(&old), black_box(&new)))
+    });
     group.finish();
 }
 

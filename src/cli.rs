@@ -1,6 +1,11 @@
 //! The `lap-studio` command line: templates, new plans, checks, canonical formatting, synthetic
 //! plans and summaries. Every command reads files through `store`, so its errors name file, line
 //! and column.
+//!
+//! Plan text and file names are untrusted: in text output and in error messages each goes
+//! through [`terminal::escape`], and the whole text output through [`terminal::Lines`], so no
+//! control character or bidi control reaches the terminal and no value can start a line of its
+//! own. JSON output is written exact.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -13,7 +18,8 @@ use serde_json::{Value, json};
 use crate::analysis::{self, Report, Severity};
 use crate::model::{ItemPath, Lang, Plan};
 use crate::model::{format, integrity};
-use crate::store::{self, LoadError};
+use crate::store::{self, LoadError, LoadErrorKind};
+use crate::terminal::{self, escape};
 
 /// Write, check and publish a city's Local Action Plan for migrant integration and openness.
 ///
@@ -214,15 +220,71 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(message) => {
             let _ = stdout.flush();
-            eprintln!("lap-studio: {message}");
+            // Values in the message are escaped where it was made; this keeps its own line
+            // breaks and catches anything else.
+            eprintln!("lap-studio: {}", terminal::escape_lines(&message));
             ExitCode::from(UNREADABLE)
         }
     }
 }
 
+/// True when the command writes JSON, which must stay exact.
+fn writes_json(cli: &Cli) -> bool {
+    matches!(
+        cli.command,
+        Some(
+            Command::Templates {
+                format: Format::Json
+            } | Command::Check {
+                format: Format::Json,
+                ..
+            } | Command::Diff {
+                format: Format::Json,
+                ..
+            } | Command::Summary {
+                format: Format::Json,
+                ..
+            }
+        )
+    )
+}
+
+/// A message for an error that names untrusted values on one line (a file name, an item).
+fn err(e: impl std::fmt::Display) -> String {
+    escape(&e.to_string()).into_owned()
+}
+
+/// The message of a load error, with the file name and every quoted value escaped, and one line
+/// per problem (a line break inside a value cannot start a line of its own).
+fn load_error(mut e: LoadError) -> String {
+    e.file = PathBuf::from(terminal::path(&e.file));
+    match &mut e.kind {
+        LoadErrorKind::Integrity(problems) => {
+            for p in problems {
+                p.message = escape(&p.message).into_owned();
+            }
+        }
+        LoadErrorKind::Syntax { message, .. } => *message = escape(message).into_owned(),
+        _ => {}
+    }
+    e.to_string()
+}
+
 /// Runs a command, writing its output to `out`. `Err` carries a message for stderr; the exit code
-/// is then 2.
+/// is then 2. Text output passes through [`terminal::Lines`].
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
+    if writes_json(&cli) {
+        return run_command(cli, out);
+    }
+    let mut guarded = terminal::Lines::new(out);
+    let result = run_command(cli, &mut guarded);
+    let written = guarded.finish();
+    let code = result?;
+    written.map_err(|e| format!("cannot write the output: {e}"))?;
+    Ok(code)
+}
+
+fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
     let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
     match cli.command {
         None => crate::app::run(crate::app::Start::Last).map(|()| ExitCode::SUCCESS),
@@ -268,40 +330,44 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             if output.symlink_metadata().is_ok() && !force {
                 return Err(format!(
                     "{} already exists; choose another name or add --force",
-                    output.display()
+                    terminal::path(&output)
                 ));
             }
-            let plan = t.plan().map_err(|e| e.to_string())?;
+            let plan = t.plan().map_err(load_error)?;
             store::save_with(&output, &plan, store::atomic::Replace::PLAN.forced(force))
-                .map_err(|e| e.to_string())?;
+                .map_err(err)?;
             w(writeln!(
                 out,
                 "{}: new plan from template {}",
-                output.display(),
+                terminal::path(&output),
                 t.name
             ))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { file, format, lang }) => check(&file, format, lang.into(), out),
         Some(Command::Fmt { file, check, force }) => {
-            let text = store::read_text(&file).map_err(|e| e.to_string())?;
-            let plan = store::parse(&text, &file).map_err(|e| e.to_string())?;
+            let text = store::read_text(&file).map_err(load_error)?;
+            let plan = store::parse(&text, &file).map_err(load_error)?;
             let canonical = store::to_ron(&plan);
             if canonical == text {
-                w(writeln!(out, "{}: already canonical", file.display()))?;
+                w(writeln!(
+                    out,
+                    "{}: already canonical",
+                    terminal::path(&file)
+                ))?;
                 return Ok(ExitCode::SUCCESS);
             }
             if check {
-                w(writeln!(out, "{}: not canonical", file.display()))?;
+                w(writeln!(out, "{}: not canonical", terminal::path(&file)))?;
                 return Ok(ExitCode::from(1));
             }
             store::save_with(&file, &plan, store::atomic::Replace::PLAN.forced(force))
-                .map_err(|e| e.to_string())?;
+                .map_err(err)?;
             w(writeln!(
                 out,
                 "{}: rewritten (previous version in {})",
-                file.display(),
-                store::atomic::backup_path(&file).display()
+                terminal::path(&file),
+                terminal::path(&store::atomic::backup_path(&file))
             ))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -315,11 +381,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                 return Err(format!("--actions {actions} is more than {MAX}"));
             }
             let plan = crate::synthetic::plan(actions, seed);
-            store::save(&output, &plan).map_err(|e| e.to_string())?;
+            store::save(&output, &plan).map_err(err)?;
             w(writeln!(
                 out,
                 "{}: synthetic plan with {actions} actions",
-                output.display()
+                terminal::path(&output)
             ))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -332,21 +398,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             paper,
             force,
         }) => {
-            let plan = store::load(&file).map_err(|e| e.to_string())?;
+            let plan = store::load(&file).map_err(load_error)?;
             let replace = store::atomic::Replace::EXPORT.forced(force);
             if format == ExportFormat::Html {
                 let lang = lang.map_or(plan.facts.language, Lang::from);
-                crate::report::html::export_with(&plan, lang, &output, replace)
-                    .map_err(|e| e.to_string())?;
-                w(writeln!(out, "{}", output.display()))?;
+                crate::report::html::export_with(&plan, lang, &output, replace).map_err(err)?;
+                w(writeln!(out, "{}", terminal::path(&output)))?;
                 return Ok(ExitCode::SUCCESS);
             }
             if format == ExportFormat::Csv {
                 let lang = lang.map_or(plan.facts.language, Lang::from);
-                let written = crate::report::csv::export_with(&plan, lang, &output, replace)
-                    .map_err(|e| e.to_string())?;
+                let written =
+                    crate::report::csv::export_with(&plan, lang, &output, replace).map_err(err)?;
                 for path in written {
-                    w(writeln!(out, "{}", path.display()))?;
+                    w(writeln!(out, "{}", terminal::path(&path)))?;
                 }
                 return Ok(ExitCode::SUCCESS);
             }
@@ -370,20 +435,26 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                     })
                     .collect::<Result<_, _>>()?;
             }
-            let pdf = crate::report::export_with(&plan, &opts, &output, &|_| {}, replace)
-                .map_err(|e| e.to_string())?;
-            w(writeln!(out, "{}: {} pages", output.display(), pdf.pages))?;
+            let pdf =
+                crate::report::export_with(&plan, &opts, &output, &|_| {}, replace).map_err(err)?;
+            w(writeln!(
+                out,
+                "{}: {} pages",
+                terminal::path(&output),
+                pdf.pages
+            ))?;
             for lost in &pdf.lost {
                 eprintln!(
                     "lap-studio: warning: {}: characters the PDF font cannot show were replaced by '?': {}",
-                    lost.item, lost.chars
+                    escape(&lost.item.to_string()),
+                    escape(&lost.chars)
                 );
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff { old, new, format }) => {
-            let a = store::load(&old).map_err(|e| e.to_string())?;
-            let b = store::load(&new).map_err(|e| e.to_string())?;
+            let a = store::load(&old).map_err(load_error)?;
+            let b = store::load(&new).map_err(load_error)?;
             let d = crate::analysis::diff::diff(&a, &b);
             match format {
                 Format::Json => w(writeln!(
@@ -400,7 +471,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             })
         }
         Some(Command::Fingerprint { file, short }) => {
-            let plan = store::load(&file).map_err(|e| e.to_string())?;
+            let plan = store::load(&file).map_err(load_error)?;
             if short {
                 w(writeln!(out, "{}", store::short_fingerprint(&plan)))?;
             } else {
@@ -408,13 +479,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                     out,
                     "{}  {}",
                     store::fingerprint(&plan),
-                    file.display()
+                    terminal::path(&file)
                 ))?;
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Summary { file, format, lang }) => {
-            let plan = store::load(&file).map_err(|e| e.to_string())?;
+            let plan = store::load(&file).map_err(load_error)?;
             let s = summary(&plan);
             match format {
                 Format::Json => w(writeln!(
@@ -445,7 +516,7 @@ fn read_for_check(file: &Path) -> Result<(String, Plan), LoadError> {
 }
 
 fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result<ExitCode, String> {
-    let (text, plan) = read_for_check(file).map_err(|e| e.to_string())?;
+    let (text, plan) = read_for_check(file).map_err(load_error)?;
     let report = analysis::check(&plan);
     // Integrity findings can be pointed at in the file.
     let mut places: HashMap<(ItemPath, String), store::Location> = HashMap::new();
@@ -459,25 +530,26 @@ fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result
     let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
     match format {
         Format::Text => {
+            let name = terminal::path(file);
             for f in &report.findings {
                 let at = match place(f) {
-                    Some(l) => format!("{}:{l}", file.display()),
-                    None => file.display().to_string(),
+                    Some(l) => format!("{name}:{l}"),
+                    None => name.clone(),
                 };
                 w(writeln!(
                     out,
                     "{at}: {} {} [{}]: {}",
                     f.severity.label(lang),
                     f.code,
-                    f.path,
-                    f.message(lang)
+                    escape(&f.path.to_string()),
+                    escape(f.message(lang))
                 ))?;
             }
             let count = |s: Severity| format::integer(lang, report.count(s) as u64);
             w(writeln!(
                 out,
                 "{}: {} {}, {} {}, {} {}; {} {}",
-                file.display(),
+                name,
                 count(Severity::Error),
                 lang.pick("errors", "грешки"),
                 count(Severity::Warning),
@@ -617,8 +689,8 @@ fn write_summary_text(
 ) -> std::io::Result<()> {
     let f = &plan.facts;
     let b = analysis::budget(plan);
-    let money = |m: crate::model::Money| format::money(lang, m, &f.currency);
-    writeln!(out, "{} — {}", f.city, f.title)?;
+    let money = |m: crate::model::Money| escape(&format::money(lang, m, &f.currency)).into_owned();
+    writeln!(out, "{} — {}", escape(&f.city), escape(&f.title))?;
     if let Some((start, end)) = plan.period() {
         writeln!(
             out,
@@ -628,7 +700,7 @@ fn write_summary_text(
             lang.pick("status", "статус"),
             f.status.label(lang),
             lang.pick("version", "версия"),
-            f.version
+            escape(&f.version)
         )?;
     }
     let c = &s["counts"];
@@ -691,7 +763,7 @@ fn write_summary_text(
             writeln!(
                 out,
                 "  {:<20} {v}{}",
-                city.name,
+                escape(&city.name),
                 if city.home { " *" } else { "" }
             )?;
         }
@@ -747,9 +819,20 @@ fn write_diff_text(d: &crate::analysis::diff::Diff, out: &mut dyn Write) -> std:
             ChangeKind::Changed => "~",
             ChangeKind::Moved => "↕",
         };
-        writeln!(out, "{mark} {}  {}", c.path, c.label)?;
+        writeln!(
+            out,
+            "{mark} {}  {}",
+            escape(&c.path.to_string()),
+            escape(&c.label)
+        )?;
         for f in &c.fields {
-            writeln!(out, "    {}: {} → {}", f.field, f.old, f.new)?;
+            writeln!(
+                out,
+                "    {}: {} → {}",
+                escape(&f.field),
+                escape(&f.old),
+                escape(&f.new)
+            )?;
         }
     }
     let signed = |m: crate::model::Money| {

@@ -11,3 +11,4 @@ pub mod model;
 pub mod report;
 pub mod store;
 pub mod synthetic;
+pub mod terminal;

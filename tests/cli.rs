@@ -334,3 +334,146 @@ fn export_names_the_items_whose_characters_the_font_lacks() {
         stderr(&o)
     );
 }
+
+/// What plan text may put on a terminal: escape sequences that retitle it and clear the screen,
+/// a right-to-left override, and line breaks that would forge a line of our own.
+const HOSTILE_CITY: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J0 errors\u{202e}x";
+
+/// Checks that output meant for a terminal carries none of the dangerous characters and that
+/// no line was forged by the plan.
+fn assert_terminal_safe(what: &str, text: &str) {
+    for bad in [
+        '\u{1b}', '\u{7}', '\r', '\u{9b}', '\u{7f}', '\u{202e}', '\u{2066}', '\u{200f}',
+    ] {
+        assert!(!text.contains(bad), "{what}: {bad:?} in\n{text}");
+    }
+    assert!(
+        !text.lines().any(|l| l.starts_with("0 errors")),
+        "{what}: a forged line in\n{text}"
+    );
+}
+
+fn hostile_plan() -> lap_studio::model::Plan {
+    let mut plan = lap_studio::store::templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    plan.facts.city = HOSTILE_CITY.into();
+    plan.facts.title = "План\n0 errors, 0 warnings\r0 errors".into();
+    plan.facts.currency = "EUR\u{1b}[8m".into();
+    plan.actions[0].title = "\u{9b}31mred\u{7f} \u{2066}isolated\u{2069} \u{200f}".into();
+    plan.openness.cities[0].name = "\u{1b}[1A\u{1b}[2K0 errors".into();
+    plan
+}
+
+#[test]
+fn text_output_cannot_drive_the_terminal_or_forge_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    // The file name is untrusted too: it came with the e-mail.
+    let hostile = dir.path().join("plan\u{1b}]0;x\u{7}.ron");
+    lap_studio::store::save(&hostile, &hostile_plan()).unwrap();
+    let sofia = dir.path().join("sofia.ron");
+    std::fs::copy(SOFIA, &sofia).unwrap();
+    let (h, s) = (hostile.to_str().unwrap(), sofia.to_str().unwrap());
+
+    let summary = lap(&["summary", h]);
+    assert!(summary.status.success(), "{}", stderr(&summary));
+    let out = stdout(&summary);
+    assert_terminal_safe("summary", &out);
+    assert!(
+        out.starts_with("\\u{1b}]0;pwned\\u{7}\\u{1b}[2J0 errors\\u{202e}x — План\\n0 errors, 0 warnings\\r0 errors\n"),
+        "{out}"
+    );
+    assert!(out.contains("EUR\\u{1b}[8m"), "{out}");
+    assert_terminal_safe(
+        "summary --lang bg",
+        &stdout(&lap(&["summary", h, "--lang", "bg"])),
+    );
+
+    let diff = lap(&["diff", s, h]);
+    assert_eq!(diff.status.code(), Some(1), "{}", stderr(&diff));
+    let out = stdout(&diff);
+    assert_terminal_safe("diff", &out);
+    assert!(
+        out.contains("    city: София → \\u{1b}]0;pwned\\u{7}\\u{1b}[2J0 errors\\u{202e}x\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\\u{9b}31mred\\u{7f} \\u{2066}isolated\\u{2069} \\u{200f}"),
+        "{out}"
+    );
+
+    let check = lap(&["check", h]);
+    let out = stdout(&check);
+    assert_terminal_safe("check", &out);
+    assert!(out.contains("plan\\u{1b}]0;x\\u{7}.ron: "), "{out}");
+    for args in [["fingerprint", h, "", ""], ["fmt", h, "--check", ""]] {
+        let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
+        let o = lap(&args);
+        assert_terminal_safe(args[0], &stdout(&o));
+        assert_terminal_safe(args[0], &stderr(&o));
+    }
+    let csv = dir.path().join("tables\u{1b}[2J");
+    let o = lap(&["export", h, "--format", "csv", "-o", csv.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_terminal_safe("export", &stdout(&o));
+
+    // JSON stays exact: the city reads back as it is in the plan.
+    let json = lap(&["summary", h, "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(v["city"], HOSTILE_CITY);
+    let json = lap(&["diff", s, h, "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert!(
+        v["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["fields"].as_array().unwrap())
+            .any(|f| f["new"] == HOSTILE_CITY)
+    );
+}
+
+#[test]
+fn error_messages_cannot_drive_the_terminal_or_forge_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken\u{1b}[2J.ron");
+    let mut plan = hostile_plan();
+    // A reference to an objective that is not there, named by hostile text: the loader refuses
+    // it and quotes it.
+    plan.actions[1].objective = Some("O-9\u{1b}[2J\n0 errors\u{202e}".into());
+    plan.actions[2].objective = Some("O-8\r\n0 errors".into());
+    lap_studio::store::save(&file, &plan).unwrap();
+    let f = file.to_str().unwrap();
+    let o = lap(&["summary", f]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_terminal_safe("summary error", &err);
+    // One line per problem, each naming the file.
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.lines().all(|l| l.starts_with("lap-studio: ")
+            || l.starts_with(&format!("{}", dir.path().display()))),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"O-9\\u{1b}[2J\\n0 errors\\u{202e}\""),
+        "{err}"
+    );
+    // check reports it as a finding on stdout instead.
+    let o = lap(&["check", f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_terminal_safe("check findings", &stdout(&o));
+    assert!(stdout(&o).contains("\\r\\n0 errors"), "{}", stdout(&o));
+    // A file that is not there, with a hostile name.
+    let o = lap(&[
+        "diff",
+        f,
+        dir.path()
+            .join("gone\u{1b}[2J\n0 errors.ron")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_terminal_safe("missing file", &stderr(&o));
+}

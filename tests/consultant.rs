@@ -250,6 +250,79 @@ fn csv_tables_parse_back_with_cyrillic_intact() {
     );
 }
 
+/// The names in a folder, sorted.
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn csv_tables_are_written_as_a_set_all_new_or_all_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tables");
+    let export = |plan: &str| {
+        lap(&[
+            "export",
+            plan,
+            "--format",
+            "csv",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+    };
+    assert!(
+        export("plan-templates/sofia-open-cities.ron")
+            .status
+            .success()
+    );
+    let old = |name: &str| std::fs::read(out.join(name)).unwrap();
+    let (actions, indicators) = (old("actions.csv"), old("indicators.csv"));
+    // A revised plan, and a funding.csv that cannot be replaced: a folder of that name.
+    let mut plan = sofia();
+    plan.actions[0].title = "Преработена дейност".into();
+    plan.indicators[0].name = "Преработен индикатор".into();
+    let revised = dir.path().join("v2.ron");
+    store::save(&revised, &plan).unwrap();
+    std::fs::remove_file(out.join("funding.csv")).unwrap();
+    std::fs::create_dir(out.join("funding.csv")).unwrap();
+    let o = export(revised.to_str().unwrap());
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("funding.csv") && err.contains("no file was changed"),
+        "{err}"
+    );
+    // The other tables are the old ones, and nothing else is left in the folder.
+    assert_eq!(old("actions.csv"), actions);
+    assert_eq!(old("indicators.csv"), indicators);
+    assert_eq!(
+        names(&out),
+        ["actions.csv", "funding.csv", "indicators.csv"]
+    );
+    // Once the way is clear the whole set is new.
+    std::fs::remove_dir(out.join("funding.csv")).unwrap();
+    assert!(export(revised.to_str().unwrap()).status.success());
+    assert!(
+        String::from_utf8(old("actions.csv"))
+            .unwrap()
+            .contains("Преработена дейност")
+    );
+    assert!(
+        String::from_utf8(old("indicators.csv"))
+            .unwrap()
+            .contains("Преработен индикатор")
+    );
+    // Exports keep no .bak: they can be made again from the plan at any time.
+    assert_eq!(
+        names(&out),
+        ["actions.csv", "funding.csv", "indicators.csv"]
+    );
+}
+
 #[test]
 fn the_html_is_well_formed_accessible_and_complete() {
     let dir = tempfile::tempdir().unwrap();
@@ -306,6 +379,40 @@ fn the_html_is_well_formed_accessible_and_complete() {
     let html = lap_studio::report::html::html(&plan, Lang::En);
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"));
     roxmltree::Document::parse_with_options(&html, opts()).expect("still well-formed");
+}
+
+#[test]
+fn the_html_keeps_formula_and_control_payloads_as_plain_text() {
+    let mut plan = sofia();
+    let payloads = [
+        "=HYPERLINK(\"http://x\",\"click\")",
+        "+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "\u{1b}]0;pwned\u{7}\u{1b}[2J",
+        "<img src=x onerror=alert(1)>",
+    ];
+    for (a, p) in plan.actions.iter_mut().zip(payloads) {
+        a.title = p.to_owned();
+    }
+    plan.facts.city = "\"><script>alert(1)</script>".into();
+    let html = lap_studio::report::html::html(&plan, Lang::En);
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        },
+    )
+    .expect("well-formed");
+    let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+    assert_eq!(count("script") + count("img"), 0);
+    assert!(html.contains("=HYPERLINK(&quot;http://x&quot;,&quot;click&quot;)"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains('\u{1b}') && !html.contains('\u{7}') && !html.contains('\r'));
 }
 
 #[test]

@@ -24,7 +24,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn sibling(path: &Path, tag: &str) -> PathBuf {
+/// A hidden temporary name next to `path`: `.NAME.TAG-PID-N`.
+pub(super) fn sibling(path: &Path, tag: &str) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
     name.push(format!(
@@ -217,7 +218,11 @@ pub fn clean_stale_temps(path: &Path) {
         dir
     };
     let name = name.to_string_lossy();
-    let prefixes = [format!(".{name}.tmp-"), format!(".{name}.bak-")];
+    let prefixes = [
+        format!(".{name}.tmp-"),
+        format!(".{name}.bak-"),
+        format!(".{name}.old-"),
+    ];
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -264,7 +269,7 @@ fn keep_backup(target: &Path) -> io::Result<()> {
 }
 
 /// Makes the rename itself durable. Not every platform can open a folder; there it is skipped.
-fn sync_dir(target: &Path) {
+pub(super) fn sync_dir(target: &Path) {
     if let Some(dir) = target.parent() {
         let dir = if dir.as_os_str().is_empty() {
             Path::new(".")

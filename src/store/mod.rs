@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod error;
 pub mod file;
+pub mod file_set;
 pub mod migrate;
 pub mod templates;
 
