@@ -376,6 +376,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                     lost.item, lost.chars
                 );
             }
+            for cut in &pdf.cut {
+                eprintln!(
+                    "lap-studio: warning: {}: text too long for its place in the PDF ({}) was cut with '…'",
+                    cut.item, cut.place
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff { old, new, format }) => {
