@@ -357,13 +357,11 @@ pub fn lost_text(plan: &Plan, measure: &Measure) -> Vec<LostText> {
         if let Ok(v) = value {
             strings(&v, &mut text);
         }
+        // A set beside the string: an item may lose a great many different characters.
         let mut chars = String::new();
+        let mut seen = std::collections::HashSet::new();
         for c in text.chars() {
-            if !c.is_control()
-                && c != ' '
-                && !measure.covers(Face::Regular, c)
-                && !chars.contains(c)
-            {
+            if !c.is_control() && c != ' ' && !measure.covers(Face::Regular, c) && seen.insert(c) {
                 chars.push(c);
             }
         }

@@ -549,7 +549,9 @@ fn word<'t, V: Visit<'t>>(
     if !top.is_list() && top.awaiting {
         // A field name if `:` follows; otherwise a value such as `Some` or `None`.
         if top.candidate.is_none() {
-            top.candidate = Some((&text[i..end], i));
+            // A raw identifier (`r#actions`) names the same field as `actions`.
+            let name = &text[i..end];
+            top.candidate = Some((name.strip_prefix("r#").unwrap_or(name), i));
             return ControlFlow::Continue(end);
         }
         top.candidate = None;
@@ -689,6 +691,18 @@ mod tests {
             quoting: Quoting::Escaped,
         };
         assert_eq!(w.chars(), 2);
+    }
+
+    #[test]
+    fn raw_identifiers_name_the_same_field() {
+        assert_eq!(
+            record("(r#actions: [(r#id: \"A-1\")])"),
+            [
+                "item actions #1",
+                "str actions.id@20 \"A-1\"",
+                "end actions (1)"
+            ]
+        );
     }
 
     #[test]
