@@ -361,13 +361,20 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                 w(writeln!(out, "{}: not canonical", terminal::path(&file)))?;
                 return Ok(ExitCode::from(1));
             }
-            store::save_with(&file, &plan, store::atomic::Replace::PLAN.forced(force))
-                .map_err(err)?;
+            // Checked against the limits before writing: the canonical text is longer than a
+            // compact file, and must still be readable.
+            let saved =
+                store::save_file_with(&file, &plan, store::atomic::Replace::PLAN.forced(force))
+                    .map_err(err)?;
+            // Through a symbolic link, the backup is next to the real file.
+            let backup = saved
+                .backup
+                .unwrap_or_else(|| store::atomic::backup_path(&saved.file));
             w(writeln!(
                 out,
                 "{}: rewritten (previous version in {})",
                 terminal::path(&file),
-                terminal::path(&store::atomic::backup_path(&file))
+                terminal::path(&backup)
             ))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -376,9 +383,14 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             output,
             seed,
         }) => {
-            const MAX: usize = 100_000;
-            if actions > MAX {
-                return Err(format!("--actions {actions} is more than {MAX}"));
+            // A file that could not be read back is never written: `save` checks every limit,
+            // and the number of actions is refused before the plan is even made.
+            let max = store::limits::MAX_ACTIONS;
+            if actions > max {
+                return Err(format!(
+                    "--actions {actions} is more than {}, the most actions a plan file may have",
+                    format::integer(Lang::En, max as u64)
+                ));
             }
             let plan = crate::synthetic::plan(actions, seed);
             store::save(&output, &plan).map_err(err)?;
@@ -450,6 +462,13 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
                     escape(&lost.chars)
                 );
             }
+            for cut in &pdf.cut {
+                eprintln!(
+                    "lap-studio: warning: {}: text too long for its place in the PDF ({}) was cut with '…'",
+                    escape(&cut.item),
+                    cut.place
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff { old, new, format }) => {
@@ -518,10 +537,23 @@ fn read_for_check(file: &Path) -> Result<(String, Plan), LoadError> {
 fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result<ExitCode, String> {
     let (text, plan) = read_for_check(file).map_err(load_error)?;
     let report = analysis::check(&plan);
-    // Integrity findings can be pointed at in the file.
+    // Integrity findings can be pointed at in the file: those the report lists, found in one
+    // pass over the text.
+    let mut problems = Vec::new();
+    let mut per_code: HashMap<&str, usize> = HashMap::new();
+    integrity::each_problem(&plan, |p| {
+        let n = per_code
+            .entry(analysis::checks::integrity_code(&p))
+            .or_default();
+        *n += 1;
+        if *n <= analysis::checks::MAX_FINDINGS_PER_CODE {
+            problems.push(p);
+        }
+        std::ops::ControlFlow::Continue(())
+    });
     let mut places: HashMap<(ItemPath, String), store::Location> = HashMap::new();
-    for p in integrity::problems(&plan) {
-        if let Some(at) = store::file::locate(&text, &p).location {
+    for (p, located) in problems.iter().zip(store::locate_all(&text, &problems)) {
+        if let Some(at) = located.location {
             places.insert((p.path().clone(), p.messages().0), at);
         }
     }

@@ -135,3 +135,81 @@ fn a_missing_file_is_named() {
         "{err}"
     );
 }
+
+/// Writes `text` to a temporary file named `name` and loads it.
+fn load_text(name: &str, text: &str) -> (tempfile::TempDir, store::LoadError) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, text).unwrap();
+    let err = store::load(&path).expect_err("the file is beyond a limit");
+    (dir, err)
+}
+
+#[test]
+fn more_actions_than_a_plan_may_have_are_refused_where_the_list_starts() {
+    let actions = vec!["()"; store::limits::MAX_ACTIONS + 1].join(",\n        ");
+    let text = format!("(\n    format_version: 4,\n    actions: [\n        {actions}\n    ],\n)\n");
+    let (dir, err) = load_text("many.ron", &text);
+    assert!(matches!(err.kind, LoadErrorKind::Limit { .. }), "{err}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}:3:14: the list `actions` has 10,001 items, more than the 10,000 a plan file may have there",
+            dir.path().join("many.ron").display()
+        )
+    );
+    // At the limit the file loads.
+    let at_limit = vec!["()"; store::limits::MAX_ACTIONS].join(",");
+    let plan = store::parse(&format!("(actions: [{at_limit}])"), Path::new("ok.ron"));
+    assert!(plan.is_err_and(|e| matches!(e.kind, LoadErrorKind::Integrity(_))));
+}
+
+#[test]
+fn a_text_longer_than_a_field_may_have_is_refused_where_it_starts() {
+    let long = "Дълго заглавие ".repeat(7_000);
+    let text = format!(
+        "(\n    facts: (\n        city: \"София\",\n        title: \"{long}\",\n    ),\n)\n"
+    );
+    let (dir, err) = load_text("long.ron", &text);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}:4:16: the text of `facts.title` is 105,000 characters long, more than the 100,000 a text field may have",
+            dir.path().join("long.ron").display()
+        )
+    );
+    let id = "A".repeat(201);
+    let text = format!("(actions: [(id: \"A-1\"), (\n  id: \"{id}\")])");
+    let (_dir, err) = load_text("id.ron", &text);
+    assert!(
+        err.to_string().ends_with(
+            ":2:7: the text of `actions.id` (in action #2) is 201 characters long, more than the 200 an id, a reference, a code, a date or an amount may have"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn lists_within_their_limits_are_still_bounded_all_together() {
+    // 2,001 actions of 500 partners: each list within its limit, a million and more items; the
+    // 1,000,001st is the 4th partner of the 1,997th action (actions count as items too).
+    let partners = vec!["\"\""; 500].join(",");
+    let action = format!("(partners: [{partners}])");
+    let text = format!("(actions: [{}])", vec![action.as_str(); 2_001].join(",\n"));
+    let (_dir, err) = load_text("all.ron", &text);
+    assert!(
+        err.to_string()
+            .ends_with(":1997:22: the file has more than 1,000,000 list items in all lists together, the most a plan file may have; this item is past that"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let plan = lap_studio::synthetic::plan(3, 5);
+    let text = format!("\u{FEFF}{}", store::to_ron(&plan));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.ron");
+    fs::write(&path, &text).unwrap();
+    assert_eq!(store::load(&path).unwrap(), plan);
+}

@@ -306,3 +306,75 @@ fn export_writes_atomically() {
         .collect();
     assert_eq!(names, ["plan.pdf"]);
 }
+
+#[test]
+fn absurdly_long_names_and_titles_are_cut_and_reported() {
+    let mut plan = sofia();
+    let megabyte = |word: &str| word.repeat((1 << 20) / word.len());
+    plan.facts.title = megabyte("Заглавие ");
+    plan.facts.city = megabyte("София");
+    let home = plan.openness.home_city.clone().unwrap();
+    let city = plan
+        .openness
+        .cities
+        .iter_mut()
+        .find(|c| c.id == home)
+        .unwrap();
+    city.name = megabyte("Столица");
+    plan.objectives[0].title = megabyte("цел ");
+    let started = std::time::Instant::now();
+    let (pdf, doc) = render(&plan, &Options::for_plan(&plan));
+    let took = started.elapsed();
+    // As many pages as the Sofia plan, give or take the long cells cut to a few lines.
+    assert!(pdf.pages <= 40, "{} pages", pdf.pages);
+    assert_eq!(doc.get_pages().len(), pdf.pages);
+    assert!(pdf.bytes.len() < 2_000_000, "{} bytes", pdf.bytes.len());
+    // Debug builds are slow; the point is that nothing grows with the square of the text.
+    assert!(took.as_secs() < 30, "{took:?}");
+    let cut: Vec<String> = pdf
+        .cut
+        .iter()
+        .map(|c| format!("{}: {}", c.item, c.place))
+        .collect();
+    for expected in [
+        "facts: cover",
+        "facts: running header",
+        "facts: field",
+        "objectives/SO-1: heading",
+        &format!("openness/{home}: table header"),
+    ] {
+        assert!(
+            cut.iter().any(|c| c == expected),
+            "{expected} not in {cut:#?}"
+        );
+    }
+    // The cover shows the start of the title, then the ellipsis.
+    let cover = page_text(&doc, 1);
+    assert!(cover.contains("Заглавие Заглавие"), "{cover}");
+    assert!(cover.contains('…'), "{cover}");
+    // The bookmarks and metadata are bounded too.
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .unwrap();
+    let title = doc.get_dictionary(info).unwrap().get(b"Title").unwrap();
+    assert!(title.as_str().unwrap().len() < 10_000);
+}
+
+#[test]
+fn wrapping_a_long_word_takes_time_linear_in_its_length() {
+    let plan = sofia();
+    let mut opts = Options::for_plan(&plan);
+    opts.parts = vec![Part::Section(lap_studio::model::Section::Objectives)];
+    let mut timed = Vec::new();
+    for n in [100_000, 400_000] {
+        let mut plan = plan.clone();
+        plan.vision = "Ж".repeat(n);
+        let started = std::time::Instant::now();
+        let _ = render(&plan, &opts);
+        timed.push(started.elapsed().as_secs_f64());
+    }
+    // Four times the text: about four times the time (quadratic would be sixteen).
+    assert!(timed[1] < timed[0] * 8.0 + 0.5, "{timed:?}");
+}

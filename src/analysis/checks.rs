@@ -98,7 +98,17 @@ impl Report {
     }
 }
 
-struct Out(Vec<Finding>);
+/// The most findings of one code a report lists; the rest are counted in one
+/// `FINDINGS_OMITTED` finding per code. A real plan never comes near (it would take 10,000
+/// actions all missing the same thing), and it keeps the report of a hostile file small.
+pub const MAX_FINDINGS_PER_CODE: usize = 10_000;
+
+#[derive(Default)]
+struct Out {
+    findings: Vec<Finding>,
+    /// Per code: how many were pushed, and the severity and section of the first.
+    seen: HashMap<&'static str, (usize, Severity, Section)>,
+}
 
 impl Out {
     fn push(
@@ -109,7 +119,12 @@ impl Out {
         en: String,
         bg: String,
     ) {
-        self.0.push(Finding {
+        let seen = self.seen.entry(code).or_insert((0, severity, path.section));
+        seen.0 += 1;
+        if seen.0 > MAX_FINDINGS_PER_CODE {
+            return;
+        }
+        self.findings.push(Finding {
             severity,
             code,
             message_en: en,
@@ -117,15 +132,60 @@ impl Out {
             path,
         });
     }
+
+    /// The findings, with one more per code that had more than [`MAX_FINDINGS_PER_CODE`].
+    fn finish(mut self) -> Vec<Finding> {
+        let mut omitted: Vec<(&'static str, (usize, Severity, Section))> = self
+            .seen
+            .into_iter()
+            .filter(|(_, (n, _, _))| *n > MAX_FINDINGS_PER_CODE)
+            .collect();
+        omitted.sort_by_key(|(code, _)| *code);
+        for (code, (n, severity, section)) in omitted {
+            let more = n - MAX_FINDINGS_PER_CODE;
+            let (en_more, bg_more) = (
+                format::integer(Lang::En, more as u64),
+                format::integer(Lang::Bg, more as u64),
+            );
+            let (en_max, bg_max) = (
+                format::integer(Lang::En, MAX_FINDINGS_PER_CODE as u64),
+                format::integer(Lang::Bg, MAX_FINDINGS_PER_CODE as u64),
+            );
+            self.findings.push(Finding {
+                severity,
+                code: "FINDINGS_OMITTED",
+                message_en: format!(
+                    "{en_more} more findings {code} are not listed (only the first {en_max} of each kind are)"
+                ),
+                message_bg: format!(
+                    "Още {bg_more} констатации {code} не са показани (показват се само първите {bg_max} от всеки вид)"
+                ),
+                path: ItemPath::section(section),
+            });
+        }
+        self.findings
+    }
 }
 
-/// Name of an item for messages: its code and title, or its id.
+/// Most characters of an item's title quoted in a message; longer titles are cut with "…", so a
+/// long title repeated in many findings cannot take much memory.
+const LABEL_CHARS: usize = 120;
+
+/// `text` cut to `max` characters, with "…" when cut.
+fn cut(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
+}
+
+/// Name of an item for messages: its code and title, or its id (each cut to a readable length).
 fn label(code: &str, title: &str, id: &str) -> String {
     match (code.trim(), title.trim()) {
-        ("", "") => id.to_owned(),
-        ("", t) => format!("«{t}»"),
-        (c, "") => c.to_owned(),
-        (c, t) => format!("{c} «{t}»"),
+        ("", "") => cut(id, LABEL_CHARS).into_owned(),
+        ("", t) => format!("«{}»", cut(t, LABEL_CHARS)),
+        (c, "") => cut(c, LABEL_CHARS).into_owned(),
+        (c, t) => format!("{} «{}»", cut(c, LABEL_CHARS), cut(t, LABEL_CHARS)),
     }
 }
 
@@ -139,7 +199,7 @@ fn rate_ok(rate: f64) -> bool {
 
 /// Runs every check.
 pub fn check(plan: &Plan) -> Report {
-    let mut out = Out(Vec::new());
+    let mut out = Out::default();
     integrity_findings(plan, &mut out);
     facts(plan, &mut out);
     context(plan, &mut out);
@@ -153,15 +213,18 @@ pub fn check(plan: &Plan) -> Report {
     governance(plan, &mut out);
     openness(plan, &mut out);
     review(plan, &mut out);
-    let mut findings = out.0;
+    let mut findings = out.finish();
     findings.sort_by_key(|f| f.severity);
     // A section with errors is not complete, however many of its fields are filled.
+    let with_errors: HashSet<Section> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.path.section)
+        .collect();
     let completeness = completeness(plan)
         .into_iter()
         .map(|(s, pc)| {
-            let errors = findings
-                .iter()
-                .any(|f| f.severity == Severity::Error && f.path.section == s);
+            let errors = with_errors.contains(&s);
             (s, if errors { pc.min(MAX_WITH_ERRORS) } else { pc })
         })
         .collect();
@@ -175,15 +238,22 @@ pub fn check(plan: &Plan) -> Report {
 pub const MAX_WITH_ERRORS: u8 = 99;
 
 fn integrity_findings(plan: &Plan, out: &mut Out) {
-    for p in integrity::problems(plan) {
-        let code = match p {
-            integrity::IntegrityProblem::EmptyId { .. } => "ID_EMPTY",
-            integrity::IntegrityProblem::DuplicateId { .. } => "ID_DUPLICATE",
-            integrity::IntegrityProblem::Dangling { .. } => "REF_DANGLING",
-            integrity::IntegrityProblem::DanglingTarget { .. } => "COMMENT_TARGET_MISSING",
-        };
+    // Streamed: a file with a million broken links needs no list of them.
+    integrity::each_problem(plan, |p| {
+        let code = integrity_code(&p);
         let (en, bg) = p.messages();
         out.push(Severity::Error, code, p.path().clone(), en, bg);
+        std::ops::ControlFlow::Continue(())
+    });
+}
+
+/// The code of the finding an integrity problem gives.
+pub fn integrity_code(p: &integrity::IntegrityProblem) -> &'static str {
+    match p {
+        integrity::IntegrityProblem::EmptyId { .. } => "ID_EMPTY",
+        integrity::IntegrityProblem::DuplicateId { .. } => "ID_DUPLICATE",
+        integrity::IntegrityProblem::Dangling { .. } => "REF_DANGLING",
+        integrity::IntegrityProblem::DanglingTarget { .. } => "COMMENT_TARGET_MISSING",
     }
 }
 
@@ -299,6 +369,17 @@ fn context(plan: &Plan, out: &mut Out) {
                 format!("{name} няма стойност"),
             );
         }
+        if let Some(y) = e.year
+            && !PLAUSIBLE_YEARS.contains(&y)
+        {
+            out.push(
+                Severity::Warning,
+                "YEAR_IMPLAUSIBLE",
+                at("year"),
+                format!("{name} is for the year {y}, outside 1900–2100"),
+                format!("{name} е за {y} г., извън 1900–2100"),
+            );
+        }
         if blank(&e.source) || e.year.is_none() {
             out.push(
                 Severity::Warning,
@@ -308,6 +389,22 @@ fn context(plan: &Plan, out: &mut Out) {
                 format!("{name} трябва да има година и източник"),
             );
         }
+    }
+}
+
+/// Years a figure of a plan can be about; outside them it is a typo (`20224`, `0`).
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// The largest relative weight that makes sense in the openness index (weights are like 1, 2
+/// or 0.25); beyond it a weight is a typo, and the other weights stop counting.
+pub const MAX_OPENNESS_WEIGHT: f64 = 1_000_000.0;
+
+/// A weight for messages: plain, or in scientific notation when huge (`1e308`).
+fn weight_text(lang: Lang, w: f64) -> String {
+    if w.is_finite() && w.abs() < 1e9 {
+        format::decimal_up_to(lang, w, 4)
+    } else {
+        format!("{w:e}")
     }
 }
 
@@ -435,11 +532,12 @@ fn actions(plan: &Plan, out: &mut Out) {
         .iter()
         .flat_map(|o| o.specific.iter().map(move |s| (&s.id, &o.id)))
         .collect();
-    let start_of: HashMap<&ActionId, YearMonth> = plan
-        .actions
-        .iter()
-        .filter_map(|a| Some((&a.id, a.start?)))
-        .collect();
+    // The first action of each id, as `Plan::action` finds it.
+    let mut by_id: HashMap<&ActionId, &Action> = HashMap::with_capacity(plan.actions.len());
+    for a in &plan.actions {
+        by_id.entry(&a.id).or_insert(a);
+    }
+    let start_of = |id: &ActionId| by_id.get(id).and_then(|a| a.start);
     for a in &plan.actions {
         let id = a.id.as_str();
         let name = label(&a.code, &a.title, id);
@@ -631,13 +729,14 @@ fn actions(plan: &Plan, out: &mut Out) {
             );
         }
         for d in &a.depends_on {
-            if let (Some(s), Some(ds)) = (a.start, start_of.get(d))
-                && s < *ds
+            if let (Some(s), Some(ds)) = (a.start, start_of(d))
+                && s < ds
             {
                 // The dependency by its code and title, as the planner knows it.
-                let dep = plan
-                    .action(d)
-                    .map_or_else(|| d.to_string(), |x| label(&x.code, &x.title, d.as_str()));
+                let dep = by_id.get(d).map_or_else(
+                    || cut(d.as_str(), LABEL_CHARS).into_owned(),
+                    |x| label(&x.code, &x.title, d.as_str()),
+                );
                 out.push(
                     Severity::Warning,
                     "ACTION_STARTS_BEFORE_DEPENDENCY",
@@ -645,12 +744,12 @@ fn actions(plan: &Plan, out: &mut Out) {
                     format!(
                         "Action {name} starts ({}) before action {dep} it depends on ({})",
                         format::month(Lang::En, s),
-                        format::month(Lang::En, *ds)
+                        format::month(Lang::En, ds)
                     ),
                     format!(
                         "Дейност {name} започва ({}) преди дейност {dep}, от която зависи ({})",
                         format::month(Lang::Bg, s),
-                        format::month(Lang::Bg, *ds)
+                        format::month(Lang::Bg, ds)
                     ),
                 );
             }
@@ -705,7 +804,7 @@ fn dependency_cycles(plan: &Plan, out: &mut Out) {
                             .iter()
                             .map(|(n, _)| plan.actions[*n].id.as_str())
                             .collect();
-                        let chain = format!("{} → {}", ids.join(" → "), ids[0]);
+                        let chain = cycle_chain(&ids);
                         out.push(
                             Severity::Error,
                             "ACTION_DEPENDENCY_CYCLE",
@@ -726,6 +825,26 @@ fn dependency_cycles(plan: &Plan, out: &mut Out) {
             }
         }
     }
+}
+
+/// A circle of dependencies in words: `A-1 → A-2 → A-3 → A-1`; a long circle shows its first
+/// and last actions and how many are between.
+fn cycle_chain(ids: &[&str]) -> String {
+    const SHOWN: usize = 8;
+    let id = |i: &str| cut(i, LABEL_CHARS).into_owned();
+    let first = id(ids[0]);
+    if ids.len() <= SHOWN {
+        let all: Vec<String> = ids.iter().map(|i| id(i)).collect();
+        return format!("{} → {first}", all.join(" → "));
+    }
+    let head: Vec<String> = ids[..SHOWN / 2].iter().map(|i| id(i)).collect();
+    let tail: Vec<String> = ids[ids.len() - 2..].iter().map(|i| id(i)).collect();
+    format!(
+        "{} → … ({} more) → {} → {first}",
+        head.join(" → "),
+        ids.len() - SHOWN / 2 - 2,
+        tail.join(" → ")
+    )
 }
 
 fn strategy(plan: &Plan, out: &mut Out) {
@@ -898,6 +1017,19 @@ fn indicators(plan: &Plan, out: &mut Out) {
                 format!("The baseline of indicator {name} is not a number"),
                 format!("Базовата стойност на индикатор {name} не е число"),
             ),
+            Some(b) if !PLAUSIBLE_YEARS.contains(&b.year) => out.push(
+                Severity::Warning,
+                "YEAR_IMPLAUSIBLE",
+                at("baseline"),
+                format!(
+                    "The baseline of indicator {name} is for the year {}, outside 1900–2100",
+                    b.year
+                ),
+                format!(
+                    "Базовата стойност на индикатор {name} е за {} г., извън 1900–2100",
+                    b.year
+                ),
+            ),
             Some(b) if blank(&b.source) => out.push(
                 Severity::Warning,
                 "INDICATOR_BASELINE_NO_SOURCE",
@@ -972,8 +1104,14 @@ fn indicators(plan: &Plan, out: &mut Out) {
     }
 }
 
+/// The risks some action names: the risks that threaten an action of the plan.
+fn threatening(plan: &Plan) -> HashSet<&RiskId> {
+    plan.actions.iter().flat_map(|a| &a.risks).collect()
+}
+
 fn risks(plan: &Plan, out: &mut Out) {
     let sec = Section::Risks;
+    let threatening = threatening(plan);
     for r in &plan.risks {
         let id = r.id.as_str();
         let name = label("", &r.title, id);
@@ -996,7 +1134,7 @@ fn risks(plan: &Plan, out: &mut Out) {
                 format!("Риск {name} няма отговорник"),
             );
         }
-        if plan.actions_threatened_by(&r.id).next().is_none() {
+        if !threatening.contains(&r.id) {
             out.push(
                 Severity::Hint,
                 "RISK_UNLINKED",
@@ -1068,10 +1206,33 @@ fn openness(plan: &Plan, out: &mut Out) {
                 Severity::Error,
                 "OPENNESS_BAD_WEIGHT",
                 ItemPath::field(sec, Some(id), "weight"),
-                format!("The weight of {} must be zero or more", label("", name, id)),
                 format!(
-                    "Теглото на {} трябва да е нула или повече",
-                    label("", name, id)
+                    "The weight of {} must be zero or more (it is {})",
+                    label("", name, id),
+                    weight_text(Lang::En, w)
+                ),
+                format!(
+                    "Теглото на {} трябва да е нула или повече (то е {})",
+                    label("", name, id),
+                    weight_text(Lang::Bg, w)
+                ),
+            );
+        } else if w > MAX_OPENNESS_WEIGHT {
+            out.push(
+                Severity::Warning,
+                "OPENNESS_WEIGHT_TOO_LARGE",
+                ItemPath::field(sec, Some(id), "weight"),
+                format!(
+                    "The weight of {} is {}: weights are relative (like 1, 2 or 0.25), and one over {} leaves the others no say",
+                    label("", name, id),
+                    weight_text(Lang::En, w),
+                    format::integer(Lang::En, MAX_OPENNESS_WEIGHT as i64)
+                ),
+                format!(
+                    "Теглото на {} е {}: теглата са относителни (напр. 1, 2 или 0,25) и тегло над {} обезсмисля останалите",
+                    label("", name, id),
+                    weight_text(Lang::Bg, w),
+                    format::integer(Lang::Bg, MAX_OPENNESS_WEIGHT as i64)
                 ),
             );
         }
@@ -1085,11 +1246,32 @@ fn openness(plan: &Plan, out: &mut Out) {
                 ItemPath::field(sec, Some(v.indicator.as_str()), "values"),
                 format!(
                     "City {} has more than one value for {}",
-                    v.city, v.indicator
+                    cut(v.city.as_str(), LABEL_CHARS),
+                    cut(v.indicator.as_str(), LABEL_CHARS)
                 ),
                 format!(
                     "Град {} има повече от една стойност за {}",
-                    v.city, v.indicator
+                    cut(v.city.as_str(), LABEL_CHARS),
+                    cut(v.indicator.as_str(), LABEL_CHARS)
+                ),
+            );
+        }
+        if let Some(y) = v.year
+            && !PLAUSIBLE_YEARS.contains(&y)
+        {
+            out.push(
+                Severity::Warning,
+                "YEAR_IMPLAUSIBLE",
+                ItemPath::field(sec, Some(v.indicator.as_str()), "values"),
+                format!(
+                    "The value of {} for {} is for the year {y}, outside 1900–2100",
+                    cut(v.indicator.as_str(), LABEL_CHARS),
+                    cut(v.city.as_str(), LABEL_CHARS)
+                ),
+                format!(
+                    "Стойността на {} за {} е за {y} г., извън 1900–2100",
+                    cut(v.indicator.as_str(), LABEL_CHARS),
+                    cut(v.city.as_str(), LABEL_CHARS)
                 ),
             );
         }
@@ -1098,8 +1280,16 @@ fn openness(plan: &Plan, out: &mut Out) {
                 Severity::Error,
                 "NUMBER_NOT_FINITE",
                 ItemPath::field(sec, Some(v.indicator.as_str()), "values"),
-                format!("A value of {} for {} is not a number", v.indicator, v.city),
-                format!("Стойност на {} за {} не е число", v.indicator, v.city),
+                format!(
+                    "A value of {} for {} is not a number",
+                    cut(v.indicator.as_str(), LABEL_CHARS),
+                    cut(v.city.as_str(), LABEL_CHARS)
+                ),
+                format!(
+                    "Стойност на {} за {} не е число",
+                    cut(v.indicator.as_str(), LABEL_CHARS),
+                    cut(v.city.as_str(), LABEL_CHARS)
+                ),
             );
         }
     }
@@ -1112,7 +1302,17 @@ fn openness(plan: &Plan, out: &mut Out) {
             .map(|i| i.id.as_str())
             .collect();
         if !missing.is_empty() {
-            let list = missing.join(", ");
+            // A few ids are enough to start with; the count says how many.
+            const SHOWN: usize = 10;
+            let mut list = missing
+                .iter()
+                .take(SHOWN)
+                .map(|i| cut(i, LABEL_CHARS))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if missing.len() > SHOWN {
+                list.push_str(&format!(" … ({})", missing.len()));
+            }
             out.push(
                 Severity::Warning,
                 "OPENNESS_MISSING_VALUES",
@@ -1332,12 +1532,13 @@ pub fn completeness(plan: &Plan) -> Vec<(Section, u8)> {
     out.push((Section::Indicators, t.percent()));
 
     let mut t = Tally::default();
+    let threatening = threatening(plan);
     t.list(&plan.risks, 1, |r| {
         vec![
             has(&r.title),
             has(&r.mitigation),
             has(&r.owner),
-            plan.actions_threatened_by(&r.id).next().is_some(),
+            threatening.contains(&r.id),
         ]
     });
     out.push((Section::Risks, t.percent()));
@@ -1558,5 +1759,129 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].severity <= w[1].severity)
         );
+    }
+}
+
+#[cfg(test)]
+mod bounds_tests {
+    use super::*;
+
+    #[test]
+    fn implausible_years_and_weights_are_findings() {
+        let mut p = crate::synthetic::plan(3, 1);
+        p.context.evidence[0].year = Some(20224);
+        p.indicators[0].baseline.as_mut().unwrap().year = 1024;
+        p.openness.values[0].year = Some(-5);
+        p.openness.areas[0].weight = 1e308;
+        p.openness.areas[1].indicators[0].weight = f64::NAN;
+        let report = check(&p);
+        let found = |code: &str| -> Vec<&Finding> {
+            report.findings.iter().filter(|f| f.code == code).collect()
+        };
+        let years = found("YEAR_IMPLAUSIBLE");
+        assert_eq!(years.len(), 3, "{years:#?}");
+        assert!(
+            years[0].message_en.contains("20224, outside 1900–2100"),
+            "{}",
+            years[0].message_en
+        );
+        assert_eq!(years[0].path.to_string(), "context/EV-1.year");
+        let big = found("OPENNESS_WEIGHT_TOO_LARGE");
+        assert_eq!(big.len(), 1);
+        assert!(
+            big[0].message_en.contains("is 1e308"),
+            "{}",
+            big[0].message_en
+        );
+        assert!(
+            big[0].message_bg.contains("е 1e308"),
+            "{}",
+            big[0].message_bg
+        );
+        assert_eq!(big[0].path.to_string(), "openness/OA-1.weight");
+        assert!(
+            found("OPENNESS_BAD_WEIGHT")[0]
+                .message_en
+                .contains("(it is NaN)")
+        );
+        // And the index is still a number for every city.
+        let idx = crate::analysis::openness_index(&p);
+        assert!(
+            idx.cities
+                .iter()
+                .all(|c| c.overall.is_some_and(f64::is_finite))
+        );
+    }
+
+    #[test]
+    fn long_titles_are_cut_in_messages() {
+        let mut p = Plan::new();
+        p.actions.push(Action {
+            id: "A-1".into(),
+            code: "1.1".into(),
+            title: "дълго ".repeat(200_000),
+            ..Action::default()
+        });
+        let report = check(&p);
+        let longest = report
+            .findings
+            .iter()
+            .map(|f| f.message_en.len() + f.message_bg.len())
+            .max()
+            .unwrap();
+        assert!(longest < 2_000, "{longest}");
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.code == "ACTION_NO_LEAD")
+            .unwrap();
+        assert!(f.message_en.contains("«дълго дълго"), "{}", f.message_en);
+        assert!(
+            f.message_en.contains("…» has no responsible organisation"),
+            "{}",
+            f.message_en
+        );
+    }
+
+    #[test]
+    fn findings_of_one_code_are_capped_and_counted() {
+        let mut p = Plan::new();
+        p.actions.push(Action {
+            id: "A-1".into(),
+            risks: (0..MAX_FINDINGS_PER_CODE + 25)
+                .map(|i| RiskId(format!("R-{i}")))
+                .collect(),
+            ..Action::default()
+        });
+        let report = check(&p);
+        let dangling = report
+            .findings
+            .iter()
+            .filter(|f| f.code == "REF_DANGLING")
+            .count();
+        assert_eq!(dangling, MAX_FINDINGS_PER_CODE);
+        let omitted: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.code == "FINDINGS_OMITTED")
+            .collect();
+        assert_eq!(omitted.len(), 1);
+        assert_eq!(omitted[0].severity, Severity::Error);
+        assert_eq!(
+            omitted[0].message_en,
+            "25 more findings REF_DANGLING are not listed (only the first 10,000 of each kind are)"
+        );
+        assert_eq!(omitted[0].path, ItemPath::section(Section::Actions));
+    }
+
+    #[test]
+    fn a_long_circle_of_dependencies_is_named_briefly() {
+        let ids: Vec<String> = (1..=500).map(|i| format!("A-{i}")).collect();
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(
+            cycle_chain(&refs),
+            "A-1 → A-2 → A-3 → A-4 → … (494 more) → A-499 → A-500 → A-1"
+        );
+        assert_eq!(cycle_chain(&["A-1", "A-2"]), "A-1 → A-2 → A-1");
     }
 }

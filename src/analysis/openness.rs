@@ -41,11 +41,50 @@ impl OpennessIndex {
 }
 
 /// A weighted mean over the items that have a score; weights ≤ 0 or not finite count as absent.
+/// When weights are so large (up to 1.8e308) that the sums overflow, they are scaled by the
+/// largest first (the mean does not change), so the result is a finite score or `None`, never
+/// NaN or infinite.
 fn weighted_mean(items: impl Iterator<Item = (Option<f64>, f64)>) -> Option<f64> {
-    let (sum, weights) = items
-        .filter_map(|(score, w)| Some((score?, w)).filter(|(_, w)| w.is_finite() && *w > 0.0))
-        .fold((0.0, 0.0), |(s, ws), (score, w)| (s + score * w, ws + w));
-    (weights > 0.0).then(|| sum / weights)
+    let items: Vec<(f64, f64)> = items
+        .filter_map(|(score, w)| {
+            Some((score?, w)).filter(|(s, w)| s.is_finite() && w.is_finite() && *w > 0.0)
+        })
+        .collect();
+    let mean = |scale: f64| {
+        let (sum, weights) = items.iter().fold((0.0, 0.0), |(s, ws), (score, w)| {
+            let w = w / scale;
+            (s + score * w, ws + w)
+        });
+        (weights > 0.0).then(|| sum / weights)
+    };
+    match mean(1.0) {
+        Some(m) if m.is_finite() => Some(m),
+        None => None,
+        Some(_) => {
+            let largest = items.iter().map(|(_, w)| *w).fold(0.0, f64::max);
+            mean(largest)
+                .filter(|m| m.is_finite())
+                .map(|m| m.clamp(0.0, 100.0))
+        }
+    }
+}
+
+/// Where `v` lies between `min` and `max`, 0–100, also when `max - min` overflows (values near
+/// ±1.8e308).
+fn min_max(v: f64, min: f64, max: f64) -> f64 {
+    let range = max - min;
+    let share = if range.is_finite() {
+        (v - min) / range
+    } else {
+        (v / 2.0 - min / 2.0) / (max / 2.0 - min / 2.0)
+    };
+    let score = share * 100.0;
+    // Exact as before for ordinary values; kept within 0–100 for the extreme ones.
+    if range.is_finite() {
+        score
+    } else {
+        score.clamp(0.0, 100.0)
+    }
 }
 
 /// Computes the index of every compared city.
@@ -90,7 +129,7 @@ pub fn openness_index(plan: &Plan) -> OpennessIndex {
             continue;
         }
         for (city, v) in raw {
-            let up = (v - min) / (max - min) * 100.0;
+            let up = min_max(v, min, max);
             let s = match ind.direction {
                 Direction::HigherIsBetter => up,
                 Direction::LowerIsBetter => 100.0 - up,
@@ -235,6 +274,27 @@ mod tests {
         assert_eq!(dublin.areas[0], Some(50.0));
         assert_eq!(idx.no_spread, vec![OpennessIndicatorId::from("OI-3")]);
         assert!(method(Lang::En, &idx).contains("OI-3"));
+    }
+
+    #[test]
+    fn huge_weights_and_values_give_finite_scores() {
+        let mut p = plan();
+        p.openness.areas[0].weight = 1e308;
+        p.openness.areas[1].weight = 1e308;
+        p.openness.areas[0].indicators[0].weight = f64::MAX;
+        p.openness.areas[0].indicators[1].weight = 1e308;
+        p.openness.values[0].value = -1.7e308;
+        p.openness.values[1].value = 1.7e308;
+        let idx = openness_index(&p);
+        for c in &idx.cities {
+            let overall = c.overall.expect("a score");
+            assert!((0.0..=100.0).contains(&overall), "{c:?}");
+            assert!(c.areas.iter().flatten().all(|a| a.is_finite()), "{c:?}");
+        }
+        // Scaled, the weights keep their proportions: equal weights, as in `plan()` with 1 and 3
+        // replaced by MAX and 1e308 (≈ 1.8 : 1).
+        let sofia = idx.cities[0].areas[0].unwrap();
+        assert!(sofia > 0.0 && sofia < 100.0, "{sofia}");
     }
 
     #[test]

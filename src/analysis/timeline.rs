@@ -1,6 +1,8 @@
 //! Rows of the Gantt chart: actions by month, grouped by objective.
 
-use crate::model::{ActionId, ActionStatus, Plan, YearMonth};
+use std::collections::HashMap;
+
+use crate::model::{ActionId, ActionStatus, ObjectiveId, Plan, YearMonth};
 
 /// One bar of the timeline.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +37,11 @@ pub struct Timeline {
 /// Computes the timeline.
 pub fn timeline(plan: &Plan) -> Timeline {
     let mut t = Timeline::default();
+    // The first objective of each id, as a search from the start finds it.
+    let mut objective_at: HashMap<&ObjectiveId, usize> = HashMap::new();
+    for (i, o) in plan.objectives.iter().enumerate() {
+        objective_at.entry(&o.id).or_insert(i);
+    }
     for a in &plan.actions {
         match (a.start, a.end) {
             (Some(start), Some(end)) if end >= start => t.rows.push(TimelineRow {
@@ -44,7 +51,7 @@ pub fn timeline(plan: &Plan) -> Timeline {
                 objective_index: a
                     .objective
                     .as_ref()
-                    .and_then(|o| plan.objectives.iter().position(|x| &x.id == o)),
+                    .and_then(|o| objective_at.get(o).copied()),
                 start,
                 end,
                 status: a.status,

@@ -187,6 +187,12 @@ impl Jobs {
                         pdf.lost
                             .iter()
                             .map(|l| format!("{} ({})", l.item, l.chars))
+                            // Text too long for its place was cut with "…": said the same way.
+                            .chain(
+                                pdf.cut
+                                    .iter()
+                                    .map(|c| format!("{} (…, {})", c.item, c.place)),
+                            )
                             .collect(),
                     )
                 })

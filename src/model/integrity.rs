@@ -3,6 +3,7 @@
 //! the checks report it for plans edited in memory.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::ControlFlow;
 
 use super::path::{ItemPath, Section};
 use super::plan::Plan;
@@ -114,15 +115,41 @@ pub struct Reference<'a> {
     pub target: &'a str,
 }
 
+/// True for an id that shows nothing: empty, or only spaces, control characters and other
+/// invisible characters (zero-width spaces, direction marks, a byte-order mark). Such an id
+/// cannot be told apart from another on screen, so it is treated as missing.
+pub fn is_blank_id(id: &str) -> bool {
+    id.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '\u{AD}'
+                    | '\u{34F}'
+                    | '\u{180E}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{FEFF}'
+            )
+    })
+}
+
 /// A break of integrity.
 #[derive(Clone, Debug, PartialEq)]
 pub enum IntegrityProblem {
-    /// An item has an empty id.
+    /// An item has no id, or one of only spaces or control characters (see [`is_blank_id`]).
     EmptyId {
         /// The item's kind.
         kind: ItemKind,
         /// Where it is (the path's item is its position, 1-based, since it has no id).
         path: ItemPath,
+        /// The id as it is (empty when there is none), to show what is wrong with it.
+        written: String,
+        /// The item's code and title (or name), so people can tell which item it is; may be
+        /// empty.
+        label: String,
     },
     /// Two or more items share an id.
     DuplicateId {
@@ -151,16 +178,70 @@ pub enum IntegrityProblem {
     },
 }
 
+/// Most characters of an item's title quoted in a message; longer titles are cut with "…".
+const LABEL_CHARS: usize = 80;
+
+/// An item's code and title for messages, the title cut to [`LABEL_CHARS`].
+fn short_label(code: &str, title: &str) -> String {
+    let title = title.trim();
+    let cut: String = title.chars().take(LABEL_CHARS).collect();
+    let title = if cut.len() < title.len() {
+        format!("«{cut}…»")
+    } else if title.is_empty() {
+        String::new()
+    } else {
+        format!("«{cut}»")
+    };
+    let code: String = code.trim().chars().take(LABEL_CHARS).collect();
+    match (code.is_empty(), title.is_empty()) {
+        (true, _) => title,
+        (false, true) => code,
+        (false, false) => format!("{code} {title}"),
+    }
+}
+
 impl IntegrityProblem {
     /// The message in English and Bulgarian.
     pub fn messages(&self) -> (String, String) {
         match self {
-            IntegrityProblem::EmptyId { kind, .. } => {
+            IntegrityProblem::EmptyId {
+                kind,
+                written,
+                label,
+                ..
+            } => {
                 let (en, bg) = kind.names();
-                (
-                    format!("A {en} has no id"),
-                    format!("Елемент ({bg}) няма идентификатор"),
-                )
+                let article = if en.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "An"
+                } else {
+                    "A"
+                };
+                let named = if label.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({label})")
+                };
+                if written.is_empty() {
+                    (
+                        format!("{article} {en}{named} has no id"),
+                        format!("Елемент ({bg}){named} няма идентификатор"),
+                    )
+                } else {
+                    // Escaped, so what is invisible shows: "\t", "\u{200b}".
+                    let shown: String = written
+                        .chars()
+                        .take(20)
+                        .flat_map(char::escape_default)
+                        .collect();
+                    (
+                        format!(
+                            "{article} {en}{named} has an id of only spaces or invisible characters (\"{shown}\")"
+                        ),
+                        format!(
+                            "Елемент ({bg}){named} има идентификатор само от интервали или невидими знаци (\"{shown}\")"
+                        ),
+                    )
+                }
             }
             IntegrityProblem::DuplicateId { id, .. } => (
                 format!("The id \"{id}\" is used by more than one item"),
@@ -185,7 +266,7 @@ impl IntegrityProblem {
     /// the owning item's id it is (duplicates: the n-th occurrence overall).
     pub fn marker(&self) -> &str {
         match self {
-            IntegrityProblem::EmptyId { .. } => "",
+            IntegrityProblem::EmptyId { written, .. } => written,
             IntegrityProblem::DuplicateId { id, .. } => id,
             IntegrityProblem::Dangling { target, .. }
             | IntegrityProblem::DanglingTarget { target, .. } => target,
@@ -204,157 +285,202 @@ impl IntegrityProblem {
     }
 }
 
-/// Every item that has an id, in file order.
-pub fn items(plan: &Plan) -> Vec<ItemEntry<'_>> {
+/// Calls `f` with every item that has an id, in file order: its kind, id, section, and code
+/// and title (or name) to tell it by. Nothing is allocated.
+pub fn each_item<'a>(
+    plan: &'a Plan,
+    mut f: impl FnMut(ItemKind, &'a str, Section, &'a str, &'a str),
+) {
     use ItemKind as K;
     use Section as S;
-    let mut v: Vec<ItemEntry<'_>> = Vec::new();
-    fn item<'a>(v: &mut Vec<ItemEntry<'a>>, kind: ItemKind, id: &'a str, section: Section) {
+    let p = plan;
+    for e in &p.context.evidence {
+        f(K::Evidence, e.id.as_str(), S::Context, "", &e.label);
+    }
+    for m in &p.support_group.members {
+        f(
+            K::Member,
+            m.id.as_str(),
+            S::SupportGroup,
+            "",
+            &m.organisation,
+        );
+    }
+    for m in &p.support_group.meetings {
+        f(K::Meeting, m.id.as_str(), S::SupportGroup, "", &m.topic);
+    }
+    for x in &p.problems {
+        f(K::Problem, x.id.as_str(), S::Problems, "", &x.title);
+    }
+    for o in &p.objectives {
+        f(
+            K::Objective,
+            o.id.as_str(),
+            S::Objectives,
+            &o.code,
+            &o.title,
+        );
+        for s in &o.specific {
+            f(
+                K::SpecificObjective,
+                s.id.as_str(),
+                S::Objectives,
+                &s.code,
+                &s.title,
+            );
+        }
+    }
+    for a in &p.actions {
+        f(K::Action, a.id.as_str(), S::Actions, &a.code, &a.title);
+        for l in &a.funding {
+            f(
+                K::FundingLine,
+                l.id.as_str(),
+                S::Funding,
+                &a.code,
+                &l.programme,
+            );
+        }
+    }
+    for (_, g) in p.strategies.goals() {
+        f(
+            K::StrategyGoal,
+            g.id.as_str(),
+            S::StrategyLinks,
+            &g.code,
+            &g.title,
+        );
+    }
+    for x in &p.pilots {
+        f(K::Pilot, x.id.as_str(), S::Pilots, "", &x.title);
+    }
+    for x in &p.indicators {
+        f(K::Indicator, x.id.as_str(), S::Indicators, &x.code, &x.name);
+    }
+    for x in &p.risks {
+        f(K::Risk, x.id.as_str(), S::Risks, "", &x.title);
+    }
+    for c in &p.openness.cities {
+        f(K::City, c.id.as_str(), S::Openness, "", &c.name);
+    }
+    for a in &p.openness.areas {
+        f(K::OpennessArea, a.id.as_str(), S::Openness, "", &a.name);
+        for i in &a.indicators {
+            f(
+                K::OpennessIndicator,
+                i.id.as_str(),
+                S::Openness,
+                "",
+                &i.name,
+            );
+        }
+    }
+    for c in &p.comments {
+        f(K::Comment, c.id.as_str(), S::Review, "", &c.author);
+    }
+}
+
+/// Every item that has an id, in file order.
+pub fn items(plan: &Plan) -> Vec<ItemEntry<'_>> {
+    let mut v = Vec::new();
+    each_item(plan, |kind, id, section, _, _| {
         v.push(ItemEntry {
             kind,
             id,
             path: ItemPath::item(section, id),
-        });
-    }
-    let p = plan;
-    p.context
-        .evidence
-        .iter()
-        .for_each(|e| item(&mut v, K::Evidence, e.id.as_str(), S::Context));
-    p.support_group
-        .members
-        .iter()
-        .for_each(|m| item(&mut v, K::Member, m.id.as_str(), S::SupportGroup));
-    p.support_group
-        .meetings
-        .iter()
-        .for_each(|m| item(&mut v, K::Meeting, m.id.as_str(), S::SupportGroup));
-    p.problems
-        .iter()
-        .for_each(|x| item(&mut v, K::Problem, x.id.as_str(), S::Problems));
-    for o in &p.objectives {
-        item(&mut v, K::Objective, o.id.as_str(), S::Objectives);
-        o.specific
-            .iter()
-            .for_each(|s| item(&mut v, K::SpecificObjective, s.id.as_str(), S::Objectives));
-    }
-    for a in &p.actions {
-        item(&mut v, K::Action, a.id.as_str(), S::Actions);
-        a.funding
-            .iter()
-            .for_each(|f| item(&mut v, K::FundingLine, f.id.as_str(), S::Funding));
-    }
-    p.strategies
-        .goals()
-        .for_each(|(_, g)| item(&mut v, K::StrategyGoal, g.id.as_str(), S::StrategyLinks));
-    p.pilots
-        .iter()
-        .for_each(|x| item(&mut v, K::Pilot, x.id.as_str(), S::Pilots));
-    p.indicators
-        .iter()
-        .for_each(|x| item(&mut v, K::Indicator, x.id.as_str(), S::Indicators));
-    p.risks
-        .iter()
-        .for_each(|x| item(&mut v, K::Risk, x.id.as_str(), S::Risks));
-    p.openness
-        .cities
-        .iter()
-        .for_each(|c| item(&mut v, K::City, c.id.as_str(), S::Openness));
-    for a in &p.openness.areas {
-        item(&mut v, K::OpennessArea, a.id.as_str(), S::Openness);
-        a.indicators
-            .iter()
-            .for_each(|i| item(&mut v, K::OpennessIndicator, i.id.as_str(), S::Openness));
-    }
-    p.comments
-        .iter()
-        .for_each(|c| item(&mut v, K::Comment, c.id.as_str(), S::Review));
+        })
+    });
     v
 }
 
-/// Every reference between items, in file order. Comment targets are not here: they may point
-/// at any kind of item and are resolved against all ids by [`problems`].
-pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
+/// One reference as [`each_reference`] gives it: where it is written and what it names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Link<'a> {
+    /// The section of the referring item.
+    pub section: Section,
+    /// The referring item's id (`None` for a field of the section, such as `home_city`).
+    pub owner: Option<&'a str>,
+    /// The field, as in [`ItemPath::field`].
+    pub field: &'static str,
+    /// The kind of item it must point at.
+    pub kind: ItemKind,
+    /// The id it points at.
+    pub target: &'a str,
+}
+
+impl Link<'_> {
+    /// The referring item and field.
+    pub fn from(&self) -> ItemPath {
+        ItemPath::field(self.section, self.owner, self.field)
+    }
+}
+
+/// Calls `f` with every reference between items, in file order, allocating nothing. Comment
+/// targets are not here: they may point at any kind of item and are resolved against all ids by
+/// [`problems`].
+pub fn each_reference<'a>(plan: &'a Plan, mut f: impl FnMut(Link<'a>)) {
     use ItemKind as K;
     use Section as S;
-    let mut v: Vec<Reference<'_>> = Vec::new();
-    fn r<'a>(
-        v: &mut Vec<Reference<'a>>,
-        section: Section,
-        owner: &str,
-        field: &str,
-        kind: ItemKind,
-        target: &'a str,
-    ) {
-        v.push(Reference {
-            from: ItemPath::field(section, Some(owner), field),
+    let mut r = |section, owner: &'a str, field, kind, target: &'a str| {
+        f(Link {
+            section,
+            owner: Some(owner),
+            field,
             kind,
             target,
-        });
-    }
+        })
+    };
     for m in &plan.support_group.meetings {
-        m.attendees.iter().for_each(|t| {
+        for t in &m.attendees {
             r(
-                &mut v,
                 S::SupportGroup,
                 m.id.as_str(),
                 "attendees",
                 K::Member,
                 t.as_str(),
-            )
-        });
+            );
+        }
     }
     for p in &plan.problems {
-        p.evidence.iter().for_each(|t| {
+        for t in &p.evidence {
             r(
-                &mut v,
                 S::Problems,
                 p.id.as_str(),
                 "evidence",
                 K::Evidence,
                 t.as_str(),
-            )
-        });
+            );
+        }
     }
     for o in &plan.objectives {
-        o.problems.iter().for_each(|t| {
+        for t in &o.problems {
             r(
-                &mut v,
                 S::Objectives,
                 o.id.as_str(),
                 "problems",
                 K::Problem,
                 t.as_str(),
-            )
-        });
+            );
+        }
         for s in &o.specific {
-            s.indicators.iter().for_each(|t| {
+            for t in &s.indicators {
                 r(
-                    &mut v,
                     S::Objectives,
                     s.id.as_str(),
                     "indicators",
                     K::Indicator,
                     t.as_str(),
-                )
-            });
+                );
+            }
         }
     }
     for a in &plan.actions {
         let id = a.id.as_str();
         if let Some(o) = &a.objective {
-            r(
-                &mut v,
-                S::Actions,
-                id,
-                "objective",
-                K::Objective,
-                o.as_str(),
-            );
+            r(S::Actions, id, "objective", K::Objective, o.as_str());
         }
         if let Some(s) = &a.specific_objective {
             r(
-                &mut v,
                 S::Actions,
                 id,
                 "specific_objective",
@@ -362,131 +488,141 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
                 s.as_str(),
             );
         }
-        a.indicators.iter().for_each(|t| {
+        for t in &a.indicators {
+            r(S::Actions, id, "indicators", K::Indicator, t.as_str());
+        }
+        for t in &a.risks {
+            r(S::Actions, id, "risks", K::Risk, t.as_str());
+        }
+        for t in &a.depends_on {
+            r(S::Actions, id, "depends_on", K::Action, t.as_str());
+        }
+        for t in &a.strategy_goals {
             r(
-                &mut v,
-                S::Actions,
-                id,
-                "indicators",
-                K::Indicator,
-                t.as_str(),
-            )
-        });
-        a.risks
-            .iter()
-            .for_each(|t| r(&mut v, S::Actions, id, "risks", K::Risk, t.as_str()));
-        a.depends_on
-            .iter()
-            .for_each(|t| r(&mut v, S::Actions, id, "depends_on", K::Action, t.as_str()));
-        a.strategy_goals.iter().for_each(|t| {
-            r(
-                &mut v,
                 S::StrategyLinks,
                 id,
                 "strategy_goals",
                 K::StrategyGoal,
                 t.as_str(),
-            )
-        });
+            );
+        }
     }
     for p in &plan.pilots {
-        p.actions.iter().for_each(|t| {
-            r(
-                &mut v,
-                S::Pilots,
-                p.id.as_str(),
-                "actions",
-                K::Action,
-                t.as_str(),
-            )
-        });
+        for t in &p.actions {
+            r(S::Pilots, p.id.as_str(), "actions", K::Action, t.as_str());
+        }
     }
     // A risk's threatened actions are the actions whose `risks` name it, checked above. What a
     // file of format 3 or older listed on the risk is folded into those actions when it is read
     // (`store::migrate`); only ids that named no action are left here, and they are reported.
     for k in &plan.risks {
-        k.legacy_actions.iter().flatten().for_each(|t| {
-            r(
-                &mut v,
-                S::Risks,
-                k.id.as_str(),
-                "actions",
-                K::Action,
-                t.as_str(),
-            )
-        });
+        for t in k.legacy_actions.iter().flatten() {
+            r(S::Risks, k.id.as_str(), "actions", K::Action, t.as_str());
+        }
     }
     let o = &plan.openness;
+    let mut loose = |field, kind, target: &'a str| {
+        f(Link {
+            section: S::Openness,
+            owner: None,
+            field,
+            kind,
+            target,
+        })
+    };
     if let Some(home) = &o.home_city {
-        v.push(Reference {
-            from: ItemPath::field(S::Openness, None, "home_city"),
-            kind: K::City,
-            target: home.as_str(),
-        });
+        loose("home_city", K::City, home.as_str());
     }
     for val in &o.values {
-        let from = |field| ItemPath::field(S::Openness, None, field);
-        v.push(Reference {
-            from: from("values.city"),
-            kind: K::City,
-            target: val.city.as_str(),
-        });
-        v.push(Reference {
-            from: from("values.indicator"),
-            kind: K::OpennessIndicator,
-            target: val.indicator.as_str(),
-        });
+        loose("values.city", K::City, val.city.as_str());
+        loose(
+            "values.indicator",
+            K::OpennessIndicator,
+            val.indicator.as_str(),
+        );
     }
+}
+
+/// Every reference between items, in file order. Comment targets are not here: they may point
+/// at any kind of item and are resolved against all ids by [`problems`].
+pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
+    let mut v = Vec::new();
+    each_reference(plan, |l| {
+        v.push(Reference {
+            from: l.from(),
+            kind: l.kind,
+            target: l.target,
+        })
+    });
     v
 }
 
-/// Every break of integrity, in file order: empty ids, duplicate ids, dangling references.
-pub fn problems(plan: &Plan) -> Vec<IntegrityProblem> {
-    let all = items(plan);
-    let mut out = Vec::new();
+/// Calls `f` with every break of integrity, in file order: items without an id, duplicate
+/// ids, dangling references; stops when `f` says so. Memory stays proportional to the number
+/// of items, however many problems there are.
+pub fn each_problem(plan: &Plan, mut f: impl FnMut(IntegrityProblem) -> ControlFlow<()>) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut by_kind: HashSet<(ItemKind, &str)> = HashSet::new();
     let mut position: HashMap<ItemKind, usize> = HashMap::new();
-    for e in &all {
-        let n = position.entry(e.kind).or_insert(0);
-        *n += 1;
-        if e.id.trim().is_empty() {
-            out.push(IntegrityProblem::EmptyId {
-                kind: e.kind,
-                path: ItemPath::item(e.path.section, format!("#{n}")),
-            });
-            continue;
+    let mut flow = ControlFlow::Continue(());
+    each_item(plan, |kind, id, section, code, title| {
+        if flow.is_break() {
+            return;
         }
-        let count = seen.entry(e.id).or_insert(0);
+        let n = position.entry(kind).or_insert(0);
+        *n += 1;
+        if is_blank_id(id) {
+            flow = f(IntegrityProblem::EmptyId {
+                kind,
+                path: ItemPath::item(section, format!("#{n}")),
+                written: id.to_owned(),
+                label: short_label(code, title),
+            });
+            return;
+        }
+        let count = seen.entry(id).or_insert(0);
         if *count > 0 {
-            out.push(IntegrityProblem::DuplicateId {
-                id: e.id.to_owned(),
-                path: e.path.clone(),
+            flow = f(IntegrityProblem::DuplicateId {
+                id: id.to_owned(),
+                path: ItemPath::item(section, id),
                 occurrence: *count,
             });
         }
         *count += 1;
-        by_kind.insert((e.kind, e.id));
-    }
-    for r in references(plan) {
-        if !by_kind.contains(&(r.kind, r.target)) {
-            out.push(IntegrityProblem::Dangling {
-                from: r.from,
-                kind: r.kind,
-                target: r.target.to_owned(),
+        by_kind.insert((kind, id));
+    });
+    each_reference(plan, |l| {
+        if flow.is_continue() && !by_kind.contains(&(l.kind, l.target)) {
+            flow = f(IntegrityProblem::Dangling {
+                from: l.from(),
+                kind: l.kind,
+                target: l.target.to_owned(),
             });
         }
-    }
+    });
     for c in &plan.comments {
+        if flow.is_break() {
+            return;
+        }
         if let Some(target) = &c.target.item
             && !seen.contains_key(target.as_str())
         {
-            out.push(IntegrityProblem::DanglingTarget {
+            flow = f(IntegrityProblem::DanglingTarget {
                 from: ItemPath::field(Section::Review, Some(c.id.as_str()), "target"),
                 target: target.clone(),
             });
         }
     }
+}
+
+/// Every break of integrity, in file order: items without an id, duplicate ids, dangling
+/// references.
+pub fn problems(plan: &Plan) -> Vec<IntegrityProblem> {
+    let mut out = Vec::new();
+    each_problem(plan, |p| {
+        out.push(p);
+        ControlFlow::Continue(())
+    });
     out
 }
 

@@ -97,6 +97,11 @@ impl Measure {
         !c.is_control() && self.metrics(face).advance(c).is_some()
     }
 
+    /// Width of one character at `size` points (as in [`Measure::width`]).
+    pub fn char_width(&self, face: Face, size: f32, c: char) -> f32 {
+        self.metrics(face).advance(c).unwrap_or(600.0) * size / 1000.0
+    }
+
     /// Width of `text` at `size` points.
     pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
         let m = self.metrics(face);

@@ -106,6 +106,11 @@ pub struct Column {
     pub share: f32,
     /// Right-aligned (numbers).
     pub right: bool,
+    /// The item whose text the header is (a compared city), to name it when the header is cut.
+    pub item: Option<String>,
+    /// The most lines a cell of this column may take (names and titles); `None`: as many as
+    /// the text needs (descriptions, which may run over pages).
+    pub max_lines: Option<usize>,
 }
 
 impl Column {
@@ -115,17 +120,49 @@ impl Column {
             title: title.into(),
             share,
             right: false,
+            item: None,
+            max_lines: None,
         }
     }
 
     /// A right-aligned column.
     pub fn right(title: impl Into<String>, share: f32) -> Self {
         Column {
-            title: title.into(),
-            share,
             right: true,
+            ..Column::new(title, share)
         }
     }
+
+    /// This column, its header being the text of `item` (e.g. `openness/C-2`).
+    pub fn of_item(self, item: impl Into<String>) -> Self {
+        Column {
+            item: Some(item.into()),
+            ..self
+        }
+    }
+
+    /// This column, its cells cut after `lines` lines (with "…").
+    pub fn max_lines(self, lines: usize) -> Self {
+        Column {
+            max_lines: Some(lines),
+            ..self
+        }
+    }
+}
+
+/// The most lines one table header cell may take; a longer header is cut with "…".
+pub const MAX_HEADER_LINES: usize = 3;
+
+/// The most lines one heading may take; a longer heading is cut with "…".
+pub const MAX_HEADING_LINES: usize = 4;
+
+/// Text that did not fit where it was to be shown, and was cut with "…".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CutText {
+    /// The item or place whose text it is (e.g. `facts`, `openness/C-2`).
+    pub item: String,
+    /// Where it was to be shown: "heading", "table header", "table cell", "cover"…
+    pub place: &'static str,
 }
 
 /// A place a section starts, for the table of contents and bookmarks.
@@ -155,6 +192,11 @@ pub struct Layout<'m> {
     pub y: f32,
     /// Section starts.
     pub anchors: Vec<Anchor>,
+    /// The item whose text is being laid out (`actions/A-3`), for [`Layout::cut`]; the sections
+    /// set it as they go.
+    pub item: String,
+    /// Texts cut with "…" because they would not fit, once per item and place.
+    pub cut: Vec<CutText>,
 }
 
 impl<'m> Layout<'m> {
@@ -169,9 +211,20 @@ impl<'m> Layout<'m> {
             pages: Vec::new(),
             y: 0.0,
             anchors: Vec::new(),
+            item: String::new(),
+            cut: Vec::new(),
         };
         l.new_page();
         l
+    }
+
+    /// Records that the current item's text was cut at `place`.
+    pub fn note_cut(&mut self, item: Option<&str>, place: &'static str) {
+        let item = item.unwrap_or(&self.item).to_owned();
+        let entry = CutText { item, place };
+        if !self.cut.contains(&entry) {
+            self.cut.push(entry);
+        }
     }
 
     /// The embedded font of a face.
@@ -281,45 +334,136 @@ impl<'m> Layout<'m> {
 
     /// Breaks text into lines no wider than `width`. Lines break at spaces, then after the
     /// hyphen of a compound, and only then between characters (a URL, a long number).
-    /// Paragraph breaks (`\n`) are kept.
+    /// Paragraph breaks (`\n`) are kept. Each character is measured once, so the time is
+    /// linear in the text however long its words are.
     pub fn wrap(&mut self, style: Style, text: &str, width: f32) -> Vec<String> {
-        let text = self.clean(style.face, text);
-        let mut lines = Vec::new();
-        for para in text.split('\n') {
-            let mut line = String::new();
+        self.wrap_lines(style, text, width, usize::MAX).0
+    }
+
+    /// [`Layout::wrap`], stopping after `max` lines; the last line then ends with "…" (cut to
+    /// fit) and the second value is true. Stops reading the text there, so a cut is as cheap as
+    /// the lines it keeps.
+    pub fn wrap_lines(
+        &mut self,
+        style: Style,
+        text: &str,
+        width: f32,
+        max: usize,
+    ) -> (Vec<String>, bool) {
+        let m = self.measure;
+        let w = |c: char| m.char_width(style.face, style.size, c);
+        let space = w(' ');
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        let mut line_w = 0.0f32;
+        let mut cut = false;
+        // Adds a finished line; false once `max` lines are done.
+        let push = |lines: &mut Vec<String>, line: &mut String, line_w: &mut f32| -> bool {
+            lines.push(std::mem::take(line));
+            *line_w = 0.0;
+            lines.len() < max
+        };
+        'text: for (p, para) in text.split('\n').enumerate() {
+            if p > 0 && !push(&mut lines, &mut line, &mut line_w) {
+                cut = true;
+                break;
+            }
+            let para = self.clean(style.face, para);
             for word in para.split(' ').filter(|w| !w.is_empty()) {
                 for (k, chunk) in hyphen_chunks(word).into_iter().enumerate() {
                     // Chunks of one word join without a space.
-                    let sep = if line.is_empty() || k > 0 { "" } else { " " };
-                    let candidate = format!("{line}{sep}{chunk}");
-                    if self.text_width(style, &candidate) <= width {
-                        line = candidate;
+                    let sep = !(line.is_empty() || k > 0);
+                    let chunk_w: f32 = chunk.chars().map(w).sum();
+                    let add = chunk_w + if sep { space } else { 0.0 };
+                    if line_w + add <= width {
+                        if sep {
+                            line.push(' ');
+                        }
+                        line.push_str(chunk);
+                        line_w += add;
                         continue;
                     }
-                    if !line.is_empty() {
-                        lines.push(std::mem::take(&mut line));
+                    if !line.is_empty() && !push(&mut lines, &mut line, &mut line_w) {
+                        cut = true;
+                        break 'text;
                     }
                     for c in chunk.chars() {
-                        let mut next = line.clone();
-                        next.push(c);
-                        if self.text_width(style, &next) > width && !line.is_empty() {
-                            lines.push(std::mem::take(&mut line));
-                            line.push(c);
-                        } else {
-                            line = next;
+                        let cw = w(c);
+                        if line_w + cw > width
+                            && !line.is_empty()
+                            && !push(&mut lines, &mut line, &mut line_w)
+                        {
+                            cut = true;
+                            break 'text;
                         }
+                        line.push(c);
+                        line_w += cw;
                     }
                 }
             }
+        }
+        if cut {
+            // The last line kept, with the ellipsis inside the width.
+            let last = lines.pop().unwrap_or_default();
+            lines.push(self.fit_with_ellipsis(style, &last, width));
+        } else {
             lines.push(line);
         }
-        lines
+        (lines, cut)
+    }
+
+    /// `text` (clean) cut so that it and "…" fit `width`; the ellipsis is always added.
+    pub fn fit_with_ellipsis(&self, style: Style, text: &str, width: f32) -> String {
+        let m = self.measure;
+        let mut room = width - m.char_width(style.face, style.size, '…');
+        let mut out = String::new();
+        for c in text.chars() {
+            room -= m.char_width(style.face, style.size, c);
+            if room < 0.0 {
+                break;
+            }
+            out.push(c);
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out.push('…');
+        out
+    }
+
+    /// `text` on one line: as it is when it fits `width`, else cut with "…" (and true).
+    /// Cleans and measures only what it keeps.
+    pub fn fit(&self, style: Style, text: &str, width: f32) -> (String, bool) {
+        let m = self.measure;
+        let mut used = 0.0;
+        for (i, c) in text.char_indices() {
+            used += m.char_width(style.face, style.size, c);
+            if used > width {
+                let kept = self.clean(style.face, &text[..i]);
+                return (self.fit_with_ellipsis(style, &kept, width), true);
+            }
+        }
+        (self.clean(style.face, text), false)
     }
 
     /// A paragraph at the cursor, indented by `indent`, across pages as needed.
     pub fn paragraph(&mut self, style: Style, text: &str, indent: f32) {
+        self.paragraph_lines(style, text, indent, usize::MAX, "paragraph");
+    }
+
+    /// A paragraph of at most `max` lines, cut with "…" after them (recorded at `place`).
+    pub fn paragraph_lines(
+        &mut self,
+        style: Style,
+        text: &str,
+        indent: f32,
+        max: usize,
+        place: &'static str,
+    ) {
         let width = self.width() - indent;
-        let lines = self.wrap(style, text, width);
+        let (lines, cut) = self.wrap_lines(style, text, width, max);
+        if cut {
+            self.note_cut(None, place);
+        }
         let x = self.left() + indent;
         for line in lines {
             self.ensure(style.line_height());
@@ -331,6 +475,11 @@ impl<'m> Layout<'m> {
 
     /// A label in bold followed by its value on the same line (wrapped under it if long).
     pub fn field(&mut self, label: &str, value: &str) {
+        self.field_lines(label, value, usize::MAX, "field");
+    }
+
+    /// [`Layout::field`] of at most `max` lines, cut with "…" after them (recorded at `place`).
+    pub fn field_lines(&mut self, label: &str, value: &str, max: usize, place: &'static str) {
         if value.trim().is_empty() {
             return;
         }
@@ -339,7 +488,10 @@ impl<'m> Layout<'m> {
         let lw = self
             .text_width(style.bold(), &label)
             .min(self.width() * 0.45);
-        let lines = self.wrap(style, value, self.width() - lw);
+        let (lines, cut) = self.wrap_lines(style, value, self.width() - lw, max);
+        if cut {
+            self.note_cut(None, place);
+        }
         self.ensure(style.line_height());
         let y = self.y;
         let clean_label = self.clean(Face::Bold, &label);
@@ -384,7 +536,10 @@ impl<'m> Layout<'m> {
             },
         };
         let before = if level == 1 { 6.0 } else { 8.0 };
-        let lines = self.wrap(style, text, self.width());
+        let (lines, cut) = self.wrap_lines(style, text, self.width(), MAX_HEADING_LINES);
+        if cut {
+            self.note_cut(None, "heading");
+        }
         let h = before + lines.len() as f32 * style.line_height() + 4.0;
         self.ensure(h + keep);
         if self.y > self.margins.2 + 0.5 {
@@ -392,7 +547,12 @@ impl<'m> Layout<'m> {
         }
         if level <= 2 {
             self.anchors.push(Anchor {
-                title: text.to_owned(),
+                // What the heading shows: the contents and bookmarks never take more.
+                title: if cut {
+                    lines.join(" ")
+                } else {
+                    text.to_owned()
+                },
                 level,
                 page: self.pages.len() - 1,
                 y: self.y,
@@ -474,11 +634,15 @@ impl<'m> Layout<'m> {
             .collect();
         let pad = 3.0;
         let lh = style.line_height();
-        let head_lines: Vec<Vec<String>> = columns
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| self.wrap(head_style, &c.title, w - 2.0 * pad))
-            .collect();
+        let mut head_lines: Vec<Vec<String>> = Vec::with_capacity(columns.len());
+        for (c, w) in columns.iter().zip(&widths) {
+            let (lines, cut) =
+                self.wrap_lines(head_style, &c.title, w - 2.0 * pad, MAX_HEADER_LINES);
+            if cut {
+                self.note_cut(c.item.as_deref(), "table header");
+            }
+            head_lines.push(lines);
+        }
         let head_h = head_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
         let draw_header = |l: &mut Layout<'_>| {
             let top = l.y;
@@ -500,13 +664,16 @@ impl<'m> Layout<'m> {
         self.ensure(head_h + lh + 2.0 * pad);
         draw_header(self);
         for (r, row) in rows.iter().enumerate() {
-            let cells: Vec<Vec<String>> = widths
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    self.wrap(style, row.get(i).map_or("", |s| s.as_str()), w - 2.0 * pad)
-                })
-                .collect();
+            let mut cells: Vec<Vec<String>> = Vec::with_capacity(columns.len());
+            for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
+                let text = row.get(i).map_or("", |s| s.as_str());
+                let max = c.max_lines.unwrap_or(usize::MAX);
+                let (lines, cut) = self.wrap_lines(style, text, w - 2.0 * pad, max);
+                if cut {
+                    self.note_cut(None, "table cell");
+                }
+                cells.push(lines);
+            }
             let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let row_h = n as f32 * lh + 2.0 * pad;
             let page_body = self.bottom() - self.margins.2 - head_h;

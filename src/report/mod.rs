@@ -90,6 +90,8 @@ pub struct LostText {
     pub chars: String,
 }
 
+pub use layout::CutText;
+
 /// A finished PDF.
 #[derive(Debug)]
 pub struct Pdf {
@@ -101,6 +103,20 @@ pub struct Pdf {
     pub contents: Vec<(String, usize)>,
     /// Items whose text had characters the fonts cannot show (replaced by '?').
     pub lost: Vec<LostText>,
+    /// Items whose text was too long for where it is shown (a heading, a table header, the
+    /// cover) and was cut with "…".
+    pub cut: Vec<CutText>,
+}
+
+/// Most characters of the plan's title or city in the document's metadata and bookmarks.
+const METADATA_CHARS: usize = 1_000;
+
+/// `text` cut to `max` characters (with "…").
+fn cut_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
 }
 
 /// Why an export failed.
@@ -118,7 +134,7 @@ pub enum ExportError {
 pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf, ExportError> {
     let lang = opts.lang;
     let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
-    let mut doc = PdfDocument::new(&plan.facts.title);
+    let mut doc = PdfDocument::new(&cut_chars(&plan.facts.title, METADATA_CHARS));
     let mut warnings = Vec::new();
     let mut font_ids = Vec::new();
     for face in Face::ALL {
@@ -144,6 +160,12 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
     debug_assert_eq!(toc.pages.len(), toc_pages);
     let mut cover = Layout::new(&measure, fonts.clone(), opts.paper);
     sections::cover(&mut cover, plan, lang);
+    let mut cut = std::mem::take(&mut cover.cut);
+    for c in std::mem::take(&mut body.cut) {
+        if !cut.contains(&c) {
+            cut.push(c);
+        }
+    }
     progress(0.8);
 
     let mut all: Vec<Vec<Op>> = Vec::new();
@@ -167,6 +189,18 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
 
     // Running header, footer, watermark, and the links of the contents.
     let mut finish = Layout::new(&measure, fonts, opts.paper);
+    let small = Style::SMALL.color(GREY);
+    // Cut once for every page: the title may be as long as a book.
+    let (running_title, title_cut) = finish.fit(small, &plan.facts.title, finish.width());
+    if title_cut {
+        let entry = CutText {
+            item: "facts".into(),
+            place: "running header",
+        };
+        if !cut.contains(&entry) {
+            cut.push(entry);
+        }
+    }
     let mut pages = Vec::with_capacity(total);
     for (i, ops) in all.into_iter().enumerate() {
         finish.pages = vec![Vec::new()];
@@ -206,10 +240,7 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
         page_ops.extend(ops);
         finish.pages[0] = Vec::new();
         if i > 0 {
-            let small = Style::SMALL.color(GREY);
-            let title = finish.clean(Face::Regular, &plan.facts.title);
-            let title = fit(&finish, small, &title, finish.width());
-            finish.put_text(finish.left(), 30.0, small, &title);
+            finish.put_text(finish.left(), 30.0, small, &running_title);
             let y = 30.0 + small.line_height() + 1.0;
             let (x0, x1) = (finish.left(), finish.left() + finish.width());
             finish.rule(x0, x1, y, GREY, 0.3);
@@ -259,14 +290,15 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
     }
     drop(entries);
     let info = &mut doc.metadata.info;
-    info.document_title = plan.facts.title.clone();
-    info.author = plan.facts.authors.join("; ");
-    info.subject = format!("{} — {}", plan.facts.city, tr(lang, "pdf-subject"));
+    let city = cut_chars(&plan.facts.city, METADATA_CHARS);
+    info.document_title = cut_chars(&plan.facts.title, METADATA_CHARS);
+    info.author = cut_chars(&plan.facts.authors.join("; "), METADATA_CHARS);
+    info.subject = format!("{city} — {}", tr(lang, "pdf-subject"));
     info.keywords = [
         "URBACT",
         "OPEN Cities",
         "Local Action Plan",
-        &plan.facts.city,
+        &city,
         "integration",
         "migrants",
     ]
@@ -305,6 +337,7 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
         pages: total,
         contents,
         lost,
+        cut,
     })
 }
 
@@ -324,13 +357,11 @@ pub fn lost_text(plan: &Plan, measure: &Measure) -> Vec<LostText> {
         if let Ok(v) = value {
             strings(&v, &mut text);
         }
+        // A set beside the string: an item may lose a great many different characters.
         let mut chars = String::new();
+        let mut seen = std::collections::HashSet::new();
         for c in text.chars() {
-            if !c.is_control()
-                && c != ' '
-                && !measure.covers(Face::Regular, c)
-                && !chars.contains(c)
-            {
+            if !c.is_control() && c != ' ' && !measure.covers(Face::Regular, c) && seen.insert(c) {
                 chars.push(c);
             }
         }
@@ -382,20 +413,9 @@ pub fn lost_text(plan: &Plan, measure: &Measure) -> Vec<LostText> {
     out
 }
 
-/// `text` cut with an ellipsis to fit `width`.
+/// `text` on one line of `width`, cut with an ellipsis when longer (cleaned for the face).
 fn fit(l: &Layout<'_>, style: Style, text: &str, width: f32) -> String {
-    if l.text_width(style, text) <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        let next = format!("{out}{c}…");
-        if l.text_width(style, &next) > width {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{out}…")
+    l.fit(style, text, width).0
 }
 
 /// Renders and writes the PDF atomically to `path` (no backup; a read-only file is refused).

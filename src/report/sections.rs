@@ -6,7 +6,7 @@ use crate::model::*;
 
 use super::fonts::Face;
 use super::layout::{ACCENT, Anchor, Column, GREY, INK, Layout, Rgb3, Style};
-use super::tables::{self, amount, num, period, t, with_currency};
+use super::tables::{self, amount, by_id, num, period, refs, short, t, with_currency};
 use super::{Options, Part};
 
 const PALETTE: [Rgb3; 8] = [
@@ -25,9 +25,17 @@ fn long_date(lang: Lang, d: Option<Date>) -> String {
     d.map(|d| format::date_long(lang, d)).unwrap_or_default()
 }
 
-/// The cover page.
+/// Most lines the title takes on the cover; a longer title is cut with "…".
+const COVER_TITLE_LINES: usize = 6;
+
+/// Most lines of each fact (version, authors…) on the cover.
+const COVER_FIELD_LINES: usize = 3;
+
+/// The cover page: one page, so every line of it is bounded; what does not fit is cut with "…"
+/// and reported.
 pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let f = &plan.facts;
+    l.item = "facts".into();
     l.fill_rect(0.0, 0.0, l.page.0, 150.0, ACCENT);
     let white = [1.0, 1.0, 1.0];
     let city = [f.municipality.as_str(), f.city.as_str()]
@@ -36,17 +44,16 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         .copied()
         .collect::<Vec<_>>()
         .join(" — ");
-    let city = l.clean(Face::Bold, &city);
-    l.put_text(
-        l.left(),
-        60.0,
-        Style {
-            face: Face::Bold,
-            size: 16.0,
-            color: white,
-        },
-        &city,
-    );
+    let city_style = Style {
+        face: Face::Bold,
+        size: 16.0,
+        color: white,
+    };
+    let (city, cut) = l.fit(city_style, &city, l.width());
+    if cut {
+        l.note_cut(None, "cover");
+    }
+    l.put_text(l.left(), 60.0, city_style, &city);
     let kind = t(lang, "pdf-cover-kind");
     l.put_text(
         l.left(),
@@ -59,7 +66,7 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         &kind,
     );
     l.y = 200.0;
-    l.paragraph(
+    l.paragraph_lines(
         Style {
             face: Face::Bold,
             size: 22.0,
@@ -67,6 +74,8 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         },
         &f.title,
         0.0,
+        COVER_TITLE_LINES,
+        "cover",
     );
     l.space(18.0);
     let status = f.status.label(lang);
@@ -76,23 +85,31 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         ("pdf-status", status.to_owned()),
         ("pdf-version", f.version.clone()),
         ("pdf-date", date),
-        ("pdf-authors", f.authors.join("; ")),
+        (
+            "pdf-authors",
+            refs(f.authors.iter().map(|a| short(a)), "; "),
+        ),
     ] {
-        l.field(&t(lang, k), &v);
+        l.field_lines(&t(lang, k), &v, COVER_FIELD_LINES, "cover");
     }
     if !f.adoption_decision.trim().is_empty() {
-        l.field(
+        l.field_lines(
             &t(lang, "pdf-adoption"),
             &format!(
                 "{} {}",
                 f.adoption_decision,
                 long_date(lang, f.adoption_date)
             ),
+            COVER_FIELD_LINES,
+            "cover",
         );
     }
     if !f.summary.trim().is_empty() {
         l.space(14.0);
-        l.paragraph(Style::BODY.italic(), &f.summary, 0.0);
+        // What fits on the rest of the page; the whole summary is in the facts section.
+        let style = Style::BODY.italic();
+        let room = (l.room() / style.line_height()).floor().max(1.0) as usize;
+        l.paragraph_lines(style, &f.summary, 0.0, room, "cover");
     }
 }
 
@@ -185,6 +202,7 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
 }
 
 fn section(l: &mut Layout<'_>, plan: &Plan, lang: Lang, s: Section) {
+    l.item = s.key().into();
     l.heading(1, s.label(lang), 40.0);
     match s {
         Section::Facts => facts(l, plan, lang),
@@ -208,9 +226,13 @@ fn empty(l: &mut Layout<'_>, lang: Lang) {
     l.paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
 }
 
+/// Most lines of a name (city, municipality, version…) among the plan's facts.
+const NAME_LINES: usize = 4;
+
 fn facts(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let f = &plan.facts;
-    for (k, v) in [
+    // Names, not prose, get a few lines at most; the authors and the decision what they need.
+    for (k, v, names) in [
         (
             "pdf-city",
             if f.country.trim().is_empty() {
@@ -218,17 +240,23 @@ fn facts(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             } else {
                 format!("{} ({})", f.city, f.country)
             },
+            true,
         ),
-        ("pdf-municipality", f.municipality.clone()),
-        ("pdf-period", period(lang, f.period_start, f.period_end)),
-        ("pdf-status", f.status.label(lang).to_owned()),
-        ("pdf-version", f.version.clone()),
-        ("pdf-authors", f.authors.join("; ")),
-        ("pdf-adoption", f.adoption_decision.clone()),
-        ("pdf-languages", f.languages.join(", ")),
-        ("pdf-currency", f.currency.clone()),
+        ("pdf-municipality", f.municipality.clone(), true),
+        (
+            "pdf-period",
+            period(lang, f.period_start, f.period_end),
+            true,
+        ),
+        ("pdf-status", f.status.label(lang).to_owned(), true),
+        ("pdf-version", f.version.clone(), true),
+        ("pdf-authors", f.authors.join("; "), false),
+        ("pdf-adoption", f.adoption_decision.clone(), false),
+        ("pdf-languages", f.languages.join(", "), true),
+        ("pdf-currency", f.currency.clone(), true),
     ] {
-        l.field(&t(lang, k), &v);
+        let max = if names { NAME_LINES } else { usize::MAX };
+        l.field_lines(&t(lang, k), &v, max, "field");
     }
     if !f.summary.trim().is_empty() {
         l.heading(3, &t(lang, "pdf-summary"), 20.0);
@@ -261,17 +289,20 @@ fn support_group(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         return;
     }
     l.heading(2, &t(lang, "pdf-meetings"), 40.0);
+    let members = by_id(&g.members, |m| &m.id);
     for m in &g.meetings {
+        l.item = format!("support_group/{}", m.id);
         let date = long_date(lang, m.date);
         l.heading(3, &format!("{date} — {}", m.topic), 30.0);
-        let who: Vec<&str> = m
-            .attendees
-            .iter()
-            .filter_map(|a| g.members.iter().find(|x| &x.id == a))
-            .map(|x| x.organisation.as_str())
-            .collect();
+        let who = refs(
+            m.attendees
+                .iter()
+                .filter_map(|a| members.get(a))
+                .map(|x| short(&x.organisation)),
+            "; ",
+        );
         l.field(&t(lang, "pdf-place"), &m.place);
-        l.field(&t(lang, "pdf-attendees"), &who.join("; "));
+        l.field(&t(lang, "pdf-attendees"), &who);
         for d in &m.decisions {
             l.bullet(d);
         }
@@ -282,7 +313,9 @@ fn problems(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if plan.problems.is_empty() {
         return empty(l, lang);
     }
+    let evidence = by_id(&plan.context.evidence, |e| &e.id);
     for p in &plan.problems {
+        l.item = format!("problems/{}", p.id);
         l.heading(3, &p.title, 40.0);
         if !p.description.is_empty() {
             l.paragraph(Style::BODY, &p.description, 0.0);
@@ -295,21 +328,22 @@ fn problems(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 }
             }
         }
-        let ev: Vec<String> = p
-            .evidence
-            .iter()
-            .filter_map(|id| plan.context.evidence.iter().find(|e| &e.id == id))
-            .map(|e| {
-                format!(
-                    "{}: {} {} ({})",
-                    e.label,
-                    e.value.map(|v| num(lang, v)).unwrap_or_default(),
-                    e.unit,
-                    e.year.map(|y| y.to_string()).unwrap_or_default()
-                )
-            })
-            .collect();
-        l.field(&t(lang, "pdf-evidence"), &ev.join("; "));
+        let ev = refs(
+            p.evidence
+                .iter()
+                .filter_map(|id| evidence.get(id))
+                .map(|e| {
+                    format!(
+                        "{}: {} {} ({})",
+                        short(&e.label),
+                        e.value.map(|v| num(lang, v)).unwrap_or_default(),
+                        short(&e.unit),
+                        e.year.map(|y| y.to_string()).unwrap_or_default()
+                    )
+                }),
+            "; ",
+        );
+        l.field(&t(lang, "pdf-evidence"), &ev);
     }
 }
 
@@ -318,22 +352,26 @@ fn objectives(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.heading(2, &t(lang, "pdf-vision"), 30.0);
         l.paragraph(Style::BODY.italic().size(10.5), &plan.vision, 0.0);
     }
+    let indicators = by_id(&plan.indicators, |i| &i.id);
     for o in &plan.objectives {
+        l.item = format!("objectives/{}", o.id);
         l.heading(2, &format!("{} {}", o.code, o.title), 40.0);
         l.field(&t(lang, "pdf-theme"), o.theme.label(lang));
         if !o.description.is_empty() {
             l.paragraph(Style::BODY, &o.description, 0.0);
         }
         for s in &o.specific {
+            l.item = format!("objectives/{}", s.id);
             l.heading(3, &format!("{} {}", s.code, s.title), 24.0);
             l.paragraph(Style::BODY, &s.description, 0.0);
-            let inds: Vec<String> = s
-                .indicators
-                .iter()
-                .filter_map(|i| plan.indicators.iter().find(|x| &x.id == i))
-                .map(|i| format!("{} {}", i.code, i.name))
-                .collect();
-            l.field(&t(lang, "pdf-indicators"), &inds.join("; "));
+            let inds = refs(
+                s.indicators
+                    .iter()
+                    .filter_map(|i| indicators.get(i))
+                    .map(|i| format!("{} {}", short(&i.code), short(&i.name))),
+                "; ",
+            );
+            l.field(&t(lang, "pdf-indicators"), &inds);
             if let Some(d) = s.deadline {
                 l.field(&t(lang, "pdf-deadline"), &format::month(lang, d));
             }
@@ -352,29 +390,36 @@ fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     gantt(l, plan, lang);
     l.new_page();
     l.heading(2, &t(lang, "pdf-action-details"), 60.0);
+    let indicators = by_id(&plan.indicators, |i| &i.id);
+    let risks_by_id = by_id(&plan.risks, |r| &r.id);
+    let actions = by_id(&plan.actions, |a| &a.id);
     for a in &plan.actions {
+        l.item = format!("actions/{}", a.id);
         l.heading(3, &format!("{} {}", a.code, a.title), 40.0);
         if !a.description.is_empty() {
             l.paragraph(Style::BODY, &a.description, 0.0);
         }
-        let inds: Vec<String> = a
-            .indicators
-            .iter()
-            .filter_map(|i| plan.indicators.iter().find(|x| &x.id == i))
-            .map(|i| i.code.clone())
-            .collect();
-        let risks: Vec<String> = a
-            .risks
-            .iter()
-            .filter_map(|r| plan.risks.iter().find(|x| &x.id == r))
-            .map(|r| r.title.clone())
-            .collect();
-        let deps: Vec<String> = a
-            .depends_on
-            .iter()
-            .filter_map(|d| plan.action(d))
-            .map(|d| d.code.clone())
-            .collect();
+        let inds = refs(
+            a.indicators
+                .iter()
+                .filter_map(|i| indicators.get(i))
+                .map(|i| short(&i.code)),
+            ", ",
+        );
+        let risks = refs(
+            a.risks
+                .iter()
+                .filter_map(|r| risks_by_id.get(r))
+                .map(|r| short(&r.title)),
+            "; ",
+        );
+        let deps = refs(
+            a.depends_on
+                .iter()
+                .filter_map(|d| actions.get(d))
+                .map(|d| short(&d.code)),
+            ", ",
+        );
         for (k, v) in [
             ("pdf-partners", a.partners.join("; ")),
             ("pdf-target-group", a.target_group.clone()),
@@ -389,9 +434,9 @@ fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 ),
             ),
             ("pdf-outputs", a.outputs.join("; ")),
-            ("pdf-indicators", inds.join(", ")),
-            ("pdf-risks", risks.join("; ")),
-            ("pdf-depends-on", deps.join(", ")),
+            ("pdf-indicators", inds),
+            ("pdf-risks", risks),
+            ("pdf-depends-on", deps),
         ] {
             l.field(&t(lang, k), &v);
         }
@@ -426,13 +471,12 @@ fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         .objectives
         .iter()
         .enumerate()
-        .map(|(i, o)| (i, format!("{} {}", o.code, o.title)))
+        .map(|(i, o)| (i, format!("{} {}", short(&o.code), short(&o.title))))
         .collect();
     for (i, text) in legend {
         l.ensure(small.line_height());
         let y = l.y;
         l.fill_rect(l.left(), y + 1.0, 8.0, 6.0, PALETTE[i % PALETTE.len()]);
-        let text = l.clean(Face::Regular, &text);
         let text = super::fit(l, small, &text, l.width() - 14.0);
         l.put_text(l.left() + 12.0, y, small, &text);
         l.y += small.line_height();
@@ -446,8 +490,12 @@ fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             ruler(l);
         }
         let y = l.y;
-        let label = l.clean(Face::Regular, &format!("{} {}", row.code, row.title));
-        let label = super::fit(l, small, &label, label_w - 6.0);
+        let label = super::fit(
+            l,
+            small,
+            &format!("{} {}", short(&row.code), short(&row.title)),
+            label_w - 6.0,
+        );
         l.put_text(l.left(), y + 1.0, small, &label);
         for year in first.year()..=last.year() {
             if let Some(jan) = YearMonth::new(year, 1)
@@ -480,11 +528,24 @@ fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 }
 
 fn strategy(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    // The actions serving each goal, in one pass over the actions.
+    let mut serving: std::collections::HashMap<&StrategyGoalId, Vec<&Action>> =
+        std::collections::HashMap::new();
+    for a in &plan.actions {
+        for g in &a.strategy_goals {
+            let list = serving.entry(g).or_default();
+            // An action naming a goal twice serves it once, as `Plan::actions_serving` says.
+            if list.last().is_none_or(|last| !std::ptr::eq(*last, a)) {
+                list.push(a);
+            }
+        }
+    }
     for kind in StrategyKind::ALL {
         let s = plan.strategies.get(*kind);
         l.heading(2, &format!("{}: {}", kind.label(lang), s.title), 40.0);
         l.field(&t(lang, "pdf-reference"), &s.reference);
         for g in &s.goals {
+            l.item = format!("strategy_links/{}", g.id);
             let star = if g.skilled_migrants {
                 format!(" ({})", t(lang, "pdf-skilled-migrants"))
             } else {
@@ -494,16 +555,18 @@ fn strategy(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             if !g.description.is_empty() {
                 l.paragraph(Style::BODY, &g.description, 0.0);
             }
-            let serving: Vec<String> = plan
-                .actions_serving(&g.id)
-                .map(|a| format!("{} {}", a.code, a.title))
-                .collect();
+            let these = serving.get(&g.id).map_or(&[][..], Vec::as_slice);
             l.field(
                 &t(lang, "pdf-serving-actions"),
-                &if serving.is_empty() {
+                &if these.is_empty() {
                     "—".to_owned()
                 } else {
-                    serving.join("; ")
+                    refs(
+                        these
+                            .iter()
+                            .map(|a| format!("{} {}", short(&a.code), short(&a.title))),
+                        "; ",
+                    )
                 },
             );
         }
@@ -624,11 +687,13 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if plan.pilots.is_empty() {
         return empty(l, lang);
     }
+    let actions = by_id(&plan.actions, |a| &a.id);
     for (i, p) in plan.pilots.iter().enumerate() {
         // One page per fiche.
         if i > 0 {
             l.new_page();
         }
+        l.item = format!("pilots/{}", p.id);
         l.heading(2, &p.title, 60.0);
         let fund = p.fund.map(|f| f.label(lang).to_owned()).unwrap_or_default();
         let duration = p
@@ -691,13 +756,14 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 l.table(&cols, &targets(list));
             }
         }
-        let linked: Vec<String> = p
-            .actions
-            .iter()
-            .filter_map(|a| plan.action(a))
-            .map(|a| format!("{} {}", a.code, a.title))
-            .collect();
-        l.field(&t(lang, "pdf-linked-actions"), &linked.join("; "));
+        let linked = refs(
+            p.actions
+                .iter()
+                .filter_map(|a| actions.get(a))
+                .map(|a| format!("{} {}", short(&a.code), short(&a.title))),
+            "; ",
+        );
+        l.field(&t(lang, "pdf-linked-actions"), &linked);
     }
 }
 
@@ -832,32 +898,37 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
     l.heading(2, &t(lang, "pdf-raw-values"), 60.0);
     let cols = [
-        Column::new(t(lang, "pdf-indicator"), 3.0),
-        Column::new(t(lang, "pdf-city"), 1.2),
+        // Names are cut after a few lines: each is repeated on many rows.
+        Column::new(t(lang, "pdf-indicator"), 3.0).max_lines(6),
+        Column::new(t(lang, "pdf-city"), 1.2).max_lines(6),
         Column::right(t(lang, "pdf-value"), 1.0),
-        Column::new(t(lang, "pdf-year-source"), 3.0),
+        Column::new(t(lang, "pdf-year-source"), 3.0).max_lines(12),
     ];
+    let cities = by_id(&o.cities, |c| &c.id);
+    let mut values: std::collections::HashMap<&OpennessIndicatorId, Vec<&OpennessValue>> =
+        std::collections::HashMap::new();
+    for v in &o.values {
+        values.entry(&v.indicator).or_default().push(v);
+    }
     let mut rows = Vec::new();
     for a in &o.areas {
         for i in &a.indicators {
-            for v in o.values.iter().filter(|v| v.indicator == i.id) {
-                let city = o
-                    .cities
-                    .iter()
-                    .find(|c| c.id == v.city)
-                    .map_or(v.city.to_string(), |c| c.name.clone());
+            for v in values.get(&i.id).into_iter().flatten() {
+                let city = cities
+                    .get(&v.city)
+                    .map_or(short(v.city.as_str()), |c| short(&c.name));
                 let dir = match i.direction {
                     Direction::HigherIsBetter => "↑",
                     Direction::LowerIsBetter => "↓",
                 };
                 rows.push(vec![
-                    format!("{} ({}) {dir}", i.name, i.unit),
+                    format!("{} ({}) {dir}", short(&i.name), short(&i.unit)),
                     city,
                     num(lang, v.value),
                     format!(
                         "{} {}",
                         v.year.map(|y| y.to_string()).unwrap_or_default(),
-                        v.source
+                        short(&v.source)
                     ),
                 ]);
             }
@@ -870,7 +941,8 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 fn profile(l: &mut Layout<'_>, idx: &analysis::OpennessIndex) {
     let small = Style::SMALL.size(7.0);
     let n = idx.cities.len() as f32;
-    let bar_h = 4.0;
+    // Thinner bars for many cities, so an area's group fits on a page.
+    let bar_h = (4.0f32).min((l.page.1 - l.margins.2 - l.margins.3 - 40.0) / n.max(1.0));
     let group_h = n * bar_h + 6.0;
     let label_w = 150.0;
     let chart_w = l.width() - label_w - 24.0;
@@ -896,7 +968,7 @@ fn profile(l: &mut Layout<'_>, idx: &analysis::OpennessIndex) {
         .collect();
     for (c, color) in idx.cities.iter().zip(&colors) {
         l.fill_rect(x, y + 1.5, 8.0, 5.0, *color);
-        let name = l.clean(Face::Regular, &c.name);
+        let name = super::fit(l, small, &c.name, 150.0);
         l.put_text(x + 11.0, y, small, &name);
         x += 16.0 + l.text_width(small, &name);
     }
@@ -904,8 +976,7 @@ fn profile(l: &mut Layout<'_>, idx: &analysis::OpennessIndex) {
     for (a, (_, name)) in idx.areas.iter().enumerate() {
         l.ensure(group_h);
         let top = l.y;
-        let name = l.clean(Face::Regular, name);
-        let name = super::fit(l, small, &name, label_w - 6.0);
+        let name = super::fit(l, small, name, label_w - 6.0);
         l.put_text(l.left(), top + group_h / 2.0 - 6.0, small, &name);
         let x0 = l.left() + label_w;
         for (k, (c, color)) in idx.cities.iter().zip(&colors).enumerate() {
@@ -962,6 +1033,7 @@ fn annex_comments(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         return empty(l, lang);
     }
     for c in &plan.comments {
+        l.item = format!("review/{}", c.id);
         let state = if c.resolved {
             t(lang, "pdf-resolved")
         } else {

@@ -1,6 +1,8 @@
 //! The tables of the report, built once from the plan and drawn by both the PDF and the HTML
 //! export.
 
+use std::collections::HashMap;
+
 use crate::analysis::{self, budget};
 use crate::i18n::tr;
 use crate::model::*;
@@ -30,6 +32,39 @@ pub(super) fn num(lang: Lang, v: f64) -> String {
     format::decimal_up_to(lang, v, VALUE_DECIMALS)
 }
 
+/// Most characters of an item's name where another item refers to it (the item's own place
+/// shows it whole).
+const REF_CHARS: usize = 100;
+
+/// Most references listed in one field or cell; the rest are counted ("… (+12)").
+pub const MAX_REFS: usize = 50;
+
+/// `text` cut to a reference's length, with "…".
+pub(super) fn short(text: &str) -> String {
+    match text.char_indices().nth(REF_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// References joined by `sep`: at most [`MAX_REFS`], then how many more.
+pub(super) fn refs(items: impl IntoIterator<Item = String>, sep: &str) -> String {
+    let mut shown: Vec<String> = Vec::new();
+    let mut more = 0usize;
+    for item in items {
+        if shown.len() < MAX_REFS {
+            shown.push(item);
+        } else {
+            more += 1;
+        }
+    }
+    let mut out = shown.join(sep);
+    if more > 0 {
+        out.push_str(&format!("{sep}… (+{more})"));
+    }
+    out
+}
+
 /// A span of months, in the long form of `lang`.
 pub(super) fn period(lang: Lang, s: Option<YearMonth>, e: Option<YearMonth>) -> String {
     format::month_range(lang, s, e)
@@ -45,13 +80,31 @@ pub(super) fn with_currency(lang: Lang, plan: &Plan, key: &str) -> String {
     format!("{}, {}", t(lang, key), plan.facts.currency)
 }
 
-/// The code of an action's objective.
-pub(super) fn objective_code(plan: &Plan, a: &Action) -> String {
+/// The code of an action's objective, from objectives indexed by id.
+pub(super) fn objective_code(
+    objectives: &HashMap<&ObjectiveId, &StrategicObjective>,
+    a: &Action,
+) -> String {
     a.objective
         .as_ref()
-        .and_then(|o| plan.objective(o))
+        .and_then(|o| objectives.get(o))
         .map(|o| o.code.clone())
         .unwrap_or_default()
+}
+
+/// Items by id (the first of each id, as a search from the start finds it).
+pub(super) fn by_id<'a, T, K: std::hash::Hash + Eq + 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+    id: impl Fn(&'a T) -> &'a K,
+) -> HashMap<&'a K, &'a T>
+where
+    T: 'a,
+{
+    let mut map = HashMap::new();
+    for item in items {
+        map.entry(id(item)).or_insert(item);
+    }
+    map
 }
 
 /// The evidence table.
@@ -112,9 +165,11 @@ pub fn members(plan: &Plan, lang: Lang) -> Table {
 
 /// The actions table.
 pub fn actions(plan: &Plan, lang: Lang) -> Table {
+    let objectives = by_id(&plan.objectives, |o| &o.id);
     let cols = [
         Column::new(t(lang, "pdf-code"), 0.8),
-        Column::new(t(lang, "pdf-action"), 3.6),
+        // The full title is in the action's details.
+        Column::new(t(lang, "pdf-action"), 3.6).max_lines(8),
         Column::new(t(lang, "pdf-objective"), 0.8),
         Column::new(t(lang, "pdf-lead"), 2.4),
         Column::new(t(lang, "pdf-months"), 1.5),
@@ -135,7 +190,7 @@ pub fn actions(plan: &Plan, lang: Lang) -> Table {
             vec![
                 a.code.clone(),
                 a.title.clone(),
-                objective_code(plan, a),
+                objective_code(&objectives, a),
                 a.lead.clone(),
                 period(lang, a.start, a.end),
                 a.cost.map(|c| amount(lang, c)).unwrap_or_default(),
@@ -274,6 +329,13 @@ pub fn indicators(plan: &Plan, lang: Lang) -> Table {
 
 /// The risks table.
 pub fn risks(plan: &Plan, lang: Lang) -> Table {
+    // The codes of the actions each risk threatens, in one pass over the actions.
+    let mut threatened: HashMap<&RiskId, Vec<&str>> = HashMap::new();
+    for a in &plan.actions {
+        for r in &a.risks {
+            threatened.entry(r).or_default().push(&a.code);
+        }
+    }
     let cols = [
         Column::new(t(lang, "pdf-risk"), 3.0),
         Column::new(t(lang, "pdf-likelihood-impact"), 1.6),
@@ -285,10 +347,7 @@ pub fn risks(plan: &Plan, lang: Lang) -> Table {
         .risks
         .iter()
         .map(|r| {
-            let mut acts: Vec<String> = plan
-                .actions_threatened_by(&r.id)
-                .map(|a| a.code.clone())
-                .collect();
+            let mut acts: Vec<&str> = threatened.get(&r.id).cloned().unwrap_or_default();
             acts.sort();
             acts.dedup();
             vec![
@@ -296,7 +355,7 @@ pub fn risks(plan: &Plan, lang: Lang) -> Table {
                 format!("{} / {}", r.likelihood.label(lang), r.impact.label(lang)),
                 r.mitigation.clone(),
                 r.owner.clone(),
-                acts.join(", "),
+                refs(acts.into_iter().map(short), ", "),
             ]
         })
         .collect();
@@ -308,16 +367,15 @@ pub fn risks(plan: &Plan, lang: Lang) -> Table {
 
 /// The openness index table.
 pub fn openness_index(lang: Lang, idx: &analysis::OpennessIndex) -> Table {
-    let mut cols = vec![Column::new(t(lang, "pdf-area"), 3.0)];
+    let mut cols = vec![Column::new(t(lang, "pdf-area"), 3.0).max_lines(4)];
     cols.extend(idx.cities.iter().map(|c| {
-        Column::right(
-            if c.home {
-                format!("{} *", c.name)
-            } else {
-                c.name.clone()
-            },
-            1.0,
-        )
+        // A column title: cut by the layout (and reported) when long; the mark stays.
+        let name = if c.home {
+            format!("{} *", short(&c.name))
+        } else {
+            c.name.clone()
+        };
+        Column::right(name, 1.0).of_item(format!("openness/{}", c.city))
     }));
     let fmt =
         |v: Option<f64>, d: usize| v.map_or("—".to_owned(), |v| format::decimal(lang, v, d));

@@ -86,6 +86,35 @@ pub fn write_with(
     how: Replace,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), SaveError> {
+    replace_with(path, how, write).map(|_| ())
+}
+
+/// What [`replace`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replaced {
+    /// The file written: `path` itself, or the file it links to.
+    pub file: PathBuf,
+    /// Where the previous content was kept, when there was a previous file and a backup was
+    /// asked for. Next to the real file, so when `path` is a symbolic link this is not
+    /// `backup_path(path)`.
+    pub backup: Option<PathBuf>,
+}
+
+/// [`write_atomically`], saying which file was written and where the backup went, so callers
+/// can name the real paths (saving through a symbolic link writes next to its target).
+pub fn replace(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Replaced, SaveError> {
+    replace_with(path, Replace::PLAN, write)
+}
+
+/// [`replace`] with the replacing rules of `how`.
+pub fn replace_with(
+    path: &Path,
+    how: Replace,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Replaced, SaveError> {
     // Write next to the real file when `path` is a link, so the rename stays on one disk and
     // replaces the file the user meant.
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -139,6 +168,7 @@ pub fn write_with(
             .map_err(|e| fail("writing the temporary file", e.into_error()))?;
         file.sync_all()
             .map_err(|e| fail("flushing the temporary file to disk", e))?;
+        let mut backup = None;
         if let Some(meta) = &existing {
             // Keep the permissions the user gave the file (a forced replacement of a read-only
             // file stays read-only), and its owner where we may.
@@ -147,11 +177,15 @@ pub fn write_with(
             if how.backup {
                 keep_backup(&target)
                     .map_err(|e| fail("keeping the previous version as .bak", e))?;
+                backup = Some(backup_path(&target));
             }
         }
         fs::rename(&tmp, &target).map_err(|e| fail("replacing the file", e))?;
         sync_dir(&target);
-        Ok(())
+        Ok(Replaced {
+            file: target.clone(),
+            backup,
+        })
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -329,6 +363,28 @@ mod tests {
         assert!(msg.contains("previous file is unchanged"), "{msg}");
         // No temporary file is left behind, and no backup was made of a save that never happened.
         assert_eq!(leftovers(dir.path()), ["plan.ron"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn through_a_link_the_backup_is_next_to_the_real_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let real_dir = dir.path().join("real");
+        fs::create_dir(&real_dir).unwrap();
+        let real = real_dir.join("plan.ron");
+        fs::write(&real, b"one").unwrap();
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let done = replace(&link, |w| w.write_all(b"two")).unwrap();
+        let real = fs::canonicalize(&real).unwrap();
+        assert_eq!(done.file, real);
+        assert_eq!(done.backup, Some(backup_path(&real)));
+        assert_eq!(fs::read(backup_path(&real)).unwrap(), b"one");
+        assert!(!backup_path(&link).exists());
+        assert_eq!(fs::read(&link).unwrap(), b"two");
+        // A new file has no backup.
+        let fresh = replace(&dir.path().join("new.ron"), |w| w.write_all(b"x")).unwrap();
+        assert_eq!(fresh.backup, None);
     }
 
     #[test]

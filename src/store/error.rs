@@ -16,21 +16,56 @@ pub struct Location {
 
 impl Location {
     /// The location of a byte offset in `text` (an offset inside a character counts as that
-    /// character).
+    /// character). Lines end at `\n`, `\r\n` or a lone `\r` (old Mac files), as editors count
+    /// them; columns count characters.
     pub fn of_offset(text: &str, offset: usize) -> Location {
-        let offset = offset.min(text.len());
-        let before = text.as_bytes()[..offset].iter().rposition(|b| *b == b'\n');
-        let line = text.as_bytes()[..offset]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        let line_start = before.map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&text.as_bytes()[line_start..offset])
-            .chars()
-            .count()
-            + 1;
-        Location { line, column }
+        Location::of_offsets(text, &[offset])[0]
+    }
+
+    /// The locations of many offsets, in one pass over the text.
+    pub fn of_offsets(text: &str, offsets: &[usize]) -> Vec<Location> {
+        let bytes = text.as_bytes();
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![Location { line: 1, column: 1 }; offsets.len()];
+        // Characters since the line began: bytes that do not continue a UTF-8 sequence.
+        let (mut line, mut column, mut pos) = (1, 1, 0);
+        for i in order {
+            let offset = offsets[i].min(bytes.len());
+            while pos < offset {
+                match bytes[pos] {
+                    b'\n' => {
+                        line += 1;
+                        column = 1;
+                    }
+                    b'\r' if bytes.get(pos + 1) != Some(&b'\n') => {
+                        line += 1;
+                        column = 1;
+                    }
+                    b if b & 0xC0 != 0x80 => column += 1,
+                    _ => {}
+                }
+                pos += 1;
+            }
+            out[i] = Location { line, column };
+        }
+        out
+    }
+
+    /// The byte offset `ron` means by a position it reports: its lines end at `\n` only and
+    /// its columns count characters.
+    pub fn ron_offset(text: &str, line: usize, column: usize) -> usize {
+        let mut start = 0;
+        for _ in 1..line {
+            match text[start..].find('\n') {
+                Some(p) => start += p + 1,
+                None => return text.len(),
+            }
+        }
+        text[start..]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| start + i)
     }
 }
 
@@ -72,6 +107,15 @@ pub enum LoadErrorKind {
     NotUtf8 {
         /// Where the first bad byte is.
         at: Location,
+    },
+    /// A list with more items, or a text with more characters, than a plan file may have
+    /// (see [`super::limits`]).
+    #[error("{at}: {message}")]
+    Limit {
+        /// Where the list starts or the text is.
+        at: Location,
+        /// What is too big, and the limit.
+        message: String,
     },
     /// Not valid RON, or not the shape of a plan.
     #[error("{at}: {message}")]
@@ -134,7 +178,9 @@ impl fmt::Display for LoadError {
                 Ok(())
             }
             // These kinds start with "line:column".
-            kind @ (LoadErrorKind::NotUtf8 { .. } | LoadErrorKind::Syntax { .. }) => {
+            kind @ (LoadErrorKind::NotUtf8 { .. }
+            | LoadErrorKind::Syntax { .. }
+            | LoadErrorKind::Limit { .. }) => {
                 write!(f, "{file}:{kind}")
             }
             kind => write!(f, "{file}: {kind}"),
@@ -152,7 +198,9 @@ impl LoadError {
     /// The first location the error names, if any.
     pub fn location(&self) -> Option<Location> {
         match &self.kind {
-            LoadErrorKind::NotUtf8 { at } | LoadErrorKind::Syntax { at, .. } => Some(*at),
+            LoadErrorKind::NotUtf8 { at }
+            | LoadErrorKind::Syntax { at, .. }
+            | LoadErrorKind::Limit { at, .. } => Some(*at),
             LoadErrorKind::Integrity(p) => p.iter().find_map(|p| p.location),
             _ => None,
         }
@@ -196,5 +244,46 @@ mod tests {
             Location::of_offset(text, 999),
             Location { line: 3, column: 1 }
         );
+    }
+
+    #[test]
+    fn windows_and_old_mac_line_ends_count_as_one_line_each() {
+        for text in ["a\nbc\nd", "a\r\nbc\r\nd", "a\rbc\rd"] {
+            let d = text.find('d').unwrap();
+            assert_eq!(
+                Location::of_offset(text, d),
+                Location { line: 3, column: 1 },
+                "{text:?}"
+            );
+            let c = text.find('c').unwrap();
+            assert_eq!(
+                Location::of_offset(text, c),
+                Location { line: 2, column: 2 },
+                "{text:?}"
+            );
+        }
+        let text = "x\ry\nz";
+        assert_eq!(
+            Location::of_offsets(text, &[4, 0, 2]),
+            [
+                Location { line: 3, column: 1 },
+                Location { line: 1, column: 1 },
+                Location { line: 2, column: 1 }
+            ]
+        );
+    }
+
+    #[test]
+    fn ron_positions_become_offsets() {
+        let text = "ab\nпр\rx\n";
+        assert_eq!(Location::ron_offset(text, 1, 1), 0);
+        assert_eq!(Location::ron_offset(text, 2, 2), 5);
+        // The lone CR is inside ron's line 2.
+        assert_eq!(Location::ron_offset(text, 2, 4), 8);
+        assert_eq!(
+            Location::of_offset(text, 8),
+            Location { line: 3, column: 1 }
+        );
+        assert_eq!(Location::ron_offset(text, 9, 1), text.len());
     }
 }

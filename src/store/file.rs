@@ -7,21 +7,20 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::atomic::{Replace, Replaced, replace_with};
 use super::error::{LoadError, LoadErrorKind, LocatedProblem, Location, SaveError};
+use super::limits::{self, MAX_NESTING};
 use super::migrate::{UNVERSIONED, migrate};
 use crate::model::integrity::{self, IntegrityProblem};
-use crate::model::{FORMAT_VERSION, Plan};
+use crate::model::{FORMAT_VERSION, Lang, Plan, format};
 
-/// Plan files larger than this are refused before they are read: a 2,000-action plan is a few
-/// megabytes, so this only stops the wrong file from eating memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub use super::limits::MAX_FILE_BYTES;
 
-/// How deep RON may nest. A plan nests about eight levels; this bounds the parser's stack on
-/// hostile input.
-const RECURSION_LIMIT: usize = 64;
+/// How many integrity problems a load error lists; it says how many more there are.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
 
 fn ron_options() -> ron::Options {
-    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+    ron::Options::default().with_recursion_limit(MAX_NESTING)
 }
 
 /// The canonical text of a plan: same plan, same bytes; one field per line, so changing one
@@ -49,13 +48,20 @@ struct VersionProbe {
     format_version: u32,
 }
 
-fn syntax(err: ron::error::SpannedError) -> LoadErrorKind {
-    let at = Location {
-        line: err.span.start.line.max(1),
-        column: err.span.start.col.max(1),
-    };
+/// The UTF-8 byte-order mark some Windows editors put at the start of a file.
+const BOM: char = '\u{FEFF}';
+
+/// The text without a byte-order mark at its start; lines and columns are counted after it, as
+/// editors count them.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix(BOM).unwrap_or(text)
+}
+
+fn syntax(err: ron::error::SpannedError, text: &str) -> LoadErrorKind {
+    // Ron counts lines at `\n` only; count them as editors do (`\r\n`, `\r`).
+    let offset = Location::ron_offset(text, err.span.start.line.max(1), err.span.start.col.max(1));
     LoadErrorKind::Syntax {
-        at,
+        at: Location::of_offset(text, offset),
         message: describe(&err.code),
     }
 }
@@ -67,7 +73,7 @@ fn describe(code: &ron::Error) -> String {
             "the file ends too early (is it truncated?); expected the rest of the plan".into()
         }
         ron::Error::ExceededRecursionLimit => {
-            format!("the file nests deeper than {RECURSION_LIMIT} levels; a plan file never does")
+            format!("the file nests deeper than {MAX_NESTING} levels; a plan file never does")
         }
         ron::Error::ExpectedString => "expected text in double quotes, like \"София\"".into(),
         ron::Error::ExpectedStringEnd => "this text has no closing `\"`".into(),
@@ -84,10 +90,29 @@ fn describe(code: &ron::Error) -> String {
 
 /// Reads a plan from RON text. `origin` names the file in errors.
 pub fn parse(text: &str, origin: &Path) -> Result<Plan, LoadError> {
+    let text = without_bom(text);
     let plan = parse_lenient(text, origin)?;
-    let problems = integrity::problems(&plan);
-    if !problems.is_empty() {
-        let located = problems.iter().map(|p| locate(text, p)).collect();
+    let mut listed = Vec::new();
+    let mut more = 0usize;
+    integrity::each_problem(&plan, |p| {
+        if listed.len() < MAX_LISTED_PROBLEMS {
+            listed.push(p);
+        } else {
+            more += 1;
+        }
+        std::ops::ControlFlow::Continue(())
+    });
+    if !listed.is_empty() {
+        let mut located = locate_all(text, &listed);
+        if more > 0 {
+            located.push(LocatedProblem {
+                location: None,
+                message: format!(
+                    "… and {} more problems with ids and references (only the first {MAX_LISTED_PROBLEMS} are listed)",
+                    format::integer(Lang::En, more as u64)
+                ),
+            });
+        }
         return Err(LoadError {
             file: origin.to_path_buf(),
             kind: LoadErrorKind::Integrity(located),
@@ -99,6 +124,7 @@ pub fn parse(text: &str, origin: &Path) -> Result<Plan, LoadError> {
 /// Like [`parse`], but keeps a plan whose ids or references are broken, for the checks to report
 /// (a consultant still wants to read such a file).
 pub fn parse_lenient(text: &str, origin: &Path) -> Result<Plan, LoadError> {
+    let text = without_bom(text);
     let err = |kind| LoadError {
         file: origin.to_path_buf(),
         kind,
@@ -108,6 +134,19 @@ pub fn parse_lenient(text: &str, origin: &Path) -> Result<Plan, LoadError> {
         return Err(err(LoadErrorKind::Syntax {
             at,
             message: "the file is empty; expected a plan starting with `(`".into(),
+        }));
+    }
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(LoadErrorKind::TooLarge {
+            size: text.len() as u64,
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    // Before the parser allocates anything for them: lists and texts beyond the limits.
+    if let Err(e) = limits::check(text) {
+        return Err(err(LoadErrorKind::Limit {
+            at: Location::of_offset(text, e.offset),
+            message: e.message,
         }));
     }
     let newer = |found| {
@@ -134,7 +173,7 @@ pub fn parse_lenient(text: &str, origin: &Path) -> Result<Plan, LoadError> {
             if version > FORMAT_VERSION {
                 return Err(newer(version));
             }
-            return Err(err(syntax(e)));
+            return Err(err(syntax(e, text)));
         }
     };
     migrate(&mut plan, version);
@@ -143,33 +182,33 @@ pub fn parse_lenient(text: &str, origin: &Path) -> Result<Plan, LoadError> {
 
 /// Finds where in the text an integrity problem shows, so the message can name line and column.
 pub fn locate(text: &str, problem: &IntegrityProblem) -> LocatedProblem {
-    let quoted = |s: &str| ron::to_string(s).unwrap_or_else(|_| format!("\"{s}\""));
-    let offset = match problem {
-        IntegrityProblem::EmptyId { .. } => text.find("id: \"\""),
-        IntegrityProblem::DuplicateId { id, occurrence, .. } => {
-            let needle = format!("id: {}", quoted(id));
-            text.match_indices(&needle).nth(*occurrence).map(|(i, _)| i)
-        }
-        IntegrityProblem::Dangling { from, target, .. }
-        | IntegrityProblem::DanglingTarget { from, target } => {
-            // Start at the referring item (or its field's section), then find the target there.
-            let start = match &from.item {
-                Some(owner) => text.find(&format!("id: {}", quoted(owner))),
-                None => from
-                    .field
-                    .as_deref()
-                    .and_then(|f| f.split('.').next())
-                    .and_then(|f| text.find(&format!("{f}: "))),
+    locate_all(text, std::slice::from_ref(problem))
+        .pop()
+        .unwrap_or_else(|| LocatedProblem {
+            location: None,
+            message: problem.messages().0,
+        })
+}
+
+/// Finds where in the text each problem shows, in one pass over the text: the problem's
+/// message in English with its path, and its line and column where it could be found. Values
+/// are compared as the parser reads them, so an escaped id (`"A\u{2D}1"`) is found too.
+pub fn locate_all(text: &str, problems: &[IntegrityProblem]) -> Vec<LocatedProblem> {
+    let text = without_bom(text);
+    let offsets = super::locate::offsets(text, problems);
+    let found: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut locations = Location::of_offsets(text, &found).into_iter();
+    problems
+        .iter()
+        .zip(offsets)
+        .map(|(problem, offset)| {
+            let (en, _) = problem.messages();
+            LocatedProblem {
+                location: offset.and_then(|_| locations.next()),
+                message: format!("{en} (at {})", problem.path()),
             }
-            .unwrap_or(0);
-            text[start..].find(&quoted(target)).map(|i| start + i)
-        }
-    };
-    let (en, _) = problem.messages();
-    LocatedProblem {
-        location: offset.map(|o| Location::of_offset(text, o)),
-        message: format!("{en} (at {})", problem.path()),
-    }
+        })
+        .collect()
 }
 
 /// Reads a plan file. The file is not trusted: it may be anything. Temporary files that a
@@ -180,7 +219,8 @@ pub fn load(path: &Path) -> Result<Plan, LoadError> {
     parse(&text, path)
 }
 
-/// Reads a file as plan text: bounded in size, and UTF-8.
+/// Reads a file as plan text: bounded in size, and UTF-8. A byte-order mark at its start is
+/// kept in the text (so `fmt` sees the file is not canonical) and skipped by [`parse`].
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let err = |kind| LoadError {
         file: path.to_path_buf(),
@@ -214,23 +254,42 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let at = Location::of_offset(
-            std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or(""),
-            valid,
-        );
+        let before = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or("");
+        let before = without_bom(before);
+        let at = Location::of_offset(before, before.len());
         err(LoadErrorKind::NotUtf8 { at })
     })
 }
 
 /// Saves a plan atomically, keeping the previous file as `NAME.bak`.
 pub fn save(path: &Path, plan: &Plan) -> Result<(), SaveError> {
-    save_with(path, plan, super::atomic::Replace::PLAN)
+    save_file(path, plan).map(|_| ())
 }
 
 /// Like [`save`], with the replacing rules of `how` (e.g. a read-only file on purpose).
-pub fn save_with(path: &Path, plan: &Plan, how: super::atomic::Replace) -> Result<(), SaveError> {
+pub fn save_with(path: &Path, plan: &Plan, how: Replace) -> Result<(), SaveError> {
+    save_file_with(path, plan, how).map(|_| ())
+}
+
+/// Saves a plan atomically, keeping the previous file as `NAME.bak`, and says which file was
+/// written and where the backup is (next to the real file when `path` is a symbolic link).
+/// A plan beyond the limits of a plan file ([`super::limits`]) is refused before anything is
+/// written, so every file saved can be read back.
+pub fn save_file(path: &Path, plan: &Plan) -> Result<Replaced, SaveError> {
+    save_file_with(path, plan, Replace::PLAN)
+}
+
+/// [`save_file`] with the replacing rules of `how`.
+pub fn save_file_with(path: &Path, plan: &Plan, how: Replace) -> Result<Replaced, SaveError> {
     let text = current_text(plan);
-    super::atomic::write_with(path, how, |w| w.write_all(text.as_bytes()))
+    if let Err(e) = limits::check_size(text.len()).and_then(|()| limits::check(&text)) {
+        return Err(SaveError {
+            file: path.to_path_buf(),
+            step: "checking the plan against the limits of a plan file",
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.message),
+        });
+    }
+    replace_with(path, how, |w| w.write_all(text.as_bytes()))
 }
 
 /// The canonical text in the current format, whatever version the plan was read as (cloning

@@ -60,7 +60,7 @@ fn fold_risk_actions(plan: &mut Plan) {
     for risk in risks.iter_mut() {
         // A risk without an id cannot be named from an action; the loader refuses it for that,
         // and its list is left as it is.
-        if risk.id.as_str().trim().is_empty() {
+        if crate::model::integrity::is_blank_id(risk.id.as_str()) {
             continue;
         }
         let Some(named) = risk.legacy_actions.take() else {

@@ -5,11 +5,14 @@ pub mod atomic;
 pub mod error;
 pub mod file;
 pub mod file_set;
+pub mod limits;
+pub mod locate;
 pub mod migrate;
+pub mod scan;
 pub mod templates;
 
 pub use error::{LoadError, LoadErrorKind, Location, SaveError};
 pub use file::{
-    MAX_FILE_BYTES, fingerprint, load, parse, parse_lenient, read_text, save, save_with,
-    short_fingerprint, to_ron,
+    MAX_FILE_BYTES, fingerprint, load, locate_all, parse, parse_lenient, read_text, save,
+    save_file, save_file_with, save_with, short_fingerprint, to_ron,
 };
