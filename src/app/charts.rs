@@ -147,8 +147,8 @@ fn truncate(s: &str, n: usize) -> String {
 /// Budget by funding source: one row per source, secured and potential stacked, the amount at
 /// the end; then the gap, the cost no funding line covers.
 pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
-    let secured_color = Color32::from_rgb(44, 160, 44);
-    let potential_color = Color32::from_rgb(255, 176, 40);
+    let secured_color = theme::SECURED;
+    let potential_color = theme::POTENTIAL;
     let gap_color = theme::ERROR;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
@@ -367,9 +367,9 @@ pub fn completeness(ui: &mut Ui, lang: Lang, report: &Report) {
 /// Colour of a risk score (likelihood × impact, 1–25).
 pub fn risk_color(score: u32) -> Color32 {
     match score {
-        0..=4 => Color32::from_rgb(44, 160, 44),
-        5..=9 => Color32::from_rgb(230, 180, 30),
-        10..=14 => Color32::from_rgb(240, 120, 20),
+        0..=4 => theme::SECURED,
+        5..=9 => theme::RISK_MEDIUM,
+        10..=14 => theme::RISK_HIGH,
         _ => theme::ERROR,
     }
 }

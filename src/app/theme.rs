@@ -15,6 +15,15 @@ pub const BANNER_FILL: Color32 = Color32::from_rgb(255, 243, 205);
 /// The text of the lock banner.
 pub const BANNER_TEXT: Color32 = Color32::from_rgb(90, 60, 0);
 
+/// Money that is secured, and a low risk.
+pub const SECURED: Color32 = Color32::from_rgb(44, 160, 44);
+/// Money that is only potential.
+pub const POTENTIAL: Color32 = Color32::from_rgb(255, 176, 40);
+/// A medium risk.
+pub const RISK_MEDIUM: Color32 = Color32::from_rgb(230, 180, 30);
+/// A high risk.
+pub const RISK_HIGH: Color32 = Color32::from_rgb(240, 120, 20);
+
 /// Width of the steps panel at its start (it can be resized and hidden).
 pub const STEPS_WIDTH: f32 = 235.0;
 /// Width of the findings panel at its start.
