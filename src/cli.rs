@@ -86,10 +86,10 @@ pub enum PaperArg {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open the desktop app on a plan file, or on a template as a new plan.
+    /// Open the desktop app on a plan file, or on a template as a new plan; with neither, on the
+    /// last plan, as `lap-studio` alone does (the desktop entry runs `lap-studio open %f`).
     Open {
         /// The plan file.
-        #[arg(required_unless_present = "template")]
         file: Option<PathBuf>,
         /// Start a new, unsaved plan from this template instead (see `lap-studio templates`).
         #[arg(long, conflicts_with = "file")]
@@ -300,7 +300,9 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             }
             crate::app::run(crate::app::Start::Template(name)).map(|()| ExitCode::SUCCESS)
         }
-        Some(Command::Open { .. }) => Err("give a plan file or --template NAME".into()),
+        Some(Command::Open { .. }) => {
+            crate::app::run(crate::app::Start::Last).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Templates { format }) => {
             let list = store::templates::TEMPLATES;
             match format {

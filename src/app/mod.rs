@@ -909,7 +909,10 @@ pub fn run(start: Start) -> Result<(), String> {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            // What eframe would set anyway: it names the data folder, and the desktop entry's
+            // StartupWMClass matches it (assets/linux/lap-studio.desktop).
+            .with_app_id("LAP Studio"),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
