@@ -87,7 +87,8 @@ pub enum PaperArg {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the desktop app on a plan file, or on a template as a new plan; with neither, on the
-    /// last plan, as `lap-studio` alone does (the desktop entry runs `lap-studio open %f`).
+    /// last plan, as `lap-studio` alone does.
+    // The desktop entry runs `lap-studio open %f`, and `%f` is nothing when started from the menu.
     Open {
         /// The plan file.
         file: Option<PathBuf>,
