@@ -378,3 +378,19 @@ fn wrapping_a_long_word_takes_time_linear_in_its_length() {
     // Four times the text: about four times the time (quadratic would be sixteen).
     assert!(timed[1] < timed[0] * 8.0 + 0.5, "{timed:?}");
 }
+
+#[test]
+fn a_plan_longer_than_a_pdf_may_be_is_refused_not_swallowed() {
+    let plan = sofia();
+    let opts = Options::for_plan(&plan);
+    let err = report::render_within(&plan, &opts, 1_000 / 100, &|_| {}).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the PDF would have more than 10 pages, more than an export may have; choose fewer sections, or export HTML or CSV instead"
+    );
+    let err = report::ExportError::TooManyPages { max: 6_000 };
+    assert!(err.to_string().contains("more than 6,000 pages"), "{err}");
+    // The real limit leaves room for a plan of 10,000 actions (about 5,000 pages).
+    const { assert!(report::layout::MAX_PAGES >= 6_000) };
+    assert!(report::render_within(&plan, &opts, 37, &|_| {}).is_ok());
+}

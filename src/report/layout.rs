@@ -197,7 +197,21 @@ pub struct Layout<'m> {
     pub item: String,
     /// Texts cut with "…" because they would not fit, once per item and place.
     pub cut: Vec<CutText>,
+    /// The most pages this layout makes; past them it draws on its last page, emptied, and
+    /// sets [`Layout::overflow`], so memory stays bounded whatever the plan holds.
+    pub max_pages: usize,
+    /// True when the content needed more than `max_pages` pages.
+    pub overflow: bool,
+    /// The font, size and fill colour the current page's content stream has set, so a text
+    /// line does not set them again (a third of the operations of a table).
+    text_state: Option<(Face, u32)>,
+    fill_state: Option<[u32; 3]>,
 }
+
+/// The most pages a PDF may have: a generated plan of 10,000 actions (the most a plan file may
+/// have) takes about 5,000. Each page takes memory until the document is written, so this
+/// bounds an export's memory, whatever the plan.
+pub const MAX_PAGES: usize = 6_000;
 
 impl<'m> Layout<'m> {
     /// An empty layout; `fonts` are the embedded faces in [`Face::ALL`] order.
@@ -213,9 +227,29 @@ impl<'m> Layout<'m> {
             anchors: Vec::new(),
             item: String::new(),
             cut: Vec::new(),
+            max_pages: MAX_PAGES,
+            overflow: false,
+            text_state: None,
+            fill_state: None,
         };
         l.new_page();
         l
+    }
+
+    /// Forgets the font and colour set on the page: call when the operations are written
+    /// after others (the running header after the body).
+    pub fn forget_state(&mut self) {
+        self.text_state = None;
+        self.fill_state = None;
+    }
+
+    /// Sets the fill colour unless the page's content stream already has it.
+    fn set_fill(&mut self, color: Rgb3) {
+        let key = color.map(f32::to_bits);
+        if self.fill_state != Some(key) {
+            self.fill_state = Some(key);
+            self.ops().push(Op::SetFillColor { col: rgb(color) });
+        }
     }
 
     /// Records that the current item's text was cut at `place`.
@@ -251,10 +285,18 @@ impl<'m> Layout<'m> {
         self.bottom() - self.y
     }
 
-    /// Starts a new page.
+    /// Starts a new page (past [`Layout::max_pages`], empties the last one instead).
     pub fn new_page(&mut self) {
-        self.pages.push(Vec::new());
+        self.forget_state();
         self.y = self.margins.2;
+        if self.pages.len() >= self.max_pages {
+            self.overflow = true;
+            if let Some(last) = self.pages.last_mut() {
+                last.clear();
+            }
+            return;
+        }
+        self.pages.push(Vec::new());
     }
 
     /// Starts a new page unless the cursor is already at the top of one.
@@ -309,17 +351,21 @@ impl<'m> Layout<'m> {
         if text.is_empty() {
             return;
         }
-        let font = self.font(style.face);
         let baseline = self.page.1 - top - style.size * 0.93;
+        // Font and colour persist in the page's content stream: set them only when they change.
+        let font_key = (style.face, style.size.to_bits());
+        let set_font = self.text_state != Some(font_key);
+        self.text_state = Some(font_key);
+        let font = set_font.then(|| self.font(style.face));
+        self.ops().push(Op::StartTextSection);
+        if let Some(font) = font {
+            self.ops().push(Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(style.size),
+            });
+        }
+        self.set_fill(style.color);
         let ops = self.ops();
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font),
-            size: Pt(style.size),
-        });
-        ops.push(Op::SetFillColor {
-            col: rgb(style.color),
-        });
         ops.push(Op::SetTextCursor {
             pos: Point {
                 x: Pt(x),
@@ -608,8 +654,8 @@ impl<'m> Layout<'m> {
             return;
         }
         let ph = self.page.1;
+        self.set_fill(color);
         let ops = self.ops();
-        ops.push(Op::SetFillColor { col: rgb(color) });
         ops.push(Op::DrawRectangle {
             rectangle: Rect {
                 x: Pt(x),
@@ -664,6 +710,10 @@ impl<'m> Layout<'m> {
         self.ensure(head_h + lh + 2.0 * pad);
         draw_header(self);
         for (r, row) in rows.iter().enumerate() {
+            if self.overflow {
+                // The export fails anyway; do not lay out the rest.
+                break;
+            }
             let mut cells: Vec<Vec<String>> = Vec::with_capacity(columns.len());
             for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
                 let text = row.get(i).map_or("", |s| s.as_str());
@@ -784,6 +834,44 @@ mod tests {
         assert_eq!(
             l.clean(Face::Regular, "Център 难民 🤝 مركز\t\u{7}"),
             "Център ?? ? مركز  "
+        );
+    }
+
+    #[test]
+    fn pages_stop_at_the_limit() {
+        let m = Measure::new().unwrap();
+        let mut l = layout(&m);
+        l.max_pages = 3;
+        for _ in 0..10 {
+            l.paragraph(Style::BODY, "x", 0.0);
+            l.new_page();
+        }
+        assert_eq!(l.pages.len(), 3);
+        assert!(l.overflow);
+    }
+
+    #[test]
+    fn a_line_sets_font_and_colour_only_when_they_change() {
+        let m = Measure::new().unwrap();
+        let mut l = layout(&m);
+        let count = |l: &Layout<'_>, f: fn(&Op) -> bool| l.pages[0].iter().filter(|o| f(o)).count();
+        for _ in 0..5 {
+            l.paragraph(Style::BODY, "ред", 0.0);
+        }
+        l.paragraph(Style::BODY.bold(), "ред", 0.0);
+        l.fill_rect(0.0, 0.0, 1.0, 1.0, ACCENT);
+        l.paragraph(Style::BODY.bold(), "ред", 0.0);
+        assert_eq!(count(&l, |o| matches!(o, Op::SetFont { .. })), 2);
+        assert_eq!(count(&l, |o| matches!(o, Op::SetFillColor { .. })), 3);
+        assert_eq!(count(&l, |o| matches!(o, Op::ShowText { .. })), 7);
+        l.new_page();
+        l.paragraph(Style::BODY, "ред", 0.0);
+        assert_eq!(
+            l.pages[1]
+                .iter()
+                .filter(|o| matches!(o, Op::SetFont { .. }))
+                .count(),
+            1
         );
     }
 

@@ -128,10 +128,30 @@ pub enum ExportError {
     /// The file could not be written.
     #[error(transparent)]
     Save(#[from] crate::store::SaveError),
+    /// The plan would make a longer PDF than an export may (it would take too much memory).
+    #[error(
+        "the PDF would have more than {} pages, more than an export may have; choose fewer sections, or export HTML or CSV instead",
+        crate::model::format::integer(Lang::En, *.max as u64)
+    )]
+    TooManyPages {
+        /// The limit.
+        max: usize,
+    },
 }
 
-/// Lays out and renders the plan. `progress` is told the share done, 0–1.
+/// Lays out and renders the plan. `progress` is told the share done, 0–1. A plan that would
+/// take more than [`layout::MAX_PAGES`] pages is refused.
 pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf, ExportError> {
+    render_within(plan, opts, layout::MAX_PAGES, progress)
+}
+
+/// [`render`] with another page limit (for tests and tools).
+pub fn render_within(
+    plan: &Plan,
+    opts: &Options,
+    max_pages: usize,
+    progress: &dyn Fn(f32),
+) -> Result<Pdf, ExportError> {
     let lang = opts.lang;
     let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
     let mut doc = PdfDocument::new(&cut_chars(&plan.facts.title, METADATA_CHARS));
@@ -151,7 +171,11 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
 
     // The body first, to learn where sections start; the contents are then sized exactly.
     let mut body = Layout::new(&measure, fonts.clone(), opts.paper);
+    body.max_pages = max_pages;
     sections::body(&mut body, plan, opts, progress);
+    if body.overflow {
+        return Err(ExportError::TooManyPages { max: max_pages });
+    }
     let entries: Vec<&Anchor> = body.anchors.iter().collect();
     let mut toc = Layout::new(&measure, fonts.clone(), opts.paper);
     let toc_pages = sections::contents_pages(&toc, entries.len());
@@ -239,6 +263,8 @@ pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf
         let mut page_ops = std::mem::take(&mut finish.pages[0]);
         page_ops.extend(ops);
         finish.pages[0] = Vec::new();
+        // The header follows the page's own operations: set its font and colour again.
+        finish.forget_state();
         if i > 0 {
             finish.put_text(finish.left(), 30.0, small, &running_title);
             let y = 30.0 + small.line_height() + 1.0;

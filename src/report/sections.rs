@@ -187,6 +187,10 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
         .filter(|p| opts.parts.contains(p))
         .enumerate()
     {
+        if l.overflow {
+            // Past the page limit: the export is refused, the rest need not be laid out.
+            break;
+        }
         // Every section starts on a new page, so it can be printed on its own.
         if !first {
             l.new_page();
