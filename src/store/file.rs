@@ -418,6 +418,23 @@ mod tests {
     }
 
     #[test]
+    fn a_flood_of_broken_links_is_listed_briefly() {
+        let mut p = small_plan();
+        p.actions[0].risks = (0..MAX_LISTED_PROBLEMS + 50)
+            .map(|i| RiskId(format!("R-{i}")))
+            .collect();
+        let e = parse(&to_ron(&p), Path::new("many.ron")).unwrap_err();
+        let text = e.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), MAX_LISTED_PROBLEMS + 1);
+        assert!(lines[0].starts_with("many.ron:"), "{}", lines[0]);
+        assert_eq!(
+            lines[MAX_LISTED_PROBLEMS],
+            "many.ron: … and 50 more problems with ids and references (only the first 100 are listed)"
+        );
+    }
+
+    #[test]
     fn duplicate_ids_are_located() {
         let mut p = small_plan();
         p.actions.push(Action {

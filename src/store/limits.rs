@@ -161,7 +161,13 @@ struct Check {
 impl Check {
     /// "`actions.risks` (in action "A-3")": the field and the item it belongs to.
     fn what(&self, path: &[&str], depth: usize) -> String {
-        let field = format!("`{}`", path.join("."));
+        // Field names come from the file: what is invisible in them is shown escaped.
+        let field: String = path
+            .join(".")
+            .chars()
+            .flat_map(char::escape_debug)
+            .collect();
+        let field = format!("`{field}`");
         match self.owners.iter().rev().find(|o| o.depth < depth) {
             Some(o) => format!("{field} (in {})", o.describe()),
             None => field,
@@ -348,6 +354,21 @@ mod tests {
         assert_eq!(
             e.message,
             "the text of `actions.id` (in action #2) is 201 characters long, more than the 200 an id, a reference, a code, a date or an amount may have"
+        );
+    }
+
+    #[test]
+    fn odd_field_names_are_shown_escaped() {
+        let text = format!(
+            "(\u{1b}x\u{7}: [{}])",
+            vec!["1"; MAX_NESTED_ITEMS + 1].join(",")
+        );
+        let e = check(&text).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("the list `\\u{1b}x\\u{7}` has 501 items"),
+            "{}",
+            e.message
         );
     }
 
