@@ -378,14 +378,6 @@ fn every_step_fits_800_by_600_in_both_languages() {
                 !found.is_empty() || *s == Section::Review,
                 "{s:?}: no inputs at all"
             );
-            if std::env::var("DUMP").is_ok() {
-                for (l, role, r) in &found {
-                    eprintln!(
-                        "{s:?} {lang:?} «{l}» {role:?} {:.0}–{:.0} y {:.0}",
-                        r.x0, r.x1, r.y0
-                    );
-                }
-            }
             let wide: Vec<String> = found
                 .iter()
                 .filter(|(_, _, r)| r.x1 > 800.5)

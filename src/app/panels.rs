@@ -347,11 +347,15 @@ fn finding_row(ui: &mut Ui, lang: Lang, plan: &Plan, f: &Finding) -> egui::Respo
     ui.painter()
         .galley(rect.left_top() + egui::vec2(4.0, 2.0), galley, color);
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
-    response.on_hover_text(format!(
-        "{}\n{}",
-        f.message(lang),
-        steps::place_caption(plan, lang, &f.path)
-    ))
+    // Built only while the row is hovered: the caption walks every item of the plan.
+    response.on_hover_ui(|ui| {
+        let captions = steps::captions_by_id(plan, lang);
+        ui.label(format!(
+            "{}\n{}",
+            f.message(lang),
+            steps::place_caption(&captions, lang, &f.path)
+        ));
+    })
 }
 
 /// Height of a row of the findings list.

@@ -14,7 +14,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::atomic::{READ_ONLY_STEP, Replace, backup_path, sibling, sync_dir};
+use super::atomic::{READ_ONLY_STEP, Replace, backup_path, check_regular, sibling, sync_dir};
 
 /// Why a set of files could not be written, and in what state the files are.
 #[derive(Debug)]
@@ -149,19 +149,8 @@ fn write_set(
     // 1. Nothing that is there but not a file (a folder, a pipe, a device) is replaced: it could
     //    not be put back.
     for e in &entries {
-        if let Ok(meta) = fs::metadata(&e.target)
-            && !meta.is_file()
-        {
-            let what = if meta.is_dir() {
-                "it is a folder, not a file"
-            } else {
-                "it is not a regular file (a pipe, a device or a socket)"
-            };
-            return Err(fail(
-                &e.asked,
-                "checking the file",
-                io::Error::new(io::ErrorKind::InvalidInput, what),
-            ));
+        if let Err(why) = check_regular(&e.target) {
+            return Err(fail(&e.asked, "checking the file", why));
         }
         // A read-only file is replaced only when asked to, as a single save does.
         if let Ok(meta) = fs::metadata(&e.target)

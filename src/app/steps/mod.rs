@@ -354,21 +354,28 @@ pub fn items_of_section(plan: &Plan, lang: Lang, section: Section) -> Vec<(Strin
         .collect()
 }
 
-/// The caption of one item by id, if it exists.
-pub fn item_caption(plan: &Plan, lang: Lang, id: &str) -> Option<String> {
+/// Every item's caption by id: built once, then looked up for as many places as needed.
+pub fn captions_by_id(plan: &Plan, lang: Lang) -> std::collections::HashMap<String, String> {
     item_captions(plan, lang)
         .into_iter()
-        .find(|(_, i, _)| i == id)
-        .map(|(_, _, caption)| caption)
+        .map(|(_, id, caption)| (id, caption))
+        .collect()
 }
 
-/// Where a finding or comment points, as people say it: "Actions › 1.2.3 Title".
-pub fn place_caption(plan: &Plan, lang: Lang, path: &ItemPath) -> String {
+/// Where a finding or comment points, as people say it: "Actions › 1.2.3 Title"; `captions`
+/// from [`captions_by_id`].
+pub fn place_caption(
+    captions: &std::collections::HashMap<String, String>,
+    lang: Lang,
+    path: &ItemPath,
+) -> String {
     let section = path.section.label(lang);
     match &path.item {
         None => section.to_owned(),
         Some(id) => {
-            let item = item_caption(plan, lang, id)
+            let item = captions
+                .get(id)
+                .cloned()
                 .unwrap_or_else(|| crate::i18n::tr(lang, "item-missing"));
             format!("{section} › {item}")
         }

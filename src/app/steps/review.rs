@@ -180,6 +180,7 @@ fn export_options(ui: &mut Ui, cx: &mut StepCtx<'_>) {
 fn open_comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     let plan = cx.plan();
+    let captions = super::captions_by_id(plan, lang);
     let open: Vec<(ItemPath, String)> = plan
         .comments
         .iter()
@@ -189,7 +190,7 @@ fn open_comments(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 c.target.clone(),
                 format!(
                     "{} — {}: {}",
-                    super::place_caption(plan, lang, &c.target),
+                    super::place_caption(&captions, lang, &c.target),
                     c.author,
                     c.text.lines().next().unwrap_or("")
                 ),
