@@ -15,7 +15,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
+use crate::analysis::summary::{FindingCounts, Summary};
 use crate::analysis::{self, Report, Severity};
+use crate::i18n::{FluentArg, tr, tr_args};
 use crate::model::{ItemPath, Lang, Plan};
 use crate::model::{format, integrity};
 use crate::store::{self, LoadError, LoadErrorKind};
@@ -281,129 +283,27 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
     let result = run_command(cli, &mut guarded);
     let written = guarded.finish();
     let code = result?;
-    written.map_err(|e| format!("cannot write the output: {e}"))?;
+    written.map_err(write_error)?;
     Ok(code)
 }
 
 fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
-    let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
     match cli.command {
-        None => crate::app::run(crate::app::Start::Last).map(|()| ExitCode::SUCCESS),
-        Some(Command::Open {
-            file: Some(file), ..
-        }) => crate::app::run(crate::app::Start::File(file)).map(|()| ExitCode::SUCCESS),
-        Some(Command::Open {
-            template: Some(name),
-            ..
-        }) => {
-            if store::templates::find(&name).is_none() {
-                return Err(unknown_template(&name));
-            }
-            crate::app::run(crate::app::Start::Template(name)).map(|()| ExitCode::SUCCESS)
-        }
-        Some(Command::Open { .. }) => {
-            crate::app::run(crate::app::Start::Last).map(|()| ExitCode::SUCCESS)
-        }
-        Some(Command::Templates { format }) => {
-            let list = store::templates::TEMPLATES;
-            match format {
-                Format::Text => {
-                    for t in list {
-                        w(writeln!(out, "{:<20} {}", t.name, t.description_en))?;
-                    }
-                }
-                Format::Json => {
-                    let v: Vec<Value> = list
-                        .iter()
-                        .map(|t| json!({"name": t.name, "description_en": t.description_en, "description_bg": t.description_bg}))
-                        .collect();
-                    w(writeln!(out, "{}", Value::Array(v)))?;
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        None => open(None, None),
+        Some(Command::Open { file, template }) => open(file, template),
+        Some(Command::Templates { format }) => templates(format, out),
         Some(Command::New {
             template,
             output,
             force,
-        }) => {
-            let t = store::templates::find(&template).ok_or_else(|| unknown_template(&template))?;
-            // A link counts as there even when it points nowhere: never write through it
-            // unasked.
-            if output.symlink_metadata().is_ok() && !force {
-                return Err(format!(
-                    "{} already exists; choose another name or add --force",
-                    terminal::path(&output)
-                ));
-            }
-            let plan = t.plan().map_err(load_error)?;
-            store::save_with(&output, &plan, store::atomic::Replace::PLAN.forced(force))
-                .map_err(err)?;
-            w(writeln!(
-                out,
-                "{}: new plan from template {}",
-                terminal::path(&output),
-                t.name
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        }) => new(&template, &output, force, out),
         Some(Command::Check { file, format, lang }) => check(&file, format, lang.into(), out),
-        Some(Command::Fmt { file, check, force }) => {
-            let text = store::read_text(&file).map_err(load_error)?;
-            let plan = store::parse(&text, &file).map_err(load_error)?;
-            let canonical = store::to_ron(&plan);
-            if canonical == text {
-                w(writeln!(
-                    out,
-                    "{}: already canonical",
-                    terminal::path(&file)
-                ))?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            if check {
-                w(writeln!(out, "{}: not canonical", terminal::path(&file)))?;
-                return Ok(ExitCode::from(1));
-            }
-            // Checked against the limits before writing: the canonical text is longer than a
-            // compact file, and must still be readable.
-            let saved =
-                store::save_file_with(&file, &plan, store::atomic::Replace::PLAN.forced(force))
-                    .map_err(err)?;
-            // Through a symbolic link, the backup is next to the real file.
-            let backup = saved
-                .backup
-                .unwrap_or_else(|| store::atomic::backup_path(&saved.file));
-            w(writeln!(
-                out,
-                "{}: rewritten (previous version in {})",
-                terminal::path(&file),
-                terminal::path(&backup)
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Fmt { file, check, force }) => fmt(&file, check, force, out),
         Some(Command::Generate {
             actions,
             output,
             seed,
-        }) => {
-            // A file that could not be read back is never written: `save` checks every limit,
-            // and the number of actions is refused before the plan is even made.
-            let max = store::limits::MAX_ACTIONS;
-            if actions > max {
-                return Err(format!(
-                    "--actions {actions} is more than {}, the most actions a plan file may have",
-                    format::integer(Lang::En, max as u64)
-                ));
-            }
-            let plan = crate::synthetic::plan(actions, seed);
-            store::save(&output, &plan).map_err(err)?;
-            w(writeln!(
-                out,
-                "{}: synthetic plan with {actions} actions",
-                terminal::path(&output)
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        }) => generate(actions, &output, seed, out),
         Some(Command::Export {
             file,
             output,
@@ -412,28 +312,214 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             lang,
             paper,
             force,
-        }) => {
-            let plan = store::load(&file).map_err(load_error)?;
-            let replace = store::atomic::Replace::EXPORT.forced(force);
-            if format == ExportFormat::Html {
-                let lang = lang.map_or(plan.facts.language, Lang::from);
-                crate::report::html::export_with(&plan, lang, &output, replace).map_err(err)?;
-                w(writeln!(out, "{}", terminal::path(&output)))?;
-                return Ok(ExitCode::SUCCESS);
+        }) => export(
+            &file,
+            &output,
+            format,
+            &sections,
+            lang.map(Lang::from),
+            paper,
+            force,
+            out,
+        ),
+        Some(Command::Diff { old, new, format }) => diff(&old, &new, format, out),
+        Some(Command::Fingerprint { file, short }) => fingerprint(&file, short, out),
+        Some(Command::Summary { file, format, lang }) => {
+            summary_command(&file, format, lang.into(), out)
+        }
+    }
+}
+
+/// Messages of the commands that have no `--lang` are in English.
+const EN: Lang = Lang::En;
+
+/// A command-line text from the Fluent files.
+fn say(lang: Lang, key: &str, args: &[(&str, FluentArg)]) -> String {
+    tr_args(lang, key, args)
+}
+
+/// An untrusted path as a Fluent argument.
+fn path_arg(p: &Path) -> FluentArg {
+    terminal::path(p).into()
+}
+
+/// A count as a Fluent argument: written as `lang` writes numbers.
+fn count_arg(lang: Lang, n: usize) -> FluentArg {
+    format::integer(lang, n as u64).into()
+}
+
+/// Writes one line of output; a failed write is the command's error.
+fn line(out: &mut dyn Write, text: &str) -> Result<(), String> {
+    writeln!(out, "{text}").map_err(write_error)
+}
+
+fn write_error(e: std::io::Error) -> String {
+    say(EN, "cli-cannot-write", &[("error", e.to_string().into())])
+}
+
+fn open(file: Option<PathBuf>, template: Option<String>) -> Result<ExitCode, String> {
+    let start = match (file, template) {
+        (Some(file), _) => crate::app::Start::File(file),
+        (None, Some(name)) => {
+            if store::templates::find(&name).is_none() {
+                return Err(unknown_template(&name));
             }
-            if format == ExportFormat::Csv {
-                let lang = lang.map_or(plan.facts.language, Lang::from);
-                let written =
-                    crate::report::csv::export_with(&plan, lang, &output, replace).map_err(err)?;
-                for path in written {
-                    w(writeln!(out, "{}", terminal::path(&path)))?;
-                }
-                return Ok(ExitCode::SUCCESS);
+            crate::app::Start::Template(name)
+        }
+        (None, None) => crate::app::Start::Last,
+    };
+    crate::app::run(start).map(|()| ExitCode::SUCCESS)
+}
+
+fn templates(format: Format, out: &mut dyn Write) -> Result<ExitCode, String> {
+    let list = store::templates::TEMPLATES;
+    match format {
+        Format::Text => {
+            for t in list {
+                line(out, &format!("{:<20} {}", t.name, t.description_en))?;
             }
+        }
+        Format::Json => {
+            let v: Vec<Value> = list
+                .iter()
+                .map(|t| json!({"name": t.name, "description_en": t.description_en, "description_bg": t.description_bg}))
+                .collect();
+            line(out, &Value::Array(v).to_string())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new(
+    template: &str,
+    output: &Path,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let t = store::templates::find(template).ok_or_else(|| unknown_template(template))?;
+    // A link counts as there even when it points nowhere: never write through it unasked.
+    if output.symlink_metadata().is_ok() && !force {
+        return Err(say(EN, "cli-exists", &[("file", path_arg(output))]));
+    }
+    let plan = t.plan().map_err(load_error)?;
+    store::save_with(output, &plan, store::atomic::Replace::PLAN.forced(force)).map_err(err)?;
+    line(
+        out,
+        &say(
+            EN,
+            "cli-new-plan",
+            &[("file", path_arg(output)), ("template", t.name.into())],
+        ),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fmt(
+    file: &Path,
+    check_only: bool,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let text = store::read_text(file).map_err(load_error)?;
+    let plan = store::parse(&text, file).map_err(load_error)?;
+    let canonical = store::to_ron(&plan);
+    if canonical == text {
+        line(
+            out,
+            &say(EN, "cli-already-canonical", &[("file", path_arg(file))]),
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if check_only {
+        line(
+            out,
+            &say(EN, "cli-not-canonical", &[("file", path_arg(file))]),
+        )?;
+        return Ok(ExitCode::from(1));
+    }
+    // Checked against the limits before writing: the canonical text is longer than a compact
+    // file, and must still be readable.
+    let saved = store::save_file_with(file, &plan, store::atomic::Replace::PLAN.forced(force))
+        .map_err(err)?;
+    // Through a symbolic link, the backup is next to the real file.
+    let backup = saved
+        .backup
+        .unwrap_or_else(|| store::atomic::backup_path(&saved.file));
+    line(
+        out,
+        &say(
+            EN,
+            "cli-rewritten",
+            &[("file", path_arg(file)), ("backup", path_arg(&backup))],
+        ),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn generate(
+    actions: usize,
+    output: &Path,
+    seed: u64,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    // A file that could not be read back is never written: `save` checks every limit, and the
+    // number of actions is refused before the plan is even made.
+    let max = store::limits::MAX_ACTIONS;
+    if actions > max {
+        return Err(say(
+            EN,
+            "cli-too-many-actions",
+            &[
+                ("count", actions.to_string().into()),
+                ("max", count_arg(EN, max)),
+            ],
+        ));
+    }
+    let plan = crate::synthetic::plan(actions, seed);
+    store::save(output, &plan).map_err(err)?;
+    line(
+        out,
+        &say(
+            EN,
+            "cli-generated",
+            &[
+                ("file", path_arg(output)),
+                ("count", actions.to_string().into()),
+            ],
+        ),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn export(
+    file: &Path,
+    output: &Path,
+    format: ExportFormat,
+    sections: &[String],
+    lang: Option<Lang>,
+    paper: PaperArg,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let plan = store::load(file).map_err(load_error)?;
+    let replace = store::atomic::Replace::EXPORT.forced(force);
+    let labels = lang.unwrap_or(plan.facts.language);
+    match format {
+        ExportFormat::Html => {
+            crate::report::html::export_with(&plan, labels, output, replace).map_err(err)?;
+            line(out, &terminal::path(output))?;
+        }
+        ExportFormat::Csv => {
+            let written =
+                crate::report::csv::export_with(&plan, labels, output, replace).map_err(err)?;
+            for path in written {
+                line(out, &terminal::path(&path))?;
+            }
+        }
+        ExportFormat::Pdf => {
             let mut opts = crate::report::Options::for_plan(&plan);
-            if let Some(lang) = lang {
-                opts.lang = lang.into();
-            }
+            opts.lang = labels;
             opts.paper = match paper {
                 PaperArg::A4 => crate::report::layout::Paper::A4,
                 PaperArg::Letter => crate::report::layout::Paper::Letter,
@@ -441,92 +527,124 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             if !sections.is_empty() {
                 opts.parts = sections
                     .iter()
-                    .map(|k| {
-                        crate::report::Part::from_key(k.trim()).ok_or_else(|| {
-                            let keys: Vec<&str> =
-                                crate::report::Part::all().iter().map(|p| p.key()).collect();
-                            format!("no section {k:?}; there are: {}", keys.join(", "))
-                        })
-                    })
+                    .map(|k| part(k.trim()))
                     .collect::<Result<_, _>>()?;
             }
             let pdf =
-                crate::report::export_with(&plan, &opts, &output, &|_| {}, replace).map_err(err)?;
-            w(writeln!(
+                crate::report::export_with(&plan, &opts, output, &|_| {}, replace).map_err(err)?;
+            line(
                 out,
-                "{}: {} pages",
-                terminal::path(&output),
-                pdf.pages
-            ))?;
+                &say(
+                    EN,
+                    "cli-pdf-written",
+                    &[
+                        ("file", path_arg(output)),
+                        ("count", count_arg(EN, pdf.pages)),
+                        ("n", FluentArg::Number(pdf.pages as f64)),
+                    ],
+                ),
+            )?;
             for lost in &pdf.lost {
                 eprintln!(
-                    "lap-studio: warning: {}: characters the PDF font cannot show were replaced by '?': {}",
-                    escape(&lost.item.to_string()),
-                    escape(&lost.chars)
+                    "lap-studio: {}",
+                    say(
+                        EN,
+                        "cli-font-lost",
+                        &[
+                            ("item", escape(&lost.item.to_string()).into_owned().into()),
+                            ("chars", escape(&lost.chars).into_owned().into()),
+                        ],
+                    )
                 );
             }
             for cut in &pdf.cut {
                 eprintln!(
-                    "lap-studio: warning: {}: text too long for its place in the PDF ({}) was cut with '…'",
-                    escape(&cut.item),
-                    cut.place
+                    "lap-studio: {}",
+                    say(
+                        EN,
+                        "cli-text-cut",
+                        &[
+                            ("item", escape(&cut.item).into_owned().into()),
+                            ("place", cut.place.to_string().into()),
+                        ],
+                    )
                 );
             }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Diff { old, new, format }) => {
-            let a = store::load(&old).map_err(load_error)?;
-            let b = store::load(&new).map_err(load_error)?;
-            let d = crate::analysis::diff::diff(&a, &b);
-            match format {
-                Format::Json => w(writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&diff_json(&d)).unwrap_or_default()
-                ))?,
-                Format::Text => w(write_diff_text(&d, out))?,
-            }
-            Ok(if d.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
-        }
-        Some(Command::Fingerprint { file, short }) => {
-            let plan = store::load(&file).map_err(load_error)?;
-            if short {
-                w(writeln!(out, "{}", store::short_fingerprint(&plan)))?;
-            } else {
-                w(writeln!(
-                    out,
-                    "{}  {}",
-                    store::fingerprint(&plan),
-                    terminal::path(&file)
-                ))?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Summary { file, format, lang }) => {
-            let plan = store::load(&file).map_err(load_error)?;
-            let s = summary(&plan);
-            match format {
-                Format::Json => w(writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&s).unwrap_or_default()
-                ))?,
-                Format::Text => w(write_summary_text(&plan, &s, lang.into(), out))?,
-            }
-            Ok(ExitCode::SUCCESS)
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A report section named on the command line.
+fn part(key: &str) -> Result<crate::report::Part, String> {
+    crate::report::Part::from_key(key).ok_or_else(|| {
+        let keys: Vec<&str> = crate::report::Part::all().iter().map(|p| p.key()).collect();
+        say(
+            EN,
+            "cli-unknown-section",
+            &[
+                ("name", format!("{key:?}").into()),
+                ("names", keys.join(", ").into()),
+            ],
+        )
+    })
+}
+
+fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Result<ExitCode, String> {
+    let a = store::load(old).map_err(load_error)?;
+    let b = store::load(new).map_err(load_error)?;
+    let d = crate::analysis::diff::diff(&a, &b);
+    match format {
+        Format::Json => line(
+            out,
+            &serde_json::to_string_pretty(&diff_json(&d)).unwrap_or_default(),
+        )?,
+        Format::Text => write_diff_text(&d, out).map_err(write_error)?,
+    }
+    Ok(if d.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn fingerprint(file: &Path, short: bool, out: &mut dyn Write) -> Result<ExitCode, String> {
+    let plan = store::load(file).map_err(load_error)?;
+    if short {
+        line(out, &store::short_fingerprint(&plan))?;
+    } else {
+        line(
+            out,
+            &format!("{}  {}", store::fingerprint(&plan), terminal::path(file)),
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn summary_command(
+    file: &Path,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let plan = store::load(file).map_err(load_error)?;
+    let s = analysis::summary::summary(&plan);
+    match format {
+        Format::Json => line(out, &serde_json::to_string_pretty(&s).unwrap_or_default())?,
+        Format::Text => write_summary_text(&plan, &s, lang, out).map_err(write_error)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn unknown_template(name: &str) -> String {
     let names: Vec<&str> = store::templates::TEMPLATES.iter().map(|t| t.name).collect();
-    format!(
-        "no template named {name:?}; there are: {}",
-        names.join(", ")
+    say(
+        EN,
+        "cli-unknown-template",
+        &[
+            ("name", format!("{name:?}").into()),
+            ("names", names.join(", ").into()),
+        ],
     )
 }
 
@@ -562,7 +680,7 @@ fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result
     }
     let place =
         |f: &analysis::Finding| places.get(&(f.path.clone(), f.message_en.clone())).copied();
-    let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write the output: {e}"));
+    let w = |r: std::io::Result<()>| r.map_err(write_error);
     match format {
         Format::Text => {
             let name = terminal::path(file);
@@ -580,19 +698,28 @@ fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result
                     escape(f.message(lang))
                 ))?;
             }
-            let count = |s: Severity| format::integer(lang, report.count(s) as u64);
+            let n = FindingCounts::of(&report);
             w(writeln!(
                 out,
-                "{}: {} {}, {} {}, {} {}; {} {}",
-                name,
-                count(Severity::Error),
-                lang.pick("errors", "грешки"),
-                count(Severity::Warning),
-                lang.pick("warnings", "предупреждения"),
-                count(Severity::Hint),
-                lang.pick("hints", "подсказки"),
-                lang.pick("complete", "попълненост"),
-                format::percent(lang, f64::from(report.completeness_percent()), 0)
+                "{}",
+                say(
+                    lang,
+                    "cli-check-totals",
+                    &[
+                        ("file", name.clone().into()),
+                        ("errors", count_arg(lang, n.error)),
+                        ("warnings", count_arg(lang, n.warning)),
+                        ("hints", count_arg(lang, n.hint)),
+                        ("ne", FluentArg::Number(n.error as f64)),
+                        ("nw", FluentArg::Number(n.warning as f64)),
+                        ("nh", FluentArg::Number(n.hint as f64)),
+                        (
+                            "complete",
+                            format::percent(lang, f64::from(report.completeness_percent()), 0)
+                                .into(),
+                        ),
+                    ],
+                )
             ))?;
         }
         Format::Json => {
@@ -619,7 +746,7 @@ fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result
                 .collect();
             let v = json!({
                 "file": file.display().to_string(),
-                "counts": counts_json(&report),
+                "counts": FindingCounts::of(&report),
                 "completeness_percent": report.completeness_percent(),
                 "completeness": completeness_json(&report),
                 "findings": findings,
@@ -638,14 +765,6 @@ fn check(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result
     })
 }
 
-fn counts_json(report: &Report) -> Value {
-    json!({
-        "error": report.count(Severity::Error),
-        "warning": report.count(Severity::Warning),
-        "hint": report.count(Severity::Hint),
-    })
-}
-
 fn completeness_json(report: &Report) -> Value {
     let map: serde_json::Map<String, Value> = report
         .completeness
@@ -655,172 +774,103 @@ fn completeness_json(report: &Report) -> Value {
     Value::Object(map)
 }
 
-/// Rounds to one decimal, for figures people read.
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
 /// The key figures of a plan as JSON (the `summary --format json` object).
 pub fn summary(plan: &Plan) -> Value {
-    let report = analysis::check(plan);
-    let b = analysis::budget(plan);
-    let idx = analysis::openness_index(plan);
-    let by_source: serde_json::Map<String, Value> = b
-        .by_source
-        .iter()
-        .map(|s| {
-            (
-                s.source.label(Lang::En).to_owned(),
-                json!({"secured": s.secured.as_f64(), "potential": s.potential.as_f64(), "total": s.total().as_f64()}),
-            )
-        })
-        .collect();
-    let index: serde_json::Map<String, Value> = idx
-        .cities
-        .iter()
-        .filter_map(|c| Some((c.name.clone(), json!(round1(c.overall?)))))
-        .collect();
-    let f = &plan.facts;
-    json!({
-        "title": f.title,
-        "city": f.city,
-        "status": f.status.label(Lang::En),
-        "version": f.version,
-        "period": plan.period().map(|(s, e)| format!("{s} – {e}")),
-        "currency": f.currency,
-        "counts": {
-            "objectives": plan.objectives.len(),
-            "specific_objectives": plan.objectives.iter().map(|o| o.specific.len()).sum::<usize>(),
-            "actions": plan.actions.len(),
-            "funding_lines": plan.funding_lines().count(),
-            "pilots": plan.pilots.len(),
-            "indicators": plan.indicators.len(),
-            "risks": plan.risks.len(),
-            "members": plan.support_group.members.len(),
-            "meetings": plan.support_group.meetings.len(),
-            "cities_compared": plan.openness.cities.len(),
-            "comments": plan.comments.len(),
-        },
-        "budget_eur": {
-            "total": b.total_cost.as_f64(),
-            "secured": b.secured.as_f64(),
-            "potential": b.potential.as_f64(),
-            "gap": b.gap.as_f64(),
-            "by_source": by_source,
-            "by_year": b.by_year.iter().map(|(y, m)| (y.to_string(), json!(m.as_f64()))).collect::<serde_json::Map<_, _>>(),
-        },
-        "openness_index": index,
-        "completeness_percent": report.completeness_percent(),
-        "completeness": completeness_json(&report),
-        "findings": counts_json(&report),
-    })
+    serde_json::to_value(analysis::summary::summary(plan)).unwrap_or_default()
 }
 
+/// The summary as people read it: the same figures as the JSON, written as `lang` writes them.
 fn write_summary_text(
     plan: &Plan,
-    s: &Value,
+    s: &Summary,
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let f = &plan.facts;
+    let money = |m: crate::model::Money| escape(&format::money(lang, m, &s.currency)).into_owned();
+    writeln!(out, "{} — {}", escape(&s.city), escape(&s.title))?;
+    if let Some((start, end)) = s.period {
+        let text = say(
+            lang,
+            "cli-summary-period",
+            &[
+                (
+                    "period",
+                    format::month_range(lang, Some(start), Some(end)).into(),
+                ),
+                ("status", plan.facts.status.label(lang).into()),
+                ("version", escape(&s.version).into_owned().into()),
+            ],
+        );
+        writeln!(out, "{text}")?;
+    }
+    let c = &s.counts;
+    let items: Vec<String> = [
+        ("cli-count-objectives", c.objectives),
+        ("cli-count-actions", c.actions),
+        ("cli-count-pilots", c.pilots),
+        ("cli-count-indicators", c.indicators),
+        ("cli-count-risks", c.risks),
+        ("cli-count-members", c.members),
+    ]
+    .iter()
+    .map(|(key, n)| {
+        say(
+            lang,
+            key,
+            &[
+                ("count", count_arg(lang, *n)),
+                ("n", FluentArg::Number(*n as f64)),
+            ],
+        )
+    })
+    .collect();
+    let contents = say(
+        lang,
+        "cli-summary-contents",
+        &[("items", items.join(", ").into())],
+    );
+    writeln!(out, "{contents}")?;
+    // The headline figures as the app and the PDF show them.
     let b = analysis::budget(plan);
-    let money = |m: crate::model::Money| escape(&format::money(lang, m, &f.currency)).into_owned();
-    writeln!(out, "{} — {}", escape(&f.city), escape(&f.title))?;
-    if let Some((start, end)) = plan.period() {
+    for (i, (figure, text)) in b.headline(lang, &s.currency).into_iter().enumerate() {
+        let indent = if i == 0 { "" } else { "  " };
+        writeln!(out, "{indent}{}: {}", tr(lang, figure.key()), escape(&text))?;
+    }
+    for t in &s.budget.by_source {
         writeln!(
             out,
-            "{}: {}; {}: {}; {} {}",
-            lang.pick("Period", "Период"),
-            format::month_range(lang, Some(start), Some(end)),
-            lang.pick("status", "статус"),
-            f.status.label(lang),
-            lang.pick("version", "версия"),
-            escape(&f.version)
+            "  {:<28} {}",
+            t.source.label(lang),
+            money(t.secured + t.potential)
         )?;
     }
-    let c = &s["counts"];
-    // Counts and figures from the JSON summary, written as people read them.
-    let int = |v: &Value| format::integer(lang, v.as_u64().unwrap_or_default());
-    let c = |key: &str| int(&c[key]);
-    writeln!(
-        out,
-        "{}: {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
-        lang.pick("Contents", "Съдържание"),
-        c("objectives"),
-        lang.pick("objectives", "цели"),
-        c("actions"),
-        lang.pick("actions", "дейности"),
-        c("pilots"),
-        lang.pick("pilots", "пилотни проекта"),
-        c("indicators"),
-        lang.pick("indicators", "индикатора"),
-        c("risks"),
-        lang.pick("risks", "риска"),
-        c("members"),
-        lang.pick("support group members", "членове на групата"),
-    )?;
-    writeln!(
-        out,
-        "{}: {}",
-        lang.pick("Total cost", "Обща стойност"),
-        money(b.total_cost)
-    )?;
-    writeln!(
-        out,
-        "  {}: {}",
-        lang.pick("secured", "осигурено"),
-        money(b.secured)
-    )?;
-    writeln!(
-        out,
-        "  {}: {}",
-        lang.pick("potential", "потенциално"),
-        money(b.potential)
-    )?;
-    writeln!(out, "  {}: {}", lang.pick("gap", "недостиг"), money(b.gap))?;
-    for t in &b.by_source {
-        writeln!(out, "  {:<28} {}", t.source.label(lang), money(t.total()))?;
-    }
-    let idx = analysis::openness_index(plan);
-    if !idx.cities.is_empty() {
-        writeln!(
-            out,
-            "{}:",
-            lang.pick(
-                "Openness index (0–100, relative to the compared cities)",
-                "Индекс на отвореност (0–100, спрямо сравняваните градове)"
-            )
-        )?;
-        for city in &idx.cities {
-            let v = city
-                .overall
-                .map_or("—".to_owned(), |v| format::decimal(lang, v, 1));
+    if !s.openness_index.is_empty() {
+        writeln!(out, "{}", tr(lang, "cli-summary-index"))?;
+        for city in &s.openness_index {
             writeln!(
                 out,
-                "  {:<20} {v}{}",
+                "  {:<20} {}{}",
                 escape(&city.name),
+                format::decimal(lang, city.overall, 1),
                 if city.home { " *" } else { "" }
             )?;
         }
     }
-    let fc = &s["findings"];
-    writeln!(
-        out,
-        "{}: {}; {}: {} / {} / {}",
-        lang.pick("Complete", "Попълненост"),
-        format::percent(
-            lang,
-            s["completeness_percent"].as_f64().unwrap_or_default(),
-            0
-        ),
-        lang.pick(
-            "errors / warnings / hints",
-            "грешки / предупреждения / подсказки"
-        ),
-        int(&fc["error"]),
-        int(&fc["warning"]),
-        int(&fc["hint"])
-    )
+    let n = s.findings;
+    let text = say(
+        lang,
+        "cli-summary-complete",
+        &[
+            (
+                "complete",
+                format::percent(lang, f64::from(s.completeness_percent), 0).into(),
+            ),
+            ("errors", count_arg(lang, n.error)),
+            ("warnings", count_arg(lang, n.warning)),
+            ("hints", count_arg(lang, n.hint)),
+        ],
+    );
+    writeln!(out, "{text}")
 }
 
 fn diff_json(d: &crate::analysis::diff::Diff) -> Value {
@@ -845,7 +895,7 @@ fn diff_json(d: &crate::analysis::diff::Diff) -> Value {
 fn write_diff_text(d: &crate::analysis::diff::Diff, out: &mut dyn Write) -> std::io::Result<()> {
     use crate::analysis::diff::ChangeKind;
     if d.is_empty() {
-        return writeln!(out, "no differences");
+        return writeln!(out, "{}", tr(EN, "cli-diff-same"));
     }
     for c in &d.changes {
         let mark = match c.kind {
@@ -877,11 +927,14 @@ fn write_diff_text(d: &crate::analysis::diff::Diff, out: &mut dyn Write) -> std:
             m.to_string()
         }
     };
-    writeln!(
-        out,
-        "cost {}; secured {}; potential {}",
-        signed(d.cost_delta),
-        signed(d.secured_delta),
-        signed(d.potential_delta)
-    )
+    let text = say(
+        EN,
+        "cli-diff-money",
+        &[
+            ("cost", signed(d.cost_delta).into()),
+            ("secured", signed(d.secured_delta).into()),
+            ("potential", signed(d.potential_delta).into()),
+        ],
+    );
+    writeln!(out, "{text}")
 }

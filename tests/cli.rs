@@ -164,7 +164,8 @@ fn summary_text_writes_numbers_as_each_language_does() {
     for needle in [
         "Период: януари 2025 – декември 2030;",
         "Обща стойност: 8\u{a0}120\u{a0}000,00\u{a0}EUR",
-        "  недостиг: 0,00\u{a0}EUR",
+        "  Осигурено: ",
+        "  Неосигурено (стойност − осигурено): ",
         "80,8",
         "Попълненост: 100\u{a0}%;",
     ] {
@@ -203,6 +204,14 @@ fn summary_json_has_the_agreed_keys() {
         8_120_000.0
     );
     assert_eq!(b["gap"], 0.0);
+    // Potential money does not make the plan secure: what is not secured is still to be won.
+    let (total, secured) = (b["total"].as_f64().unwrap(), b["secured"].as_f64().unwrap());
+    assert_eq!(b["unsecured"].as_f64().unwrap(), total - secured);
+    let share = b["secured_share_percent"].as_f64().unwrap();
+    assert!(
+        (share - (secured * 100.0 / total * 10.0).round() / 10.0).abs() < 1e-9,
+        "{share}"
+    );
     assert_eq!(b["by_source"]["AMIF"]["total"], 2_447_000.0);
     let idx = v["openness_index"].as_object().unwrap();
     assert_eq!(idx.len(), 5);

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Action, CostCategory, FundingSource, FundingStatus, Money, Pilot, Plan};
+use crate::model::{
+    Action, CostCategory, FundingSource, FundingStatus, Lang, Money, Pilot, Plan, format,
+};
 
 /// Funding from one source.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -60,6 +62,11 @@ impl ActionMoney {
     pub fn gap(&self) -> Money {
         (self.cost - self.funded()).clamp_at_zero()
     }
+
+    /// Cost that no secured money covers: potential money is hoped for, not had.
+    pub fn unsecured(&self) -> Money {
+        (self.cost - self.secured).clamp_at_zero()
+    }
 }
 
 /// The plan's budget.
@@ -73,6 +80,8 @@ pub struct Budget {
     pub potential: Money,
     /// Cost not covered by any funding line, summed per action.
     pub gap: Money,
+    /// Cost not covered by secured money, summed per action: what is still to be won.
+    pub unsecured: Money,
     /// Funding beyond cost, summed per action (a sign of a typo).
     pub surplus: Money,
     /// By source, in the order of [`FundingSource::ALL`]; only sources that appear.
@@ -89,6 +98,11 @@ impl Budget {
         self.secured + self.potential
     }
 
+    /// Share of the cost covered by secured money, in percent (at most 100; 0 without cost).
+    pub fn secured_share_percent(&self) -> f64 {
+        Money::percent_of(self.total_cost - self.unsecured, self.total_cost)
+    }
+
     /// The bars of a budget chart: each source (secured, potential), then the gap (`None`)
     /// when there is one.
     pub fn chart_rows(&self) -> Vec<(Option<FundingSource>, Money, Money)> {
@@ -97,6 +111,60 @@ impl Budget {
             .map(|s| (Some(s.source), s.secured, s.potential))
             .chain((self.gap.cents() > 0).then_some((None, Money::ZERO, self.gap)))
             .collect()
+    }
+}
+
+/// A headline figure of the budget, in the order every output shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// Total cost of the actions.
+    Cost,
+    /// Secured money, with its share of the cost.
+    Secured,
+    /// Potential money: applied for or planned.
+    Potential,
+    /// Cost minus secured money: what is still to be won.
+    Unsecured,
+    /// Cost that not even a potential line covers (shown only when there is some).
+    Uncovered,
+}
+
+impl Figure {
+    /// Its interface-text key (`assets/i18n/*/lap.ftl`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Figure::Cost => "figure-cost",
+            Figure::Secured => "figure-secured",
+            Figure::Potential => "figure-potential",
+            Figure::Unsecured => "figure-unsecured",
+            Figure::Uncovered => "figure-uncovered",
+        }
+    }
+}
+
+impl Budget {
+    /// The headline figures as people read them in `lang`: cost, secured (with its share of the
+    /// cost), potential, unsecured, and uncovered cost when there is any. One list for the
+    /// app, the PDF, the HTML and `summary`, so they cannot tell different stories.
+    pub fn headline(&self, lang: Lang, currency: &str) -> Vec<(Figure, String)> {
+        let money = |m: Money| format::money(lang, m, currency);
+        let mut rows = vec![
+            (Figure::Cost, money(self.total_cost)),
+            (
+                Figure::Secured,
+                format!(
+                    "{} ({})",
+                    money(self.secured),
+                    format::percent(lang, self.secured_share_percent(), 1)
+                ),
+            ),
+            (Figure::Potential, money(self.potential)),
+            (Figure::Unsecured, money(self.unsecured)),
+        ];
+        if self.gap.cents() > 0 {
+            rows.push((Figure::Uncovered, money(self.gap)));
+        }
+        rows
     }
 }
 
@@ -111,6 +179,7 @@ pub fn budget(plan: &Plan) -> Budget {
         b.secured += m.secured;
         b.potential += m.potential;
         b.gap += m.gap();
+        b.unsecured += m.unsecured();
         b.surplus += (m.funded() - m.cost).clamp_at_zero();
         for line in &action.funding {
             let t = by_source.entry(line.source).or_insert_with(|| SourceTotal {
@@ -183,6 +252,30 @@ mod tests {
             status,
             ..FundingLine::default()
         }
+    }
+
+    #[test]
+    fn potential_money_does_not_make_a_plan_secure() {
+        let mut p = Plan::new();
+        p.actions.push(Action {
+            cost: Some(Money::from_units(1000)),
+            funding: vec![
+                line(FundingSource::Municipal, 270, FundingStatus::Secured),
+                line(FundingSource::EsfPlus, 730, FundingStatus::Potential),
+            ],
+            ..Action::default()
+        });
+        // One action's surplus of secured money does not secure another's cost.
+        p.actions.push(Action {
+            cost: Some(Money::from_units(100)),
+            funding: vec![line(FundingSource::Municipal, 150, FundingStatus::Secured)],
+            ..Action::default()
+        });
+        let b = budget(&p);
+        assert_eq!(b.gap, Money::ZERO, "every euro has a line");
+        assert_eq!(b.unsecured, Money::from_units(730));
+        assert!((b.secured_share_percent() - 370.0 * 100.0 / 1100.0).abs() < 1e-9);
+        assert_eq!(Budget::default().secured_share_percent(), 0.0);
     }
 
     #[test]

@@ -9,6 +9,9 @@ use serde::Serialize;
 use crate::model::integrity;
 use crate::model::*;
 
+mod funding;
+pub use funding::catalogue_of;
+
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -208,6 +211,7 @@ pub fn check(plan: &Plan) -> Report {
     actions(plan, &mut out);
     strategy(plan, &mut out);
     pilots(plan, &mut out);
+    funding::funding(plan, &mut out);
     indicators(plan, &mut out);
     risks(plan, &mut out);
     governance(plan, &mut out);
@@ -688,7 +692,7 @@ fn actions(plan: &Plan, out: &mut Out) {
                     | FundingSource::EuiInnovativeActions
                     | FundingSource::Interreg
             );
-            if eu && blank(&f.programme) {
+            if eu && blank(&f.programme) && f.catalogue.is_none() {
                 out.push(
                     Severity::Hint,
                     "FUNDING_NO_PROGRAMME",
@@ -963,7 +967,8 @@ fn pilots(plan: &Plan, out: &mut Out) {
                 ),
             );
         }
-        if p.fund == Some(FundingSource::EuiInnovativeActions) {
+        // With a catalogue call the call's own limits apply (see `funding`).
+        if p.fund == Some(FundingSource::EuiInnovativeActions) && p.catalogue.is_none() {
             let total = super::budget::pilot_total(p);
             let erdf = super::budget::pilot_fund_share(p).unwrap_or(total);
             if erdf > Money::from_units(5_000_000) || p.duration_months.is_some_and(|d| d > 42) {

@@ -5,6 +5,7 @@ pub mod budget;
 pub mod checks;
 pub mod diff;
 pub mod openness;
+pub mod summary;
 pub mod timeline;
 
 pub use budget::{Budget, budget};

@@ -5,7 +5,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, V
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use crate::analysis::Report;
-use crate::analysis::budget::Budget;
+use crate::analysis::budget::{Budget, Figure};
 use crate::analysis::openness::OpennessIndex;
 use crate::analysis::timeline as gantt;
 use crate::app::theme;
@@ -151,38 +151,19 @@ pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
     let potential_color = theme::POTENTIAL;
     let gap_color = theme::ERROR;
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!(
-            "{}: {}",
-            tr(lang, "total-cost"),
-            plan.money_text(lang, b.total_cost)
-        ));
-        legend_chip(
-            ui,
-            secured_color,
-            &format!(
-                "{}: {}",
-                tr(lang, "secured"),
-                plan.money_text(lang, b.secured)
-            ),
-        );
-        legend_chip(
-            ui,
-            potential_color,
-            &format!(
-                "{}: {}",
-                tr(lang, "potential"),
-                plan.money_text(lang, b.potential)
-            ),
-        );
-        let gap_text = if b.gap.cents() > 0 {
-            gap_color
-        } else {
-            ui.visuals().text_color()
-        };
-        ui.colored_label(
-            gap_text,
-            format!("{}: {}", tr(lang, "gap"), plan.money_text(lang, b.gap)),
-        );
+        for (figure, text) in b.headline(lang, &plan.facts.currency) {
+            let label = format!("{}: {text}", tr(lang, figure.key()));
+            match figure {
+                Figure::Secured => legend_chip(ui, secured_color, &label),
+                Figure::Potential => legend_chip(ui, potential_color, &label),
+                Figure::Uncovered => {
+                    ui.colored_label(gap_color, label);
+                }
+                Figure::Cost | Figure::Unsecured => {
+                    ui.label(label);
+                }
+            }
+        }
     });
     let max = b
         .by_source
@@ -203,7 +184,12 @@ pub fn budget_chart(ui: &mut Ui, lang: Lang, plan: &Plan, b: &Budget) {
                 potential,
                 potential_color,
             ),
-            None => (tr(lang, "gap"), secured, potential, gap_color),
+            None => (
+                tr(lang, Figure::Uncovered.key()),
+                secured,
+                potential,
+                gap_color,
+            ),
         })
         .collect();
     let text = ui.visuals().text_color();

@@ -76,6 +76,8 @@ define_ids! {
     OpennessIndicatorId => "OI",
     /// A review comment.
     CommentId => "CM",
+    /// A source in the plan's list of sources.
+    SourceId => "SRC",
 }
 
 /// A fresh id `PREFIX-N`, N one more than the highest number already used with that prefix.

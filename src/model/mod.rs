@@ -1,6 +1,7 @@
 //! The plan model: plain serde types with no UI, PDF or file I/O.
 
 pub mod calendar;
+pub mod catalogue;
 pub mod format;
 pub mod ids;
 pub mod integrity;
@@ -10,6 +11,7 @@ pub mod path;
 pub mod plan;
 
 pub use calendar::{Date, YearMonth};
+pub use catalogue::{CallRef, Catalogue, Programme, RegionCategory};
 pub use format::{
     Expected, NumberError, month_name, parse_date, parse_money, parse_number, parse_percent,
 };

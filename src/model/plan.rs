@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{Date, YearMonth};
+use super::catalogue::{CallRef, Programme, RegionCategory};
 use super::ids::*;
 use super::labels::*;
 use super::money::Money;
@@ -13,7 +14,7 @@ use super::path::ItemPath;
 
 /// The plan-file layout this build writes. Bump it, and add a step to `store::migrate`, whenever
 /// a change would make an older build misread a newer file.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A whole Local Action Plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -51,6 +52,28 @@ pub struct Plan {
     pub comments: Vec<Comment>,
     /// Earlier adopted versions, oldest first: each new revision of an adopted plan adds one.
     pub revisions: Vec<Revision>,
+    /// The plan's own funding programmes and calls, over the shipped catalogue (same key: these).
+    pub funding_catalogue: Vec<Programme>,
+    /// Where the plan's figures and facts come from; printed as an annex.
+    pub sources: Vec<PlanSource>,
+}
+
+/// A public source the plan relies on, listed in its annex.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanSource {
+    /// Stable id.
+    pub id: SourceId,
+    /// Title of the document, table or page.
+    pub title: String,
+    /// Who publishes it.
+    pub publisher: String,
+    /// Where it is (a web address or a file reference).
+    pub url: String,
+    /// When it was consulted.
+    pub accessed: Option<Date>,
+    /// Which figures or statements of the plan it supports.
+    pub supports: String,
 }
 
 /// A version of the plan that was adopted before the current one.
@@ -105,6 +128,10 @@ pub struct PlanFacts {
     pub language: Lang,
     /// Currency of all amounts (ISO 4217), e.g. "EUR".
     pub currency: String,
+    /// The NUTS 2 region the city is in, e.g. "Югозападен (BG41)".
+    pub region: String,
+    /// Its cohesion-policy category, which sets the maximum EU co-financing rate.
+    pub region_category: Option<RegionCategory>,
     /// A short summary for the cover and the council.
     pub summary: String,
 }
@@ -263,6 +290,10 @@ pub struct Action {
     pub specific_objective: Option<SpecificObjectiveId>,
     /// Responsible organisation.
     pub lead: String,
+    /// What kind of body the lead is, which decides the funds it may apply to (when unset, taken
+    /// from the support group member of that name, or the municipality; see
+    /// [`Plan::applicant_type`]).
+    pub lead_type: Option<Sector>,
     /// Contributing partners.
     pub partners: Vec<String>,
     /// Who benefits.
@@ -302,9 +333,12 @@ pub struct FundingLine {
     pub id: FundingLineId,
     /// The source.
     pub source: FundingSource,
-    /// Programme, e.g. "ПРЧР 2021–2027".
+    /// The programme and call in the funding catalogue; when set, fund rules, names and dates
+    /// come from there and `programme`/`call` are only kept from older files.
+    pub catalogue: Option<CallRef>,
+    /// Programme in words, when it is not in the catalogue (e.g. "Вноски на работодатели").
     pub programme: String,
-    /// Call or procedure, e.g. "BG05SFPR002-…".
+    /// Call or procedure in words, when it is not in the catalogue.
     pub call: String,
     /// Amount from this source.
     pub amount: Money,
@@ -394,9 +428,11 @@ pub struct Pilot {
     pub title: String,
     /// The fund.
     pub fund: Option<FundingSource>,
-    /// Programme.
+    /// The programme and call in the funding catalogue it applies to.
+    pub catalogue: Option<CallRef>,
+    /// Programme in words, when it is not in the catalogue.
     pub programme: String,
-    /// Call.
+    /// Call in words, when it is not in the catalogue.
     pub call: String,
     /// What it wants to achieve.
     pub objective: String,
@@ -406,8 +442,13 @@ pub struct Pilot {
     pub summary: String,
     /// Lead applicant.
     pub lead: String,
+    /// What kind of body the lead applicant is (see [`Plan::applicant_type`]).
+    pub lead_type: Option<Sector>,
     /// Partners.
     pub partners: Vec<String>,
+    /// Countries of the lead applicant and the partners (ISO 3166 codes, e.g. "BG"), for calls
+    /// that require partners from several countries.
+    pub countries: Vec<String>,
     /// Duration in months.
     pub duration_months: Option<u32>,
     /// Planned start.
@@ -680,6 +721,29 @@ impl Plan {
     /// The strategic objective with this id.
     pub fn objective(&self, id: &ObjectiveId) -> Option<&StrategicObjective> {
         self.objectives.iter().find(|o| &o.id == id)
+    }
+
+    /// What kind of body a lead is: as stated, else the sector of the support group member of
+    /// that name, else the municipality when the lead is the plan's municipality (or one of its
+    /// departments, "Столична община – …"); `None` when it cannot be told.
+    pub fn applicant_type(&self, lead: &str, stated: Option<Sector>) -> Option<Sector> {
+        if stated.is_some() {
+            return stated;
+        }
+        let lead = lead.trim();
+        if lead.is_empty() {
+            return None;
+        }
+        if let Some(m) = self
+            .support_group
+            .members
+            .iter()
+            .find(|m| m.organisation.trim() == lead)
+        {
+            return Some(m.sector);
+        }
+        let municipality = self.facts.municipality.trim();
+        (!municipality.is_empty() && lead.starts_with(municipality)).then_some(Sector::Municipality)
     }
 
     /// The action with this id.

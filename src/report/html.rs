@@ -114,7 +114,6 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
         out: String::new(),
         lang,
     };
-    let money = |m: Money| format::money(lang, m, &f.currency);
     let _ = write!(
         h.out,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\" /><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" /><title>{}</title><meta name=\"generator\" content=\"LAP Studio\" /><style>{STYLE}</style></head><body>",
@@ -284,12 +283,12 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             }
             Section::Funding => {
                 let b = analysis::budget(plan);
-                h.fields(&[
-                    ("pdf-total-cost", money(b.total_cost)),
-                    ("pdf-secured", money(b.secured)),
-                    ("pdf-potential", money(b.potential)),
-                    ("pdf-gap", money(b.gap)),
-                ]);
+                let headline: Vec<(&str, String)> = b
+                    .headline(lang, &f.currency)
+                    .into_iter()
+                    .map(|(figure, text)| (figure.key(), text))
+                    .collect();
+                h.fields(&headline);
                 h.table(
                     &tr(lang, "pdf-by-source"),
                     &tables::by_source(plan, lang, &b),

@@ -579,13 +579,8 @@ fn strategy(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 
 fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let b = analysis::budget(plan);
-    for (k, v) in [
-        ("pdf-total-cost", b.total_cost),
-        ("pdf-secured", b.secured),
-        ("pdf-potential", b.potential),
-        ("pdf-gap", b.gap),
-    ] {
-        l.field(&t(lang, k), &plan.money_text(lang, v));
+    for (figure, text) in b.headline(lang, &plan.facts.currency) {
+        l.field(&t(lang, figure.key()), &text);
     }
     l.space(6.0);
     l.heading(2, &t(lang, "pdf-by-source"), 80.0);
@@ -648,7 +643,12 @@ fn budget_chart(l: &mut Layout<'_>, plan: &Plan, lang: Lang, b: &analysis::Budge
                 potential,
                 [1.0, 0.69, 0.16],
             ),
-            None => (t(lang, "pdf-gap"), secured, potential, [0.78, 0.16, 0.16]),
+            None => (
+                t(lang, analysis::budget::Figure::Uncovered.key()),
+                secured,
+                potential,
+                [0.78, 0.16, 0.16],
+            ),
         })
         .collect();
     if rows.is_empty() {

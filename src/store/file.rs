@@ -389,7 +389,8 @@ mod tests {
         assert_eq!(threatened, ["A-1", "A-2"]);
         // Written once, on the actions.
         let written = to_ron(&p);
-        assert!(written.contains("format_version: 4,"), "{written}");
+        let version = format!("format_version: {FORMAT_VERSION},");
+        assert!(written.contains(&version), "{written}");
         assert_eq!(
             written.matches("actions:").count(),
             1,

@@ -7,10 +7,14 @@
 //! - 4: the link between an action and a risk is kept once, in the action's `risks`. Formats
 //!   1–3 also kept it in the risk's `actions`, and the two could disagree; that list is read
 //!   and folded into the actions (every link from either side survives), then dropped.
+//! - 5: funding lines and pilots point to the funding catalogue (`catalogue`), the plan may hold
+//!   its own catalogue entries, its region category and a list of sources. Older free-text
+//!   programme and call names are linked to the shipped catalogue where an entry names them
+//!   (its name or one of its `aliases`), and kept as text where none does.
 
 use std::collections::HashMap;
 
-use crate::model::{FORMAT_VERSION, FundingStatus, Plan};
+use crate::model::{CallRef, FORMAT_VERSION, FundingStatus, Plan, Programme};
 
 /// The version assumed for a file that does not say (only the first prototype wrote such files).
 pub const UNVERSIONED: u32 = 1;
@@ -33,7 +37,90 @@ pub fn migrate(plan: &mut Plan, from: u32) {
     // Not only for `from < 4`: a newer file that still carries a risk's `actions` (written by
     // hand, say) would otherwise lose those links without a word.
     fold_risk_actions(plan);
+    if from < 5 {
+        link_catalogue(plan, super::catalogue::shipped());
+    }
     plan.format_version = FORMAT_VERSION;
+}
+
+/// Format 5: free-text programme and call names become catalogue references where an entry of
+/// `catalogue` names them; the text is dropped only for what was linked.
+pub fn link_catalogue(plan: &mut Plan, catalogue: &[Programme]) {
+    let Plan {
+        actions, pilots, ..
+    } = plan;
+    let lines = actions
+        .iter_mut()
+        .flat_map(|a| a.funding.iter_mut())
+        .map(|l| (&mut l.catalogue, &mut l.programme, &mut l.call));
+    let fiches = pilots
+        .iter_mut()
+        .map(|p| (&mut p.catalogue, &mut p.programme, &mut p.call));
+    for (reference, programme, call) in lines.chain(fiches) {
+        if reference.is_some() || (programme.trim().is_empty() && call.trim().is_empty()) {
+            continue;
+        }
+        if let Some((found, call_found)) = find_entry(catalogue, programme, call) {
+            programme.clear();
+            if call_found {
+                call.clear();
+            }
+            *reference = Some(found);
+        }
+    }
+}
+
+/// The entry free text names: a call named by its title, code or an alias wins (it also fixes
+/// the programme, as when an old file filed a Union-actions call under the national programme);
+/// else the programme named by its name or an alias. The flag says whether the call was found.
+fn find_entry(catalogue: &[Programme], programme: &str, call: &str) -> Option<(CallRef, bool)> {
+    let same = |a: &str, b: &str| {
+        !b.trim().is_empty() && a.trim().to_lowercase() == b.trim().to_lowercase()
+    };
+    let names_programme = |p: &Programme| {
+        same(&p.name_bg, programme)
+            || same(&p.name_en, programme)
+            || p.aliases.iter().any(|a| same(a, programme))
+    };
+    let names_call = |c: &crate::model::catalogue::Call| {
+        same(&c.title_bg, call)
+            || same(&c.title_en, call)
+            || same(&c.code, call)
+            || c.aliases.iter().any(|a| same(a, call))
+    };
+    // A call's own name is the strongest evidence, but when two programmes have a call of that
+    // name, the programme named in the text decides.
+    let by_call: Vec<(&Programme, &str)> = catalogue
+        .iter()
+        .flat_map(|p| {
+            p.calls
+                .iter()
+                .filter(|c| names_call(c))
+                .map(move |c| (p, c.key.as_str()))
+        })
+        .collect();
+    let chosen = by_call
+        .iter()
+        .find(|(p, _)| names_programme(p))
+        .or_else(|| by_call.first());
+    if let Some((p, c)) = chosen {
+        return Some((
+            CallRef {
+                programme: p.key.clone(),
+                call: c.to_string(),
+            },
+            true,
+        ));
+    }
+    catalogue.iter().find(|p| names_programme(p)).map(|p| {
+        (
+            CallRef {
+                programme: p.key.clone(),
+                call: String::new(),
+            },
+            false,
+        )
+    })
 }
 
 /// Format 4: for every risk, each action its old `actions` list names gains that risk in its
@@ -87,7 +174,79 @@ fn fold_risk_actions(plan: &mut Plan) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::catalogue::Call;
     use crate::model::*;
+
+    fn catalogue() -> Vec<Programme> {
+        let call = |key: &str, alias: &str| Call {
+            key: key.into(),
+            title_bg: format!("Покана {key}"),
+            aliases: vec![alias.into()],
+            ..Call::default()
+        };
+        vec![
+            Programme {
+                key: "national".into(),
+                name_bg: "Програма на ФУМИ".into(),
+                calls: vec![call("early", "ранна интеграция")],
+                ..Programme::default()
+            },
+            Programme {
+                key: "union".into(),
+                name_bg: "Действия на Съюза".into(),
+                calls: vec![call("local", "местна интеграция")],
+                ..Programme::default()
+            },
+        ]
+    }
+
+    fn line(programme: &str, call: &str) -> FundingLine {
+        FundingLine {
+            programme: programme.into(),
+            call: call.into(),
+            ..FundingLine::default()
+        }
+    }
+
+    #[test]
+    fn free_text_is_linked_where_the_catalogue_names_it_and_kept_where_not() {
+        let mut p = Plan::new();
+        p.actions = vec![Action {
+            funding: vec![
+                // A Union-actions call filed under the national programme: the call decides.
+                line("програма на ФУМИ", "Местна интеграция"),
+                line("Програма на ФУМИ", "ранна интеграция"),
+                line("Програма на ФУМИ", "a call nobody knows"),
+                line("Спонсори", ""),
+                line("", ""),
+            ],
+            ..Action::default()
+        }];
+        p.pilots = vec![Pilot {
+            programme: "Действия на Съюза".into(),
+            ..Pilot::default()
+        }];
+        link_catalogue(&mut p, &catalogue());
+        let r = |programme: &str, call: &str| {
+            Some(CallRef {
+                programme: programme.into(),
+                call: call.into(),
+            })
+        };
+        let f = &p.actions[0].funding;
+        assert_eq!(f[0].catalogue, r("union", "local"));
+        assert_eq!((f[0].programme.as_str(), f[0].call.as_str()), ("", ""));
+        assert_eq!(f[1].catalogue, r("national", "early"));
+        assert_eq!(f[2].catalogue, r("national", ""));
+        assert_eq!(
+            f[2].call, "a call nobody knows",
+            "unknown call text is kept"
+        );
+        assert_eq!(f[3].catalogue, None);
+        assert_eq!(f[3].programme, "Спонсори");
+        assert_eq!(f[4].catalogue, None);
+        assert_eq!(p.pilots[0].catalogue, r("union", ""));
+    }
 
     fn ids<T: AsRef<str>>(v: &[T]) -> Vec<&str> {
         v.iter().map(|x| x.as_ref()).collect()

@@ -2,6 +2,7 @@
 //! templates shipped inside the binary.
 
 pub mod atomic;
+pub mod catalogue;
 pub mod error;
 pub mod file;
 pub mod file_set;

@@ -180,7 +180,7 @@ field-amount = Сума
 field-co-financing = Процент на съфинансиране
 field-funding-status = Осигурено или потенциално
 add-funding-line = Добавяне на източник
-funding-summary = Стойност { $cost }; финансирано { $funded }; недостиг { $gap }
+funding-summary = Стойност { $cost }; осигурено { $secured }; потенциално { $potential }; неосигурено { $unsecured }
 field-fund = Фонд
 field-pilot-objective = Цел на пилотния проект
 field-duration-months = Продължителност (месеци)
@@ -253,7 +253,6 @@ timeline-unscheduled = { $n ->
 total-cost = Обща стойност
 secured = Осигурено
 potential = Потенциално
-gap = Недостиг
 thousands = хиляди
 
 # PDF отчетът
@@ -297,7 +296,6 @@ pdf-fund = Фонд
 pdf-fund-share = Плаща фондът
 pdf-funding = Финансиране
 pdf-funding-lines = Източници на финансиране по дейности
-pdf-gap = Недостиг
 pdf-implementing-bodies = Изпълнители
 pdf-index = Индекс на отвореност
 pdf-indicator = Индикатор
@@ -457,3 +455,69 @@ dialog-read-only-title = Файлът е само за четене
 dialog-read-only-text = { $file } е отбелязан само за четене (може би приета версия, пазена нарочно). Да бъде ли заменен въпреки това, записан под друго име, или отказ?
 button-replace = Замяна
 status-not-saved-read-only = Не е записано: файлът е само за четене.
+
+## Headline figures of the budget (analysis::budget::Figure)
+figure-cost = Обща стойност
+figure-secured = Осигурено
+figure-potential = Потенциално (кандидатствано или планирано)
+figure-unsecured = Неосигурено (стойност − осигурено)
+figure-uncovered = Без източник на финансиране
+
+## The command line (src/cli.rs). $count, $errors… are numbers already written as the language
+## writes them; $n, $ne… the same numbers for choosing the plural.
+cli-new-plan = { $file }: нов план от шаблона { $template }
+cli-exists = { $file } вече съществува; изберете друго име или добавете --force
+cli-unknown-template = няма шаблон { $name }; има: { $names }
+cli-unknown-section = няма раздел { $name }; има: { $names }
+cli-already-canonical = { $file }: вече е в каноничен вид
+cli-not-canonical = { $file }: не е в каноничен вид
+cli-rewritten = { $file }: пренаписан (предишната версия е в { $backup })
+cli-too-many-actions = --actions { $count } е повече от { $max }, най-многото дейности в един файл
+cli-generated = { $file }: синтетичен план с { $count } дейности
+cli-pdf-written = { $file }: { $n ->
+    [one] { $count } страница
+   *[other] { $count } страници
+}
+cli-font-lost = предупреждение: { $item }: знаци, които шрифтът на PDF не може да покаже, са заменени с „?“: { $chars }
+cli-text-cut = предупреждение: { $item }: текст, твърде дълъг за мястото си в PDF ({ $place }), е съкратен с „…“
+cli-cannot-write = изходът не може да бъде записан: { $error }
+cli-check-totals = { $file }: { $ne ->
+    [one] { $errors } грешка
+   *[other] { $errors } грешки
+}, { $nw ->
+    [one] { $warnings } предупреждение
+   *[other] { $warnings } предупреждения
+}, { $nh ->
+    [one] { $hints } подсказка
+   *[other] { $hints } подсказки
+}; попълненост { $complete }
+cli-summary-period = Период: { $period }; статус: { $status }; версия { $version }
+cli-summary-contents = Съдържание: { $items }
+cli-count-objectives = { $n ->
+    [one] { $count } цел
+   *[other] { $count } цели
+}
+cli-count-actions = { $n ->
+    [one] { $count } дейност
+   *[other] { $count } дейности
+}
+cli-count-pilots = { $n ->
+    [one] { $count } пилотен проект
+   *[other] { $count } пилотни проекта
+}
+cli-count-indicators = { $n ->
+    [one] { $count } индикатор
+   *[other] { $count } индикатора
+}
+cli-count-risks = { $n ->
+    [one] { $count } риск
+   *[other] { $count } риска
+}
+cli-count-members = { $n ->
+    [one] { $count } член на групата
+   *[other] { $count } членове на групата
+}
+cli-summary-index = Индекс на отвореност (0–100, спрямо сравняваните градове):
+cli-summary-complete = Попълненост: { $complete }; грешки / предупреждения / подсказки: { $errors } / { $warnings } / { $hints }
+cli-diff-same = няма разлики
+cli-diff-money = стойност { $cost }; осигурено { $secured }; потенциално { $potential }

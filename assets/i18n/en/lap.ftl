@@ -180,7 +180,7 @@ field-amount = Amount
 field-co-financing = Co-financing rate
 field-funding-status = Secured or potential
 add-funding-line = Add a funding line
-funding-summary = Cost { $cost }; funded { $funded }; gap { $gap }
+funding-summary = Cost { $cost }; secured { $secured }; potential { $potential }; unsecured { $unsecured }
 field-fund = Fund
 field-pilot-objective = Objective of the pilot
 field-duration-months = Duration (months)
@@ -253,7 +253,6 @@ timeline-unscheduled = { $n ->
 total-cost = Total cost
 secured = Secured
 potential = Potential
-gap = Gap
 thousands = thousands
 
 # The PDF report
@@ -297,7 +296,6 @@ pdf-fund = Fund
 pdf-fund-share = Paid by the fund
 pdf-funding = Funding
 pdf-funding-lines = Funding lines
-pdf-gap = Funding gap
 pdf-implementing-bodies = Implementing bodies
 pdf-index = Openness index
 pdf-indicator = Indicator
@@ -457,3 +455,69 @@ dialog-read-only-title = The file is read-only
 dialog-read-only-text = { $file } is marked read-only (perhaps an adopted version kept safe on purpose). Replace it anyway, save under another name, or cancel?
 button-replace = Replace
 status-not-saved-read-only = Not saved: the file is read-only.
+
+## Headline figures of the budget (analysis::budget::Figure)
+figure-cost = Total cost
+figure-secured = Secured
+figure-potential = Potential (applied for or planned)
+figure-unsecured = Unsecured (cost − secured)
+figure-uncovered = Not covered by any funding line
+
+## The command line (src/cli.rs). $count, $errors… are numbers already written as the language
+## writes them; $n, $ne… the same numbers for choosing the plural.
+cli-new-plan = { $file }: new plan from template { $template }
+cli-exists = { $file } already exists; choose another name or add --force
+cli-unknown-template = no template named { $name }; there are: { $names }
+cli-unknown-section = no section { $name }; there are: { $names }
+cli-already-canonical = { $file }: already canonical
+cli-not-canonical = { $file }: not canonical
+cli-rewritten = { $file }: rewritten (previous version in { $backup })
+cli-too-many-actions = --actions { $count } is more than { $max }, the most actions a plan file may have
+cli-generated = { $file }: synthetic plan with { $count } actions
+cli-pdf-written = { $file }: { $n ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+cli-font-lost = warning: { $item }: characters the PDF font cannot show were replaced by '?': { $chars }
+cli-text-cut = warning: { $item }: text too long for its place in the PDF ({ $place }) was cut with '…'
+cli-cannot-write = cannot write the output: { $error }
+cli-check-totals = { $file }: { $ne ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $nw ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}, { $nh ->
+    [one] { $hints } hint
+   *[other] { $hints } hints
+}; complete { $complete }
+cli-summary-period = Period: { $period }; status: { $status }; version { $version }
+cli-summary-contents = Contents: { $items }
+cli-count-objectives = { $n ->
+    [one] { $count } objective
+   *[other] { $count } objectives
+}
+cli-count-actions = { $n ->
+    [one] { $count } action
+   *[other] { $count } actions
+}
+cli-count-pilots = { $n ->
+    [one] { $count } pilot
+   *[other] { $count } pilots
+}
+cli-count-indicators = { $n ->
+    [one] { $count } indicator
+   *[other] { $count } indicators
+}
+cli-count-risks = { $n ->
+    [one] { $count } risk
+   *[other] { $count } risks
+}
+cli-count-members = { $n ->
+    [one] { $count } support group member
+   *[other] { $count } support group members
+}
+cli-summary-index = Openness index (0–100, relative to the compared cities):
+cli-summary-complete = Complete: { $complete }; errors / warnings / hints: { $errors } / { $warnings } / { $hints }
+cli-diff-same = no differences
+cli-diff-money = cost { $cost }; secured { $secured }; potential { $potential }

@@ -78,8 +78,9 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                         .map_or("—".to_owned(), |c| plan.money_text(lang, c))
                         .into(),
                 ),
-                ("funded", plan.money_text(lang, m.funded()).into()),
-                ("gap", plan.money_text(lang, m.gap()).into()),
+                ("secured", plan.money_text(lang, m.secured).into()),
+                ("potential", plan.money_text(lang, m.potential).into()),
+                ("unsecured", plan.money_text(lang, m.unsecured()).into()),
             ],
         ));
         form(ui, "funding-cost", |ui| {
