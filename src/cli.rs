@@ -165,7 +165,7 @@ pub enum Command {
         format: ExportFormat,
         /// Sections to include, comma-separated (default: all). Keys: facts, context,
         /// support_group, problems, objectives, actions, strategy_links, funding, pilots,
-        /// indicators, risks, governance, openness, findings, comments.
+        /// indicators, risks, governance, openness, sources, findings, comments.
         #[arg(long, value_delimiter = ',')]
         sections: Vec<String>,
         /// Language of the labels (default: the plan's language).

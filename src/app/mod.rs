@@ -4,6 +4,7 @@
 //! flag, autosave). Commands come from one list ([`Command`]) that feeds the menus, the
 //! shortcuts and the help page. File work runs on threads ([`jobs`]).
 
+pub mod catalogue;
 pub mod charts;
 pub mod commands;
 mod dialogs;

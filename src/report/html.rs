@@ -167,6 +167,13 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             esc(s.label(lang))
         );
     }
+    if !plan.sources.is_empty() {
+        let _ = write!(
+            h.out,
+            "<li><a href=\"#sources\">{}</a></li>",
+            h.t("pdf-sources")
+        );
+    }
     h.push("</ol></nav><main>");
     for s in sections {
         let _ = write!(
@@ -293,8 +300,17 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                     &tr(lang, "pdf-by-source"),
                     &tables::by_source(plan, lang, &b),
                 );
+                h.table(
+                    &tr(lang, "pdf-funding-lines"),
+                    &tables::funding_lines(plan, lang),
+                );
+                let calls = tables::calls_used(plan, lang);
+                if !calls.rows.is_empty() {
+                    h.table(&tr(lang, "pdf-calls"), &calls);
+                }
             }
             Section::Pilots => {
+                let catalogue = analysis::checks::catalogue_of(plan);
                 for p in &plan.pilots {
                     let _ = write!(h.out, "<h3>{}</h3>", esc(&p.title));
                     h.fields(&[
@@ -302,12 +318,28 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                             "pdf-fund",
                             p.fund.map(|x| x.label(lang).to_owned()).unwrap_or_default(),
                         ),
-                        ("pdf-call", p.call.clone()),
+                        (
+                            "pdf-call",
+                            tables::programme_call(
+                                &catalogue,
+                                lang,
+                                p.catalogue.as_ref(),
+                                &p.programme,
+                                &p.call,
+                            ),
+                        ),
                         ("pdf-lead", p.lead.clone()),
                         ("pdf-partners", p.partners.join("; ")),
                         ("pdf-target-group", p.target_group.clone()),
                         ("pdf-pilot-objective", p.objective.clone()),
                     ]);
+                    if let Some(e) = p.catalogue.as_ref().and_then(|r| catalogue.resolve(r)) {
+                        let rules: Vec<(&str, String)> = tables::call_rules(plan, lang, &e)
+                            .into_iter()
+                            .filter(|(k, _)| !matches!(*k, "catalogue-programme" | "catalogue-call"))
+                            .collect();
+                        h.fields(&rules);
+                    }
                     h.table(
                         &tr(lang, "pdf-budget"),
                         &tables::pilot_budget(plan, lang, p),
@@ -345,6 +377,15 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             }
             Section::Review => {}
         }
+        h.push("</section>");
+    }
+    if !plan.sources.is_empty() {
+        let _ = write!(
+            h.out,
+            "<section id=\"sources\" aria-labelledby=\"h-sources\"><h2 id=\"h-sources\">{}</h2>",
+            h.t("pdf-sources")
+        );
+        h.table(&tr(lang, "pdf-sources"), &tables::sources(plan, lang));
         h.push("</section>");
     }
     let _ = writeln!(

@@ -27,6 +27,8 @@ use layout::{Anchor, GREY, Layout, Paper, Style};
 pub enum Part {
     /// A section of the plan (not `Review`).
     Section(Section),
+    /// Annex: where the plan's figures and facts come from.
+    Sources,
     /// Annex: open findings of the checks.
     Findings,
     /// Annex: review comments.
@@ -40,7 +42,7 @@ impl Part {
             .iter()
             .filter(|s| **s != Section::Review)
             .map(|s| Part::Section(*s))
-            .chain([Part::Findings, Part::Comments])
+            .chain([Part::Sources, Part::Findings, Part::Comments])
             .collect()
     }
 
@@ -48,6 +50,7 @@ impl Part {
     pub fn key(self) -> &'static str {
         match self {
             Part::Section(s) => s.key(),
+            Part::Sources => "sources",
             Part::Findings => "findings",
             Part::Comments => "comments",
         }

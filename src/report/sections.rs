@@ -198,6 +198,7 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
         first = false;
         match part {
             Part::Section(s) => section(l, plan, lang, s),
+            Part::Sources => annex_sources(l, plan, lang),
             Part::Findings => annex_findings(l, plan, lang),
             Part::Comments => annex_comments(l, plan, lang),
         }
@@ -601,35 +602,13 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.table(&cols, &rows);
     }
     l.heading(2, &t(lang, "pdf-funding-lines"), 60.0);
-    let cols = [
-        Column::new(t(lang, "pdf-code"), 0.7),
-        Column::new(t(lang, "pdf-source"), 1.4),
-        Column::new(t(lang, "pdf-programme-call"), 3.3),
-        Column::right(with_currency(lang, plan, "pdf-amount"), 1.6),
-        Column::right("%", 0.6),
-        Column::new(t(lang, "pdf-secured-or-potential"), 1.6),
-    ];
-    let rows: Vec<Vec<String>> = plan
-        .funding_lines()
-        .map(|(a, f)| {
-            vec![
-                a.code.clone(),
-                f.source.label(lang).to_owned(),
-                [f.programme.as_str(), f.call.as_str()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" — "),
-                amount(lang, f.amount),
-                f.co_financing_rate
-                    .map(|r| format::percent(lang, r, 2))
-                    .unwrap_or_default(),
-                f.status.label(lang).to_owned(),
-            ]
-        })
-        .collect();
-    l.table(&cols, &rows);
+    let table = tables::funding_lines(plan, lang);
+    l.table(&table.columns, &table.rows);
+    let calls = tables::calls_used(plan, lang);
+    if !calls.rows.is_empty() {
+        l.heading(2, &t(lang, "pdf-calls"), 60.0);
+        l.table(&calls.columns, &calls.rows);
+    }
 }
 
 fn budget_chart(l: &mut Layout<'_>, plan: &Plan, lang: Lang, b: &analysis::Budget) {
@@ -710,10 +689,21 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 )
             })
             .unwrap_or_default();
+        let catalogue = analysis::checks::catalogue_of(plan);
+        let entry = p.catalogue.as_ref().and_then(|r| catalogue.resolve(r));
+        let (programme, call) = match &entry {
+            Some(e) => (
+                e.programme.name(lang).to_owned(),
+                e.call
+                    .map(|c| tables::programme_call(&catalogue, lang, None, c.title(lang), &c.code))
+                    .unwrap_or_default(),
+            ),
+            None => (p.programme.clone(), p.call.clone()),
+        };
         for (k, v) in [
             ("pdf-fund", fund),
-            ("pdf-programme", p.programme.clone()),
-            ("pdf-call", p.call.clone()),
+            ("pdf-programme", programme),
+            ("pdf-call", call),
             ("pdf-lead", p.lead.clone()),
             ("pdf-partners", p.partners.join("; ")),
             (
@@ -729,6 +719,14 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             ("pdf-target-group", p.target_group.clone()),
         ] {
             l.field(&t(lang, k), &v);
+        }
+        if let Some(e) = &entry {
+            l.heading(3, &t(lang, "catalogue-rules"), 40.0);
+            for (k, v) in tables::call_rules(plan, lang, e) {
+                if !matches!(k, "catalogue-programme" | "catalogue-call") {
+                    l.field(&t(lang, k), &v);
+                }
+            }
         }
         l.heading(3, &t(lang, "pdf-pilot-objective"), 20.0);
         l.paragraph(Style::BODY, &p.objective, 0.0);
@@ -1003,6 +1001,16 @@ fn profile(l: &mut Layout<'_>, idx: &analysis::OpennessIndex) {
         l.put_text(x - 4.0, y, small, &v.to_string());
     }
     l.y += small.line_height() + 8.0;
+}
+
+fn annex_sources(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    l.item = "sources".into();
+    l.heading(1, &t(lang, "pdf-annex-sources"), 40.0);
+    if plan.sources.is_empty() {
+        return empty(l, lang);
+    }
+    let table = tables::sources(plan, lang);
+    l.table(&table.columns, &table.rows);
 }
 
 fn annex_findings(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::analysis::{self, budget};
 use crate::i18n::tr;
+use crate::model::catalogue::{self, Catalogue};
 use crate::model::*;
 
 use super::layout::Column;
@@ -391,6 +392,227 @@ pub fn openness_index(lang: Lang, idx: &analysis::OpennessIndex) -> Table {
                 .collect(),
         );
     }
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// "Programme — call" of a funding line or pilot: the catalogue entry's caption, else the text.
+pub fn programme_call(
+    catalogue: &Catalogue,
+    lang: Lang,
+    reference: Option<&CallRef>,
+    programme: &str,
+    call: &str,
+) -> String {
+    if let Some(e) = reference.and_then(|r| catalogue.resolve(r)) {
+        return e.caption(lang);
+    }
+    [programme, call]
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ")
+}
+
+/// The funding lines table: each line with its programme and call, the stated rate and the
+/// programme's maximum for the plan's region.
+pub fn funding_lines(plan: &Plan, lang: Lang) -> Table {
+    let catalogue = analysis::checks::catalogue_of(plan);
+    let region = plan.facts.region_category;
+    let cols = [
+        Column::new(t(lang, "pdf-code"), 0.7),
+        Column::new(t(lang, "pdf-source"), 1.3),
+        Column::new(t(lang, "pdf-programme-call"), 3.2),
+        Column::right(with_currency(lang, plan, "pdf-amount"), 1.5),
+        Column::right(t(lang, "pdf-rate-stated"), 0.9),
+        Column::right(t(lang, "pdf-rate-max"), 0.9),
+        Column::new(t(lang, "pdf-secured-or-potential"), 1.3),
+    ];
+    let rows = plan
+        .funding_lines()
+        .map(|(a, f)| {
+            let entry = f.catalogue.as_ref().and_then(|r| catalogue.resolve(r));
+            vec![
+                a.code.clone(),
+                f.source.label(lang).to_owned(),
+                programme_call(&catalogue, lang, f.catalogue.as_ref(), &f.programme, &f.call),
+                amount(lang, f.amount),
+                f.co_financing_rate
+                    .map(|r| format::percent(lang, r, 2))
+                    .unwrap_or_default(),
+                entry
+                    .and_then(|e| e.max_rate(region))
+                    .map(|r| format::percent(lang, r, 1))
+                    .unwrap_or_default(),
+                f.status.label(lang).to_owned(),
+            ]
+        })
+        .collect();
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// The rules of a catalogue entry as label–value pairs (interface-text keys), for a pilot fiche
+/// and the table of calls.
+pub fn call_rules(plan: &Plan, lang: Lang, entry: &catalogue::Resolved<'_>) -> Vec<(&'static str, String)> {
+    let money = |m: Money| format::money(lang, m, "EUR");
+    let date = |d: Option<Date>| d.map(|d| format::date(lang, d));
+    let range = |a: Option<String>, b: Option<String>| match (a, b) {
+        (None, None) => String::new(),
+        (a, b) => format!(
+            "{} – {}",
+            a.unwrap_or_else(|| "…".into()),
+            b.unwrap_or_else(|| "…".into())
+        ),
+    };
+    let p = entry.programme;
+    let mut rows = vec![
+        ("catalogue-programme", p.name(lang).to_owned()),
+        ("catalogue-authority", p.managing_authority(lang).to_owned()),
+    ];
+    if let Some(c) = entry.call {
+        let call = if c.code.is_empty() {
+            c.title(lang).to_owned()
+        } else {
+            format!("{} ({})", c.title(lang), c.code)
+        };
+        rows.push(("catalogue-call", call));
+        rows.push(("catalogue-open-close", range(date(c.opens), date(c.closes))));
+        rows.push((
+            "catalogue-grant",
+            range(c.min_grant.map(money), c.max_grant.map(money)),
+        ));
+        if let Some(m) = c.max_duration_months {
+            rows.push((
+                "catalogue-duration",
+                format!(
+                    "{} {}",
+                    format::integer(lang, u64::from(m)),
+                    t(lang, "catalogue-months")
+                ),
+            ));
+        }
+        if c.min_partners.is_some() || c.min_countries.is_some() {
+            rows.push((
+                "catalogue-consortium",
+                format!(
+                    "{} {} / {} {}",
+                    t(lang, "catalogue-min-partners"),
+                    c.min_partners.map_or("—".into(), |n| n.to_string()),
+                    t(lang, "catalogue-min-countries"),
+                    c.min_countries.map_or("—".into(), |n| n.to_string())
+                ),
+            ));
+        }
+    }
+    rows.push((
+        "catalogue-max-rate",
+        entry
+            .max_rate(plan.facts.region_category)
+            .map(|r| format::percent(lang, r, 1))
+            .unwrap_or_default(),
+    ));
+    rows.push((
+        "catalogue-eligible-until",
+        date(entry.eligible_until()).unwrap_or_default(),
+    ));
+    rows.push((
+        "catalogue-applicants",
+        entry
+            .applicants()
+            .iter()
+            .map(|s| s.label(lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+    ));
+    let sources: Vec<String> = entry
+        .call
+        .map(|c| c.sources.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .chain(&p.sources)
+        .map(|s| source_text(lang, &s.title, &s.publisher, &s.url, s.as_of))
+        .collect();
+    rows.push(("catalogue-sources", sources.join("; ")));
+    rows.retain(|(_, v)| !v.trim().is_empty());
+    rows
+}
+
+/// A source as a reference list writes it: "Title. Publisher. URL (as of 29.11.2026)".
+pub fn source_text(lang: Lang, title: &str, publisher: &str, url: &str, as_of: Option<Date>) -> String {
+    let mut parts: Vec<String> = [title, publisher, url]
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().to_owned())
+        .collect();
+    if let Some(d) = as_of {
+        parts.push(format!("{} {}", t(lang, "catalogue-as-of"), format::date(lang, d)));
+    }
+    parts.join(". ")
+}
+
+/// The calls the plan's funding lines and pilots refer to, with their rules: what a programme
+/// officer reads first.
+pub fn calls_used(plan: &Plan, lang: Lang) -> Table {
+    let catalogue = analysis::checks::catalogue_of(plan);
+    let mut seen: Vec<&CallRef> = Vec::new();
+    for r in plan
+        .funding_lines()
+        .filter_map(|(_, f)| f.catalogue.as_ref())
+        .chain(plan.pilots.iter().filter_map(|p| p.catalogue.as_ref()))
+    {
+        if !seen.contains(&r) {
+            seen.push(r);
+        }
+    }
+    let cols = [
+        Column::new(t(lang, "pdf-programme-call"), 3.0),
+        Column::new(t(lang, "pdf-call-rules"), 5.0),
+    ];
+    let rows = seen
+        .into_iter()
+        .filter_map(|r| catalogue.resolve(r))
+        // The municipal budget has no rules to show.
+        .filter(|e| e.programme.management != catalogue::Management::Domestic || e.call.is_some())
+        .map(|e| {
+            let rules = call_rules(plan, lang, &e)
+                .into_iter()
+                .filter(|(k, _)| !matches!(*k, "catalogue-programme" | "catalogue-call" | "catalogue-sources"))
+                .map(|(k, v)| format!("{}: {v}", t(lang, k)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            vec![e.caption(lang), rules]
+        })
+        .collect();
+    Table {
+        columns: cols.to_vec(),
+        rows,
+    }
+}
+
+/// The plan's list of sources, for the annex.
+pub fn sources(plan: &Plan, lang: Lang) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-source-id"), 0.8),
+        Column::new(t(lang, "pdf-source-ref"), 5.2),
+        Column::new(t(lang, "pdf-source-supports"), 2.6),
+    ];
+    let rows = plan
+        .sources
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.to_string(),
+                source_text(lang, &s.title, &s.publisher, &s.url, s.accessed),
+                s.supports.clone(),
+            ]
+        })
+        .collect();
     Table {
         columns: cols.to_vec(),
         rows,

@@ -521,3 +521,46 @@ cli-summary-index = Индекс на отвореност (0–100, спрям�
 cli-summary-complete = Попълненост: { $complete }; грешки / предупреждения / подсказки: { $errors } / { $warnings } / { $hints }
 cli-diff-same = няма разлики
 cli-diff-money = стойност { $cost }; осигурено { $secured }; потенциално { $potential }
+
+## The funding catalogue in the app (src/app/catalogue.rs)
+field-catalogue = Програма и покана (каталог на финансирането)
+catalogue-none = — няма я в каталога (въведете програма и покана) —
+catalogue-closes = краен срок
+catalogue-rules = Правила на програмата и поканата
+catalogue-programme = Програма
+catalogue-fund = Фонд
+catalogue-management = Управление
+catalogue-authority = Управляващ орган
+catalogue-cci = Код на програмата (CCI)
+catalogue-call = Покана
+catalogue-code = Код на поканата
+catalogue-priority = Приоритет
+catalogue-open-close = Отворена
+catalogue-grant = Безвъзмездна помощ (мин. – макс.)
+catalogue-duration = Най-дълъг проект
+catalogue-months = месеца
+catalogue-consortium = Партньорство
+catalogue-min-partners = партньори поне
+catalogue-min-countries = държави поне
+catalogue-max-rate = Най-високо съфинансиране за региона на плана
+catalogue-eligible-until = Разходите са допустими до
+catalogue-applicants = Кой може да кандидатства
+catalogue-unconfirmed = Непотвърдено:
+catalogue-sources = Източници:
+catalogue-as-of = към
+field-lead-type = Вид на водещата организация (определя по кои фондове може да кандидатства)
+lead-type-taken = От местната група или общината:
+field-countries = Държави на кандидатите (ISO кодове, напр. BG)
+field-region = Регион (NUTS 2)
+field-region-category = Категория на региона (определя най-високото съфинансиране от ЕС)
+
+## Funding rules and sources in the reports (src/report/tables.rs)
+pdf-rate-stated = Съфин. %
+pdf-rate-max = Макс. %
+pdf-call-rules = Правила на поканата
+pdf-calls = Програми и покани и техните правила
+pdf-sources = Източници
+pdf-source-id = №
+pdf-source-ref = Източник
+pdf-source-supports = Подкрепя
+pdf-annex-sources = Приложение: източници

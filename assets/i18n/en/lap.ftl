@@ -521,3 +521,46 @@ cli-summary-index = Openness index (0–100, relative to the compared cities):
 cli-summary-complete = Complete: { $complete }; errors / warnings / hints: { $errors } / { $warnings } / { $hints }
 cli-diff-same = no differences
 cli-diff-money = cost { $cost }; secured { $secured }; potential { $potential }
+
+## The funding catalogue in the app (src/app/catalogue.rs)
+field-catalogue = Programme and call (funding catalogue)
+catalogue-none = — not in the catalogue (type programme and call) —
+catalogue-closes = closes
+catalogue-rules = Rules of this programme and call
+catalogue-programme = Programme
+catalogue-fund = Fund
+catalogue-management = Management
+catalogue-authority = Managing authority
+catalogue-cci = Programme code (CCI)
+catalogue-call = Call
+catalogue-code = Call code
+catalogue-priority = Priority
+catalogue-open-close = Open
+catalogue-grant = Grant (min – max)
+catalogue-duration = Longest project
+catalogue-months = months
+catalogue-consortium = Consortium
+catalogue-min-partners = partners at least
+catalogue-min-countries = countries at least
+catalogue-max-rate = Maximum co-financing for the plan's region
+catalogue-eligible-until = Spending eligible until
+catalogue-applicants = Who may apply
+catalogue-unconfirmed = Not confirmed:
+catalogue-sources = Sources:
+catalogue-as-of = as of
+field-lead-type = Kind of body of the lead (decides the funds it may apply to)
+lead-type-taken = From the support group or the municipality:
+field-countries = Countries of the applicants (ISO codes, e.g. BG)
+field-region = Region (NUTS 2)
+field-region-category = Category of the region (sets the maximum EU co-financing)
+
+## Funding rules and sources in the reports (src/report/tables.rs)
+pdf-rate-stated = Co-fin. %
+pdf-rate-max = Max. %
+pdf-call-rules = Rules of the call
+pdf-calls = Programmes and calls, with their rules
+pdf-sources = Sources
+pdf-source-id = No.
+pdf-source-ref = Source
+pdf-source-supports = Supports
+pdf-annex-sources = Annex: sources

@@ -568,3 +568,325 @@ fn budget_matches_actions(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::check;
+    use crate::model::catalogue::{Call, RegionRate, Source};
+
+    const CODES: &[&str] = &[
+        "FUNDING_RATE_MISMATCH",
+        "FUNDING_RATE_ABOVE_MAX",
+        "FUNDING_AFTER_ELIGIBILITY",
+        "FUNDING_BELOW_MIN_GRANT",
+        "FUNDING_ABOVE_MAX_GRANT",
+        "FUNDING_APPLICANT_NOT_ELIGIBLE",
+        "FUNDING_SOURCE_MISMATCH",
+        "FUNDING_UNKNOWN_PROGRAMME",
+        "FUNDING_UNKNOWN_CALL",
+        "PILOT_CONSORTIUM_TOO_SMALL",
+        "PILOT_TOO_FEW_COUNTRIES",
+        "PILOT_CALL_CLOSED",
+        "PILOT_TOO_LONG",
+        "PILOT_BUDGET_MISMATCH",
+        "CATALOGUE_ENTRY_UNSOURCED",
+    ];
+
+    fn reference(call: &str) -> Option<CallRef> {
+        Some(CallRef {
+            programme: "own-esf".into(),
+            call: call.into(),
+        })
+    }
+
+    /// A plan whose funding obeys every rule of its own catalogue entry.
+    fn plan() -> Plan {
+        let mut p = Plan::new();
+        p.facts.municipality = "Столична община".into();
+        p.facts.region_category = Some(RegionCategory::Transition);
+        p.facts.date = "2025-03-14".parse().ok();
+        p.funding_catalogue = vec![Programme {
+            key: "own-esf".into(),
+            name_en: "Own ESF+ programme".into(),
+            fund: FundingSource::EsfPlus,
+            max_rates: vec![
+                RegionRate {
+                    category: RegionCategory::LessDeveloped,
+                    percent: 85.0,
+                },
+                RegionRate {
+                    category: RegionCategory::Transition,
+                    percent: 70.0,
+                },
+            ],
+            eligible_until: "2029-12-31".parse().ok(),
+            applicants: vec![Sector::Municipality, Sector::Ngo],
+            sources: vec![Source {
+                title: "Programme page".into(),
+                url: "https://example.org/esf".into(),
+                as_of: "2026-11-29".parse().ok(),
+                ..Source::default()
+            }],
+            calls: vec![Call {
+                key: "c".into(),
+                title_en: "Integration".into(),
+                opens: "2025-01-01".parse().ok(),
+                closes: "2025-06-30".parse().ok(),
+                min_grant: Some(Money::from_units(500)),
+                max_grant: Some(Money::from_units(5_000)),
+                max_duration_months: Some(24),
+                min_partners: Some(3),
+                min_countries: Some(2),
+                ..Call::default()
+            }],
+            ..Programme::default()
+        }];
+        p.actions = vec![Action {
+            id: "A-1".into(),
+            code: "1.1".into(),
+            title: "Language courses".into(),
+            lead: "Столична община – направление „Образование“".into(),
+            cost: Some(Money::from_units(1_000)),
+            start: "2025-06".parse().ok(),
+            end: "2027-05".parse().ok(),
+            funding: vec![
+                FundingLine {
+                    id: "F-1".into(),
+                    source: FundingSource::EsfPlus,
+                    catalogue: reference("c"),
+                    amount: Money::from_units(700),
+                    co_financing_rate: Some(70.0),
+                    ..FundingLine::default()
+                },
+                FundingLine {
+                    id: "F-2".into(),
+                    source: FundingSource::Municipal,
+                    amount: Money::from_units(300),
+                    ..FundingLine::default()
+                },
+            ],
+            ..Action::default()
+        }];
+        p.pilots = vec![Pilot {
+            id: "PL-1".into(),
+            title: "Skills".into(),
+            fund: Some(FundingSource::EsfPlus),
+            catalogue: reference("c"),
+            lead: "Столична община".into(),
+            partners: vec!["NGO".into(), "City of Turin".into()],
+            countries: vec!["BG".into(), "IT".into()],
+            duration_months: Some(24),
+            start: "2025-06".parse().ok(),
+            budget: vec![BudgetItem {
+                amount: Money::from_units(1_000),
+                ..BudgetItem::default()
+            }],
+            co_financing_rate: Some(70.0),
+            actions: vec!["A-1".into()],
+            readiness: Readiness::ReadyToSubmit,
+            ..Pilot::default()
+        }];
+        p
+    }
+
+    fn codes(p: &Plan) -> Vec<&'static str> {
+        check(p)
+            .findings
+            .iter()
+            .map(|f| f.code)
+            .filter(|c| CODES.contains(c))
+            .collect()
+    }
+
+    /// The plan, changed by `f`, raises `code` (and the unchanged plan raises nothing).
+    fn raises(code: &str, f: impl FnOnce(&mut Plan)) {
+        assert_eq!(codes(&plan()), Vec::<&str>::new(), "the base plan is clean");
+        let mut p = plan();
+        f(&mut p);
+        let found = codes(&p);
+        assert!(found.contains(&code), "{code} not in {found:?}");
+    }
+
+    fn line(p: &mut Plan) -> &mut FundingLine {
+        &mut p.actions[0].funding[0]
+    }
+
+    #[test]
+    fn a_stated_rate_must_match_the_lines_share_of_the_cost() {
+        raises("FUNDING_RATE_MISMATCH", |p| {
+            line(p).co_financing_rate = Some(60.0)
+        });
+        // Within rounding of one decimal: fine.
+        let mut p = plan();
+        line(&mut p).co_financing_rate = Some(69.6);
+        assert!(codes(&p).is_empty(), "{:?}", codes(&p));
+    }
+
+    #[test]
+    fn a_rate_above_the_maximum_for_the_region_is_an_error() {
+        raises("FUNDING_RATE_ABOVE_MAX", |p| {
+            line(p).amount = Money::from_units(800);
+            line(p).co_financing_rate = Some(80.0);
+            p.actions[0].funding[1].amount = Money::from_units(200);
+        });
+        raises("FUNDING_RATE_ABOVE_MAX", |p| {
+            p.pilots[0].co_financing_rate = Some(85.0)
+        });
+        // In a less developed region 80 % is allowed.
+        let mut p = plan();
+        p.facts.region_category = Some(RegionCategory::LessDeveloped);
+        line(&mut p).amount = Money::from_units(800);
+        line(&mut p).co_financing_rate = Some(80.0);
+        p.actions[0].funding[1].amount = Money::from_units(200);
+        p.pilots[0].co_financing_rate = Some(80.0);
+        assert!(!codes(&p).contains(&"FUNDING_RATE_ABOVE_MAX"));
+    }
+
+    #[test]
+    fn spending_after_the_eligible_period_is_an_error() {
+        raises("FUNDING_AFTER_ELIGIBILITY", |p| {
+            p.actions[0].end = "2030-01".parse().ok()
+        });
+        raises("FUNDING_AFTER_ELIGIBILITY", |p| {
+            p.pilots[0].start = "2028-06".parse().ok()
+        });
+    }
+
+    #[test]
+    fn grants_outside_the_calls_limits_are_errors() {
+        raises("FUNDING_BELOW_MIN_GRANT", |p| {
+            p.actions[0].cost = Some(Money::from_units(500));
+            line(p).amount = Money::from_units(350);
+            p.actions[0].funding[1].amount = Money::from_units(150);
+        });
+        raises("FUNDING_ABOVE_MAX_GRANT", |p| {
+            p.pilots[0].budget[0].amount = Money::from_units(10_000)
+        });
+    }
+
+    #[test]
+    fn an_applicant_the_programme_does_not_admit_is_an_error() {
+        raises("FUNDING_APPLICANT_NOT_ELIGIBLE", |p| {
+            p.actions[0].lead_type = Some(Sector::Business)
+        });
+        raises("FUNDING_APPLICANT_NOT_ELIGIBLE", |p| {
+            p.pilots[0].lead = "Фирма ООД".into();
+            p.support_group.members.push(Member {
+                organisation: "Фирма ООД".into(),
+                sector: Sector::Business,
+                ..Member::default()
+            });
+        });
+        // A lead whose kind cannot be told is not accused.
+        let mut p = plan();
+        p.actions[0].lead = "Someone".into();
+        assert!(codes(&p).is_empty());
+    }
+
+    #[test]
+    fn a_consortium_too_small_for_the_call_is_an_error() {
+        raises("PILOT_CONSORTIUM_TOO_SMALL", |p| {
+            p.pilots[0].partners.pop();
+        });
+        raises("PILOT_TOO_FEW_COUNTRIES", |p| {
+            p.pilots[0].countries = vec!["BG".into(), "bg ".into()]
+        });
+    }
+
+    #[test]
+    fn a_pilot_ready_for_a_closed_call_is_an_error() {
+        raises("PILOT_CALL_CLOSED", |p| {
+            p.facts.date = "2025-07-01".parse().ok()
+        });
+        // An idea for a closed call is not claimed to be ready.
+        let mut p = plan();
+        p.facts.date = "2025-07-01".parse().ok();
+        p.pilots[0].readiness = Readiness::Idea;
+        assert!(codes(&p).is_empty());
+    }
+
+    #[test]
+    fn a_pilot_longer_than_the_call_allows_is_an_error() {
+        raises("PILOT_TOO_LONG", |p| p.pilots[0].duration_months = Some(30));
+    }
+
+    #[test]
+    fn a_pilot_must_ask_what_its_actions_plan_from_the_fund() {
+        raises("PILOT_BUDGET_MISMATCH", |p| {
+            p.pilots[0].budget[0].amount = Money::from_units(1_200)
+        });
+    }
+
+    #[test]
+    fn references_must_point_to_the_catalogue_and_agree_with_the_source() {
+        raises("FUNDING_UNKNOWN_PROGRAMME", |p| {
+            line(p).catalogue = Some(CallRef {
+                programme: "nope".into(),
+                call: String::new(),
+            })
+        });
+        raises("FUNDING_UNKNOWN_CALL", |p| line(p).catalogue = reference("nope"));
+        raises("FUNDING_SOURCE_MISMATCH", |p| {
+            line(p).source = FundingSource::Erdf
+        });
+    }
+
+    #[test]
+    fn the_plans_own_entries_need_a_source() {
+        raises("CATALOGUE_ENTRY_UNSOURCED", |p| {
+            p.funding_catalogue[0].sources.clear()
+        });
+    }
+
+    #[test]
+    fn messages_write_numbers_as_each_language_does() {
+        let mut p = plan();
+        line(&mut p).co_financing_rate = Some(62.5);
+        let r = check(&p);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.code == "FUNDING_RATE_MISMATCH")
+            .unwrap();
+        assert!(f.message_en.contains("62.5%") && f.message_en.contains("70%"), "{}", f.message_en);
+        assert!(f.message_bg.contains("62,5\u{a0}%"), "{}", f.message_bg);
+        assert_eq!(f.path.to_string(), "funding/F-1.co_financing_rate");
+    }
+
+    #[test]
+    fn the_shipped_catalogue_is_sourced_and_consistent() {
+        let shipped = crate::store::catalogue::shipped();
+        assert!(shipped.len() >= 10, "{} programmes", shipped.len());
+        let mut keys = std::collections::HashSet::new();
+        for p in shipped {
+            assert!(keys.insert(p.key.as_str()), "key {} twice", p.key);
+            assert!(!p.name_en.is_empty() && !p.name_bg.is_empty(), "{}", p.key);
+            assert!(p.sources.iter().any(Source::is_complete), "{} has no complete source", p.key);
+            let mut calls = std::collections::HashSet::new();
+            for c in &p.calls {
+                assert!(calls.insert(c.key.as_str()), "{}/{} twice", p.key, c.key);
+                assert!(
+                    c.sources.iter().any(Source::is_complete),
+                    "{}/{} has no complete source",
+                    p.key,
+                    c.key
+                );
+                if let (Some(o), Some(cl)) = (c.opens, c.closes) {
+                    assert!(o <= cl, "{}/{} closes before it opens", p.key, c.key);
+                }
+                if let (Some(a), Some(b)) = (c.min_grant, c.max_grant) {
+                    assert!(a <= b, "{}/{}", p.key, c.key);
+                }
+            }
+            for r in &p.max_rates {
+                assert!((0.0..=100.0).contains(&r.percent), "{}", p.key);
+            }
+        }
+        // The 2021–2027 shared-management programmes end their eligibility in 2029.
+        for key in ["bg-phrd-2021-2027", "bg-prd-2021-2027", "bg-amif-2021-2027"] {
+            let p = shipped.iter().find(|p| p.key == key).unwrap();
+            assert_eq!(p.eligible_until, "2029-12-31".parse().ok(), "{key}");
+        }
+    }
+}

@@ -54,6 +54,15 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     },
                 );
                 w::text(ui, &cx.tr("field-currency"), &mut f.currency);
+                w::text(ui, &cx.tr("field-region"), &mut f.region);
+                w::opt_choice(
+                    ui,
+                    cx.lang,
+                    &cx.tr("field-region-category"),
+                    &mut f.region_category,
+                    RegionCategory::ALL,
+                    |c| c.label(cx.lang),
+                );
                 w::multiline(ui, &cx.tr("field-summary"), &mut f.summary);
             });
         });

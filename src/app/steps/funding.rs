@@ -6,6 +6,7 @@ use egui::Ui;
 use super::{detail, list_panel, selected_index};
 use crate::analysis::budget::{self, ActionMoney};
 use crate::app::StepCtx;
+use crate::app::catalogue;
 use crate::app::charts;
 use crate::app::list::next;
 use crate::app::rows::nested_rows;
@@ -87,16 +88,51 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             w::opt_money(ui, lang, &tr(lang, "field-cost"), &mut a.cost);
         });
         let gap = ActionMoney::of(&a).gap();
+        let lead_type = plan.applicant_type(&a.lead, a.lead_type);
+        form(ui, "funding-lead-type", |ui| {
+            w::opt_choice(
+                ui,
+                lang,
+                &tr(lang, "field-lead-type"),
+                &mut a.lead_type,
+                Sector::ALL,
+                |s| s.label(lang),
+            );
+            if a.lead_type.is_none()
+                && let Some(s) = lead_type
+            {
+                ui.weak(format!("{} {}", tr(lang, "lead-type-taken"), s.label(lang)));
+            }
+        });
         ui.separator();
+        let cat = crate::analysis::checks::catalogue_of(plan);
+        let region = plan.facts.region_category;
         let deleted = nested_rows(
             ui,
             lang,
             cx.plan(),
             "funding-lines",
             &mut a.funding,
-            |f| format!("{} {}", f.source.label(lang), f.programme),
+            |f| match f.catalogue.as_ref().and_then(|r| cat.resolve(r)) {
+                Some(e) => format!("{} {}", f.source.label(lang), e.programme.name(lang)),
+                None => format!("{} {}", f.source.label(lang), f.programme),
+            },
             |ui, f| {
                 form(ui, "funding-line", |ui| {
+                    if catalogue::pick(
+                        ui,
+                        lang,
+                        &tr(lang, "field-catalogue"),
+                        &cat,
+                        &mut f.catalogue,
+                        Some(f.source),
+                    ) && let Some(e) = f.catalogue.as_ref().and_then(|r| cat.resolve(r))
+                    {
+                        // The catalogue is the one place for fund, programme and call.
+                        f.source = e.fund();
+                        f.programme.clear();
+                        f.call.clear();
+                    }
                     w::choice(
                         ui,
                         &tr(lang, "field-source"),
@@ -104,8 +140,10 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                         FundingSource::ALL,
                         |s| s.label(lang),
                     );
-                    w::text(ui, &tr(lang, "field-programme"), &mut f.programme);
-                    w::text(ui, &tr(lang, "field-call"), &mut f.call);
+                    if f.catalogue.is_none() {
+                        w::text(ui, &tr(lang, "field-programme"), &mut f.programme);
+                        w::text(ui, &tr(lang, "field-call"), &mut f.call);
+                    }
                     w::money(ui, lang, &tr(lang, "field-amount"), &mut f.amount);
                     w::opt_percent(
                         ui,
@@ -122,6 +160,9 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     );
                     w::text(ui, &tr(lang, "field-note"), &mut f.note);
                 });
+                if let Some(e) = f.catalogue.as_ref().and_then(|r| cat.resolve(r)) {
+                    catalogue::rules(ui, lang, &e, region);
+                }
             },
             &tr(lang, "add-funding-line"),
             // A new line covers what is still missing, which is what a planner enters next.

@@ -7,6 +7,7 @@ use egui::Ui;
 use super::{action_options, detail, list_panel, selected_index};
 use crate::analysis::budget;
 use crate::app::StepCtx;
+use crate::app::catalogue;
 use crate::app::list::master_list;
 use crate::app::rows::nested_rows;
 use crate::app::widgets::{self as w, form};
@@ -31,8 +32,22 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         let mut p = plan.pilots[i].clone();
         let actions = action_options(plan, None);
         let t = |k: &str| tr(lang, k);
+        let cat = crate::analysis::checks::catalogue_of(plan);
         form(ui, "pilot-form", |ui| {
             w::text(ui, &t("field-title"), &mut p.title);
+            if catalogue::pick(
+                ui,
+                lang,
+                &t("field-catalogue"),
+                &cat,
+                &mut p.catalogue,
+                p.fund,
+            ) && let Some(e) = p.catalogue.as_ref().and_then(|r| cat.resolve(r))
+            {
+                p.fund = Some(e.fund());
+                p.programme.clear();
+                p.call.clear();
+            }
             w::opt_choice(
                 ui,
                 lang,
@@ -41,13 +56,24 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 FundingSource::ALL,
                 |s| s.label(lang),
             );
-            w::text(ui, &t("field-programme"), &mut p.programme);
-            w::text(ui, &t("field-call"), &mut p.call);
+            if p.catalogue.is_none() {
+                w::text(ui, &t("field-programme"), &mut p.programme);
+                w::text(ui, &t("field-call"), &mut p.call);
+            }
             w::multiline(ui, &t("field-pilot-objective"), &mut p.objective);
             w::text(ui, &t("field-target-group"), &mut p.target_group);
             w::multiline(ui, &t("field-summary"), &mut p.summary);
             w::text(ui, &t("field-lead"), &mut p.lead);
+            w::opt_choice(
+                ui,
+                lang,
+                &t("field-lead-type"),
+                &mut p.lead_type,
+                Sector::ALL,
+                |s| s.label(lang),
+            );
             w::string_list(ui, lang, &t("field-partners"), &mut p.partners);
+            w::string_list(ui, lang, &t("field-countries"), &mut p.countries);
             w::opt_count(
                 ui,
                 lang,
@@ -71,6 +97,9 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 &actions,
             );
         });
+        if let Some(e) = p.catalogue.as_ref().and_then(|r| cat.resolve(r)) {
+            catalogue::rules(ui, lang, &e, plan.facts.region_category);
+        }
         ui.separator();
         ui.strong(t("field-budget"));
         nested_rows(

@@ -161,6 +161,7 @@ fn export_options(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         for part in Part::all() {
             let name = match part {
                 Part::Section(s) => s.label(lang).to_owned(),
+                Part::Sources => tr(lang, "pdf-annex-sources"),
                 Part::Findings => tr(lang, "pdf-annex-findings"),
                 Part::Comments => tr(lang, "pdf-annex-comments"),
             };
