@@ -1,12 +1,13 @@
 //! Plan files of format 3 and older, which kept a risk's threatened actions on the risk as well
 //! as on each action, load into format 4 with every link from either side on the actions, and
-//! the risk's view (`Plan::actions_threatened_by`, the register) agrees with the actions'.
+//! the risk's view (`Plan::actions_threatened_by`, the register) agrees with the actions'; and
+//! their free-text programmes and calls point to the funding catalogue (format 5).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use lap_studio::model::integrity;
-use lap_studio::model::{FORMAT_VERSION, Lang, Plan};
+use lap_studio::model::{CallRef, FORMAT_VERSION, Lang, Plan};
 use lap_studio::report::tables;
 use lap_studio::store::{self, LoadErrorKind};
 
@@ -115,7 +116,7 @@ fn every_link_from_either_side_survives_the_migration() {
 }
 
 #[test]
-fn written_again_it_is_format_4_with_the_links_once() {
+fn written_again_it_is_the_current_format_with_the_links_once() {
     let (_, plan) = old_sofia();
     let text = store::to_ron(&plan);
     assert!(text.contains(&format!("format_version: {FORMAT_VERSION},")));
@@ -147,20 +148,82 @@ fn after_deleting_an_action_the_two_views_still_agree() {
 #[test]
 fn a_file_of_a_newer_format_is_still_refused() {
     for text in [
-        "(format_version: 5, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
+        "(format_version: 6, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
         // Even one that would otherwise read as a plan of today.
-        "(format_version: 5)",
+        "(format_version: 6)",
     ] {
         let e = store::parse(text, Path::new("future.ron")).unwrap_err();
         assert!(
             matches!(
                 e.kind,
                 LoadErrorKind::NewerVersion {
-                    found: 5,
-                    supported: 4
+                    found: 6,
+                    supported: 5
                 }
             ),
             "{e}"
         );
+    }
+}
+
+/// Format 5: free-text programmes and calls of an older file point to the funding catalogue
+/// where an entry names them; what no entry names stays as it was written.
+#[test]
+fn free_text_funding_is_linked_to_the_catalogue_and_the_rest_kept() {
+    let (text, plan) = old_sofia();
+    assert!(text.contains("format_version: 3"));
+    let line = |id: &str| {
+        plan.funding_lines()
+            .map(|(_, f)| f)
+            .find(|f| f.id.as_str() == id)
+            .unwrap()
+    };
+    let reference = |programme: &str, call: &str| {
+        Some(CallRef {
+            programme: programme.into(),
+            call: call.into(),
+        })
+    };
+    // "Програма на ФУМИ 2021–2027" with a Union-actions call was never the national programme.
+    let f1 = line("F-1");
+    assert_eq!(
+        f1.catalogue,
+        reference("eu-amif-union-actions", "amif-2023-local")
+    );
+    assert_eq!((f1.programme.as_str(), f1.call.as_str()), ("", ""));
+    assert_eq!(line("F-2").catalogue, reference("bg-municipal-budget", ""));
+    // Employers' money is in no catalogue: its text stays.
+    let employers = plan
+        .funding_lines()
+        .map(|(_, f)| f)
+        .find(|f| f.programme == "Вноски на работодатели")
+        .expect("the employers' line keeps its text");
+    assert_eq!(employers.catalogue, None);
+    // A programme found with a call no entry names keeps the call's text.
+    let kept_call = plan
+        .funding_lines()
+        .map(|(_, f)| f)
+        .find(|f| f.call == "Умения за работа")
+        .expect("the unknown call's text is kept");
+    assert_eq!(kept_call.catalogue, reference("bg-phrd-2021-2027", ""));
+    assert!(kept_call.programme.is_empty());
+    // Pilots too.
+    assert!(
+        plan.pilots.iter().all(|p| p.catalogue.is_some()),
+        "{:?}",
+        plan.pilots
+            .iter()
+            .map(|p| (&p.programme, &p.call))
+            .collect::<Vec<_>>()
+    );
+    // Every reference resolves in the shipped catalogue.
+    let catalogue = lap_studio::analysis::checks::catalogue_of(&plan);
+    for r in plan
+        .funding_lines()
+        .filter_map(|(_, f)| f.catalogue.as_ref())
+        .chain(plan.pilots.iter().filter_map(|p| p.catalogue.as_ref()))
+    {
+        let e = catalogue.resolve(r).unwrap_or_else(|| panic!("{r:?}"));
+        assert!(r.call.is_empty() || e.call.is_some(), "{r:?}");
     }
 }

@@ -2,14 +2,14 @@
 //! old → new) or moved, matched by id so a moved and renamed item is one "changed" item, not a
 //! deletion and an addition; and the money that moved.
 
-use std::any::Any;
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::analysis::budget;
-use crate::model::{Action, FundingLine, ItemPath, Money, Plan, Risk, Section};
+use crate::model::integrity::ItemKind;
+use crate::model::{ItemPath, ItemRef, Lang, Money, Plan, Section, walk};
 
 /// How an item changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -71,91 +71,36 @@ impl Diff {
 
 /// One item of a list: its id, its name for people, and the item itself.
 struct Entry<'a> {
-    id: String,
+    id: &'a str,
     label: String,
-    item: &'a dyn Any,
+    item: ItemRef<'a>,
     /// Links worked out for the item and shown as its field `actions` (a risk's threatened
     /// actions).
     actions: Option<Vec<&'a str>>,
 }
 
-/// A list of items of one kind. Two items with the same id are compared typed first, which is
-/// quick and allocates nothing; only when they differ are they turned into JSON (without nested
-/// lists) to find the fields that differ.
-struct Items<'a> {
-    section: Section,
-    entries: Vec<Entry<'a>>,
-    /// True when two items of this list are equal.
-    same: fn(&dyn Any, &dyn Any) -> bool,
-    /// An item as JSON.
-    to_json: fn(&dyn Any) -> Value,
-    /// Fields left out of the JSON: nested lists, compared as lists of their own.
-    strip: &'static [&'static str],
-}
-
-impl<'a> Items<'a> {
-    fn new<T: Serialize + PartialEq + 'static>(
-        section: Section,
-        strip: &'static [&'static str],
-        entries: Vec<Entry<'a>>,
-    ) -> Self {
-        Items {
-            section,
-            entries,
-            same: same::<T>,
-            to_json: to_json::<T>,
-            strip,
-        }
-    }
-
-    /// The list of `items`, each with its id and label.
-    fn of<T: Serialize + PartialEq + 'static>(
-        section: Section,
-        strip: &'static [&'static str],
-        items: impl Iterator<Item = &'a T>,
-        id_and_label: impl Fn(&'a T) -> (String, String),
-    ) -> Self {
-        let entries = items
-            .map(|x| {
-                let (id, label) = id_and_label(x);
-                Entry {
-                    id,
-                    label,
-                    item: x,
-                    actions: None,
-                }
-            })
-            .collect();
-        Items::new::<T>(section, strip, entries)
-    }
-
-    /// The item's JSON, as compared field by field.
-    fn value(&self, e: &Entry<'_>) -> Value {
-        let mut v = (self.to_json)(e.item);
-        if let Value::Object(map) = &mut v {
-            for k in self.strip {
-                map.remove(*k);
-            }
-            if let Some(actions) = &e.actions {
-                map.insert("actions".to_owned(), json(actions, &[]));
-            }
+impl Entry<'_> {
+    /// The item's JSON (without nested items), as compared field by field.
+    fn value(&self) -> Value {
+        let mut v = self.item.to_json();
+        if let (Value::Object(map), Some(actions)) = (&mut v, &self.actions) {
+            map.insert("actions".to_owned(), json(actions, &[]));
         }
         v
     }
 
-    /// True when the items are equal as a whole (and so in every field compared). False does not
-    /// mean a field compared differs: it may be a stripped nested list.
-    fn equal(&self, a: &Entry<'_>, b: &Entry<'_>) -> bool {
-        (self.same)(a.item, b.item) && a.actions == b.actions
+    /// True when the items are equal as a whole (and so in every field compared); quick and
+    /// allocating nothing. False does not mean a field compared differs: it may be a nested list.
+    fn equal(&self, other: &Entry<'_>) -> bool {
+        self.item.same_content(other.item) && self.actions == other.actions
     }
 }
 
-fn same<T: PartialEq + 'static>(a: &dyn Any, b: &dyn Any) -> bool {
-    matches!((a.downcast_ref::<T>(), b.downcast_ref::<T>()), (Some(a), Some(b)) if a == b)
-}
-
-fn to_json<T: Serialize + 'static>(x: &dyn Any) -> Value {
-    x.downcast_ref::<T>().map_or(Value::Null, |x| json(x, &[]))
+/// The items of one kind (nested ones, such as funding lines, as a list of their own, so a
+/// change inside is shown where it is).
+struct Items<'a> {
+    section: Section,
+    entries: Vec<Entry<'a>>,
 }
 
 fn json<T: Serialize>(x: &T, strip: &[&str]) -> Value {
@@ -168,157 +113,46 @@ fn json<T: Serialize>(x: &T, strip: &[&str]) -> Value {
     v
 }
 
-fn label(code: &str, title: &str) -> String {
-    [code, title]
-        .iter()
-        .filter(|s| !s.trim().is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Every item list of a plan, nested ones (funding lines, specific objectives, openness
-/// indicators) as lists of their own so a change inside is shown where it is.
+/// Every item list of a plan, one per kind in the order of [`ItemKind::ALL`], from the one
+/// description of the plan's items ([`walk`]).
 fn lists(p: &Plan) -> Vec<Items<'_>> {
-    use Section as S;
     // The actions each risk threatens, in one pass over the actions (as
     // `Plan::actions_threatened_by` gives them, each action once, but without a pass per risk).
-    let mut threatened: HashMap<&str, Vec<&Action>> = HashMap::new();
+    let mut threatened: HashMap<&str, Vec<&str>> = HashMap::new();
     for a in &p.actions {
         for r in &a.risks {
             let list = threatened.entry(r.as_str()).or_default();
-            if !list.last().is_some_and(|last| std::ptr::eq(*last, a)) {
-                list.push(a);
+            if list.last() != Some(&a.id.as_str()) {
+                list.push(a.id.as_str());
             }
         }
     }
-    macro_rules! list {
-        ($section:expr, $iter:expr, |$x:ident| $label:expr, strip $strip:expr) => {
-            Items::of($section, $strip, $iter, |$x| ($x.id.to_string(), $label))
-        };
-    }
-    vec![
-        list!(
-            S::Context,
-            p.context.evidence.iter(),
-            |x| x.label.clone(),
-            strip & []
-        ),
-        list!(
-            S::SupportGroup,
-            p.support_group.members.iter(),
-            |x| x.organisation.clone(),
-            strip & []
-        ),
-        list!(
-            S::SupportGroup,
-            p.support_group.meetings.iter(),
-            |x| label(&x.date.map(|d| d.to_string()).unwrap_or_default(), &x.topic),
-            strip & []
-        ),
-        list!(
-            S::Problems,
-            p.problems.iter(),
-            |x| x.title.clone(),
-            strip & []
-        ),
-        list!(
-            S::Objectives,
-            p.objectives.iter(),
-            |x| label(&x.code, &x.title),
-            strip & ["specific"]
-        ),
-        list!(
-            S::Objectives,
-            p.objectives.iter().flat_map(|o| &o.specific),
-            |x| label(&x.code, &x.title),
-            strip & []
-        ),
-        list!(
-            S::Actions,
-            p.actions.iter(),
-            |x| label(&x.code, &x.title),
-            strip & ["funding"]
-        ),
-        // A funding line is labelled with its action: the line alone does not say whose it is.
-        Items::new::<FundingLine>(
-            S::Funding,
-            &[],
-            p.funding_lines()
-                .map(|(a, f)| Entry {
-                    id: f.id.to_string(),
-                    label: format!(
-                        "{} — {}",
-                        label(&a.code, &a.title),
-                        f.source.label(crate::model::Lang::En)
-                    ),
-                    item: f,
-                    actions: None,
-                })
-                .collect(),
-        ),
-        list!(
-            S::StrategyLinks,
-            p.strategies.goals().map(|(_, g)| g),
-            |x| label(&x.code, &x.title),
-            strip & []
-        ),
-        list!(S::Pilots, p.pilots.iter(), |x| x.title.clone(), strip & []),
-        list!(
-            S::Indicators,
-            p.indicators.iter(),
-            |x| label(&x.code, &x.name),
-            strip & []
-        ),
+    let mut lists: Vec<Items<'_>> = ItemKind::ALL
+        .iter()
+        .map(|_| Items {
+            section: Section::Facts,
+            entries: Vec::new(),
+        })
+        .collect();
+    walk(p, |item| {
+        let slot = &mut lists[item.kind() as usize];
+        slot.section = item.section();
         // A risk's threatened actions are kept on the actions; show them on the risk as well,
-        // so a consultant sees from both sides what a link change did.
-        Items::new::<Risk>(
-            S::Risks,
-            &[],
-            p.risks
-                .iter()
-                .map(|r| {
-                    let mut actions: Vec<&str> = threatened
-                        .get(r.id.as_str())
-                        .map(|actions| actions.iter().map(|a| a.id.as_str()).collect())
-                        .unwrap_or_default();
-                    // A set: reordering the actions does not change the risk (A-9 before
-                    // A-10, as people count).
-                    actions.sort_by_key(|id| (id.len(), *id));
-                    Entry {
-                        id: r.id.to_string(),
-                        label: r.title.clone(),
-                        item: r,
-                        actions: Some(actions),
-                    }
-                })
-                .collect(),
-        ),
-        list!(
-            S::Openness,
-            p.openness.cities.iter(),
-            |x| x.name.clone(),
-            strip & []
-        ),
-        list!(
-            S::Openness,
-            p.openness.areas.iter(),
-            |x| x.name.clone(),
-            strip & ["indicators"]
-        ),
-        list!(
-            S::Openness,
-            p.openness.areas.iter().flat_map(|a| &a.indicators),
-            |x| x.name.clone(),
-            strip & []
-        ),
-        list!(
-            S::Review,
-            p.comments.iter(),
-            |x| label(&x.author, &x.text),
-            strip & []
-        ),
-    ]
+        // so a consultant sees from both sides what a link change did. A set: reordering the
+        // actions does not change the risk (A-9 before A-10, as people count).
+        let actions = matches!(item, ItemRef::Risk(_)).then(|| {
+            let mut actions = threatened.get(item.id()).cloned().unwrap_or_default();
+            actions.sort_by_key(|id| (id.len(), *id));
+            actions
+        });
+        slot.entries.push(Entry {
+            id: item.id(),
+            label: item.caption(Lang::En),
+            item,
+            actions,
+        });
+    });
+    lists
 }
 
 /// Parts of the plan that are not lists: compared field by field.
@@ -411,36 +245,42 @@ pub fn diff(old: &Plan, new: &Plan) -> Diff {
         // item instead of a search through the other list.
         let mut old_at: HashMap<&str, usize> = HashMap::with_capacity(a.entries.len());
         for (j, e) in a.entries.iter().enumerate() {
-            old_at.entry(e.id.as_str()).or_insert(j);
+            old_at.entry(e.id).or_insert(j);
         }
-        let new_ids: HashSet<&str> = b.entries.iter().map(|e| e.id.as_str()).collect();
+        let new_ids: HashSet<&str> = b.entries.iter().map(|e| e.id).collect();
+        // A kind the old version has none of takes its section from the new, and back.
+        let section = if b.entries.is_empty() {
+            a.section
+        } else {
+            b.section
+        };
         for (i, e) in b.entries.iter().enumerate() {
-            let (id, label) = (&e.id, &e.label);
-            match old_at.get(id.as_str()).copied() {
+            let (id, label) = (e.id.to_owned(), &e.label);
+            match old_at.get(e.id).copied() {
                 None => changes.push(Change {
                     kind: ChangeKind::Added,
-                    path: ItemPath::item(b.section, id.clone()),
+                    path: ItemPath::item(section, id.clone()),
                     label: label.clone(),
                     fields: Vec::new(),
                 }),
                 Some(j) => {
                     let was = &a.entries[j];
-                    let fields = if b.equal(was, e) {
+                    let fields = if was.equal(e) {
                         Vec::new()
                     } else {
-                        field_changes(&a.value(was), &b.value(e))
+                        field_changes(&was.value(), &e.value())
                     };
                     if !fields.is_empty() {
                         changes.push(Change {
                             kind: ChangeKind::Changed,
-                            path: ItemPath::item(b.section, id.clone()),
+                            path: ItemPath::item(section, id.clone()),
                             label: label.clone(),
                             fields,
                         });
                     } else if i != j {
                         changes.push(Change {
                             kind: ChangeKind::Moved,
-                            path: ItemPath::item(b.section, id.clone()),
+                            path: ItemPath::item(section, id.clone()),
                             label: label.clone(),
                             fields: Vec::new(),
                         });
@@ -449,10 +289,10 @@ pub fn diff(old: &Plan, new: &Plan) -> Diff {
             }
         }
         for e in &a.entries {
-            if !new_ids.contains(e.id.as_str()) {
+            if !new_ids.contains(e.id) {
                 changes.push(Change {
                     kind: ChangeKind::Removed,
-                    path: ItemPath::item(a.section, e.id.clone()),
+                    path: ItemPath::item(section, e.id),
                     label: e.label.clone(),
                     fields: Vec::new(),
                 });

@@ -51,7 +51,13 @@ pub fn pick(
                     });
                     let closes = c
                         .closes
-                        .map(|d| format!(" — {} {}", tr(lang, "catalogue-closes"), format::date(lang, d)))
+                        .map(|d| {
+                            format!(
+                                " — {} {}",
+                                tr(lang, "catalogue-closes"),
+                                format::date(lang, d)
+                            )
+                        })
                         .unwrap_or_default();
                     let code = if c.code.is_empty() {
                         String::new()
@@ -114,7 +120,13 @@ pub fn rules(ui: &mut Ui, lang: Lang, entry: &Resolved<'_>, region: Option<Regio
             row(
                 "catalogue-duration",
                 c.max_duration_months
-                    .map(|m| format!("{} {}", format::integer(lang, u64::from(m)), t("catalogue-months")))
+                    .map(|m| {
+                        format!(
+                            "{} {}",
+                            format::integer(lang, u64::from(m)),
+                            t("catalogue-months")
+                        )
+                    })
                     .unwrap_or_default(),
             );
             let consortium = match (c.min_partners, c.min_countries) {
@@ -158,7 +170,10 @@ pub fn rules(ui: &mut Ui, lang: Lang, entry: &Resolved<'_>, region: Option<Regio
         }
         let unconfirmed = [
             p.unconfirmed.as_str(),
-            entry.call.map(|c| c.unconfirmed.as_str()).unwrap_or_default(),
+            entry
+                .call
+                .map(|c| c.unconfirmed.as_str())
+                .unwrap_or_default(),
         ];
         for u in unconfirmed {
             if !u.trim().is_empty() {

@@ -35,14 +35,7 @@ pub struct ListEdit<T> {
     pub deleted: Option<String>,
 }
 
-fn join(code: &str, title: &str) -> String {
-    match (code.trim().is_empty(), title.trim().is_empty()) {
-        (true, true) => "—".to_owned(),
-        (true, false) => title.to_owned(),
-        (false, true) => code.to_owned(),
-        (false, false) => format!("{code}  {title}"),
-    }
-}
+use crate::model::items::join;
 
 macro_rules! list_item {
     ($t:ty, $id:ident, $prefix:expr, |$s:ident, $lang:ident| $title:expr $(, nested $list:ident => $nested_prefix:expr)?) => {

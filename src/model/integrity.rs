@@ -46,6 +46,26 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// Every kind, in the order of the variants (so `kind as usize` indexes it).
+    pub const ALL: [ItemKind; 16] = [
+        ItemKind::Evidence,
+        ItemKind::Member,
+        ItemKind::Meeting,
+        ItemKind::Problem,
+        ItemKind::Objective,
+        ItemKind::SpecificObjective,
+        ItemKind::Action,
+        ItemKind::FundingLine,
+        ItemKind::StrategyGoal,
+        ItemKind::Pilot,
+        ItemKind::Indicator,
+        ItemKind::Risk,
+        ItemKind::City,
+        ItemKind::OpennessArea,
+        ItemKind::OpennessIndicator,
+        ItemKind::Comment,
+    ];
+
     /// A planner's name for the kind, in English and Bulgarian.
     pub fn names(self) -> (&'static str, &'static str) {
         match self {
@@ -286,98 +306,15 @@ impl IntegrityProblem {
 }
 
 /// Calls `f` with every item that has an id, in file order: its kind, id, section, and code
-/// and title (or name) to tell it by. Nothing is allocated.
+/// and title (or name) to tell it by. Nothing is allocated. The items are those of
+/// [`walk`](super::items::walk), the one description of the plan's kinds of items.
 pub fn each_item<'a>(
     plan: &'a Plan,
     mut f: impl FnMut(ItemKind, &'a str, Section, &'a str, &'a str),
 ) {
-    use ItemKind as K;
-    use Section as S;
-    let p = plan;
-    for e in &p.context.evidence {
-        f(K::Evidence, e.id.as_str(), S::Context, "", &e.label);
-    }
-    for m in &p.support_group.members {
-        f(
-            K::Member,
-            m.id.as_str(),
-            S::SupportGroup,
-            "",
-            &m.organisation,
-        );
-    }
-    for m in &p.support_group.meetings {
-        f(K::Meeting, m.id.as_str(), S::SupportGroup, "", &m.topic);
-    }
-    for x in &p.problems {
-        f(K::Problem, x.id.as_str(), S::Problems, "", &x.title);
-    }
-    for o in &p.objectives {
-        f(
-            K::Objective,
-            o.id.as_str(),
-            S::Objectives,
-            &o.code,
-            &o.title,
-        );
-        for s in &o.specific {
-            f(
-                K::SpecificObjective,
-                s.id.as_str(),
-                S::Objectives,
-                &s.code,
-                &s.title,
-            );
-        }
-    }
-    for a in &p.actions {
-        f(K::Action, a.id.as_str(), S::Actions, &a.code, &a.title);
-        for l in &a.funding {
-            f(
-                K::FundingLine,
-                l.id.as_str(),
-                S::Funding,
-                &a.code,
-                &l.programme,
-            );
-        }
-    }
-    for (_, g) in p.strategies.goals() {
-        f(
-            K::StrategyGoal,
-            g.id.as_str(),
-            S::StrategyLinks,
-            &g.code,
-            &g.title,
-        );
-    }
-    for x in &p.pilots {
-        f(K::Pilot, x.id.as_str(), S::Pilots, "", &x.title);
-    }
-    for x in &p.indicators {
-        f(K::Indicator, x.id.as_str(), S::Indicators, &x.code, &x.name);
-    }
-    for x in &p.risks {
-        f(K::Risk, x.id.as_str(), S::Risks, "", &x.title);
-    }
-    for c in &p.openness.cities {
-        f(K::City, c.id.as_str(), S::Openness, "", &c.name);
-    }
-    for a in &p.openness.areas {
-        f(K::OpennessArea, a.id.as_str(), S::Openness, "", &a.name);
-        for i in &a.indicators {
-            f(
-                K::OpennessIndicator,
-                i.id.as_str(),
-                S::Openness,
-                "",
-                &i.name,
-            );
-        }
-    }
-    for c in &p.comments {
-        f(K::Comment, c.id.as_str(), S::Review, "", &c.author);
-    }
+    super::items::walk(plan, |x| {
+        f(x.kind(), x.id(), x.section(), x.code(), x.title())
+    });
 }
 
 /// Every item that has an id, in file order.
@@ -421,105 +358,19 @@ impl Link<'_> {
 pub fn each_reference<'a>(plan: &'a Plan, mut f: impl FnMut(Link<'a>)) {
     use ItemKind as K;
     use Section as S;
-    let mut r = |section, owner: &'a str, field, kind, target: &'a str| {
-        f(Link {
-            section,
-            owner: Some(owner),
-            field,
-            kind,
-            target,
+    // Each item's links, as its kind describes them (`ItemRef::links`).
+    super::items::walk(plan, |item| {
+        item.links(|field, kind, target| {
+            f(Link {
+                section: item.link_section(field),
+                owner: Some(item.id()),
+                field,
+                kind,
+                target,
+            })
         })
-    };
-    for m in &plan.support_group.meetings {
-        for t in &m.attendees {
-            r(
-                S::SupportGroup,
-                m.id.as_str(),
-                "attendees",
-                K::Member,
-                t.as_str(),
-            );
-        }
-    }
-    for p in &plan.problems {
-        for t in &p.evidence {
-            r(
-                S::Problems,
-                p.id.as_str(),
-                "evidence",
-                K::Evidence,
-                t.as_str(),
-            );
-        }
-    }
-    for o in &plan.objectives {
-        for t in &o.problems {
-            r(
-                S::Objectives,
-                o.id.as_str(),
-                "problems",
-                K::Problem,
-                t.as_str(),
-            );
-        }
-        for s in &o.specific {
-            for t in &s.indicators {
-                r(
-                    S::Objectives,
-                    s.id.as_str(),
-                    "indicators",
-                    K::Indicator,
-                    t.as_str(),
-                );
-            }
-        }
-    }
-    for a in &plan.actions {
-        let id = a.id.as_str();
-        if let Some(o) = &a.objective {
-            r(S::Actions, id, "objective", K::Objective, o.as_str());
-        }
-        if let Some(s) = &a.specific_objective {
-            r(
-                S::Actions,
-                id,
-                "specific_objective",
-                K::SpecificObjective,
-                s.as_str(),
-            );
-        }
-        for t in &a.indicators {
-            r(S::Actions, id, "indicators", K::Indicator, t.as_str());
-        }
-        for t in &a.risks {
-            r(S::Actions, id, "risks", K::Risk, t.as_str());
-        }
-        for t in &a.depends_on {
-            r(S::Actions, id, "depends_on", K::Action, t.as_str());
-        }
-        for t in &a.strategy_goals {
-            r(
-                S::StrategyLinks,
-                id,
-                "strategy_goals",
-                K::StrategyGoal,
-                t.as_str(),
-            );
-        }
-    }
-    for p in &plan.pilots {
-        for t in &p.actions {
-            r(S::Pilots, p.id.as_str(), "actions", K::Action, t.as_str());
-        }
-    }
-    // A risk's threatened actions are the actions whose `risks` name it, checked above. What a
-    // file of format 3 or older listed on the risk is folded into those actions when it is read
-    // (`store::migrate`); only ids that named no action are left here, and they are reported.
-    for k in &plan.risks {
-        for t in k.legacy_actions.iter().flatten() {
-            r(S::Risks, k.id.as_str(), "actions", K::Action, t.as_str());
-        }
-    }
+    });
+    // Fields of the openness section itself, which is not an item.
     let o = &plan.openness;
     let mut loose = |field, kind, target: &'a str| {
         f(Link {
@@ -684,6 +535,13 @@ pub fn forget(plan: &mut Plan, id: &str) {
 mod tests {
     use super::*;
     use crate::model::*;
+
+    #[test]
+    fn every_kind_is_listed_at_its_own_index() {
+        for (i, k) in ItemKind::ALL.iter().enumerate() {
+            assert_eq!(*k as usize, i, "{k:?}");
+        }
+    }
 
     #[test]
     fn forgetting_a_deleted_action_leaves_no_dangling_link() {

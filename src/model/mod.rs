@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod format;
 pub mod ids;
 pub mod integrity;
+pub mod items;
 pub mod labels;
 pub mod money;
 pub mod path;
@@ -16,6 +17,7 @@ pub use format::{
     Expected, NumberError, month_name, parse_date, parse_money, parse_number, parse_percent,
 };
 pub use ids::*;
+pub use items::{ItemRef, walk};
 pub use labels::*;
 pub use money::Money;
 pub use path::{ItemPath, Section};

@@ -336,7 +336,9 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                     if let Some(e) = p.catalogue.as_ref().and_then(|r| catalogue.resolve(r)) {
                         let rules: Vec<(&str, String)> = tables::call_rules(plan, lang, &e)
                             .into_iter()
-                            .filter(|(k, _)| !matches!(*k, "catalogue-programme" | "catalogue-call"))
+                            .filter(|(k, _)| {
+                                !matches!(*k, "catalogue-programme" | "catalogue-call")
+                            })
                             .collect();
                         h.fields(&rules);
                     }

@@ -438,7 +438,13 @@ pub fn funding_lines(plan: &Plan, lang: Lang) -> Table {
             vec![
                 a.code.clone(),
                 f.source.label(lang).to_owned(),
-                programme_call(&catalogue, lang, f.catalogue.as_ref(), &f.programme, &f.call),
+                programme_call(
+                    &catalogue,
+                    lang,
+                    f.catalogue.as_ref(),
+                    &f.programme,
+                    &f.call,
+                ),
                 amount(lang, f.amount),
                 f.co_financing_rate
                     .map(|r| format::percent(lang, r, 2))
@@ -459,7 +465,11 @@ pub fn funding_lines(plan: &Plan, lang: Lang) -> Table {
 
 /// The rules of a catalogue entry as label–value pairs (interface-text keys), for a pilot fiche
 /// and the table of calls.
-pub fn call_rules(plan: &Plan, lang: Lang, entry: &catalogue::Resolved<'_>) -> Vec<(&'static str, String)> {
+pub fn call_rules(
+    plan: &Plan,
+    lang: Lang,
+    entry: &catalogue::Resolved<'_>,
+) -> Vec<(&'static str, String)> {
     let money = |m: Money| format::money(lang, m, "EUR");
     let date = |d: Option<Date>| d.map(|d| format::date(lang, d));
     let range = |a: Option<String>, b: Option<String>| match (a, b) {
@@ -544,14 +554,24 @@ pub fn call_rules(plan: &Plan, lang: Lang, entry: &catalogue::Resolved<'_>) -> V
 }
 
 /// A source as a reference list writes it: "Title. Publisher. URL (as of 29.11.2026)".
-pub fn source_text(lang: Lang, title: &str, publisher: &str, url: &str, as_of: Option<Date>) -> String {
+pub fn source_text(
+    lang: Lang,
+    title: &str,
+    publisher: &str,
+    url: &str,
+    as_of: Option<Date>,
+) -> String {
     let mut parts: Vec<String> = [title, publisher, url]
         .iter()
         .filter(|s| !s.trim().is_empty())
         .map(|s| s.trim().to_owned())
         .collect();
     if let Some(d) = as_of {
-        parts.push(format!("{} {}", t(lang, "catalogue-as-of"), format::date(lang, d)));
+        parts.push(format!(
+            "{} {}",
+            t(lang, "catalogue-as-of"),
+            format::date(lang, d)
+        ));
     }
     parts.join(". ")
 }
@@ -582,7 +602,12 @@ pub fn calls_used(plan: &Plan, lang: Lang) -> Table {
         .map(|e| {
             let rules = call_rules(plan, lang, &e)
                 .into_iter()
-                .filter(|(k, _)| !matches!(*k, "catalogue-programme" | "catalogue-call" | "catalogue-sources"))
+                .filter(|(k, _)| {
+                    !matches!(
+                        *k,
+                        "catalogue-programme" | "catalogue-call" | "catalogue-sources"
+                    )
+                })
                 .map(|(k, v)| format!("{}: {v}", t(lang, k)))
                 .collect::<Vec<_>>()
                 .join("; ");

@@ -826,7 +826,9 @@ mod tests {
                 call: String::new(),
             })
         });
-        raises("FUNDING_UNKNOWN_CALL", |p| line(p).catalogue = reference("nope"));
+        raises("FUNDING_UNKNOWN_CALL", |p| {
+            line(p).catalogue = reference("nope")
+        });
         raises("FUNDING_SOURCE_MISMATCH", |p| {
             line(p).source = FundingSource::Erdf
         });
@@ -849,7 +851,11 @@ mod tests {
             .iter()
             .find(|f| f.code == "FUNDING_RATE_MISMATCH")
             .unwrap();
-        assert!(f.message_en.contains("62.5%") && f.message_en.contains("70%"), "{}", f.message_en);
+        assert!(
+            f.message_en.contains("62.5%") && f.message_en.contains("70%"),
+            "{}",
+            f.message_en
+        );
         assert!(f.message_bg.contains("62,5\u{a0}%"), "{}", f.message_bg);
         assert_eq!(f.path.to_string(), "funding/F-1.co_financing_rate");
     }
@@ -862,7 +868,11 @@ mod tests {
         for p in shipped {
             assert!(keys.insert(p.key.as_str()), "key {} twice", p.key);
             assert!(!p.name_en.is_empty() && !p.name_bg.is_empty(), "{}", p.key);
-            assert!(p.sources.iter().any(Source::is_complete), "{} has no complete source", p.key);
+            assert!(
+                p.sources.iter().any(Source::is_complete),
+                "{} has no complete source",
+                p.key
+            );
             let mut calls = std::collections::HashSet::new();
             for c in &p.calls {
                 assert!(calls.insert(c.key.as_str()), "{}/{} twice", p.key, c.key);

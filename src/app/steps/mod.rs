@@ -281,67 +281,10 @@ pub fn goal_options(plan: &Plan, lang: Lang) -> Vec<(StrategyGoalId, String)> {
 /// Every item of the plan as people name it (code and title, never the internal id), with its
 /// section and id, in plan order.
 pub fn item_captions(plan: &Plan, lang: Lang) -> Vec<(Section, String, String)> {
-    use crate::app::list::ListItem;
-    let add =
-        |out: &mut Vec<(Section, String, String)>, s: Section, items: Vec<(String, String)>| {
-            out.extend(items.into_iter().map(|(id, title)| (s, id, title)));
-        };
-    fn of<T: ListItem>(items: &[T], lang: Lang) -> Vec<(String, String)> {
-        items
-            .iter()
-            .map(|x| (x.id().to_owned(), x.title(lang)))
-            .collect()
-    }
     let mut out = Vec::new();
-    add(&mut out, Section::Context, of(&plan.context.evidence, lang));
-    add(
-        &mut out,
-        Section::SupportGroup,
-        of(&plan.support_group.members, lang),
-    );
-    add(
-        &mut out,
-        Section::SupportGroup,
-        of(&plan.support_group.meetings, lang),
-    );
-    add(&mut out, Section::Problems, of(&plan.problems, lang));
-    for o in &plan.objectives {
-        add(
-            &mut out,
-            Section::Objectives,
-            of(std::slice::from_ref(o), lang),
-        );
-        add(&mut out, Section::Objectives, of(&o.specific, lang));
-    }
-    add(&mut out, Section::Actions, of(&plan.actions, lang));
-    for a in &plan.actions {
-        let action = a.title(lang);
-        out.extend(a.funding.iter().map(|f| {
-            (
-                Section::Funding,
-                f.id.to_string(),
-                format!("{action} — {}", f.title(lang)),
-            )
-        }));
-    }
-    out.extend(
-        plan.strategies
-            .goals()
-            .map(|(_, g)| (Section::StrategyLinks, g.id.to_string(), g.title(lang))),
-    );
-    add(&mut out, Section::Pilots, of(&plan.pilots, lang));
-    add(&mut out, Section::Indicators, of(&plan.indicators, lang));
-    add(&mut out, Section::Risks, of(&plan.risks, lang));
-    add(&mut out, Section::Openness, of(&plan.openness.cities, lang));
-    for a in &plan.openness.areas {
-        add(
-            &mut out,
-            Section::Openness,
-            of(std::slice::from_ref(a), lang),
-        );
-        add(&mut out, Section::Openness, of(&a.indicators, lang));
-    }
-    add(&mut out, Section::Review, of(&plan.comments, lang));
+    crate::model::walk(plan, |item| {
+        out.push((item.section(), item.id().to_owned(), item.caption(lang)));
+    });
     out
 }
 
