@@ -77,7 +77,7 @@ fn edit_an_action_title_see_it_in_the_list_then_undo_and_redo() {
 fn a_funding_line_changes_the_budget_total() {
     let mut h = harness(app_on("sofia-open-cities", english()));
     go_to_step(&mut h, "8. Funding");
-    h.get_by_label_contains("Potential: 5,954,000.00\u{a0}EUR");
+    h.get_by_label_contains("Potential (applied for or planned): 5,046,900.00\u{a0}EUR");
     h.get_by_label_contains("4.2.3").click();
     h.run();
     h.get_by_label("Add a funding line").scroll_to_me();
@@ -117,8 +117,8 @@ fn a_funding_line_changes_the_budget_total() {
     // An amount is read when the field is left.
     h.key_press(Key::Enter);
     h.run();
-    h.get_by_label_contains("Potential: 5,979,000.50\u{a0}EUR");
-    h.get_by_label_contains("Total cost: 8,120,000.00\u{a0}EUR");
+    h.get_by_label_contains("Potential (applied for or planned): 5,071,900.50\u{a0}EUR");
+    h.get_by_label_contains("Total cost: 7,978,000.00\u{a0}EUR");
     // The action is now over-funded, which the checks report.
     assert!(
         h.state().doc().plan().actions[14]
@@ -127,7 +127,7 @@ fn a_funding_line_changes_the_budget_total() {
             .any(|f| f.amount.to_string() == "25000.50")
     );
     h.get_by_label_contains(
-        "funding lines add up to 405,000.50\u{a0}EUR, the cost is 380,000.00\u{a0}EUR",
+        "funding lines add up to 385,000.50\u{a0}EUR, the cost is 360,000.00\u{a0}EUR",
     );
 }
 

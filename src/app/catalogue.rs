@@ -141,10 +141,7 @@ pub fn rules(ui: &mut Ui, lang: Lang, entry: &Resolved<'_>, region: Option<Regio
             };
             row("catalogue-consortium", consortium);
         }
-        let rate = entry
-            .max_rate(region)
-            .map(|r| format::percent(lang, r, 1))
-            .unwrap_or_default();
+        let rate = entry.max_rate_text(lang, region);
         row("catalogue-max-rate", rate);
         row(
             "catalogue-eligible-until",

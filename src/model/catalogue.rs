@@ -255,6 +255,30 @@ impl<'a> Resolved<'a> {
             .or_else(|| self.programme.max_rate(category))
     }
 
+    /// The maximum rate as people read it, naming the region's category when it decides the
+    /// rate ("70 % (Transition region)"); empty when no rule is known.
+    pub fn max_rate_text(&self, lang: Lang, region: Option<RegionCategory>) -> String {
+        let Some(rate) = self.max_rate(region) else {
+            return String::new();
+        };
+        let by_region = self.call.and_then(|c| c.max_rate).is_none()
+            && self
+                .programme
+                .max_rates
+                .iter()
+                .any(|r| r.category != RegionCategory::Any);
+        match region {
+            Some(r) if by_region => {
+                format!(
+                    "{} ({})",
+                    super::format::percent(lang, rate, 1),
+                    r.label(lang)
+                )
+            }
+            _ => super::format::percent(lang, rate, 1),
+        }
+    }
+
     /// The last eligible day.
     pub fn eligible_until(&self) -> Option<Date> {
         self.call

@@ -522,10 +522,7 @@ pub fn call_rules(
     }
     rows.push((
         "catalogue-max-rate",
-        entry
-            .max_rate(plan.facts.region_category)
-            .map(|r| format::percent(lang, r, 1))
-            .unwrap_or_default(),
+        entry.max_rate_text(lang, plan.facts.region_category),
     ));
     rows.push((
         "catalogue-eligible-until",
@@ -540,15 +537,17 @@ pub fn call_rules(
             .collect::<Vec<_>>()
             .join(", "),
     ));
-    let sources: Vec<String> = entry
+    // The source a reader checks first: the call's own, else the programme's.
+    let source = entry
         .call
         .map(|c| c.sources.as_slice())
         .unwrap_or_default()
         .iter()
         .chain(&p.sources)
+        .find(|s| s.is_complete())
         .map(|s| source_text(lang, &s.title, &s.publisher, &s.url, s.as_of))
-        .collect();
-    rows.push(("catalogue-sources", sources.join("; ")));
+        .unwrap_or_default();
+    rows.push(("catalogue-source", source));
     rows.retain(|(_, v)| !v.trim().is_empty());
     rows
 }
