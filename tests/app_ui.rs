@@ -676,3 +676,52 @@ fn comparing_with_another_version_lists_changes_that_lead_to_their_items() {
     h.run();
     assert!(h.query_by_label("Changes").is_none());
 }
+
+#[test]
+fn a_funding_line_takes_its_call_and_rules_from_the_catalogue() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "8. Funding");
+    h.get_by_label_contains("4.2.3").click();
+    h.run();
+    // The line points to AMIF Union actions: its rules are beside it.
+    h.get_all_by_label_contains("Rules of this programme and call")
+        .next()
+        .expect("the rules of the line's programme");
+    h.get_all_by_label_contains("European Commission")
+        .next()
+        .expect("its managing authority");
+    let pickers = h
+        .get_all_by_role_and_label(Role::ComboBox, "Programme and call (funding catalogue)")
+        .count();
+    assert_eq!(pickers, 2, "one picker per funding line");
+    h.get_all_by_role_and_label(Role::ComboBox, "Programme and call (funding catalogue)")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label_contains(
+        "Integration and inclusion at regional and local level (AMIF-2023-TF2-AG-CALL-02-LOCAL)",
+    )
+    .click();
+    h.run();
+    let line = &h.state().doc().plan().actions[14].funding[0];
+    assert_eq!(
+        line.catalogue
+            .as_ref()
+            .map(|r| (r.programme.as_str(), r.call.as_str())),
+        Some(("eu-amif-union-actions", "amif-2023-local"))
+    );
+    // The call's rules show, and the checks apply them at once: this line is below the call's
+    // smallest grant.
+    h.get_all_by_label_contains("AMIF-2023-TF2-AG-CALL-02-LOCAL")
+        .next()
+        .expect("the call's code");
+    h.get_all_by_label_contains("less than its smallest grant, 1,000,000.00\u{a0}EUR")
+        .next()
+        .expect("the grant check");
+    // One undo step brings the programme-only reference back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let line = &h.state().doc().plan().actions[14].funding[0];
+    assert_eq!(line.catalogue.as_ref().map(|r| r.call.as_str()), Some(""));
+}

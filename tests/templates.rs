@@ -142,3 +142,56 @@ fn sofia_budget_adds_up() {
     let years: Vec<i32> = b.by_year.iter().map(|(y, _)| *y).collect();
     assert_eq!(years, (2025..=2030).collect::<Vec<_>>());
 }
+
+/// The sample every user opens first tells the truth: its sources are listed, its EU money
+/// points to the funding catalogue, and it uses the legal terms of the law.
+#[test]
+fn sofia_is_sourced_and_its_eu_money_comes_from_the_catalogue() {
+    let p = sofia();
+    assert!(p.sources.len() >= 40, "{} sources", p.sources.len());
+    for s in &p.sources {
+        assert!(
+            !s.title.trim().is_empty()
+                && s.url.starts_with("http")
+                && s.accessed.is_some()
+                && !s.supports.trim().is_empty(),
+            "{s:?}"
+        );
+    }
+    for e in &p.context.evidence {
+        assert!(!e.source.trim().is_empty(), "{} has no source", e.id);
+    }
+    assert_eq!(
+        p.facts.region_category,
+        Some(lap_studio::model::RegionCategory::Transition)
+    );
+    let catalogue = analysis::checks::catalogue_of(&p);
+    for (a, f) in p.funding_lines() {
+        let eu = !matches!(
+            f.source,
+            lap_studio::model::FundingSource::Private | lap_studio::model::FundingSource::Other
+        );
+        if eu {
+            let r = f
+                .catalogue
+                .as_ref()
+                .unwrap_or_else(|| panic!("{} {}", a.code, f.id));
+            assert!(catalogue.resolve(r).is_some(), "{r:?}");
+        }
+    }
+    assert!(p.pilots.iter().all(|x| x.catalogue.is_some()));
+    // The population under temporary protection is in the evidence.
+    assert!(
+        p.context
+            .evidence
+            .iter()
+            .any(|e| e.label.contains("временна закрила")),
+        "temporary protection"
+    );
+    // „граждани на трети държави“, as EU and Bulgarian law write it.
+    let text = store::to_ron(&p);
+    assert!(
+        !text.contains("трети страни"),
+        "„трети страни“ is not the legal term"
+    );
+}
