@@ -73,6 +73,9 @@ pub enum ExportFormat {
     Csv,
     /// One self-contained HTML file, for publishing on the city's website.
     Html,
+    /// An Excel workbook, a sheet per table, with numbers as numbers (for people's
+    /// spreadsheets in any locale).
+    Xlsx,
 }
 
 /// Paper size.
@@ -151,12 +154,12 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Export the plan: a PDF for the council and funding applications, or CSV tables for
-    /// spreadsheets.
+    /// Export the plan: a PDF for the council and funding applications, HTML for the website,
+    /// an Excel workbook or CSV tables for spreadsheets.
     Export {
         /// The plan file.
         file: PathBuf,
-        /// The PDF or HTML file to write, or for CSV the folder to write actions.csv,
+        /// The PDF, HTML or xlsx file to write, or for CSV the folder to write actions.csv,
         /// funding.csv and indicators.csv into (files are written atomically).
         #[arg(long, short)]
         output: PathBuf,
@@ -508,6 +511,10 @@ fn export(
     match format {
         ExportFormat::Html => {
             crate::report::html::export_with(&plan, labels, output, replace).map_err(err)?;
+            line(out, &terminal::path(output))?;
+        }
+        ExportFormat::Xlsx => {
+            crate::report::xlsx::export_with(&plan, labels, output, replace).map_err(err)?;
             line(out, &terminal::path(output))?;
         }
         ExportFormat::Csv => {

@@ -452,3 +452,83 @@ fn comments_round_trip_through_the_file() {
         "{err}"
     );
 }
+
+#[test]
+fn the_workbook_has_a_sheet_per_table_with_numbers_as_numbers() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.xlsx");
+    let o = lap(&[
+        "export",
+        "plan-templates/sofia-open-cities.ron",
+        "--format",
+        "xlsx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("a workbook a reader opens");
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Дейности",
+            "Финансиране",
+            "Индикатори",
+            "Стойности за отвореност"
+        ]
+    );
+    let actions = book.worksheet_range("Дейности").unwrap();
+    let header: Vec<String> = actions
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} in {header:?}"))
+    };
+    let first = actions.rows().nth(1).unwrap();
+    // Money is a number (Excel formats it in the reader's locale), months and codes are text.
+    assert_eq!(first[col("Стойност")], Data::Float(1_450_000.0));
+    assert_eq!(first[col("Начало")], Data::String("2025-03".into()));
+    assert_eq!(first[col("Код")], Data::String("1.1.1".into()));
+    assert_eq!(actions.rows().count(), 19, "a header and 18 actions");
+    // The same money as the plan: funding lines add up to the total cost.
+    let funding = book.worksheet_range("Финансиране").unwrap();
+    let header: Vec<String> = funding
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let amount = header.iter().position(|h| h == "Сума").unwrap();
+    let total: f64 = funding
+        .rows()
+        .skip(1)
+        .map(|r| match &r[amount] {
+            Data::Float(x) => *x,
+            other => panic!("amount {other:?} is not a number"),
+        })
+        .sum();
+    assert!((total - 7_978_000.0).abs() < 0.005, "{total}");
+    // A title that looks like a formula is text, never run.
+    let mut plan = sofia();
+    plan.actions[0].title = "=HYPERLINK(\"http://x\",\"click\")".into();
+    let bytes = lap_studio::report::xlsx::workbook(&plan, Lang::En).unwrap();
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let actions = book.worksheet_range("Actions").unwrap();
+    assert_eq!(
+        actions.rows().nth(1).unwrap()[2],
+        Data::String("=HYPERLINK(\"http://x\",\"click\")".into())
+    );
+    let formulas = book.worksheet_formula("Actions").unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no formula in the workbook"
+    );
+}

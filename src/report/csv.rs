@@ -10,15 +10,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::budget::ActionMoney;
-use crate::i18n::tr;
+use super::sheets::{self, Cell, Sheet};
 use crate::model::{Lang, Plan};
 
 /// The byte-order mark that tells Excel the file is UTF-8.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// One cell of a table.
-enum Cell {
+/// One field of a CSV line.
+enum Field {
     /// Text, from the plan or ours: neutralised if a spreadsheet would read it as a formula.
     Text(String),
     /// A number we formatted ourselves (`-1250.00`, `2025`, `0.85`): left bare so spreadsheets
@@ -26,19 +25,15 @@ enum Cell {
     Number(String),
 }
 
-/// A text cell.
-fn t(s: impl Into<String>) -> Cell {
-    Cell::Text(s.into())
-}
-
-/// A number cell.
-fn n(x: impl std::fmt::Display) -> Cell {
-    Cell::Number(x.to_string())
-}
-
-/// A number cell, or an empty text cell when there is none.
-fn opt(x: Option<impl std::fmt::Display>) -> Cell {
-    x.map_or_else(|| t(""), n)
+/// A typed cell as CSV writes it: amounts as plain decimals (`1450000.00`).
+fn field(c: Cell) -> Field {
+    match c {
+        Cell::Text(s) => Field::Text(s),
+        Cell::Money(m) => Field::Number(m.to_string()),
+        Cell::Number(x) => Field::Number(x.to_string()),
+        Cell::Integer(x) => Field::Number(x.to_string()),
+        Cell::Empty => Field::Text(String::new()),
+    }
 }
 
 /// The first characters that make a spreadsheet read a cell as a formula (OWASP: `=`, `+`, `-`,
@@ -55,10 +50,10 @@ fn is_plain_number(s: &str) -> bool {
 
 /// The text a cell is written with: text that starts like a formula gets a leading apostrophe.
 /// A number that is not a plain decimal (`NaN`, `-inf`) is treated as text.
-fn neutralised(cell: Cell) -> String {
+fn neutralised(cell: Field) -> String {
     match cell {
-        Cell::Number(s) if is_plain_number(&s) => s,
-        Cell::Text(s) | Cell::Number(s) => {
+        Field::Number(s) if is_plain_number(&s) => s,
+        Field::Text(s) | Field::Number(s) => {
             if s.starts_with(FORMULA_START) {
                 format!("'{s}")
             } else {
@@ -68,179 +63,39 @@ fn neutralised(cell: Cell) -> String {
     }
 }
 
-fn table(header: &[String], rows: Vec<Vec<Cell>>) -> Vec<u8> {
+/// A sheet as CSV bytes.
+fn table(sheet: Sheet) -> Vec<u8> {
     // Non-numeric cells are quoted: text, and so every neutralised cell, is always in quotes (a
     // separator inside cannot start a new cell); our bare numbers are not.
     let mut w = csv::WriterBuilder::new()
         .quote_style(csv::QuoteStyle::NonNumeric)
         .from_writer(BOM.to_vec());
     // Writing to memory cannot fail.
-    let _ = w.write_record(header.iter().map(|h| neutralised(t(h.as_str()))));
-    for r in rows {
-        let _ = w.write_record(r.into_iter().map(neutralised));
+    let _ = w.write_record(
+        sheet
+            .header
+            .iter()
+            .map(|h| neutralised(Field::Text(h.clone()))),
+    );
+    for r in sheet.rows {
+        let _ = w.write_record(r.into_iter().map(|c| neutralised(field(c))));
     }
     w.into_inner().unwrap_or_default()
 }
 
-fn h(lang: Lang, keys: &[&str]) -> Vec<String> {
-    keys.iter().map(|k| tr(lang, k)).collect()
-}
-
 /// The actions, one row each, with their money.
 pub fn actions(plan: &Plan, lang: Lang) -> Vec<u8> {
-    let header = h(
-        lang,
-        &[
-            "csv-id",
-            "pdf-code",
-            "field-title",
-            "field-objective",
-            "field-specific-objective",
-            "field-lead",
-            "field-partners",
-            "field-target-group",
-            "field-location",
-            "field-start",
-            "field-end",
-            "field-action-status",
-            "field-priority",
-            "field-cost",
-            "secured",
-            "potential",
-            "figure-unsecured",
-            "figure-uncovered",
-            "field-indicators",
-            "field-risks",
-            "field-depends-on",
-            "field-strategy-goals",
-        ],
-    );
-    let rows = plan
-        .actions
-        .iter()
-        .map(|a| {
-            let m = ActionMoney::of(a);
-            let ids = |v: Vec<&str>| t(v.join("; "));
-            vec![
-                t(a.id.as_str()),
-                t(a.code.as_str()),
-                t(a.title.as_str()),
-                t(a.objective
-                    .as_ref()
-                    .and_then(|o| plan.objective(o))
-                    .map(|o| o.code.clone())
-                    .unwrap_or_default()),
-                t(a.specific_objective
-                    .as_ref()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default()),
-                t(a.lead.as_str()),
-                t(a.partners.join("; ")),
-                t(a.target_group.as_str()),
-                t(a.location.as_str()),
-                t(a.start.map(|m| m.to_string()).unwrap_or_default()),
-                t(a.end.map(|m| m.to_string()).unwrap_or_default()),
-                t(a.status.label(lang)),
-                t(a.priority.label(lang)),
-                opt(a.cost),
-                n(m.secured),
-                n(m.potential),
-                n(m.unsecured()),
-                n(m.gap()),
-                ids(a.indicators.iter().map(|x| x.as_str()).collect()),
-                ids(a.risks.iter().map(|x| x.as_str()).collect()),
-                ids(a.depends_on.iter().map(|x| x.as_str()).collect()),
-                ids(a.strategy_goals.iter().map(|x| x.as_str()).collect()),
-            ]
-        })
-        .collect();
-    table(&header, rows)
+    table(sheets::actions(plan, lang))
 }
 
 /// Every funding line with its action.
 pub fn funding(plan: &Plan, lang: Lang) -> Vec<u8> {
-    let header = h(
-        lang,
-        &[
-            "csv-action-id",
-            "pdf-code",
-            "csv-id",
-            "field-source",
-            "field-programme",
-            "field-call",
-            "field-amount",
-            "field-co-financing",
-            "field-funding-status",
-            "field-note",
-        ],
-    );
-    let rows = plan
-        .funding_lines()
-        .map(|(a, f)| {
-            vec![
-                t(a.id.as_str()),
-                t(a.code.as_str()),
-                t(f.id.as_str()),
-                t(f.source.label(lang)),
-                t(f.programme.as_str()),
-                t(f.call.as_str()),
-                n(f.amount),
-                opt(f.co_financing_rate),
-                t(f.status.label(lang)),
-                t(f.note.as_str()),
-            ]
-        })
-        .collect();
-    table(&header, rows)
+    table(sheets::funding(plan, lang))
 }
 
 /// The indicators with baselines and targets.
 pub fn indicators(plan: &Plan, lang: Lang) -> Vec<u8> {
-    let header = h(
-        lang,
-        &[
-            "csv-id",
-            "field-code",
-            "field-name",
-            "field-level",
-            "field-definition",
-            "field-unit",
-            "field-baseline-value",
-            "field-baseline-year",
-            "field-baseline-source",
-            "field-targets",
-            "field-frequency",
-            "field-data-source",
-            "field-owner",
-        ],
-    );
-    let rows = plan
-        .indicators
-        .iter()
-        .map(|i| {
-            let b = i.baseline.as_ref();
-            vec![
-                t(i.id.as_str()),
-                t(i.code.as_str()),
-                t(i.name.as_str()),
-                t(i.level.label(lang)),
-                t(i.definition.as_str()),
-                t(i.unit.as_str()),
-                opt(b.map(|b| b.value)),
-                opt(b.map(|b| b.year)),
-                t(b.map(|b| b.source.clone()).unwrap_or_default()),
-                t(i.targets
-                    .iter()
-                    .map(|x| format!("{}: {}", x.year, x.value))
-                    .collect::<Vec<_>>()
-                    .join("; ")),
-                t(i.frequency.label(lang)),
-                t(i.data_source.as_str()),
-                t(i.owner.as_str()),
-            ]
-        })
-        .collect();
-    table(&header, rows)
+    table(sheets::indicators(plan, lang))
 }
 
 /// Writes `actions.csv`, `funding.csv` and `indicators.csv` into `folder` (made if missing) as

@@ -8,7 +8,9 @@ pub mod fonts;
 pub mod html;
 pub mod layout;
 mod sections;
+pub mod sheets;
 pub mod tables;
+pub mod xlsx;
 
 use std::path::Path;
 

@@ -565,3 +565,15 @@ pdf-source-id = №
 pdf-source-ref = Източник
 pdf-source-supports = Подкрепя
 pdf-annex-sources = Приложение: източници
+
+## Spreadsheets (src/report/sheets.rs, xlsx.rs)
+xlsx-actions = Дейности
+xlsx-funding = Финансиране
+xlsx-indicators = Индикатори
+xlsx-openness = Стойности за отвореност
+xlsx-city = Град
+xlsx-area = Област
+xlsx-indicator = Индикатор
+xlsx-year = Година
+xlsx-value = Стойност
+xlsx-source = Източник

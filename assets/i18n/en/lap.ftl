@@ -565,3 +565,15 @@ pdf-source-id = No.
 pdf-source-ref = Source
 pdf-source-supports = Supports
 pdf-annex-sources = Annex: sources
+
+## Spreadsheets (src/report/sheets.rs, xlsx.rs)
+xlsx-actions = Actions
+xlsx-funding = Funding lines
+xlsx-indicators = Indicators
+xlsx-openness = Openness values
+xlsx-city = City
+xlsx-area = Area
+xlsx-indicator = Indicator
+xlsx-year = Year
+xlsx-value = Value
+xlsx-source = Source
