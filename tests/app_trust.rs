@@ -627,3 +627,21 @@ fn in_review_mode_a_comment_can_be_deleted_but_nothing_else() {
     assert_eq!(h.state().doc().plan().comments, sofia().comments);
     assert_eq!(h.state().doc().plan().actions, sofia().actions);
 }
+
+#[test]
+fn the_tables_are_exported_to_excel_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(without_native_dialogs(app_on(
+        "sofia-open-cities",
+        english(),
+    )));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export tables to Excel").click();
+    settle(&mut h);
+    choose_in_builtin_dialog(&mut h, dir.path(), "sofia", "Export");
+    let path = dir.path().join("sofia.xlsx");
+    h.get_by_label_contains(&format!("Workbook saved: {}", path.display()));
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip file");
+}

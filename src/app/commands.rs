@@ -33,6 +33,8 @@ pub enum Command {
     SaveAs,
     /// Export the plan as PDF.
     ExportPdf,
+    /// Export the plan's tables as an Excel workbook.
+    ExportXlsx,
     /// Close the app.
     Quit,
     /// Undo the last edit.
@@ -67,6 +69,7 @@ impl Command {
         Command::Save,
         Command::SaveAs,
         Command::ExportPdf,
+        Command::ExportXlsx,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -89,6 +92,7 @@ impl Command {
             Command::Save => "cmd-save",
             Command::SaveAs => "cmd-save-as",
             Command::ExportPdf => "cmd-export-pdf",
+            Command::ExportXlsx => "cmd-export-xlsx",
             Command::Quit => "cmd-quit",
             Command::Undo => "cmd-undo",
             Command::Redo => "cmd-redo",

@@ -23,18 +23,24 @@ pub enum FileTask {
     Compare,
     /// Where to write the PDF.
     ExportPdf,
+    /// Where to write the Excel workbook.
+    ExportXlsx,
 }
 
 impl FileTask {
     /// True when the file is written, not read.
     pub fn writes(self) -> bool {
-        matches!(self, FileTask::SaveAs | FileTask::ExportPdf)
+        matches!(
+            self,
+            FileTask::SaveAs | FileTask::ExportPdf | FileTask::ExportXlsx
+        )
     }
 
     /// The file extension shown and added.
     pub fn extension(self) -> &'static str {
         match self {
             FileTask::ExportPdf => "pdf",
+            FileTask::ExportXlsx => "xlsx",
             _ => "ron",
         }
     }
@@ -46,6 +52,7 @@ impl FileTask {
             FileTask::SaveAs => "cmd-save-as",
             FileTask::Compare => "cmd-compare",
             FileTask::ExportPdf => "cmd-export-pdf",
+            FileTask::ExportXlsx => "cmd-export-xlsx",
         }
     }
 
@@ -55,7 +62,7 @@ impl FileTask {
             FileTask::Open => "fd-open",
             FileTask::SaveAs => "button-save",
             FileTask::Compare => "fd-compare",
-            FileTask::ExportPdf => "fd-export",
+            FileTask::ExportPdf | FileTask::ExportXlsx => "fd-export",
         }
     }
 }

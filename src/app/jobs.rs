@@ -75,6 +75,8 @@ pub enum Done {
     LoadedCompare(Result<(Box<Plan>, PathBuf), String>),
     /// A PDF export finished: where, how many pages, which items lost characters; or why not.
     Exported(Result<(PathBuf, usize, Vec<String>), String>),
+    /// The Excel workbook was written (its file), or why not.
+    ExportedTables(Result<PathBuf, String>),
 }
 
 /// The channel and a way to wake the UI.
@@ -198,6 +200,18 @@ impl Jobs {
                 })
                 .map_err(|e| e.to_string());
             Done::Exported(result)
+        });
+    }
+
+    /// Writes the plan's tables as an Excel workbook.
+    pub fn export_xlsx(&mut self, plan: Plan, lang: crate::model::Lang, path: PathBuf) {
+        self.spawn(move || {
+            let how = crate::store::atomic::Replace::EXPORT;
+            Done::ExportedTables(
+                crate::report::xlsx::export_with(&plan, lang, &path, how)
+                    .map(|()| path)
+                    .map_err(|e| e.to_string()),
+            )
         });
     }
 

@@ -380,6 +380,7 @@ impl LapApp {
                     self.ask_file(FileTask::ExportPdf);
                 }
             }
+            Command::ExportXlsx => self.ask_file(FileTask::ExportXlsx),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 if !self.doc.undo() {
@@ -547,6 +548,10 @@ impl LapApp {
             }
             FileTask::Compare => self.jobs.load_compare(path),
             FileTask::ExportPdf => self.export_pdf_to(path),
+            FileTask::ExportXlsx => {
+                let lang = self.export.lang.unwrap_or(self.doc.plan().facts.language);
+                self.jobs.export_xlsx(self.doc.plan().clone(), lang, path);
+            }
         }
     }
 
@@ -638,6 +643,14 @@ impl LapApp {
                 self.comparison = Some((path, d));
             }
             Done::LoadedCompare(Err(message)) => self.dialog = Some(Dialog::Error(message)),
+            Done::ExportedTables(Ok(path)) => {
+                self.status = tr_args(
+                    self.settings.lang,
+                    "export-tables-done",
+                    &[("file", path.display().to_string().into())],
+                );
+            }
+            Done::ExportedTables(Err(message)) => self.dialog = Some(Dialog::Error(message)),
             Done::Exported(result) => {
                 self.export_progress = None;
                 self.dialog = Some(match result {

@@ -76,6 +76,7 @@ impl LapApp {
                 ui.add_enabled_ui(self.export_progress.is_none(), |ui| {
                     Command::ExportPdf.menu_item(ui, lang, &mut asked)
                 });
+                Command::ExportXlsx.menu_item(ui, lang, &mut asked);
                 ui.separator();
                 Command::Quit.menu_item(ui, lang, &mut asked);
             });
