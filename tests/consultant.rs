@@ -349,6 +349,19 @@ fn the_html_is_well_formed_accessible_and_complete() {
     assert_eq!(count("h1"), 1);
     // Thirteen sections of the plan and the sources annex.
     assert_eq!(count("section"), 14);
+    // The charts, inline, each an image named by its text alternative with its caption.
+    assert_eq!(count("figure"), 4, "budget, timeline, risks, openness");
+    assert_eq!(count("svg"), 4);
+    for f in doc.descendants().filter(|n| n.has_tag_name("figure")) {
+        let img = f
+            .descendants()
+            .find(|n| n.attribute("role") == Some("img"))
+            .expect("the chart is an image");
+        assert!(img.attribute("aria-label").is_some_and(|a| a.len() > 40));
+        assert!(f.descendants().any(|n| n.has_tag_name("figcaption")));
+    }
+    // Printed on A4 with page numbers.
+    assert!(text.contains("@page{size:A4") && text.contains("counter(pages)"));
     assert!(
         count("table") >= 8 && count("caption") == count("table"),
         "every table has a caption"

@@ -151,6 +151,10 @@ mod tests {
                     "complete",
                     "period",
                     "status",
+                    "share",
+                    "home",
+                    "values",
+                    "high",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

@@ -5,13 +5,14 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::svg;
 use super::tables::{self, Table};
 use crate::analysis;
 use crate::i18n::tr;
 use crate::model::*;
 
 /// Escapes text for HTML (and XML).
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -105,7 +106,9 @@ table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}caption{
 th,td{border-bottom:1px solid #ccd;padding:.3rem .4rem;text-align:left;vertical-align:top}thead th{background:#14457f;color:#fff}\
 tbody tr:nth-child(even){background:#f0f2f7}.num{text-align:right;white-space:nowrap}dt{font-weight:bold}dd{margin:0 0 .4rem 1rem}\
 nav ol{columns:2}.meta{color:#555}.draft{color:#b00;font-weight:bold}\
-@media print{body{max-width:none;margin:0}nav{display:none}h2{break-after:avoid}table,tr{break-inside:avoid}a{color:inherit;text-decoration:none}}";
+figure{margin:1rem 0}figcaption{font-weight:bold;padding:.3rem 0}svg text{fill:#1a1a1e}\
+@page{size:A4;margin:18mm 16mm 20mm;@bottom-center{content:counter(page) \" / \" counter(pages);font-size:9pt;color:#555}}\
+@media print{body{max-width:none;margin:0}figure{break-inside:avoid}nav{display:none}h2{break-after:avoid}table,tr{break-inside:avoid}a{color:inherit;text-decoration:none}}";
 
 /// The whole plan as one HTML document.
 pub fn html(plan: &Plan, lang: Lang) -> String {
@@ -249,6 +252,9 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             }
             Section::Actions => {
                 h.table(&tr(lang, "pdf-actions"), &tables::actions(plan, lang));
+                if let Some(f) = svg::timeline(plan, lang) {
+                    h.push(&f.html());
+                }
                 for a in &plan.actions {
                     let _ = write!(
                         h.out,
@@ -296,6 +302,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                     .map(|(figure, text)| (figure.key(), text))
                     .collect();
                 h.fields(&headline);
+                h.push(&svg::budget(plan, lang, &b).html());
                 h.table(
                     &tr(lang, "pdf-by-source"),
                     &tables::by_source(plan, lang, &b),
@@ -352,6 +359,9 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                 h.table(&tr(lang, "pdf-indicators"), &tables::indicators(plan, lang));
             }
             Section::Risks => {
+                if let Some(f) = svg::risk_matrix(plan, lang) {
+                    h.push(&f.html());
+                }
                 h.table(&tr(lang, "pdf-risks"), &tables::risks(plan, lang));
             }
             Section::Governance => {
@@ -370,6 +380,9 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             Section::Openness => {
                 let idx = analysis::openness_index(plan);
                 h.table(&tr(lang, "pdf-index"), &tables::openness_index(lang, &idx));
+                if let Some(f) = svg::openness(lang, &idx) {
+                    h.push(&f.html());
+                }
                 let _ = write!(
                     h.out,
                     "<h3>{}</h3><p>{}</p>",

@@ -9,6 +9,7 @@ pub mod html;
 pub mod layout;
 mod sections;
 pub mod sheets;
+pub mod svg;
 pub mod tables;
 pub mod xlsx;
 
