@@ -8,6 +8,7 @@ pub mod integrity;
 pub mod items;
 pub mod labels;
 pub mod money;
+pub mod order;
 pub mod path;
 pub mod plan;
 
