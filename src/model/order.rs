@@ -80,6 +80,14 @@ impl Plan {
         v
     }
 
+    /// Every funding line with its action, the actions in the order of their codes.
+    pub fn funding_lines_by_code(&self) -> Vec<(&Action, &super::plan::FundingLine)> {
+        self.actions_by_code()
+            .into_iter()
+            .flat_map(|a| a.funding.iter().map(move |f| (a, f)))
+            .collect()
+    }
+
     /// The indicators in the order of their codes (stable for equal codes).
     pub fn indicators_by_code(&self) -> Vec<&Indicator> {
         let mut v: Vec<&Indicator> = self.indicators.iter().collect();

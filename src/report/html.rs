@@ -233,7 +233,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                     h.t("pdf-vision"),
                     paras(&plan.vision)
                 );
-                for o in &plan.objectives {
+                for o in plan.objectives_by_code() {
                     let _ = write!(
                         h.out,
                         "<h3>{} {}</h3><p>{}</p>{}",
@@ -255,7 +255,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                 if let Some(f) = svg::timeline(plan, lang) {
                     h.push(&f.html());
                 }
-                for a in &plan.actions {
+                for a in plan.actions_by_code() {
                     let _ = write!(
                         h.out,
                         "<h3 id=\"{}\">{} {}</h3>{}",

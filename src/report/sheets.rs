@@ -88,8 +88,8 @@ pub fn actions(plan: &Plan, lang: Lang) -> Sheet {
         ],
     );
     let rows = plan
-        .actions
-        .iter()
+        .actions_by_code()
+        .into_iter()
         .map(|a| {
             let m = ActionMoney::of(a);
             let ids = |v: Vec<&str>| t(v.join("; "));
@@ -151,16 +151,32 @@ pub fn funding(plan: &Plan, lang: Lang) -> Sheet {
             "field-note",
         ],
     );
+    let catalogue = crate::analysis::checks::catalogue_of(plan);
     let rows = plan
-        .funding_lines()
+        .funding_lines_by_code()
+        .into_iter()
         .map(|(a, f)| {
+            // The catalogue's names where the line points there, else its own text.
+            let entry = f.catalogue.as_ref().and_then(|r| catalogue.resolve(r));
+            let (programme, call) = match entry {
+                Some(e) => (
+                    e.programme.name(lang).to_owned(),
+                    e.call
+                        .map(|c| match c.code.as_str() {
+                            "" => c.title(lang).to_owned(),
+                            code => format!("{} ({code})", c.title(lang)),
+                        })
+                        .unwrap_or_default(),
+                ),
+                None => (f.programme.clone(), f.call.clone()),
+            };
             vec![
                 t(a.id.as_str()),
                 t(a.code.as_str()),
                 t(f.id.as_str()),
                 t(f.source.label(lang)),
-                t(f.programme.as_str()),
-                t(f.call.as_str()),
+                t(programme),
+                t(call),
                 money(f.amount),
                 num(f.co_financing_rate),
                 t(f.status.label(lang)),
@@ -197,8 +213,8 @@ pub fn indicators(plan: &Plan, lang: Lang) -> Sheet {
         ],
     );
     let rows = plan
-        .indicators
-        .iter()
+        .indicators_by_code()
+        .into_iter()
         .map(|i| {
             let b = i.baseline.as_ref();
             vec![
