@@ -191,9 +191,14 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
             // Past the page limit: the export is refused, the rest need not be laid out.
             break;
         }
-        // Every section starts on a new page, so it can be printed on its own.
+        // A section follows the one before on the same page (its heading kept with its first
+        // lines); the pilot fiches start a page, as each fiche does.
         if !first {
-            l.new_page();
+            if part == Part::Section(Section::Pilots) {
+                l.new_page();
+            } else if !l.at_top() {
+                l.space(16.0);
+            }
         }
         first = false;
         match part {
@@ -204,6 +209,7 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
         }
         progress(0.05 + 0.7 * (i as f32 + 1.0) / n);
     }
+    l.finish();
 }
 
 fn section(l: &mut Layout<'_>, plan: &Plan, lang: Lang, s: Section) {
@@ -390,10 +396,8 @@ fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     let table = tables::actions(plan, lang);
     l.table(&table.columns, &table.rows);
-    l.new_page();
     l.heading(2, &t(lang, "pdf-timeline"), 60.0);
     gantt(l, plan, lang);
-    l.new_page();
     l.heading(2, &t(lang, "pdf-action-details"), 60.0);
     let indicators = by_id(&plan.indicators, |i| &i.id);
     let risks_by_id = by_id(&plan.risks, |r| &r.id);
