@@ -87,10 +87,9 @@ pub fn breaks(word: &str) -> Vec<Break> {
         let after = i + c.len_utf8();
         // After the hyphen of a compound or a dash between words or numbers ("2025–2030"),
         // never after a leading one ("-5"); in an address after its slashes and dots.
-        let shows_break = matches!(c, '-' | '–' | '—' | '/')
-            && i > 0
-            && (n.is_alphanumeric() || url)
-            || url && matches!(c, '.' | '?' | '&' | '=' | '_' | '#') && n.is_alphanumeric();
+        let shows_break =
+            matches!(c, '-' | '–' | '—' | '/') && i > 0 && (n.is_alphanumeric() || url)
+                || url && matches!(c, '.' | '?' | '&' | '=' | '_' | '#') && n.is_alphanumeric();
         if shows_break && !(c == '/' && n == '/') {
             out.push(Break {
                 at: after,
@@ -123,7 +122,10 @@ mod tests {
         assert!(p.len() >= 3, "{p:?}");
         assert_eq!(p.concat().replace('-', ""), "консултации");
         // Never a piece of one letter, never a break inside "ии" at the end.
-        assert!(p.iter().all(|s| s.trim_end_matches('-').chars().count() >= 2));
+        assert!(
+            p.iter()
+                .all(|s| s.trim_end_matches('-').chars().count() >= 2)
+        );
         assert!(pieces("Дейности").len() >= 2);
         assert_eq!(pieces("hyphenation"), ["hy-", "phen-", "a-", "tion"]);
         // Punctuation stays with its word.

@@ -525,10 +525,11 @@ impl<'m> Layout<'m> {
         (lines, cut)
     }
 
-    /// The narrowest a column may be for `text` (its widest piece once every word is broken
-    /// where it may be, with the hyphen) and its natural width (its widest paragraph on one
-    /// line). Words no wider than `known` (the column's narrowest so far) are not looked up.
-    fn cell_widths(&self, style: Style, text: &str, known: f32, syllables: bool) -> (f32, f32) {
+    /// The narrowest a column may be for `text` (its widest piece once every word wider than
+    /// `whole` is broken where it may be, with the hyphen) and its natural width (its widest
+    /// paragraph on one line). Words no wider than `known` (the column's narrowest so far) are
+    /// not looked up.
+    fn cell_widths(&self, style: Style, text: &str, known: f32, whole: f32) -> (f32, f32) {
         let m = self.measure;
         let w = |c: char| m.char_width(style.face, style.size, c);
         let mark_w = w(hyphen::MARK);
@@ -542,16 +543,19 @@ impl<'m> Layout<'m> {
                 if word_w <= narrow {
                     continue;
                 }
-                if !syllables {
+                if word_w <= whole {
                     narrow = word_w;
                     continue;
                 }
                 let mut from = 0;
                 let mut widest = 0.0f32;
-                for b in hyphen::breaks(word).into_iter().chain(std::iter::once(hyphen::Break {
-                    at: word.len(),
-                    mark: false,
-                })) {
+                for b in hyphen::breaks(word)
+                    .into_iter()
+                    .chain(std::iter::once(hyphen::Break {
+                        at: word.len(),
+                        mark: false,
+                    }))
+                {
                     let piece: f32 = word[from..b.at].chars().map(w).sum();
                     widest = widest.max(piece + if b.mark { mark_w } else { 0.0 });
                     from = b.at;
@@ -639,7 +643,11 @@ impl<'m> Layout<'m> {
             } else {
                 fit.min(left.saturating_sub(2))
             };
-            let take = if at_top && take < 2 { fit.max(1).min(left) } else { take };
+            let take = if at_top && take < 2 {
+                fit.max(1).min(left)
+            } else {
+                take
+            };
             if take < 2 && take < left {
                 self.new_page();
                 continue;
@@ -756,7 +764,11 @@ impl<'m> Layout<'m> {
             .iter()
             .enumerate()
             .map(|(i, h)| {
-                let before = if i == 0 && at_top(self) { 0.0 } else { h.before };
+                let before = if i == 0 && at_top(self) {
+                    0.0
+                } else {
+                    h.before
+                };
                 before + h.lines.len() as f32 * h.style.line_height() + h.after
             })
             .sum();
@@ -852,33 +864,58 @@ impl<'m> Layout<'m> {
 
     /// The widths of a table's columns: each at least its widest unbreakable piece (a header's
     /// longest word, a cell's longest syllable), more for the columns whose text is longer.
-    pub fn column_widths(&self, columns: &[Column], rows: &[Vec<String>]) -> Vec<f32> {
+    /// Rows at `totals` are measured in bold, as they are set.
+    pub fn column_widths(
+        &self,
+        columns: &[Column],
+        rows: &[Vec<String>],
+        totals: &[usize],
+    ) -> Vec<f32> {
         let style = Style::SMALL;
         let head_style = style.bold();
         let pad = TABLE_PAD;
         let total = self.width();
         // No single token takes more than this; a longer one is cut between characters.
         let cap = total * 0.3;
-        let mut narrow = vec![0.0f32; columns.len()];
-        let mut natural = vec![0.0f32; columns.len()];
-        for (i, c) in columns.iter().enumerate() {
-            // Header words are never hyphenated unless nothing else fits.
-            (narrow[i], natural[i]) = self.cell_widths(head_style, &c.title, 0.0, false);
-        }
-        for row in rows {
-            for (i, text) in row.iter().enumerate().take(columns.len()) {
-                let (n, p) = self.cell_widths(style, text, narrow[i].min(cap), true);
-                narrow[i] = narrow[i].max(n);
-                natural[i] = natural[i].max(p);
+        // First words up to this width whole (no short word is hyphenated); if that does not
+        // fit, every word broken where it may be.
+        let short_word = total * 0.14;
+        let mut best = Vec::new();
+        for whole in [short_word, 0.0] {
+            let mut narrow = vec![0.0f32; columns.len()];
+            let mut natural = vec![0.0f32; columns.len()];
+            for (i, c) in columns.iter().enumerate() {
+                // Header words are never hyphenated unless nothing else fits.
+                (narrow[i], natural[i]) = self.cell_widths(head_style, &c.title, 0.0, cap);
+            }
+            for (r, row) in rows.iter().enumerate() {
+                let style = if totals.binary_search(&r).is_ok() {
+                    style.bold()
+                } else {
+                    style
+                };
+                for (i, text) in row.iter().enumerate().take(columns.len()) {
+                    let (n, p) = self.cell_widths(style, text, narrow[i].min(cap), whole);
+                    narrow[i] = narrow[i].max(n);
+                    natural[i] = natural[i].max(p);
+                }
+            }
+            let narrow: Vec<f32> = narrow
+                .iter()
+                .map(|n| n.min(cap) + 2.0 * pad + 0.5)
+                .collect();
+            let natural: Vec<f32> = natural
+                .iter()
+                .zip(&narrow)
+                .map(|(p, n)| (p + 2.0 * pad + 0.5).max(*n))
+                .collect();
+            let fits = narrow.iter().sum::<f32>() <= total;
+            best = distribute(&narrow, &natural, total);
+            if fits {
+                break;
             }
         }
-        let narrow: Vec<f32> = narrow.iter().map(|n| n.min(cap) + 2.0 * pad + 0.5).collect();
-        let natural: Vec<f32> = natural
-            .iter()
-            .zip(&narrow)
-            .map(|(p, n)| (p + 2.0 * pad + 0.5).max(*n))
-            .collect();
-        distribute(&narrow, &natural, total)
+        best
     }
 
     /// [`Layout::table`] whose rows at `totals` (indices) are totals or subtotals: bold, on a
@@ -886,7 +923,7 @@ impl<'m> Layout<'m> {
     pub fn table_totals(&mut self, columns: &[Column], rows: &[Vec<String>], totals: &[usize]) {
         let style = Style::SMALL;
         let head_style = style.bold().color([1.0, 1.0, 1.0]);
-        let widths = self.column_widths(columns, rows);
+        let widths = self.column_widths(columns, rows, totals);
         let pad = TABLE_PAD;
         let lh = style.line_height();
         let mut head_lines: Vec<Vec<String>> = Vec::with_capacity(columns.len());
@@ -926,7 +963,7 @@ impl<'m> Layout<'m> {
                 // The export fails anyway; do not lay out the rest.
                 break;
             }
-            let total_row = totals.contains(&r);
+            let total_row = totals.binary_search(&r).is_ok();
             let style = if total_row { style.bold() } else { style };
             let mut cells: Vec<Vec<String>> = Vec::with_capacity(columns.len());
             for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
