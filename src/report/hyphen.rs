@@ -70,10 +70,11 @@ pub fn breaks(word: &str) -> Vec<Break> {
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|(_, n)| *n);
         if c.is_alphabetic() {
-            if run_start.is_none() {
+            if run_start.is_none() && !url {
                 run_start = Some(i);
             }
-            if next.is_none_or(|n| !n.is_alphabetic()) {
+            // An address is broken at its punctuation only, never inside its names.
+            if !url && next.is_none_or(|n| !n.is_alphabetic()) {
                 let start = run_start.take().unwrap_or(i);
                 let end = i + c.len_utf8();
                 out.extend(syllables(&word[start..end]).into_iter().map(|b| Break {
@@ -136,7 +137,10 @@ mod tests {
 
     #[test]
     fn compounds_addresses_and_abbreviations() {
-        assert_eq!(pieces("търговско-промишлена")[0], "търговско-");
+        assert!(breaks("търговско-промишлена").contains(&Break {
+            at: "търговско-".len(),
+            mark: false
+        }));
         assert_eq!(pieces("2025–2030"), ["2025–", "2030"]);
         assert_eq!(pieces("-5"), ["-5"]);
         assert_eq!(pieces("ВКБООН"), ["ВКБООН"]);

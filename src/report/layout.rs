@@ -1160,16 +1160,104 @@ mod tests {
                     "{line:?} wider than {width}"
                 );
             }
+            // Every character kept (the hyphens added at breaks aside).
             let joined: String = lines
                 .concat()
                 .chars()
-                .filter(|c| !c.is_whitespace())
+                .filter(|c| !c.is_whitespace() && *c != '-')
                 .collect();
-            let want: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            let want: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .collect();
             assert_eq!(joined, want);
         }
         let lines = l.wrap(Style::SMALL, "търговско-промишлена", 60.0);
         assert_eq!(lines[0], "търговско-");
+    }
+
+    #[test]
+    fn words_break_between_syllables_with_a_hyphen_never_between_letters() {
+        let m = Measure::new().unwrap();
+        let mut l = layout(&m);
+        let text = "консултации предприятия Дейности";
+        for width in [28.0, 40.0, 60.0] {
+            let lines = l.wrap(Style::SMALL, text, width);
+            for line in &lines {
+                assert!(l.text_width(Style::SMALL, line) <= width + 0.01, "{line:?}");
+                let whole = text.split(' ').any(|w| w.ends_with(line.as_str()));
+                assert!(line.ends_with('-') || whole, "{line:?} at {width}");
+            }
+            let joined = lines.concat().replace('-', "");
+            assert_eq!(joined, text.replace(' ', ""));
+        }
+        // A token no pattern breaks is cut between characters, with the mark.
+        let lines = l.wrap(Style::SMALL, &"Ж".repeat(40), 50.0);
+        assert!(lines.len() > 1);
+        assert!(lines[..lines.len() - 1].iter().all(|x| x.ends_with('-')));
+    }
+
+    #[test]
+    fn columns_are_sized_by_their_content() {
+        // Natural widths when they fit, the rest shared in proportion.
+        assert_eq!(
+            distribute(&[10.0, 10.0], &[20.0, 60.0], 160.0),
+            [40.0, 120.0]
+        );
+        // Else every column its narrowest plus a share of what it would like more.
+        assert_eq!(distribute(&[10.0, 10.0], &[20.0, 40.0], 30.0), [12.5, 17.5]);
+        // Else the narrowest widths scaled down.
+        assert_eq!(
+            distribute(&[100.0, 300.0], &[200.0, 900.0], 200.0),
+            [50.0, 150.0]
+        );
+        let m = Measure::new().unwrap();
+        let l = layout(&m);
+        let cols = [
+            Column::new("Код", 1.0),
+            Column::new("Дейности", 1.0),
+            Column::new("Описание", 1.0),
+        ];
+        let long = "Подробно описание на дейността, ".repeat(20);
+        let rows = vec![vec!["1.1".to_owned(), "Резултат".to_owned(), long]];
+        let w = l.column_widths(&cols, &rows, &[]);
+        assert!((w.iter().sum::<f32>() - l.width()).abs() < 0.1);
+        // The header's word and the short word stay whole; the long text takes the rest.
+        let head = l.text_width(Style::SMALL.bold(), "Дейности") + 2.0 * TABLE_PAD;
+        assert!(w[1] >= head, "{w:?}");
+        assert!(w[2] > w[0] + w[1], "{w:?}");
+    }
+
+    #[test]
+    fn a_heading_is_never_last_on_a_page_and_paragraphs_keep_two_lines() {
+        let m = Measure::new().unwrap();
+        let mut l = layout(&m);
+        let lh = Style::BODY.line_height();
+        // Fill the page to one line short of its end.
+        while l.room() > lh * 2.5 {
+            l.paragraph(Style::BODY, "ред", 0.0);
+        }
+        l.heading(2, "Заглавие", 0.0);
+        l.paragraph(Style::BODY, &"дума ".repeat(200), 0.0);
+        l.finish();
+        let heading_page = l.anchors[0].page;
+        assert_eq!(heading_page, 1, "the heading moved with its paragraph");
+        // A long paragraph split: at least two lines at the foot of the page.
+        let mut l = layout(&m);
+        while l.room() > lh * 1.5 {
+            l.paragraph(Style::BODY, "ред", 0.0);
+        }
+        let before = l.pages.len();
+        l.paragraph(Style::BODY, &"дума ".repeat(200), 0.0);
+        assert_eq!(l.pages.len(), before + 1);
+        let texts = |p: &Vec<Op>| {
+            p.iter()
+                .filter(|o| matches!(o, Op::ShowText { .. }))
+                .count()
+        };
+        let on_first = texts(&l.pages[0]);
+        l.finish();
+        assert!(on_first > 0);
     }
 
     #[test]
