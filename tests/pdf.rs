@@ -33,7 +33,7 @@ fn name(o: &Object) -> String {
 fn the_sofia_plan_has_its_pages_and_its_contents_point_at_them() {
     let plan = sofia();
     let (pdf, doc) = render(&plan, &Options::for_plan(&plan));
-    assert_eq!(pdf.pages, 47, "the page count of the Sofia plan changed");
+    assert_eq!(pdf.pages, 37, "the page count of the Sofia plan changed");
     assert_eq!(doc.get_pages().len(), pdf.pages);
     let sections: Vec<&str> = pdf.contents.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(sections.len(), 16, "{sections:?}");
@@ -45,14 +45,23 @@ fn the_sofia_plan_has_its_pages_and_its_contents_point_at_them() {
             toc.contains(title.as_str()) || page_text(&doc, 3).contains(title.as_str()),
             "{title} not in the contents"
         );
-        // …and the section starts on that page (after the draft's watermark, drawn first).
+        // …and the section starts on that page: at its top when it must (the first section
+        // and the pilot fiches), else where the section before it ends.
         let text = page_text(&doc, *page);
         let text = text.strip_prefix("ПРОЕКТ\n").unwrap_or(&text);
-        assert!(
-            text.starts_with(title.as_str()),
-            "page {page} does not start with {title}: {:?}",
-            text.chars().take(80).collect::<String>()
-        );
+        let first = Some(title) == pdf.contents.first().map(|(t, _)| t);
+        if first || title == "Пилотни проекти" {
+            assert!(
+                text.starts_with(title.as_str()),
+                "page {page} does not start with {title}: {:?}",
+                text.chars().take(80).collect::<String>()
+            );
+        } else {
+            assert!(
+                text.lines().any(|l| l == title.as_str()),
+                "{title} is not on page {page}"
+            );
+        }
     }
     // Page numbers in the contents are the pages printed in the footers.
     let (actions_title, actions_page) = pdf.contents.iter().find(|(t, _)| t == "Дейности").unwrap();
@@ -92,7 +101,7 @@ fn bulgarian_text_of_every_section_is_extractable() {
         "Виена",
         "мин–макс",
         "Експерт по URBACT",
-        "Страница 47 от 47",
+        "Страница 37 от 37",
     ] {
         assert!(all.contains(needle), "{needle:?} is not extractable");
     }
@@ -396,5 +405,5 @@ fn a_plan_longer_than_a_pdf_may_be_is_refused_not_swallowed() {
     assert!(err.to_string().contains("more than 6,000 pages"), "{err}");
     // The real limit leaves room for a plan of 10,000 actions (about 5,000 pages).
     const { assert!(report::layout::MAX_PAGES >= 6_000) };
-    assert!(report::render_within(&plan, &opts, 47, &|_| {}).is_ok());
+    assert!(report::render_within(&plan, &opts, 37, &|_| {}).is_ok());
 }

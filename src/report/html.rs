@@ -357,6 +357,10 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             }
             Section::Indicators => {
                 h.table(&tr(lang, "pdf-indicators"), &tables::indicators(plan, lang));
+                h.table(
+                    &tr(lang, "pdf-indicator-measurement"),
+                    &tables::indicator_measurement(plan, lang),
+                );
             }
             Section::Risks => {
                 if let Some(f) = svg::risk_matrix(plan, lang) {

@@ -9,6 +9,7 @@ use printpdf::{
 };
 
 use super::fonts::{Face, Measure};
+use super::hyphen;
 
 /// Paper sizes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -156,6 +157,24 @@ pub const MAX_HEADER_LINES: usize = 3;
 /// The most lines one heading may take; a longer heading is cut with "…".
 pub const MAX_HEADING_LINES: usize = 4;
 
+/// A paragraph or field of at most this many lines is never split between pages; a longer one
+/// keeps at least two lines at either end of a page.
+pub const KEEP_WHOLE: usize = 4;
+
+/// Space between a table cell's text and its edges.
+const TABLE_PAD: f32 = 3.0;
+
+/// A heading waiting for what follows it, so the two are set on the same page.
+struct Pending {
+    title: String,
+    lines: Vec<String>,
+    style: Style,
+    level: u8,
+    before: f32,
+    after: f32,
+    keep: f32,
+}
+
 /// Text that did not fit where it was to be shown, and was cut with "…".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CutText {
@@ -206,6 +225,8 @@ pub struct Layout<'m> {
     /// line does not set them again (a third of the operations of a table).
     text_state: Option<(Face, u32)>,
     fill_state: Option<[u32; 3]>,
+    /// Headings not yet set (see [`Layout::heading`]).
+    pending: Vec<Pending>,
 }
 
 /// The most pages a PDF may have: a generated plan of 10,000 actions (the most a plan file may
@@ -231,6 +252,7 @@ impl<'m> Layout<'m> {
             overflow: false,
             text_state: None,
             fill_state: None,
+            pending: Vec::new(),
         };
         l.new_page();
         l
@@ -299,6 +321,11 @@ impl<'m> Layout<'m> {
         self.pages.push(Vec::new());
     }
 
+    /// True when nothing has been set on this page yet.
+    pub fn at_top(&self) -> bool {
+        self.y <= self.margins.2 + 0.5
+    }
+
     /// Starts a new page unless the cursor is already at the top of one.
     pub fn page_break(&mut self) {
         if self.y > self.margins.2 + 0.5 {
@@ -308,6 +335,10 @@ impl<'m> Layout<'m> {
 
     /// Makes sure `h` points fit on this page, else starts a new one.
     pub fn ensure(&mut self, h: f32) {
+        if !self.pending.is_empty() {
+            // The headings waiting come with it.
+            return self.flush_headings(h);
+        }
         if self.y + h > self.bottom() && self.y > self.margins.2 + 0.5 {
             self.new_page();
         }
@@ -315,6 +346,10 @@ impl<'m> Layout<'m> {
 
     /// Moves the cursor down.
     pub fn space(&mut self, h: f32) {
+        if let Some(last) = self.pending.last_mut() {
+            last.after += h;
+            return;
+        }
         self.y += h;
     }
 
@@ -351,6 +386,7 @@ impl<'m> Layout<'m> {
         if text.is_empty() {
             return;
         }
+        self.flush_headings(0.0);
         let baseline = self.page.1 - top - style.size * 0.93;
         // Font and colour persist in the page's content stream: set them only when they change.
         let font_key = (style.face, style.size.to_bits());
@@ -378,10 +414,12 @@ impl<'m> Layout<'m> {
         ops.push(Op::EndTextSection);
     }
 
-    /// Breaks text into lines no wider than `width`. Lines break at spaces, then after the
-    /// hyphen of a compound, and only then between characters (a URL, a long number).
-    /// Paragraph breaks (`\n`) are kept. Each character is measured once, so the time is
-    /// linear in the text however long its words are.
+    /// Breaks text into lines no wider than `width`. Lines break at spaces; a word that does
+    /// not fit at the end of a line is hyphenated where the patterns of its language allow
+    /// (or after the hyphen of a compound, the slash of an address), and only a token no rule
+    /// can break (an identifier, a row of one letter) is cut between characters, with a
+    /// hyphen. Paragraph breaks (`\n`) are kept. Each character is measured once or twice, so
+    /// the time is linear in the text however long its words are.
     pub fn wrap(&mut self, style: Style, text: &str, width: f32) -> Vec<String> {
         self.wrap_lines(style, text, width, usize::MAX).0
     }
@@ -396,9 +434,24 @@ impl<'m> Layout<'m> {
         width: f32,
         max: usize,
     ) -> (Vec<String>, bool) {
+        self.wrap_with(style, text, width, max, true)
+    }
+
+    /// The line breaker. With `fill`, a word that does not fit at the end of a line is
+    /// hyphenated there (running text); without, it moves to the next line whole and is
+    /// hyphenated only when it is wider than a line of its own (headers).
+    fn wrap_with(
+        &self,
+        style: Style,
+        text: &str,
+        width: f32,
+        max: usize,
+        fill: bool,
+    ) -> (Vec<String>, bool) {
         let m = self.measure;
         let w = |c: char| m.char_width(style.face, style.size, c);
         let space = w(' ');
+        let mark_w = w(hyphen::MARK);
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
         let mut line_w = 0.0f32;
@@ -416,34 +469,48 @@ impl<'m> Layout<'m> {
             }
             let para = self.clean(style.face, para);
             for word in para.split(' ').filter(|w| !w.is_empty()) {
-                for (k, chunk) in hyphen_chunks(word).into_iter().enumerate() {
-                    // Chunks of one word join without a space.
-                    let sep = !(line.is_empty() || k > 0);
-                    let chunk_w: f32 = chunk.chars().map(w).sum();
-                    let add = chunk_w + if sep { space } else { 0.0 };
-                    if line_w + add <= width {
-                        if sep {
+                // Where the rest of the word starts, and its break points (looked up only for
+                // a word that does not fit).
+                let mut base = 0;
+                let mut breaks: Option<Vec<hyphen::Break>> = None;
+                while base < word.len() {
+                    let rest = &word[base..];
+                    let sep = if line.is_empty() { 0.0 } else { space };
+                    let avail = width - line_w - sep;
+                    if let Some(rest_w) = width_within(rest, avail, &w) {
+                        if sep > 0.0 {
                             line.push(' ');
                         }
-                        line.push_str(chunk);
-                        line_w += add;
-                        continue;
+                        line.push_str(rest);
+                        line_w += sep + rest_w;
+                        break;
                     }
-                    if !line.is_empty() && !push(&mut lines, &mut line, &mut line_w) {
+                    // Hyphenate at the end of a line only when the line has room to spare.
+                    let try_break = line.is_empty() || fill && line_w < width * 0.8;
+                    let found = if try_break {
+                        let list = breaks.get_or_insert_with(|| hyphen::breaks(word));
+                        last_fitting(word, base, list, avail, &w, mark_w)
+                    } else {
+                        None
+                    };
+                    let piece = match found {
+                        Some(b) => Some(b),
+                        None if line.is_empty() => Some(forced_cut(word, base, avail, &w, mark_w)),
+                        None => None,
+                    };
+                    if let Some(b) = piece {
+                        if sep > 0.0 {
+                            line.push(' ');
+                        }
+                        line.push_str(&word[base..b.at]);
+                        if b.mark {
+                            line.push(hyphen::MARK);
+                        }
+                        base = b.at;
+                    }
+                    if !push(&mut lines, &mut line, &mut line_w) {
                         cut = true;
                         break 'text;
-                    }
-                    for c in chunk.chars() {
-                        let cw = w(c);
-                        if line_w + cw > width
-                            && !line.is_empty()
-                            && !push(&mut lines, &mut line, &mut line_w)
-                        {
-                            cut = true;
-                            break 'text;
-                        }
-                        line.push(c);
-                        line_w += cw;
                     }
                 }
             }
@@ -458,6 +525,47 @@ impl<'m> Layout<'m> {
         (lines, cut)
     }
 
+    /// The narrowest a column may be for `text` (its widest piece once every word wider than
+    /// `whole` is broken where it may be, with the hyphen) and its natural width (its widest
+    /// paragraph on one line). Words no wider than `known` (the column's narrowest so far) are
+    /// not looked up.
+    fn cell_widths(&self, style: Style, text: &str, known: f32, whole: f32) -> (f32, f32) {
+        let m = self.measure;
+        let w = |c: char| m.char_width(style.face, style.size, c);
+        let mark_w = w(hyphen::MARK);
+        let space = w(' ');
+        let (mut narrow, mut natural) = (known, 0.0f32);
+        for para in text.split('\n') {
+            let mut para_w = 0.0;
+            for word in para.split([' ', '\t']).filter(|w| !w.is_empty()) {
+                let word_w: f32 = word.chars().map(w).sum();
+                para_w += word_w + space;
+                if word_w <= narrow {
+                    continue;
+                }
+                if word_w <= whole {
+                    narrow = word_w;
+                    continue;
+                }
+                let mut from = 0;
+                let mut widest = 0.0f32;
+                for b in hyphen::breaks(word)
+                    .into_iter()
+                    .chain(std::iter::once(hyphen::Break {
+                        at: word.len(),
+                        mark: false,
+                    }))
+                {
+                    let piece: f32 = word[from..b.at].chars().map(w).sum();
+                    widest = widest.max(piece + if b.mark { mark_w } else { 0.0 });
+                    from = b.at;
+                }
+                narrow = narrow.max(widest);
+            }
+            natural = natural.max(para_w - space);
+        }
+        (narrow, natural)
+    }
     /// `text` (clean) cut so that it and "…" fit `width`; the ellipsis is always added.
     pub fn fit_with_ellipsis(&self, style: Style, text: &str, width: f32) -> String {
         let m = self.measure;
@@ -511,11 +619,48 @@ impl<'m> Layout<'m> {
             self.note_cut(None, place);
         }
         let x = self.left() + indent;
-        for line in lines {
-            self.ensure(style.line_height());
-            let y = self.y;
-            self.put_text(x, y, style, &line);
-            self.y += style.line_height();
+        self.block(lines.len(), style.line_height(), |l, i, y| {
+            l.put_text(x, y, style, &lines[i]);
+        });
+    }
+
+    /// Places `n` lines of height `lh`, calling `draw(layout, line, top)` for each: a block of
+    /// up to [`KEEP_WHOLE`] lines stays on one page, a longer one leaves at least two lines at
+    /// the foot of a page and takes at least two to the next (no orphans, no widows), and
+    /// headings waiting above it come along with its first lines.
+    pub fn block(&mut self, n: usize, lh: f32, mut draw: impl FnMut(&mut Layout<'m>, usize, f32)) {
+        let first = if n <= KEEP_WHOLE { n } else { 2 };
+        self.flush_headings(first as f32 * lh);
+        let mut i = 0;
+        while i < n && !self.overflow {
+            let at_top = self.y <= self.margins.2 + 0.5;
+            let fit = ((self.room() + 0.01) / lh).floor().max(0.0) as usize;
+            let left = n - i;
+            let take = if fit >= left {
+                left
+            } else if i == 0 && n <= KEEP_WHOLE {
+                0
+            } else {
+                fit.min(left.saturating_sub(2))
+            };
+            let take = if at_top && take < 2 {
+                fit.max(1).min(left)
+            } else {
+                take
+            };
+            if take < 2 && take < left {
+                self.new_page();
+                continue;
+            }
+            for k in i..i + take {
+                let y = self.y;
+                draw(self, k, y);
+                self.y += lh;
+            }
+            i += take;
+            if i < n {
+                self.new_page();
+            }
         }
     }
 
@@ -525,6 +670,7 @@ impl<'m> Layout<'m> {
     }
 
     /// [`Layout::field`] of at most `max` lines, cut with "…" after them (recorded at `place`).
+    /// The label stays with the first lines of its value.
     pub fn field_lines(&mut self, label: &str, value: &str, max: usize, place: &'static str) {
         if value.trim().is_empty() {
             return;
@@ -538,31 +684,34 @@ impl<'m> Layout<'m> {
         if cut {
             self.note_cut(None, place);
         }
-        self.ensure(style.line_height());
-        let y = self.y;
         let clean_label = self.clean(Face::Bold, &label);
-        self.put_text(self.left(), y, style.bold(), &clean_label);
-        for (i, line) in lines.iter().enumerate() {
-            if i > 0 {
-                self.ensure(style.line_height());
+        let x = self.left();
+        self.block(lines.len(), style.line_height(), |l, i, y| {
+            if i == 0 {
+                l.put_text(x, y, style.bold(), &clean_label);
             }
-            let y = self.y;
-            self.put_text(self.left() + lw, y, style, line);
-            self.y += style.line_height();
-        }
+            l.put_text(x + lw, y, style, &lines[i]);
+        });
     }
 
     /// A bulleted list item.
     pub fn bullet(&mut self, text: &str) {
         let style = Style::BODY;
-        self.ensure(style.line_height());
-        let y = self.y;
-        self.put_text(self.left() + 6.0, y, style, "•");
-        self.paragraph(style, text, 18.0);
+        let indent = 18.0;
+        let (lines, _) = self.wrap_lines(style, text, self.width() - indent, usize::MAX);
+        let x = self.left();
+        self.block(lines.len(), style.line_height(), |l, i, y| {
+            if i == 0 {
+                l.put_text(x + 6.0, y, style, "•");
+            }
+            l.put_text(x + indent, y, style, &lines[i]);
+        });
     }
 
-    /// A heading kept with at least `keep` points of what follows. Level 1 and 2 headings are
-    /// recorded as anchors for the contents and bookmarks.
+    /// A heading kept with at least `keep` points of what follows, and never less than the
+    /// first two lines of a paragraph or the header and first row of a table: it is set when
+    /// that comes. Level 1 and 2 headings are recorded as anchors for the contents and
+    /// bookmarks.
     pub fn heading(&mut self, level: u8, text: &str, keep: f32) {
         let style = match level {
             1 => Style {
@@ -582,45 +731,82 @@ impl<'m> Layout<'m> {
             },
         };
         let before = if level == 1 { 6.0 } else { 8.0 };
-        let (lines, cut) = self.wrap_lines(style, text, self.width(), MAX_HEADING_LINES);
+        let (lines, cut) = self.wrap_with(style, text, self.width(), MAX_HEADING_LINES, false);
         if cut {
             self.note_cut(None, "heading");
         }
-        let h = before + lines.len() as f32 * style.line_height() + 4.0;
-        self.ensure(h + keep);
-        if self.y > self.margins.2 + 0.5 {
-            self.y += before;
+        let after = if level == 1 { 7.0 } else { 3.0 };
+        self.pending.push(Pending {
+            // What the heading shows: the contents and bookmarks never take more.
+            title: if cut {
+                lines.join(" ")
+            } else {
+                text.to_owned()
+            },
+            lines,
+            style,
+            level,
+            before,
+            after,
+            keep,
+        });
+    }
+
+    /// Sets the headings waiting for what follows them, on this page when they and `need`
+    /// points after them fit, else on the next.
+    fn flush_headings(&mut self, need: f32) {
+        if self.pending.is_empty() {
+            return;
         }
-        if level <= 2 {
-            self.anchors.push(Anchor {
-                // What the heading shows: the contents and bookmarks never take more.
-                title: if cut {
-                    lines.join(" ")
+        let pending = std::mem::take(&mut self.pending);
+        let at_top = |l: &Layout<'_>| l.y <= l.margins.2 + 0.5;
+        let height: f32 = pending
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let before = if i == 0 && at_top(self) {
+                    0.0
                 } else {
-                    text.to_owned()
-                },
-                level,
-                page: self.pages.len() - 1,
-                y: self.y,
-            });
-        }
-        for line in lines {
-            let y = self.y;
-            self.put_text(self.left(), y, style, &line);
-            self.y += style.line_height();
-        }
-        if level == 1 {
-            let y = self.y + 1.0;
-            let (x0, x1) = (self.left(), self.left() + self.width());
-            self.rule(x0, x1, y, ACCENT, 0.8);
-            self.y += 6.0;
-        } else {
-            self.y += 3.0;
+                    h.before
+                };
+                before + h.lines.len() as f32 * h.style.line_height() + h.after
+            })
+            .sum();
+        let keep = pending.last().map_or(0.0, |h| h.keep);
+        self.ensure(height + need.max(keep));
+        for h in pending {
+            if !at_top(self) {
+                self.y += h.before;
+            }
+            if h.level <= 2 {
+                self.anchors.push(Anchor {
+                    title: h.title,
+                    level: h.level,
+                    page: self.pages.len() - 1,
+                    y: self.y,
+                });
+            }
+            for line in &h.lines {
+                let y = self.y;
+                self.put_text(self.left(), y, h.style, line);
+                self.y += h.style.line_height();
+            }
+            if h.level == 1 {
+                let y = self.y + 1.0;
+                let (x0, x1) = (self.left(), self.left() + self.width());
+                self.rule(x0, x1, y, ACCENT, 0.8);
+            }
+            self.y += h.after;
         }
     }
 
+    /// Sets any heading still waiting (at the end of the document).
+    pub fn finish(&mut self) {
+        self.flush_headings(0.0);
+    }
     /// A horizontal line.
     pub fn rule(&mut self, x0: f32, x1: f32, y: f32, color: Rgb3, thickness: f32) {
+        self.flush_headings(0.0);
         let h = self.page.1;
         let ops = self.ops();
         ops.push(Op::SetOutlineColor { col: rgb(color) });
@@ -653,6 +839,7 @@ impl<'m> Layout<'m> {
         if w <= 0.0 || h <= 0.0 {
             return;
         }
+        self.flush_headings(0.0);
         let ph = self.page.1;
         self.set_fill(color);
         let ops = self.ops();
@@ -668,22 +855,81 @@ impl<'m> Layout<'m> {
         });
     }
 
-    /// A table: the header repeats on every page; a row that does not fit moves whole to the
-    /// next page; a row taller than a page is split between its lines.
+    /// A table: columns sized by their content, the header repeated on every page, a row that
+    /// does not fit moved whole to the next page (one taller than a page is split between its
+    /// lines).
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
+        self.table_totals(columns, rows, &[]);
+    }
+
+    /// The widths of a table's columns: each at least its widest unbreakable piece (a header's
+    /// longest word, a cell's longest syllable), more for the columns whose text is longer.
+    /// Rows at `totals` are measured in bold, as they are set.
+    pub fn column_widths(
+        &self,
+        columns: &[Column],
+        rows: &[Vec<String>],
+        totals: &[usize],
+    ) -> Vec<f32> {
+        let style = Style::SMALL;
+        let head_style = style.bold();
+        let pad = TABLE_PAD;
+        let total = self.width();
+        // No single token takes more than this; a longer one is cut between characters.
+        let cap = total * 0.3;
+        // First words up to this width whole (no short word is hyphenated); if that does not
+        // fit, every word broken where it may be.
+        let short_word = total * 0.14;
+        let mut best = Vec::new();
+        for whole in [short_word, 0.0] {
+            let mut narrow = vec![0.0f32; columns.len()];
+            let mut natural = vec![0.0f32; columns.len()];
+            for (i, c) in columns.iter().enumerate() {
+                // Header words are never hyphenated unless nothing else fits.
+                (narrow[i], natural[i]) = self.cell_widths(head_style, &c.title, 0.0, cap);
+            }
+            for (r, row) in rows.iter().enumerate() {
+                let style = if totals.binary_search(&r).is_ok() {
+                    style.bold()
+                } else {
+                    style
+                };
+                for (i, text) in row.iter().enumerate().take(columns.len()) {
+                    let (n, p) = self.cell_widths(style, text, narrow[i].min(cap), whole);
+                    narrow[i] = narrow[i].max(n);
+                    natural[i] = natural[i].max(p);
+                }
+            }
+            let narrow: Vec<f32> = narrow
+                .iter()
+                .map(|n| n.min(cap) + 2.0 * pad + 0.5)
+                .collect();
+            let natural: Vec<f32> = natural
+                .iter()
+                .zip(&narrow)
+                .map(|(p, n)| (p + 2.0 * pad + 0.5).max(*n))
+                .collect();
+            let fits = narrow.iter().sum::<f32>() <= total;
+            best = distribute(&narrow, &natural, total);
+            if fits {
+                break;
+            }
+        }
+        best
+    }
+
+    /// [`Layout::table`] whose rows at `totals` (indices) are totals or subtotals: bold, on a
+    /// tint, with a rule above.
+    pub fn table_totals(&mut self, columns: &[Column], rows: &[Vec<String>], totals: &[usize]) {
         let style = Style::SMALL;
         let head_style = style.bold().color([1.0, 1.0, 1.0]);
-        let total: f32 = columns.iter().map(|c| c.share).sum::<f32>().max(0.001);
-        let widths: Vec<f32> = columns
-            .iter()
-            .map(|c| c.share / total * self.width())
-            .collect();
-        let pad = 3.0;
+        let widths = self.column_widths(columns, rows, totals);
+        let pad = TABLE_PAD;
         let lh = style.line_height();
         let mut head_lines: Vec<Vec<String>> = Vec::with_capacity(columns.len());
         for (c, w) in columns.iter().zip(&widths) {
             let (lines, cut) =
-                self.wrap_lines(head_style, &c.title, w - 2.0 * pad, MAX_HEADER_LINES);
+                self.wrap_with(head_style, &c.title, w - 2.0 * pad, MAX_HEADER_LINES, false);
             if cut {
                 self.note_cut(c.item.as_deref(), "table header");
             }
@@ -707,13 +953,18 @@ impl<'m> Layout<'m> {
             }
             l.y += head_h;
         };
-        self.ensure(head_h + lh + 2.0 * pad);
-        draw_header(self);
+        let page_body = self.bottom() - self.margins.2 - head_h;
+        if rows.is_empty() {
+            self.ensure(head_h + lh + 2.0 * pad);
+            draw_header(self);
+        }
         for (r, row) in rows.iter().enumerate() {
             if self.overflow {
                 // The export fails anyway; do not lay out the rest.
                 break;
             }
+            let total_row = totals.binary_search(&r).is_ok();
+            let style = if total_row { style.bold() } else { style };
             let mut cells: Vec<Vec<String>> = Vec::with_capacity(columns.len());
             for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
                 let text = row.get(i).map_or("", |s| s.as_str());
@@ -726,8 +977,11 @@ impl<'m> Layout<'m> {
             }
             let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let row_h = n as f32 * lh + 2.0 * pad;
-            let page_body = self.bottom() - self.margins.2 - head_h;
-            if row_h <= page_body && self.y + row_h > self.bottom() {
+            if r == 0 {
+                // The header comes with the first row (and a heading above with both).
+                self.ensure(head_h + row_h.min(page_body));
+                draw_header(self);
+            } else if row_h <= page_body && self.y + row_h > self.bottom() {
                 self.new_page();
                 draw_header(self);
             }
@@ -739,7 +993,11 @@ impl<'m> Layout<'m> {
                     .min(n - first);
                 let h = fit as f32 * lh + 2.0 * pad;
                 let top = self.y;
-                if r % 2 == 1 {
+                if total_row {
+                    self.fill_rect(self.left(), top, self.width(), h, [0.88, 0.91, 0.95]);
+                    let (x0, x1) = (self.left(), self.left() + self.width());
+                    self.rule(x0, x1, top, INK, 0.8);
+                } else if r % 2 == 1 {
                     self.fill_rect(self.left(), top, self.width(), h, [0.94, 0.95, 0.97]);
                 }
                 let mut x = self.left();
@@ -779,18 +1037,105 @@ pub fn rgb(c: Rgb3) -> Color {
     })
 }
 
-/// A word cut after each inner hyphen: "търговско-промишлена" → ["търговско-", "промишлена"].
-fn hyphen_chunks(word: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in word.char_indices() {
-        if c == '-' && i > start && i + 1 < word.len() {
-            out.push(&word[start..=i]);
-            start = i + 1;
+/// The width of `text` when it is no wider than `avail`; stops measuring past it.
+fn width_within(text: &str, avail: f32, w: &impl Fn(char) -> f32) -> Option<f32> {
+    let mut acc = 0.0;
+    for c in text.chars() {
+        acc += w(c);
+        if acc > avail {
+            return None;
         }
     }
-    out.push(&word[start..]);
-    out
+    Some(acc)
+}
+
+/// The last break of `word` after `base` whose piece (with its hyphen) fits `avail`.
+fn last_fitting(
+    word: &str,
+    base: usize,
+    breaks: &[hyphen::Break],
+    avail: f32,
+    w: &impl Fn(char) -> f32,
+    mark_w: f32,
+) -> Option<hyphen::Break> {
+    let mut k = breaks.partition_point(|b| b.at <= base);
+    let mut acc = 0.0;
+    let mut best = None;
+    for (i, c) in word[base..].char_indices() {
+        if k >= breaks.len() {
+            break;
+        }
+        let at = base + i;
+        if breaks[k].at == at {
+            let b = breaks[k];
+            if acc + if b.mark { mark_w } else { 0.0 } <= avail {
+                best = Some(b);
+            }
+            k += 1;
+        }
+        acc += w(c);
+        if acc > avail {
+            break;
+        }
+    }
+    best
+}
+
+/// Where to cut a token no rule breaks so that its piece fits `avail`: between characters, with
+/// the hyphen between two letters or digits; at least one character, so the text moves on.
+fn forced_cut(
+    word: &str,
+    base: usize,
+    avail: f32,
+    w: &impl Fn(char) -> f32,
+    mark_w: f32,
+) -> hyphen::Break {
+    let mut acc = 0.0;
+    let mut best: Option<hyphen::Break> = None;
+    let mut chars = word[base..].char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        acc += w(c);
+        let Some(&(j, next)) = chars.peek() else {
+            break;
+        };
+        let mark = c.is_alphanumeric() && next.is_alphanumeric();
+        if acc > avail {
+            break;
+        }
+        if acc + if mark { mark_w } else { 0.0 } <= avail {
+            best = Some(hyphen::Break { at: base + j, mark });
+        }
+    }
+    best.unwrap_or_else(|| {
+        let first = word[base..].chars().next().map_or(1, char::len_utf8);
+        hyphen::Break {
+            at: (base + first).min(word.len()),
+            mark: false,
+        }
+    })
+}
+
+/// Column widths for a table `total` wide, from each column's narrowest and natural width, as
+/// browsers lay out tables: natural widths when they fit (the rest shared in proportion),
+/// else every column its narrowest plus a share of the rest in proportion to what it would
+/// like more, else the narrowest widths scaled down.
+pub fn distribute(narrow: &[f32], natural: &[f32], total: f32) -> Vec<f32> {
+    let sum_min: f32 = narrow.iter().sum();
+    let sum_nat: f32 = natural.iter().sum();
+    if sum_nat <= total && sum_nat > 0.0 {
+        let extra = total - sum_nat;
+        return natural.iter().map(|n| n + extra * n / sum_nat).collect();
+    }
+    if sum_min >= total || sum_nat <= sum_min {
+        let sum = sum_min.max(0.001);
+        return narrow.iter().map(|n| n * total / sum).collect();
+    }
+    let k = (total - sum_min) / (sum_nat - sum_min);
+    narrow
+        .iter()
+        .zip(natural)
+        .map(|(n, p)| n + (p - n) * k)
+        .collect()
 }
 
 #[cfg(test)]
@@ -815,16 +1160,104 @@ mod tests {
                     "{line:?} wider than {width}"
                 );
             }
+            // Every character kept (the hyphens added at breaks aside).
             let joined: String = lines
                 .concat()
                 .chars()
-                .filter(|c| !c.is_whitespace())
+                .filter(|c| !c.is_whitespace() && *c != '-')
                 .collect();
-            let want: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            let want: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .collect();
             assert_eq!(joined, want);
         }
         let lines = l.wrap(Style::SMALL, "търговско-промишлена", 60.0);
         assert_eq!(lines[0], "търговско-");
+    }
+
+    #[test]
+    fn words_break_between_syllables_with_a_hyphen_never_between_letters() {
+        let m = Measure::new().unwrap();
+        let mut l = layout(&m);
+        let text = "консултации предприятия Дейности";
+        for width in [28.0, 40.0, 60.0] {
+            let lines = l.wrap(Style::SMALL, text, width);
+            for line in &lines {
+                assert!(l.text_width(Style::SMALL, line) <= width + 0.01, "{line:?}");
+                let whole = text.split(' ').any(|w| w.ends_with(line.as_str()));
+                assert!(line.ends_with('-') || whole, "{line:?} at {width}");
+            }
+            let joined = lines.concat().replace('-', "");
+            assert_eq!(joined, text.replace(' ', ""));
+        }
+        // A token no pattern breaks is cut between characters, with the mark.
+        let lines = l.wrap(Style::SMALL, &"Ж".repeat(40), 50.0);
+        assert!(lines.len() > 1);
+        assert!(lines[..lines.len() - 1].iter().all(|x| x.ends_with('-')));
+    }
+
+    #[test]
+    fn columns_are_sized_by_their_content() {
+        // Natural widths when they fit, the rest shared in proportion.
+        assert_eq!(
+            distribute(&[10.0, 10.0], &[20.0, 60.0], 160.0),
+            [40.0, 120.0]
+        );
+        // Else every column its narrowest plus a share of what it would like more.
+        assert_eq!(distribute(&[10.0, 10.0], &[20.0, 40.0], 30.0), [12.5, 17.5]);
+        // Else the narrowest widths scaled down.
+        assert_eq!(
+            distribute(&[100.0, 300.0], &[200.0, 900.0], 200.0),
+            [50.0, 150.0]
+        );
+        let m = Measure::new().unwrap();
+        let l = layout(&m);
+        let cols = [
+            Column::new("Код", 1.0),
+            Column::new("Дейности", 1.0),
+            Column::new("Описание", 1.0),
+        ];
+        let long = "Подробно описание на дейността, ".repeat(20);
+        let rows = vec![vec!["1.1".to_owned(), "Резултат".to_owned(), long]];
+        let w = l.column_widths(&cols, &rows, &[]);
+        assert!((w.iter().sum::<f32>() - l.width()).abs() < 0.1);
+        // The header's word and the short word stay whole; the long text takes the rest.
+        let head = l.text_width(Style::SMALL.bold(), "Дейности") + 2.0 * TABLE_PAD;
+        assert!(w[1] >= head, "{w:?}");
+        assert!(w[2] > w[0] + w[1], "{w:?}");
+    }
+
+    #[test]
+    fn a_heading_is_never_last_on_a_page_and_paragraphs_keep_two_lines() {
+        let m = Measure::new().unwrap();
+        let mut l = layout(&m);
+        let lh = Style::BODY.line_height();
+        // Fill the page to one line short of its end.
+        while l.room() > lh * 2.5 {
+            l.paragraph(Style::BODY, "ред", 0.0);
+        }
+        l.heading(2, "Заглавие", 0.0);
+        l.paragraph(Style::BODY, &"дума ".repeat(200), 0.0);
+        l.finish();
+        let heading_page = l.anchors[0].page;
+        assert_eq!(heading_page, 1, "the heading moved with its paragraph");
+        // A long paragraph split: at least two lines at the foot of the page.
+        let mut l = layout(&m);
+        while l.room() > lh * 1.5 {
+            l.paragraph(Style::BODY, "ред", 0.0);
+        }
+        let before = l.pages.len();
+        l.paragraph(Style::BODY, &"дума ".repeat(200), 0.0);
+        assert_eq!(l.pages.len(), before + 1);
+        let texts = |p: &Vec<Op>| {
+            p.iter()
+                .filter(|o| matches!(o, Op::ShowText { .. }))
+                .count()
+        };
+        let on_first = texts(&l.pages[0]);
+        l.finish();
+        assert!(on_first > 0);
     }
 
     #[test]

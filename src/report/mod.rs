@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod fonts;
 pub mod html;
+pub mod hyphen;
 pub mod layout;
 mod sections;
 pub mod sheets;

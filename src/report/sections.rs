@@ -191,9 +191,14 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
             // Past the page limit: the export is refused, the rest need not be laid out.
             break;
         }
-        // Every section starts on a new page, so it can be printed on its own.
+        // A section follows the one before on the same page (its heading kept with its first
+        // lines); the pilot fiches start a page, as each fiche does.
         if !first {
-            l.new_page();
+            if part == Part::Section(Section::Pilots) {
+                l.new_page();
+            } else if !l.at_top() {
+                l.space(16.0);
+            }
         }
         first = false;
         match part {
@@ -204,6 +209,7 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
         }
         progress(0.05 + 0.7 * (i as f32 + 1.0) / n);
     }
+    l.finish();
 }
 
 fn section(l: &mut Layout<'_>, plan: &Plan, lang: Lang, s: Section) {
@@ -389,11 +395,9 @@ fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         return empty(l, lang);
     }
     let table = tables::actions(plan, lang);
-    l.table(&table.columns, &table.rows);
-    l.new_page();
+    l.table_totals(&table.columns, &table.rows, &table.totals);
     l.heading(2, &t(lang, "pdf-timeline"), 60.0);
     gantt(l, plan, lang);
-    l.new_page();
     l.heading(2, &t(lang, "pdf-action-details"), 60.0);
     let indicators = by_id(&plan.indicators, |i| &i.id);
     let risks_by_id = by_id(&plan.risks, |r| &r.id);
@@ -586,7 +590,7 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.space(6.0);
     l.heading(2, &t(lang, "pdf-by-source"), 80.0);
     let table = tables::by_source(plan, lang, &b);
-    l.table(&table.columns, &table.rows);
+    l.table_totals(&table.columns, &table.rows, &table.totals);
     budget_chart(l, plan, lang, &b);
     if !b.by_year.is_empty() {
         l.heading(2, &t(lang, "pdf-by-year"), 60.0);
@@ -603,7 +607,7 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     l.heading(2, &t(lang, "pdf-funding-lines"), 60.0);
     let table = tables::funding_lines(plan, lang);
-    l.table(&table.columns, &table.rows);
+    l.table_totals(&table.columns, &table.rows, &table.totals);
     let calls = tables::calls_used(plan, lang);
     if !calls.rows.is_empty() {
         l.heading(2, &t(lang, "pdf-calls"), 60.0);
@@ -735,7 +739,7 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         }
         l.heading(3, &t(lang, "pdf-budget"), 60.0);
         let table = tables::pilot_budget(plan, lang, p);
-        l.table(&table.columns, &table.rows);
+        l.table_totals(&table.columns, &table.rows, &table.totals);
         let targets = |list: &Vec<TargetedResult>| -> Vec<Vec<String>> {
             list.iter()
                 .map(|r| {
@@ -774,6 +778,9 @@ fn indicators(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         return empty(l, lang);
     }
     let table = tables::indicators(plan, lang);
+    l.table(&table.columns, &table.rows);
+    l.heading(2, &t(lang, "pdf-indicator-measurement"), 40.0);
+    let table = tables::indicator_measurement(plan, lang);
     l.table(&table.columns, &table.rows);
 }
 
@@ -899,44 +906,10 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.heading(2, &t(lang, "pdf-method"), 40.0);
     l.paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
     l.heading(2, &t(lang, "pdf-raw-values"), 60.0);
-    let cols = [
-        // Names are cut after a few lines: each is repeated on many rows.
-        Column::new(t(lang, "pdf-indicator"), 3.0).max_lines(6),
-        Column::new(t(lang, "pdf-city"), 1.2).max_lines(6),
-        Column::right(t(lang, "pdf-value"), 1.0),
-        Column::new(t(lang, "pdf-year-source"), 3.0).max_lines(12),
-    ];
-    let cities = by_id(&o.cities, |c| &c.id);
-    let mut values: std::collections::HashMap<&OpennessIndicatorId, Vec<&OpennessValue>> =
-        std::collections::HashMap::new();
-    for v in &o.values {
-        values.entry(&v.indicator).or_default().push(v);
+    // A matrix of indicators × cities.
+    for table in tables::openness_values(plan, lang) {
+        l.table(&table.columns, &table.rows);
     }
-    let mut rows = Vec::new();
-    for a in &o.areas {
-        for i in &a.indicators {
-            for v in values.get(&i.id).into_iter().flatten() {
-                let city = cities
-                    .get(&v.city)
-                    .map_or(short(v.city.as_str()), |c| short(&c.name));
-                let dir = match i.direction {
-                    Direction::HigherIsBetter => "↑",
-                    Direction::LowerIsBetter => "↓",
-                };
-                rows.push(vec![
-                    format!("{} ({}) {dir}", short(&i.name), short(&i.unit)),
-                    city,
-                    num(lang, v.value),
-                    format!(
-                        "{} {}",
-                        v.year.map(|y| y.to_string()).unwrap_or_default(),
-                        short(&v.source)
-                    ),
-                ]);
-            }
-        }
-    }
-    l.table(&cols, &rows);
 }
 
 /// Each area a group of bars, one per city; the plan's city in red.

@@ -17,6 +17,27 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// The rows, one text per column.
     pub rows: Vec<Vec<String>>,
+    /// The rows (indices) that are totals or subtotals, set apart.
+    pub totals: Vec<usize>,
+}
+
+impl Table {
+    /// A table without totals.
+    pub fn new(columns: Vec<Column>, rows: Vec<Vec<String>>) -> Self {
+        Table {
+            columns,
+            rows,
+            totals: Vec::new(),
+        }
+    }
+
+    /// This table with its last row a total.
+    fn last_is_total(mut self) -> Self {
+        if !self.rows.is_empty() {
+            self.totals.push(self.rows.len() - 1);
+        }
+        self
+    }
 }
 
 pub(super) fn t(lang: Lang, key: &str) -> String {
@@ -131,10 +152,7 @@ pub fn evidence(plan: &Plan, lang: Lang) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: cols.to_vec(),
-        rows,
-    }
+    Table::new(cols.to_vec(), rows)
 }
 
 /// The members table.
@@ -158,10 +176,7 @@ pub fn members(plan: &Plan, lang: Lang) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: cols.to_vec(),
-        rows,
-    }
+    Table::new(cols.to_vec(), rows)
 }
 
 /// The actions table.
@@ -177,31 +192,96 @@ pub fn actions(plan: &Plan, lang: Lang) -> Table {
         Column::right(with_currency(lang, plan, "pdf-cost"), 1.8),
         Column::new(t(lang, "pdf-funding"), 1.8),
     ];
-    let rows: Vec<Vec<String>> = plan
-        .actions
-        .iter()
-        .map(|a| {
-            let sources: Vec<&str> = a.funding.iter().map(|f| f.source.label(lang)).collect();
-            let mut sources_unique: Vec<&str> = Vec::new();
-            for s in sources {
-                if !sources_unique.contains(&s) {
-                    sources_unique.push(s);
-                }
+    let row = |a: &Action| {
+        let sources: Vec<&str> = a.funding.iter().map(|f| f.source.label(lang)).collect();
+        let mut sources_unique: Vec<&str> = Vec::new();
+        for s in sources {
+            if !sources_unique.contains(&s) {
+                sources_unique.push(s);
             }
-            vec![
-                a.code.clone(),
-                a.title.clone(),
-                objective_code(&objectives, a),
-                a.lead.clone(),
-                period(lang, a.start, a.end),
-                a.cost.map(|c| amount(lang, c)).unwrap_or_default(),
-                sources_unique.join(", "),
-            ]
+        }
+        vec![
+            a.code.clone(),
+            a.title.clone(),
+            objective_code(&objectives, a),
+            a.lead.clone(),
+            period(lang, a.start, a.end),
+            a.cost.map(|c| amount(lang, c)).unwrap_or_default(),
+            sources_unique.join(", "),
+        ]
+    };
+    // The actions of each objective (in the objectives' order), each group closed by its
+    // subtotal; the actions of no (known) objective last; the total of all at the end.
+    let mut groups: Vec<(String, Vec<&Action>)> = plan
+        .objectives
+        .iter()
+        .map(|o| {
+            (
+                format!("{} {}", t(lang, "pdf-subtotal"), o.code),
+                Vec::new(),
+            )
         })
         .collect();
+    let mut loose: Vec<&Action> = Vec::new();
+    let index: HashMap<&ObjectiveId, usize> = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (&o.id, i))
+        .rev()
+        .collect();
+    for a in &plan.actions {
+        match a.objective.as_ref().and_then(|o| index.get(o)) {
+            Some(i) => groups[*i].1.push(a),
+            None => loose.push(a),
+        }
+    }
+    groups.retain(|(_, list)| !list.is_empty());
+    let several = groups.len() + usize::from(!loose.is_empty()) > 1;
+    if !loose.is_empty() {
+        let label = format!("{} ({})", t(lang, "pdf-total"), t(lang, "pdf-no-objective"));
+        groups.push((label, loose));
+    }
+    let mut rows = Vec::with_capacity(plan.actions.len() + groups.len() + 1);
+    let mut totals = Vec::new();
+    let cost = |list: &[&Action]| {
+        list.iter()
+            .filter_map(|a| a.cost)
+            .fold(Money::ZERO, |s, c| s + c)
+    };
+    for (label, list) in &groups {
+        rows.extend(list.iter().map(|a| row(a)));
+        if several {
+            totals.push(rows.len());
+            rows.push(vec![
+                String::new(),
+                label.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                amount(lang, cost(list)),
+                String::new(),
+            ]);
+        }
+    }
+    let all: Vec<&Action> = plan.actions.iter().collect();
+    if all.is_empty() {
+        return Table::new(cols.to_vec(), rows);
+    }
+    totals.push(rows.len());
+    rows.push(vec![
+        String::new(),
+        t(lang, "pdf-total"),
+        String::new(),
+        String::new(),
+        String::new(),
+        amount(lang, cost(&all)),
+        String::new(),
+    ]);
     Table {
         columns: cols.to_vec(),
         rows,
+        totals,
     }
 }
 
@@ -212,7 +292,7 @@ pub fn by_source(plan: &Plan, lang: Lang, b: &analysis::Budget) -> Table {
         Column::right(with_currency(lang, plan, "pdf-secured"), 2.0),
         Column::right(with_currency(lang, plan, "pdf-potential"), 2.0),
         Column::right(with_currency(lang, plan, "pdf-total"), 2.0),
-        Column::right("%", 0.8),
+        Column::right(t(lang, "pdf-share-percent"), 0.8),
     ];
     let mut rows: Vec<Vec<String>> = b
         .by_source
@@ -234,10 +314,7 @@ pub fn by_source(plan: &Plan, lang: Lang, b: &analysis::Budget) -> Table {
         amount(lang, b.funded()),
         format::decimal(lang, 100.0, 1),
     ]);
-    Table {
-        columns: cols.to_vec(),
-        rows,
-    }
+    Table::new(cols.to_vec(), rows).last_is_total()
 }
 
 /// The pilot budget table.
@@ -259,12 +336,14 @@ pub fn pilot_budget(plan: &Plan, lang: Lang, p: &Pilot) -> Table {
         })
         .collect();
     let total = budget::pilot_total(p);
+    let mut totals = vec![rows.len()];
     rows.push(vec![
         t(lang, "pdf-total"),
         String::new(),
         amount(lang, total),
     ]);
     if let (Some(rate), Some(share)) = (p.co_financing_rate, budget::pilot_fund_share(p)) {
+        totals.push(rows.len());
         rows.push(vec![
             format!(
                 "{} ({})",
@@ -278,54 +357,135 @@ pub fn pilot_budget(plan: &Plan, lang: Lang, p: &Pilot) -> Table {
     Table {
         columns: cols.to_vec(),
         rows,
+        totals,
     }
 }
 
-/// The indicators table.
+/// The indicators table: what each indicator is (name and definition in cells of their own).
 pub fn indicators(plan: &Plan, lang: Lang) -> Table {
     let cols = [
         Column::new(t(lang, "pdf-code"), 0.8),
-        Column::new(t(lang, "pdf-indicator"), 3.0),
+        Column::new(t(lang, "pdf-indicator"), 2.4),
+        Column::new(t(lang, "field-definition"), 3.6),
         Column::new(t(lang, "pdf-level"), 1.1),
         Column::new(t(lang, "pdf-unit"), 1.3),
-        Column::new(t(lang, "pdf-baseline"), 1.8),
-        Column::new(t(lang, "pdf-targets"), 1.8),
-        Column::new(t(lang, "pdf-frequency-owner"), 2.2),
     ];
     let rows: Vec<Vec<String>> = plan
         .indicators
         .iter()
         .map(|i| {
-            let base = i
-                .baseline
-                .as_ref()
-                .map(|b| format!("{} ({}; {})", num(lang, b.value), b.year, b.source))
-                .unwrap_or_default();
-            let targets: Vec<String> = i
-                .targets
-                .iter()
-                .map(|t| format!("{}: {}", t.year, num(lang, t.value)))
-                .collect();
             vec![
                 i.code.clone(),
-                format!("{}\n{}", i.name, i.definition),
+                i.name.clone(),
+                i.definition.clone(),
                 i.level.label(lang).to_owned(),
                 i.unit.clone(),
-                base,
-                targets.join("\n"),
-                format!(
-                    "{}\n{}\n{}",
-                    i.frequency.label(lang),
-                    i.owner,
-                    i.data_source
-                ),
             ]
         })
         .collect();
-    Table {
-        columns: cols.to_vec(),
-        rows,
+    Table::new(cols.to_vec(), rows)
+}
+
+/// How each indicator is measured: baseline (value, year, source), targets, frequency, owner
+/// and data source, one datum a cell.
+pub fn indicator_measurement(plan: &Plan, lang: Lang) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-code"), 0.8),
+        Column::right(t(lang, "pdf-baseline"), 1.2),
+        Column::right(t(lang, "pdf-baseline-year"), 1.0),
+        Column::new(t(lang, "pdf-baseline-source"), 2.4),
+        Column::new(t(lang, "pdf-targets"), 1.4),
+        Column::new(t(lang, "field-frequency"), 1.2),
+        Column::new(t(lang, "pdf-owner"), 2.0),
+        Column::new(t(lang, "field-data-source"), 2.0),
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .indicators
+        .iter()
+        .map(|i| {
+            let b = i.baseline.as_ref();
+            let targets: Vec<String> = i
+                .targets
+                .iter()
+                .map(|t| format!("{}:\u{a0}{}", t.year, num(lang, t.value)))
+                .collect();
+            vec![
+                i.code.clone(),
+                b.map(|b| num(lang, b.value)).unwrap_or_default(),
+                b.map(|b| b.year.to_string()).unwrap_or_default(),
+                b.map(|b| b.source.clone()).unwrap_or_default(),
+                targets.join("\n"),
+                i.frequency.label(lang).to_owned(),
+                i.owner.clone(),
+                i.data_source.clone(),
+            ]
+        })
+        .collect();
+    Table::new(cols.to_vec(), rows)
+}
+
+/// Most cities side by side in one table of openness values; more make further tables.
+pub const CITIES_PER_TABLE: usize = 6;
+
+/// The openness values as matrices: a row per indicator (name, unit, which way is better), a
+/// column per city, and the years and sources of the row; cities beyond
+/// [`CITIES_PER_TABLE`] continue in further tables.
+pub fn openness_values(plan: &Plan, lang: Lang) -> Vec<Table> {
+    let o = &plan.openness;
+    let mut values: HashMap<(&OpennessIndicatorId, &CityId), &OpennessValue> = HashMap::new();
+    for v in &o.values {
+        values.entry((&v.indicator, &v.city)).or_insert(v);
     }
+    let mut tables = Vec::new();
+    for cities in o.cities.chunks(CITIES_PER_TABLE) {
+        let mut cols = vec![Column::new(t(lang, "pdf-indicator"), 3.0).max_lines(6)];
+        cols.extend(cities.iter().map(|c| {
+            Column::right(c.name.clone(), 1.0)
+                .of_item(format!("openness/{}", c.id))
+                .max_lines(3)
+        }));
+        cols.push(Column::new(t(lang, "pdf-year-source"), 2.6).max_lines(12));
+        let mut rows = Vec::new();
+        for a in &o.areas {
+            for i in &a.indicators {
+                let dir = match i.direction {
+                    Direction::HigherIsBetter => "↑",
+                    Direction::LowerIsBetter => "↓",
+                };
+                let cells: Vec<Option<&&OpennessValue>> =
+                    cities.iter().map(|c| values.get(&(&i.id, &c.id))).collect();
+                if cells.iter().all(Option::is_none) {
+                    continue;
+                }
+                // The distinct "year source" of the row's values, in city order.
+                let mut notes: Vec<String> = Vec::new();
+                for v in cells.iter().flatten() {
+                    let note = format!(
+                        "{} {}",
+                        v.year.map(|y| y.to_string()).unwrap_or_default(),
+                        short(&v.source)
+                    )
+                    .trim()
+                    .to_owned();
+                    if !note.is_empty() && !notes.contains(&note) {
+                        notes.push(note);
+                    }
+                }
+                let mut row = vec![format!("{} ({}) {dir}", short(&i.name), short(&i.unit))];
+                row.extend(
+                    cells
+                        .iter()
+                        .map(|v| v.map_or("—".to_owned(), |v| num(lang, v.value))),
+                );
+                row.push(refs(notes, "; "));
+                rows.push(row);
+            }
+        }
+        if !rows.is_empty() {
+            tables.push(Table::new(cols, rows));
+        }
+    }
+    tables
 }
 
 /// The risks table.
@@ -360,10 +520,7 @@ pub fn risks(plan: &Plan, lang: Lang) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: cols.to_vec(),
-        rows,
-    }
+    Table::new(cols.to_vec(), rows)
 }
 
 /// The openness index table.
@@ -392,10 +549,7 @@ pub fn openness_index(lang: Lang, idx: &analysis::OpennessIndex) -> Table {
                 .collect(),
         );
     }
-    Table {
-        columns: cols.to_vec(),
-        rows,
-    }
+    Table::new(cols.to_vec(), rows)
 }
 
 /// "Programme — call" of a funding line or pilot: the catalogue entry's caption, else the text.
@@ -431,7 +585,7 @@ pub fn funding_lines(plan: &Plan, lang: Lang) -> Table {
         Column::right(t(lang, "pdf-rate-max"), 0.9),
         Column::new(t(lang, "pdf-secured-or-potential"), 1.3),
     ];
-    let rows = plan
+    let mut rows: Vec<Vec<String>> = plan
         .funding_lines()
         .map(|(a, f)| {
             let entry = f.catalogue.as_ref().and_then(|r| catalogue.resolve(r));
@@ -457,10 +611,22 @@ pub fn funding_lines(plan: &Plan, lang: Lang) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: cols.to_vec(),
-        rows,
+    if rows.is_empty() {
+        return Table::new(cols.to_vec(), rows);
     }
+    let sum = plan
+        .funding_lines()
+        .fold(Money::ZERO, |s, (_, f)| s + f.amount);
+    rows.push(vec![
+        String::new(),
+        t(lang, "pdf-total"),
+        String::new(),
+        amount(lang, sum),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
+    Table::new(cols.to_vec(), rows).last_is_total()
 }
 
 /// The rules of a catalogue entry as label–value pairs (interface-text keys), for a pilot fiche
@@ -613,10 +779,7 @@ pub fn calls_used(plan: &Plan, lang: Lang) -> Table {
             vec![e.caption(lang), rules]
         })
         .collect();
-    Table {
-        columns: cols.to_vec(),
-        rows,
-    }
+    Table::new(cols.to_vec(), rows)
 }
 
 /// The plan's list of sources, for the annex.
@@ -637,8 +800,5 @@ pub fn sources(plan: &Plan, lang: Lang) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: cols.to_vec(),
-        rows,
-    }
+    Table::new(cols.to_vec(), rows)
 }
