@@ -407,3 +407,37 @@ fn a_plan_longer_than_a_pdf_may_be_is_refused_not_swallowed() {
     const { assert!(report::layout::MAX_PAGES >= 6_000) };
     assert!(report::render_within(&plan, &opts, 37, &|_| {}).is_ok());
 }
+
+/// Objectives, actions and indicators are listed in the order of their codes, in the tables and
+/// in the text, whatever their order in the file (the Sofia plan keeps 2.3.1 before 2.1.2).
+#[test]
+fn the_actions_table_and_the_action_details_follow_the_codes() {
+    let plan = sofia();
+    let file_order: Vec<&str> = plan.actions.iter().map(|a| a.code.as_str()).collect();
+    let (i, j) = (
+        file_order.iter().position(|c| *c == "2.3.1").unwrap(),
+        file_order.iter().position(|c| *c == "2.1.2").unwrap(),
+    );
+    assert!(
+        i < j,
+        "the sample is out of order in its file, which this test needs"
+    );
+    let opts = Options {
+        parts: vec![report::Part::Section(lap_studio::model::Section::Actions)],
+        ..Options::for_plan(&plan)
+    };
+    let (_, doc) = render(&plan, &opts);
+    let all: String = (1..=doc.get_pages().len())
+        .map(|p| page_text(&doc, p))
+        .collect::<Vec<_>>()
+        .join("\n");
+    // In the table (first occurrences) and in the details that follow (last occurrences).
+    let first = |code: &str| {
+        all.find(&format!("{code}\n"))
+            .unwrap_or_else(|| panic!("{code}"))
+    };
+    let last = |code: &str| all.rfind(code).unwrap();
+    assert!(first("2.1.2") < first("2.3.1"), "table");
+    assert!(first("1.2.3") < first("2.1.1"), "table");
+    assert!(last("2.1.2") < last("2.3.1"), "details");
+}

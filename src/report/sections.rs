@@ -364,7 +364,7 @@ fn objectives(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.paragraph(Style::BODY.italic().size(10.5), &plan.vision, 0.0);
     }
     let indicators = by_id(&plan.indicators, |i| &i.id);
-    for o in &plan.objectives {
+    for o in plan.objectives_by_code() {
         l.item = format!("objectives/{}", o.id);
         l.heading(2, &format!("{} {}", o.code, o.title), 40.0);
         l.field(&t(lang, "pdf-theme"), o.theme.label(lang));
@@ -402,7 +402,7 @@ fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let indicators = by_id(&plan.indicators, |i| &i.id);
     let risks_by_id = by_id(&plan.risks, |r| &r.id);
     let actions = by_id(&plan.actions, |a| &a.id);
-    for a in &plan.actions {
+    for a in plan.actions_by_code() {
         l.item = format!("actions/{}", a.id);
         l.heading(3, &format!("{} {}", a.code, a.title), 40.0);
         if !a.description.is_empty() {
@@ -540,7 +540,7 @@ fn strategy(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     // The actions serving each goal, in one pass over the actions.
     let mut serving: std::collections::HashMap<&StrategyGoalId, Vec<&Action>> =
         std::collections::HashMap::new();
-    for a in &plan.actions {
+    for a in plan.actions_by_code() {
         for g in &a.strategy_goals {
             let list = serving.entry(g).or_default();
             // An action naming a goal twice serves it once, as `Plan::actions_serving` says.

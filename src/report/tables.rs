@@ -210,10 +210,11 @@ pub fn actions(plan: &Plan, lang: Lang) -> Table {
             sources_unique.join(", "),
         ]
     };
-    // The actions of each objective (in the objectives' order), each group closed by its
+    // The actions of each objective (objectives and actions in the order of their codes), each
+    // group closed by its
     // subtotal; the actions of no (known) objective last; the total of all at the end.
-    let mut groups: Vec<(String, Vec<&Action>)> = plan
-        .objectives
+    let objectives_in_order = plan.objectives_by_code();
+    let mut groups: Vec<(String, Vec<&Action>)> = objectives_in_order
         .iter()
         .map(|o| {
             (
@@ -223,14 +224,13 @@ pub fn actions(plan: &Plan, lang: Lang) -> Table {
         })
         .collect();
     let mut loose: Vec<&Action> = Vec::new();
-    let index: HashMap<&ObjectiveId, usize> = plan
-        .objectives
+    let index: HashMap<&ObjectiveId, usize> = objectives_in_order
         .iter()
         .enumerate()
         .map(|(i, o)| (&o.id, i))
         .rev()
         .collect();
-    for a in &plan.actions {
+    for a in plan.actions_by_code() {
         match a.objective.as_ref().and_then(|o| index.get(o)) {
             Some(i) => groups[*i].1.push(a),
             None => loose.push(a),
@@ -371,8 +371,8 @@ pub fn indicators(plan: &Plan, lang: Lang) -> Table {
         Column::new(t(lang, "pdf-unit"), 1.3),
     ];
     let rows: Vec<Vec<String>> = plan
-        .indicators
-        .iter()
+        .indicators_by_code()
+        .into_iter()
         .map(|i| {
             vec![
                 i.code.clone(),
@@ -400,8 +400,8 @@ pub fn indicator_measurement(plan: &Plan, lang: Lang) -> Table {
         Column::new(t(lang, "field-data-source"), 2.0),
     ];
     let rows: Vec<Vec<String>> = plan
-        .indicators
-        .iter()
+        .indicators_by_code()
+        .into_iter()
         .map(|i| {
             let b = i.baseline.as_ref();
             let targets: Vec<String> = i
@@ -492,7 +492,7 @@ pub fn openness_values(plan: &Plan, lang: Lang) -> Vec<Table> {
 pub fn risks(plan: &Plan, lang: Lang) -> Table {
     // The codes of the actions each risk threatens, in one pass over the actions.
     let mut threatened: HashMap<&RiskId, Vec<&str>> = HashMap::new();
-    for a in &plan.actions {
+    for a in plan.actions_by_code() {
         for r in &a.risks {
             threatened.entry(r).or_default().push(&a.code);
         }
@@ -586,7 +586,8 @@ pub fn funding_lines(plan: &Plan, lang: Lang) -> Table {
         Column::new(t(lang, "pdf-secured-or-potential"), 1.3),
     ];
     let mut rows: Vec<Vec<String>> = plan
-        .funding_lines()
+        .funding_lines_by_code()
+        .into_iter()
         .map(|(a, f)| {
             let entry = f.catalogue.as_ref().and_then(|r| catalogue.resolve(r));
             vec![
@@ -615,7 +616,8 @@ pub fn funding_lines(plan: &Plan, lang: Lang) -> Table {
         return Table::new(cols.to_vec(), rows);
     }
     let sum = plan
-        .funding_lines()
+        .funding_lines_by_code()
+        .into_iter()
         .fold(Money::ZERO, |s, (_, f)| s + f.amount);
     rows.push(vec![
         String::new(),
@@ -747,7 +749,8 @@ pub fn calls_used(plan: &Plan, lang: Lang) -> Table {
     let catalogue = analysis::checks::catalogue_of(plan);
     let mut seen: Vec<&CallRef> = Vec::new();
     for r in plan
-        .funding_lines()
+        .funding_lines_by_code()
+        .into_iter()
         .filter_map(|(_, f)| f.catalogue.as_ref())
         .chain(plan.pilots.iter().filter_map(|p| p.catalogue.as_ref()))
     {
