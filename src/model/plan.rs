@@ -673,10 +673,10 @@ impl OpennessMethod {
     pub fn label(self, lang: super::Lang) -> &'static str {
         match self {
             OpennessMethod::RelativeToAverage => lang.pick(
-                "relative to the group average (= 100)",
-                "спрямо средното за групата (= 100)",
+                "relative to the group average, average = 100",
+                "спрямо средното за групата, средното = 100",
             ),
-            OpennessMethod::MinMax => lang.pick("min–max (0–100)", "мин–макс (0–100)"),
+            OpennessMethod::MinMax => lang.pick("min–max, 0 to 100", "мин–макс, от 0 до 100"),
         }
     }
 }

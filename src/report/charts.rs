@@ -645,12 +645,12 @@ pub fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         let mut m = first;
         while m <= last {
             let x = x_of(m);
-            let (color, width, from) = match m.month() {
-                1 => ([0.45, 0.45, 0.48], 0.6, top - head_h),
-                4 | 7 | 10 => ([0.70, 0.70, 0.72], 0.4, top - 2.0),
-                _ => ([0.86, 0.86, 0.88], 0.25, top),
-            };
-            line(l, (x, from), (x, bottom), color, width);
+            // Years and quarters across the rows; months as ticks under the header.
+            match m.month() {
+                1 => line(l, (x, top - head_h), (x, bottom), [0.45, 0.45, 0.48], 0.6),
+                4 | 7 | 10 => line(l, (x, top - 3.0), (x, bottom), [0.78, 0.78, 0.80], 0.35),
+                _ => line(l, (x, top - 2.5), (x, top), [0.55, 0.55, 0.58], 0.3),
+            }
             m = m.plus_months(1);
         }
         let xe = x_of(last.plus_months(1));
@@ -681,23 +681,32 @@ pub fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             l.new_page();
             legend(l, true);
         }
-        header(l);
-        let top = l.y;
+        let top = l.y + head_h;
+        let room = l.room() - head_h;
         let mut end = i;
         let mut y = top;
-        while end < rows.len() && y + row_h(rows[end].0.len()) <= top + l.room() {
+        while end < rows.len() && y + row_h(rows[end].0.len()) <= top + room {
             y += row_h(rows[end].0.len());
             end += 1;
         }
         if end == i {
-            // Not even one row fits under the legend: next page.
+            // Not even one row fits under the legend: it takes what it needs.
             end = i + 1;
             y += row_h(rows[i].0.len());
         }
+        // Rows a little taller when the block leaves much of the page empty (the last page
+        // of the chart stays compact).
+        let spare = if end < rows.len() || i > 0 {
+            0.0
+        } else {
+            ((top + room - y) / (end - i) as f32 / 2.0).clamp(0.0, 4.0)
+        };
+        y += spare * (end - i) as f32;
         grid(l, top, y);
+        header(l);
         let mut ry = top;
         for (k, (lines, r)) in rows[i..end].iter().enumerate() {
-            let h = row_h(lines.len());
+            let h = row_h(lines.len()) + spare;
             if k > 0 {
                 line(l, (l.left(), ry), (x0, ry), [0.86, 0.86, 0.88], 0.25);
             }
@@ -822,12 +831,13 @@ pub fn budget(l: &mut Layout<'_>, plan: &Plan, lang: Lang, b: &analysis::Budget)
 
 /// A cell's fill by score: lighter for low, darker for high, so the zones read in greyscale.
 fn risk_fill(score: u8) -> Rgb3 {
-    match score {
-        0..=4 => [0.80, 0.91, 0.80],
-        5..=9 => [0.98, 0.90, 0.60],
-        10..=14 => [0.95, 0.62, 0.35],
-        _ => [0.72, 0.18, 0.18],
-    }
+    let (hue, light) = match score {
+        0..=4 => ([0.55, 0.80, 0.55], 0.93),
+        5..=9 => ([0.97, 0.85, 0.35], 0.80),
+        10..=14 => ([0.95, 0.55, 0.25], 0.60),
+        _ => ([0.80, 0.15, 0.15], 0.36),
+    };
+    with_luminance(hue, light)
 }
 
 /// The risk matrix: likelihood up, impact across, both axes titled and labelled in full, and the
@@ -949,14 +959,32 @@ pub fn risk_matrix(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 
 // ---- The openness profile ---------------------------------------------------------------
 
+/// Height of a city's bar and of an area's group of bars.
+fn openness_bars(l: &Layout<'_>, idx: &analysis::OpennessIndex) -> (f32, f32) {
+    let n = idx.cities.len() as f32;
+    let bar_h = (5.0f32).min((l.page.1 - l.margins.2 - l.margins.3 - 60.0) / n.max(1.0));
+    (bar_h, n * bar_h + 6.0)
+}
+
+/// What the openness profile keeps together: all of it when it fits on a page, else its legend
+/// and first area.
+pub fn openness_keep(l: &Layout<'_>, idx: &analysis::OpennessIndex) -> f32 {
+    let line = Style::SMALL.size(7.0).line_height();
+    let group_h = openness_bars(l, idx).1;
+    let whole = 4.0 * line + idx.areas.len() as f32 * group_h + 30.0;
+    if whole <= l.page.1 - l.margins.2 - l.margins.3 - 40.0 {
+        whole
+    } else {
+        2.0 * line + group_h
+    }
+}
+
 /// Each area a group of bars, one per city. The plan's own city is dark with its value written
 /// beside its bar and a marker even at 0, so it never disappears; the others are light greys
 /// and patterns. Relative scores show the average (100) as a line.
 pub fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang, idx: &analysis::OpennessIndex) {
     let small = Style::SMALL.size(7.0);
-    let n = idx.cities.len() as f32;
-    let bar_h = (5.0f32).min((l.page.1 - l.margins.2 - l.margins.3 - 60.0) / n.max(1.0));
-    let group_h = n * bar_h + 6.0;
+    let (bar_h, group_h) = openness_bars(l, idx);
     let label_w = 140.0;
     let value_w = 30.0;
     let chart_w = l.width() - label_w - value_w;
@@ -965,15 +993,16 @@ pub fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang, idx: &analysis::Ope
         color: [0.55, 0.05, 0.10],
         pattern: Pattern::Solid,
     };
+    // The other cities: light, told apart by pattern first, then by lightness.
     let others: Vec<Fill> = (0..idx.cities.len())
         .map(|k| Fill {
-            color: with_luminance([0.20, 0.45, 0.70], [0.62, 0.80, 0.70, 0.88][k % 4]),
+            color: with_luminance([0.20, 0.45, 0.70], [0.80, 0.66, 0.90, 0.72][(k / 4) % 4]),
             pattern: [
                 Pattern::Solid,
                 Pattern::Diagonal,
                 Pattern::Vertical,
                 Pattern::Horizontal,
-            ][(k / 4) % 4],
+            ][k % 4],
         })
         .collect();
     let fills: Vec<Fill> = idx
@@ -982,8 +1011,9 @@ pub fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang, idx: &analysis::Ope
         .zip(others)
         .map(|(c, f)| if c.home { home_fill } else { f })
         .collect();
+    // The whole chart on one page when it can be.
+    l.ensure(openness_keep(l, idx));
     // Legend, wrapped over as many lines as it needs.
-    l.ensure(small.line_height() * 2.0 + group_h);
     let mut x = l.left();
     for (c, fill) in idx.cities.iter().zip(&fills) {
         let name = super::fit(l, if c.home { small.bold() } else { small }, &c.name, 150.0);

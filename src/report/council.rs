@@ -169,7 +169,7 @@ pub fn approval(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     title(l, &t(lang, "pdf-approval"));
     l.paragraph(Style::BODY, &t(lang, "pdf-approval-text"), 0.0);
     l.space(10.0);
-    let blank = format!("………………………… ({})", t(lang, "pdf-not-adopted"));
+    let blank = format!("……………………  ({})", t(lang, "pdf-not-adopted"));
     let decision = if f.adoption_decision.trim().is_empty() {
         blank.clone()
     } else {
@@ -279,11 +279,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             )],
         )
     };
-    if !plan.facts.summary.trim().is_empty() {
-        l.paragraph(Style::BODY, &plan.facts.summary, 0.0);
-        l.space(6.0);
-    }
-    l.heading(2, &t(lang, "pdf-key-figures"), 90.0);
+    l.heading(2, &t(lang, "pdf-key-figures"), 120.0);
     // Four tiles: the cost, and how much of it is secured, only potential, and not secured. The
     // labels are the headline's, so the app, the PDF and `summary` say the same.
     let labels: Vec<String> = b
@@ -324,29 +320,31 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             [0.99, 0.90, 0.88],
         ),
     ];
+    // Two by two: wide enough for the amounts in full.
     let gap = 8.0;
-    let tile_w = (l.width() - 3.0 * gap) / 4.0;
-    let tile_h = 58.0;
-    l.ensure(tile_h + 10.0);
+    let tile_w = (l.width() - gap) / 2.0;
+    let tile_h = 50.0;
+    l.ensure(2.0 * tile_h + gap + 10.0);
     let top = l.y;
     for (i, (label, value, note, color)) in tiles.iter().enumerate() {
-        let x = l.left() + i as f32 * (tile_w + gap);
-        l.fill_rect(x, top, tile_w, tile_h, *color);
-        l.fill_rect(x, top, 2.5, tile_h, ACCENT);
+        let x = l.left() + (i % 2) as f32 * (tile_w + gap);
+        let y = top + (i / 2) as f32 * (tile_h + gap);
+        l.fill_rect(x, y, tile_w, tile_h, *color);
+        l.fill_rect(x, y, 3.0, tile_h, ACCENT);
         let small = Style::SMALL.color(GREY);
-        let label = super::fit(l, small, label, tile_w - 12.0);
-        l.put_text(x + 8.0, top + 6.0, small, &label);
+        let label = super::fit(l, small, label, tile_w - 16.0);
+        l.put_text(x + 10.0, y + 6.0, small, &label);
         let big = Style {
             face: Face::Bold,
-            size: 12.0,
+            size: 14.0,
             color: INK,
         };
-        let value = super::fit(l, big, value, tile_w - 12.0);
-        l.put_text(x + 8.0, top + 22.0, big, &value);
-        let note = super::fit(l, Style::SMALL, note, tile_w - 12.0);
-        l.put_text(x + 8.0, top + 40.0, Style::SMALL, &note);
+        let value = super::fit(l, big, value, tile_w - 16.0);
+        l.put_text(x + 10.0, y + 19.0, big, &value);
+        let note = super::fit(l, Style::SMALL, note, tile_w - 16.0);
+        l.put_text(x + 10.0, y + 37.0, Style::SMALL, &note);
     }
-    l.y = top + tile_h + 8.0;
+    l.y = top + 2.0 * tile_h + gap + 8.0;
     if s.budget.gap.cents() > 0 {
         l.field(
             &t(lang, analysis::budget::Figure::Uncovered.key()),

@@ -800,7 +800,7 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.heading(2, &t(lang, "pdf-index"), 80.0);
     let table = tables::openness_index(lang, &idx);
     l.table(&table.columns, &table.rows);
-    l.heading(2, &t(lang, "pdf-profile"), 200.0);
+    l.heading(2, &t(lang, "pdf-profile"), charts::openness_keep(l, &idx));
     charts::openness(l, plan, lang, &idx);
     l.heading(2, &t(lang, "pdf-method"), 40.0);
     l.paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
