@@ -151,6 +151,11 @@ mod tests {
                     "complete",
                     "period",
                     "status",
+                    "share",
+                    "city",
+                    "score",
+                    "method",
+                    "rank",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

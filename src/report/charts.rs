@@ -107,8 +107,11 @@ fn gantt_alt(plan: &Plan, lang: Lang) -> String {
         let months = format::integer(lang, long.start.months_through(long.end) as u64);
         text.push(' ');
         text.push_str(&match lang {
-            Lang::En => format!("The longest, {}, runs {months} months.", long.code),
-            Lang::Bg => format!("Най-дългата, {}, продължава {months} месеца.", long.code),
+            Lang::En => format!("The longest, {}, runs {months} months.", short(&long.code)),
+            Lang::Bg => format!(
+                "Най-дългата, {}, продължава {months} месеца.",
+                short(&long.code)
+            ),
         });
     }
     if !tl.unscheduled.is_empty() {
@@ -228,26 +231,26 @@ pub fn openness_alt(idx: &analysis::OpennessIndex, lang: Lang) -> String {
             match lang {
                 Lang::En => format!(
                     "{}: overall index {} ({method}), place {rank} of {n}.",
-                    home.name,
+                    short(&home.name),
                     score(o)
                 ),
                 Lang::Bg => format!(
                     "{}: общ индекс {} ({method}), място {rank} от {n}.",
-                    home.name,
+                    short(&home.name),
                     score(o)
                 ),
             }
         }
-        None => format!("{}: —.", home.name),
+        None => format!("{}: —.", short(&home.name)),
     };
-    let scored: Vec<(&str, f64)> = idx
+    let scored: Vec<(String, f64)> = idx
         .areas
         .iter()
         .zip(&home.areas)
-        .filter_map(|((_, name), s)| Some((name.as_str(), (*s)?)))
+        .filter_map(|((_, name), s)| Some((short(name), (*s)?)))
         .collect();
-    let best = scored.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));
-    let worst = scored.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1));
+    let best = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    let worst = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1));
     if let (Some(b), Some(w)) = (best, worst) {
         text.push(' ');
         text.push_str(&match lang {
@@ -693,6 +696,12 @@ pub fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             // Not even one row fits under the legend: it takes what it needs.
             end = i + 1;
             y += row_h(rows[i].0.len());
+        }
+        // The caption goes with the last rows, never alone on a page.
+        let caption_h = 5.0 * Style::SMALL.line_height() + 16.0;
+        while end == rows.len() && end - i > 1 && y + caption_h > top + room {
+            end -= 1;
+            y -= row_h(rows[end].0.len());
         }
         // Rows a little taller when the block leaves much of the page empty (the last page
         // of the chart stays compact).

@@ -120,8 +120,11 @@ pub fn cover_logos(l: &mut Layout<'_>, lang: Lang, images: &CoverImages) {
     let h = 44.0;
     let top = l.page.1 - l.margins.3 - LOGO_BAND + 6.0;
     let mut x = l.left();
+    // Text first, images after: some readers stop extracting text at an image.
+    let mut draws: Vec<(&Image, f32, f32)> = Vec::new();
     if let Some(e) = &images.emblem {
-        let w = draw_image(l, e, x, top, 66.0, h);
+        let w = e.width as f32 * (66.0 / e.width as f32).min(h / e.height as f32);
+        draws.push((e, x, 66.0));
         let text = t(lang, "pdf-cofunded");
         let style = Style {
             face: Face::Bold,
@@ -153,9 +156,12 @@ pub fn cover_logos(l: &mut Layout<'_>, lang: Lang, images: &CoverImages) {
         let total: f32 = widths.iter().sum::<f32>() + gap * (n - 1.0);
         let mut lx = l.left() + l.width() - total;
         for (image, w) in images.logos.iter().zip(widths) {
-            draw_image(l, image, lx, top, each, h);
+            draws.push((image, lx, each));
             lx += w + gap;
         }
+    }
+    for (image, x, max_w) in draws {
+        draw_image(l, image, x, top, max_w, h);
     }
 }
 
@@ -448,7 +454,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             &tr_args(
                 lang,
                 "pdf-openness-home",
-                &[("city", home.name.clone().into())],
+                &[("city", short(&home.name).into())],
             ),
             &tr_args(
                 lang,
