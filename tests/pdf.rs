@@ -615,8 +615,7 @@ fn action_fiches_and_pilot_budgets_reconciled() {
         "the sample is reconciled"
     );
     // A pilot asking more from its fund than the actions plan is flagged on its fiche.
-    plan.pilots[0].budget[0].amount =
-        plan.pilots[0].budget[0].amount + lap_studio::model::Money::from_units(100_000);
+    plan.pilots[0].budget[0].amount += lap_studio::model::Money::from_units(100_000);
     let report = lap_studio::analysis::check(&plan);
     assert!(
         report

@@ -644,10 +644,8 @@ fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
-        // "ЕСФ+" ends in a sign: what follows it may be anything but a word character after
-        // a letter-final abbreviation.
-        before.is_none_or(|c| !is_word(c))
-            && after.is_none_or(|c| !is_word(c) && !(c == '+' && !word.ends_with('+')))
+        // "ЕС" is not found in "ЕС+" (nor in "ЕСФ").
+        before.is_none_or(|c| !is_word(c)) && after.is_none_or(|c| !is_word(c) && c != '+')
     })
 }
 
@@ -700,7 +698,7 @@ pub fn glossary_entries(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
         }
         out.push(((*abbr).to_owned(), lang.pick(en, bg).to_owned()));
     }
-    out.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()));
+    out.sort_by_key(|a| a.0.to_lowercase());
     out
 }
 
