@@ -559,6 +559,16 @@ fn export(
                     ],
                 ),
             )?;
+            for image in &pdf.missing_images {
+                eprintln!(
+                    "lap-studio: {}",
+                    say(
+                        EN,
+                        "cli-image-missing",
+                        &[("file", escape(image).into_owned().into())],
+                    )
+                );
+            }
             for lost in &pdf.lost {
                 eprintln!(
                     "lap-studio: {}",

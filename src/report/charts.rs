@@ -1124,3 +1124,37 @@ pub fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang, idx: &analysis::Ope
     }
     caption_below(l, plan, lang, Chart::Openness);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twenty_objectives_have_twenty_fills_distinct_in_greyscale() {
+        let fills: Vec<Fill> = (0..DISTINCT_FILLS).map(series_fill).collect();
+        for (i, a) in fills.iter().enumerate() {
+            for (j, b) in fills.iter().enumerate().skip(i + 1) {
+                let same_grey = (luminance(a.color) - luminance(b.color)).abs() < 0.08;
+                assert!(
+                    !(same_grey && a.pattern == b.pattern),
+                    "objectives {i} and {j} look alike in greyscale"
+                );
+                assert_ne!(a.color, b.color, "objectives {i} and {j} share a colour");
+            }
+        }
+        // Neighbours differ in lightness, so adjacent bars stand apart.
+        for w in fills.windows(2) {
+            assert!((luminance(w[0].color) - luminance(w[1].color)).abs() >= 0.1);
+        }
+        // The twenty-first repeats the first (documented).
+        assert_eq!(series_fill(DISTINCT_FILLS), fills[0]);
+    }
+
+    #[test]
+    fn risk_zones_step_down_in_lightness() {
+        let zones = [risk_fill(1), risk_fill(6), risk_fill(12), risk_fill(20)];
+        for w in zones.windows(2) {
+            assert!(luminance(w[0]) - luminance(w[1]) >= 0.12, "{zones:?}");
+        }
+    }
+}

@@ -110,9 +110,21 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang, images: &super::counci
     }
 }
 
+/// Height of a line of the contents: a little tighter when that keeps them on one page.
+fn contents_line(l: &Layout<'_>, entries: usize) -> f32 {
+    let line = Style::BODY.line_height() + 3.0;
+    let first = l.room() - 40.0;
+    let tight = Style::BODY.line_height() + 0.5;
+    if entries as f32 * line > first && entries as f32 * tight <= first {
+        first / entries as f32
+    } else {
+        line
+    }
+}
+
 /// Pages the contents need for `entries` lines.
 pub fn contents_pages(l: &Layout<'_>, entries: usize) -> usize {
-    let line = Style::BODY.line_height() + 3.0;
+    let line = contents_line(l, entries);
     let first = (l.room() - 40.0) / line;
     let next = (l.page.1 - l.margins.2 - l.margins.3) / line;
     if entries as f32 <= first {
@@ -135,11 +147,11 @@ pub fn contents(
         size: 15.0,
         color: ACCENT,
     };
+    let line = contents_line(l, entries.len());
     let y = l.y;
     l.put_text(l.left(), y, style, &title);
     l.y += 34.0;
     let mut links = Vec::new();
-    let line = Style::BODY.line_height() + 3.0;
     for a in entries {
         if l.y + line > l.page.1 - l.margins.3 {
             l.new_page();

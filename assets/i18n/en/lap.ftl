@@ -613,3 +613,4 @@ pdf-fiche-cost = Cost
 pdf-fiche-funding = Funding
 pdf-pilot-mismatch = Not reconciled with the plan's funding lines:
 pdf-internal-id = Internal id
+cli-image-missing = warning: the cover image { $file } could not be used (missing, not PNG or JPEG, or too large); the cover was made without it
