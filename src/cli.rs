@@ -166,11 +166,17 @@ pub enum Command {
         /// What to write.
         #[arg(long, value_enum, default_value_t)]
         format: ExportFormat,
-        /// Sections to include, comma-separated (default: all). Keys: facts, context,
-        /// support_group, problems, objectives, actions, strategy_links, funding, pilots,
-        /// indicators, risks, governance, openness, sources, findings, comments.
+        /// Sections to include, comma-separated (default: all). Keys: approval, summary,
+        /// glossary, facts, context, problems, objectives, actions, strategy_links, funding,
+        /// pilots, indicators, risks, governance, openness, sources, support_group, findings,
+        /// comments. Findings and comments are internal: named here, they make a consultation
+        /// copy.
         #[arg(long, value_delimiter = ',')]
         sections: Vec<String>,
+        /// A consultation copy: adds the internal material a council version leaves out (open
+        /// findings, review comments, internal ids).
+        #[arg(long)]
+        consultation_copy: bool,
         /// Language of the labels (default: the plan's language).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
@@ -312,6 +318,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             output,
             format,
             sections,
+            consultation_copy,
             lang,
             paper,
             force,
@@ -320,6 +327,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
             &output,
             format,
             &sections,
+            consultation_copy,
             lang.map(Lang::from),
             paper,
             force,
@@ -500,6 +508,7 @@ fn export(
     output: &Path,
     format: ExportFormat,
     sections: &[String],
+    consultation_copy: bool,
     lang: Option<Lang>,
     paper: PaperArg,
     force: bool,
@@ -537,6 +546,12 @@ fn export(
                     .map(|k| part(k.trim()))
                     .collect::<Result<_, _>>()?;
             }
+            opts.consultation_copy = consultation_copy
+                || opts
+                    .parts
+                    .iter()
+                    .any(|p| p.internal() && sections.iter().any(|k| k.trim() == p.key()));
+            opts.base_dir = file.parent().map(Path::to_path_buf);
             let pdf =
                 crate::report::export_with(&plan, &opts, output, &|_| {}, replace).map_err(err)?;
             line(
@@ -551,6 +566,16 @@ fn export(
                     ],
                 ),
             )?;
+            for image in &pdf.missing_images {
+                eprintln!(
+                    "lap-studio: {}",
+                    say(
+                        EN,
+                        "cli-image-missing",
+                        &[("file", escape(image).into_owned().into())],
+                    )
+                );
+            }
             for lost in &pdf.lost {
                 eprintln!(
                     "lap-studio: {}",

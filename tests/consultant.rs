@@ -378,7 +378,7 @@ fn the_html_is_well_formed_accessible_and_complete() {
         "Център „София за всички“",
         "ФУМИ",
         "Белфаст",
-        "мин–макс",
+        "спрямо средното за групата",
         // Numbers, dates and months as the document's language writes them.
         "януари 2025 – декември 2030",
         "7\u{a0}978\u{a0}000,00\u{a0}EUR",

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use lap_studio::model::integrity;
-use lap_studio::model::{CallRef, FORMAT_VERSION, Lang, Plan};
+use lap_studio::model::{CallRef, FORMAT_VERSION, Lang, OpennessMethod, Plan};
 use lap_studio::report::tables;
 use lap_studio::store::{self, LoadErrorKind};
 
@@ -148,17 +148,17 @@ fn after_deleting_an_action_the_two_views_still_agree() {
 #[test]
 fn a_file_of_a_newer_format_is_still_refused() {
     for text in [
-        "(format_version: 6, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
+        "(format_version: 7, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
         // Even one that would otherwise read as a plan of today.
-        "(format_version: 6)",
+        "(format_version: 7)",
     ] {
         let e = store::parse(text, Path::new("future.ron")).unwrap_err();
         assert!(
             matches!(
                 e.kind,
                 LoadErrorKind::NewerVersion {
-                    found: 6,
-                    supported: 5
+                    found: 7,
+                    supported: 6
                 }
             ),
             "{e}"
@@ -226,4 +226,43 @@ fn free_text_funding_is_linked_to_the_catalogue_and_the_rest_kept() {
         let e = catalogue.resolve(r).unwrap_or_else(|| panic!("{r:?}"));
         assert!(r.call.is_empty() || e.call.is_some(), "{r:?}");
     }
+}
+
+/// Format 6: a format-5 file (the Sofia sample as it was) still loads; its openness index keeps
+/// min–max, the method its published figures were computed with, and the new fields are empty.
+#[test]
+fn a_format_5_file_loads_and_keeps_min_max() {
+    const OLD: &str = "tests/fixtures/sofia-format-5.ron";
+    let text = std::fs::read_to_string(OLD).unwrap();
+    assert!(text.contains("format_version: 5,"));
+    assert!(!text.contains("method:"));
+    let plan = store::load(Path::new(OLD)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.format_version, FORMAT_VERSION);
+    assert_eq!(plan.openness.method, OpennessMethod::MinMax);
+    assert!(plan.facts.signatories.is_empty());
+    assert!(plan.facts.logos.is_empty() && plan.facts.eu_emblem.is_empty());
+    assert!(plan.glossary.is_empty());
+    assert!(integrity::problems(&plan).is_empty());
+    // Its index is the one it showed: min–max, Sofia lowest in most areas.
+    let idx = lap_studio::analysis::openness_index(&plan);
+    let sofia = idx.home().unwrap();
+    assert!(sofia.areas.iter().flatten().filter(|s| **s == 0.0).count() >= 5);
+    // Written again, it says so, and reads back the same.
+    let again = store::to_ron(&plan);
+    assert!(again.contains("method: MinMax,"), "the method is written");
+    assert_eq!(store::parse(&again, Path::new("again.ron")).unwrap(), plan);
+    // A new plan scores relative to the average.
+    assert_eq!(
+        Plan::new().openness.method,
+        OpennessMethod::RelativeToAverage
+    );
+    // The shipped sample does too, and its city is never at 0 there.
+    let sample = lap_studio::store::templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    assert_eq!(sample.openness.method, OpennessMethod::RelativeToAverage);
+    let idx = lap_studio::analysis::openness_index(&sample);
+    let home = idx.home().unwrap();
+    assert!(home.areas.iter().flatten().all(|s| *s > 0.0), "{home:?}");
 }

@@ -6,6 +6,9 @@ use lap_studio::model::{Lang, Plan, PlanStatus};
 use lap_studio::report::{self, Options, Part, layout::Paper};
 use lopdf::{Document, Object};
 
+/// Pages of the Sofia plan's council PDF.
+const PAGES: usize = 42;
+
 fn sofia() -> Plan {
     lap_studio::store::templates::find("sofia-open-cities")
         .unwrap()
@@ -33,16 +36,18 @@ fn name(o: &Object) -> String {
 fn the_sofia_plan_has_its_pages_and_its_contents_point_at_them() {
     let plan = sofia();
     let (pdf, doc) = render(&plan, &Options::for_plan(&plan));
-    assert_eq!(pdf.pages, 37, "the page count of the Sofia plan changed");
+    assert_eq!(pdf.pages, PAGES, "the page count of the Sofia plan changed");
     assert_eq!(doc.get_pages().len(), pdf.pages);
     let sections: Vec<&str> = pdf.contents.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(sections.len(), 16, "{sections:?}");
-    let toc = page_text(&doc, 2);
+    // The cover, the approval page, then the contents.
+    assert!(page_text(&doc, 2).contains("Одобрение"));
+    let toc = page_text(&doc, 3);
     assert!(toc.contains("Съдържание"));
     for (title, page) in &pdf.contents {
         // The contents list the section with its page number…
         assert!(
-            toc.contains(title.as_str()) || page_text(&doc, 3).contains(title.as_str()),
+            toc.contains(title.as_str()) || page_text(&doc, 4).contains(title.as_str()),
             "{title} not in the contents"
         );
         // …and the section starts on that page: at its top when it must (the first section
@@ -99,9 +104,8 @@ fn bulgarian_text_of_every_section_is_extractable() {
         "Програми и покани и техните правила",
         "Белфаст",
         "Виена",
-        "мин–макс",
-        "Експерт по URBACT",
-        "Страница 37 от 37",
+        "спрямо средното за групата",
+        &format!("Страница {PAGES} от {PAGES}"),
     ] {
         assert!(all.contains(needle), "{needle:?} is not extractable");
     }
@@ -226,6 +230,8 @@ fn options_language_paper_and_sections() {
             Part::Section(lap_studio::model::Section::Actions),
             Part::Findings,
         ],
+        consultation_copy: true,
+        base_dir: None,
     };
     let (pdf, doc) = render(&plan, &opts);
     let titles: Vec<&str> = pdf.contents.iter().map(|(t, _)| t.as_str()).collect();
@@ -339,7 +345,7 @@ fn absurdly_long_names_and_titles_are_cut_and_reported() {
     let (pdf, doc) = render(&plan, &Options::for_plan(&plan));
     let took = started.elapsed();
     // As many pages as the Sofia plan, give or take the long cells cut to a few lines.
-    assert!(pdf.pages <= 50, "{} pages", pdf.pages);
+    assert!(pdf.pages <= 55, "{} pages", pdf.pages);
     assert_eq!(doc.get_pages().len(), pdf.pages);
     assert!(pdf.bytes.len() < 2_000_000, "{} bytes", pdf.bytes.len());
     // Debug builds are slow; the point is that nothing grows with the square of the text.
@@ -405,7 +411,7 @@ fn a_plan_longer_than_a_pdf_may_be_is_refused_not_swallowed() {
     assert!(err.to_string().contains("more than 6,000 pages"), "{err}");
     // The real limit leaves room for a plan of 10,000 actions (about 5,000 pages).
     const { assert!(report::layout::MAX_PAGES >= 6_000) };
-    assert!(report::render_within(&plan, &opts, 37, &|_| {}).is_ok());
+    assert!(report::render_within(&plan, &opts, PAGES, &|_| {}).is_ok());
 }
 
 /// Objectives, actions and indicators are listed in the order of their codes, in the tables and
@@ -440,4 +446,363 @@ fn the_actions_table_and_the_action_details_follow_the_codes() {
     assert!(first("2.1.2") < first("2.3.1"), "table");
     assert!(first("1.2.3") < first("2.1.1"), "table");
     assert!(last("2.1.2") < last("2.3.1"), "details");
+}
+
+/// All the text of a PDF, page by page.
+fn pages_text(doc: &Document) -> Vec<String> {
+    (1..=doc.get_pages().len())
+        .map(|p| page_text(doc, p))
+        .collect()
+}
+
+/// The text of a section: from the page the contents give for it through the next two pages
+/// (sections follow each other on a page, and a long one goes on).
+fn section_text(pages: &[String], pdf: &report::Pdf, title: &str) -> String {
+    let start = pdf
+        .contents
+        .iter()
+        .find(|(t, _)| t == title)
+        .unwrap_or_else(|| panic!("{title} is not in the contents"))
+        .1;
+    pages[start - 1..(start + 2).min(pages.len())].join("\n")
+}
+
+/// The page (1-based) whose text starts with `title` after the watermark.
+fn page_starting(pages: &[String], title: &str) -> usize {
+    1 + pages
+        .iter()
+        .position(|t| t.strip_prefix("ПРОЕКТ\n").unwrap_or(t).starts_with(title))
+        .unwrap_or_else(|| panic!("no page starts with {title}"))
+}
+
+#[test]
+fn the_summary_pages_figures_equal_summary_json() {
+    use lap_studio::model::{Money, format};
+    const FILE: &str = "plan-templates/sofia-open-cities.ron";
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lap-studio"))
+        .args(["summary", FILE, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let b = &json["budget_eur"];
+    let plan = lap_studio::store::load(std::path::Path::new(FILE)).unwrap();
+    for lang in [Lang::Bg, Lang::En] {
+        let opts = Options {
+            lang,
+            ..Options::for_plan(&plan)
+        };
+        let (pdf, doc) = render(&plan, &opts);
+        let title = if lang == Lang::Bg {
+            "Обобщение"
+        } else {
+            "Executive summary"
+        };
+        let page = pdf.contents.iter().find(|(t, _)| t == title).unwrap().1;
+        // Right after the contents.
+        assert_eq!(page, pdf.contents[0].1, "the summary comes first");
+        let text = page_text(&doc, page);
+        let money = |key: &str| {
+            let v = b[key].as_f64().unwrap();
+            format::money(lang, Money::from_cents((v * 100.0).round() as i128), "EUR")
+        };
+        for key in ["total", "secured", "potential", "unsecured"] {
+            assert!(
+                text.contains(&money(key)),
+                "{key}: {} not in {text}",
+                money(key)
+            );
+        }
+        let share = format::percent(lang, b["secured_share_percent"].as_f64().unwrap(), 1);
+        assert!(text.contains(&share), "{share} not in {text}");
+        // The unsecured share, as prominent as the rest.
+        let unsecured = b["unsecured"].as_f64().unwrap() / b["total"].as_f64().unwrap() * 100.0;
+        assert!(
+            text.contains(&format::percent(lang, unsecured, 1)),
+            "{text}"
+        );
+        // The funds, the actions per objective, the pilots and the openness index.
+        for (source, figures) in b["by_source"].as_object().unwrap() {
+            let v = figures["total"].as_f64().unwrap();
+            let m = format::money(lang, Money::from_cents((v * 100.0).round() as i128), "EUR");
+            assert!(text.contains(&m), "{source}: {m}");
+        }
+        let actions = json["counts"]["actions"].as_u64().unwrap();
+        assert!(
+            text.contains(&format!("\n{actions}")) || text.contains(&format!(" {actions} ")),
+            "{text}"
+        );
+        let home = json["openness_index"]["София"].as_f64().unwrap();
+        assert!(
+            text.contains(&format::decimal(lang, home, 1)),
+            "{home} in {text}"
+        );
+        for p in &plan.pilots {
+            let start: String = p.title.chars().take(12).collect();
+            assert!(text.contains(&start), "{start} in {text}");
+        }
+    }
+}
+
+#[test]
+fn the_council_version_leaves_out_internal_material_the_consultation_copy_has_it() {
+    let plan = sofia();
+    assert!(!plan.comments.is_empty());
+    let council = pages_text(&render(&plan, &Options::for_plan(&plan)).1).join("\n");
+    let consultation = {
+        let mut opts = Options::for_plan(&plan);
+        opts.consultation_copy = true;
+        let (pdf, doc) = render(&plan, &opts);
+        let titles: Vec<&str> = pdf.contents.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(
+            titles.contains(&"Приложение: коментари от прегледа"),
+            "{titles:?}"
+        );
+        pages_text(&doc).join("\n")
+    };
+    for internal in [
+        "Приложение: констатации от проверките",
+        "Приложение: коментари от прегледа",
+        "Експерт по URBACT",
+        "Вътрешен идентификатор",
+    ] {
+        assert!(
+            !council.contains(internal),
+            "{internal} in the council version"
+        );
+        assert!(
+            consultation.contains(internal),
+            "{internal} not in the consultation copy"
+        );
+    }
+    // The ids themselves.
+    let a = &plan.actions[0];
+    let at = consultation.find("Вътрешен идентификатор").unwrap();
+    assert!(consultation[at..].starts_with("Вътрешен идентификатор:"));
+    assert!(
+        consultation[at..at + 200].contains(a.id.as_str()),
+        "{}",
+        &consultation[at..at + 200]
+    );
+}
+
+#[test]
+fn approval_foreword_glossary_and_the_support_group_annex() {
+    let mut plan = sofia();
+    plan.facts.adoption_decision = "Решение № 123 по Протокол № 45".into();
+    plan.facts.adoption_date = "2026-03-26".parse().ok();
+    plan.facts.foreword = "Скъпи съграждани, този план е за всички нас.".into();
+    plan.facts.foreword_by = "Кметът на Столична община".into();
+    plan.glossary.push(lap_studio::model::GlossaryEntry {
+        abbreviation: "СГП".into(),
+        bg: "Служба по гражданска помощ".into(),
+        en: "Civil assistance service".into(),
+    });
+    let (pdf, doc) = render(&plan, &Options::for_plan(&plan));
+    let pages = pages_text(&doc);
+    let approval = &pages[1];
+    for needle in [
+        "Одобрение",
+        "Решение № 123 по Протокол № 45",
+        "26 март 2026",
+        "Кмет на Столична община",
+        "Председател на Столичния общински",
+        "(подпис)",
+    ] {
+        assert!(approval.contains(needle), "{needle} not in {approval}");
+    }
+    assert!(
+        pages[2].contains("Скъпи съграждани"),
+        "the foreword follows"
+    );
+    assert!(pages[2].contains("Кметът на Столична община"));
+    assert!(pages[3].contains("Съдържание"));
+    let glossary = section_text(&pages, &pdf, "Списък на съкращенията");
+    for needle in [
+        "ЕСФ+",
+        "Европейски социален фонд плюс",
+        "ФУМИ",
+        "Фонд „Убежище, миграция и интеграция“",
+        "ВКБООН",
+        "Върховен комисариат на ООН за бежанците",
+        "ЕГИ",
+        "Европейска градска инициатива",
+        "СГП",
+        "Служба по гражданска помощ",
+    ] {
+        assert!(glossary.contains(needle), "{needle} not in {glossary}");
+    }
+    // Only what the plan uses: no ministry it never names.
+    assert!(!glossary.contains("МТСП"), "{glossary}");
+    // The support group is the last annex of the council version.
+    let last = pdf.contents.last().unwrap();
+    assert_eq!(last.0, "Приложение: местна група за подкрепа");
+}
+
+#[test]
+fn action_fiches_and_pilot_budgets_reconciled() {
+    let mut plan = sofia();
+    let (_, doc) = render(&plan, &Options::for_plan(&plan));
+    let all = pages_text(&doc).join("\n");
+    let a = &plan.actions[0];
+    let details = all.find("Дейностите подробно").expect("the fiches");
+    let at = details + all[details..].find(a.title.as_str()).unwrap();
+    let fiche = &all[at..];
+    let fiche: String = fiche.chars().take(1500).collect();
+    for needle in [
+        "Водеща организация:",
+        a.lead.as_str(),
+        "Период:",
+        "март 2025 – декември 2030",
+        "Стойност:",
+        "1\u{a0}450\u{a0}000,00\u{a0}EUR",
+        "Финансиране:",
+        "ФУМИ",
+    ] {
+        assert!(fiche.contains(needle), "{needle} not in the fiche {fiche}");
+    }
+    assert!(
+        !all.contains("Несъответствие с източниците"),
+        "the sample is reconciled"
+    );
+    // A pilot asking more from its fund than the actions plan is flagged on its fiche.
+    plan.pilots[0].budget[0].amount += lap_studio::model::Money::from_units(100_000);
+    let report = lap_studio::analysis::check(&plan);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == "PILOT_BUDGET_MISMATCH")
+    );
+    let (_, doc) = render(&plan, &Options::for_plan(&plan));
+    let pages = pages_text(&doc);
+    let flagged: Vec<&String> = pages
+        .iter()
+        .filter(|t| t.contains("Несъответствие с източниците на финансиране в плана"))
+        .collect();
+    assert_eq!(flagged.len(), 1);
+    assert!(
+        flagged[0].contains(&plan.pilots[0].title[..30]),
+        "on the pilot's own fiche"
+    );
+}
+
+#[test]
+fn charts_have_captions_text_alternatives_and_full_labels() {
+    use lap_studio::report::charts::{self, Chart};
+    let plan = sofia();
+    let (pdf, doc) = render(&plan, &Options::for_plan(&plan));
+    let pages = pages_text(&doc);
+    let all = pages.join("\n");
+    for n in 1..=4 {
+        assert!(all.contains(&format!("Фигура {n}.")), "figure {n}");
+    }
+    for chart in Chart::ALL {
+        for lang in [Lang::Bg, Lang::En] {
+            let alt = charts::alt_text(&plan, lang, chart);
+            assert!(alt.chars().any(|c| c.is_ascii_digit()), "{chart:?}: {alt}");
+            assert!(alt.len() > 30, "{alt}");
+        }
+        // Printed under the chart.
+        let alt = charts::alt_text(&plan, Lang::Bg, chart);
+        let start: String = alt.chars().take(25).collect();
+        assert!(all.contains(&start), "{start}");
+    }
+    // Risk matrix: both axes titled, labels in full, risk codes in the cells and the register.
+    let risks = &section_text(&pages, &pdf, "Рискове");
+    for needle in [
+        "Вероятност",
+        "Въздействие",
+        "Много висок",
+        "Много нисък",
+        "Р1",
+        "Р8",
+    ] {
+        assert!(risks.contains(needle), "{needle} not in {risks}");
+    }
+    assert!(
+        risks.contains("Р1 Проектите"),
+        "the register names the risk by its code"
+    );
+    // Gantt: labels in full (a long title wraps rather than being cut), year and quarter ticks.
+    // The chart may begin on the page before its caption.
+    let at = pages.iter().position(|t| t.contains("Фигура 1.")).unwrap();
+    let gantt = &pages[at.saturating_sub(1)..=at].join("\n");
+    assert!(gantt.contains("2027") && gantt.contains("III"), "{gantt}");
+    let long = plan
+        .actions
+        .iter()
+        .max_by_key(|a| a.title.chars().count())
+        .unwrap();
+    let last_word = long.title.split_whitespace().last().unwrap();
+    assert!(gantt.contains(last_word), "{last_word}");
+    // Openness: the own city's value is written even where it is lowest.
+    let idx = lap_studio::analysis::openness_index(&plan);
+    let home = idx.home().unwrap();
+    let profile = pages.iter().find(|t| t.contains("Фигура 4.")).unwrap();
+    for v in home.areas.iter().flatten() {
+        assert!(
+            profile.contains(&lap_studio::model::format::decimal(Lang::Bg, *v, 0)),
+            "{v} in {profile}"
+        );
+    }
+}
+
+#[test]
+fn the_gantt_legend_repeats_on_every_page_it_continues_on() {
+    let plan = lap_studio::synthetic::plan(120, 7);
+    let mut opts = Options::for_plan(&plan);
+    opts.parts = vec![Part::Section(lap_studio::model::Section::Actions)];
+    opts.lang = Lang::En;
+    let (_, doc) = render(&plan, &opts);
+    let pages = pages_text(&doc);
+    let first = pages
+        .iter()
+        .position(|t| t.contains("Timeline of actions") && !t.contains("Contents"))
+        .unwrap();
+    let last = pages.iter().position(|t| t.contains("Figure 1.")).unwrap();
+    assert!(last > first, "the chart takes more than a page");
+    let tl = lap_studio::analysis::timeline(&plan);
+    let objective = &plan.objectives[tl.rows[0].objective_index.unwrap()];
+    for page in &pages[first..=last] {
+        assert!(
+            page.contains(&objective.code),
+            "legend missing on a page: {page}"
+        );
+    }
+    for page in &pages[first + 1..=last] {
+        assert!(page.contains("Objectives (continued)"));
+    }
+}
+
+#[test]
+fn logos_and_the_eu_emblem_are_on_the_cover_and_a_missing_file_is_reported() {
+    let dir = std::env::temp_dir().join(format!("lap-logos-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A 2×2 PNG, written by hand.
+    const PNG: &[u8] = &[
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xFD,
+        0xD4, 0x9A, 0x73, 0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x38,
+        0x21, 0x27, 0x07, 0x44, 0x0C, 0x10, 0x0A, 0x00, 0x1F, 0x26, 0x04, 0x11, 0xA2, 0x8F, 0x22,
+        0xAF, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+    std::fs::write(dir.join("coat.png"), PNG).unwrap();
+    std::fs::write(dir.join("eu.png"), PNG).unwrap();
+    let mut plan = sofia();
+    plan.facts.logos = vec!["coat.png".into(), "missing.png".into()];
+    plan.facts.eu_emblem = "eu.png".into();
+    let mut opts = Options::for_plan(&plan);
+    opts.base_dir = Some(dir.clone());
+    let (pdf, doc) = render(&plan, &opts);
+    assert_eq!(pdf.missing_images, vec!["missing.png".to_owned()]);
+    let cover = page_text(&doc, 1);
+    assert!(cover.contains("Съфинансирано"), "{cover}");
+    let images = doc.get_page_images(doc.get_pages()[&1]).unwrap_or_default();
+    assert_eq!(images.len(), 2, "the coat of arms and the emblem");
+    // Without the emblem, no statement.
+    plan.facts.eu_emblem.clear();
+    let (_, doc) = render(&plan, &opts);
+    assert!(!page_text(&doc, 1).contains("Съфинансирано"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

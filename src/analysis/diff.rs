@@ -160,6 +160,7 @@ fn singles(p: &Plan) -> Vec<(Section, &'static str, Value)> {
     let o = &p.openness;
     vec![
         (Section::Facts, "facts", json(&p.facts, &[])),
+        (Section::Facts, "glossary", json(&p.glossary, &[])),
         (
             Section::Context,
             "narrative",
@@ -180,7 +181,10 @@ fn singles(p: &Plan) -> Vec<(Section, &'static str, Value)> {
         (
             Section::Openness,
             "framework",
-            json(&(&o.framework, &o.description, &o.home_city), &[]),
+            json(
+                &(&o.framework, &o.description, &o.home_city, &o.method),
+                &[],
+            ),
         ),
         (Section::Openness, "values", json(&o.values, &[])),
     ]

@@ -1,10 +1,14 @@
-//! The openness index: raw values of each indicator are normalised min–max across the compared
-//! cities (0 = weakest, 100 = strongest, turned round where lower is better), averaged with the
-//! indicator weights into area scores, and the area scores with the area weights into one index.
+//! The openness index: raw values of each indicator are scored across the compared cities —
+//! relative to the group average (average = 100, the OPENCities Monitor's way, the default) or
+//! min–max (0 = weakest, 100 = strongest), turned round where lower is better — averaged with
+//! the indicator weights into area scores, and the area scores with the area weights into one
+//! index. The plan chooses the method (`OpennessAssessment::method`).
 
 use std::collections::HashMap;
 
-use crate::model::{CityId, Direction, Lang, OpennessAreaId, OpennessIndicatorId, Plan};
+use crate::model::{
+    CityId, Direction, Lang, OpennessAreaId, OpennessIndicatorId, OpennessMethod, Plan,
+};
 
 /// Scores of one city.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,10 +19,10 @@ pub struct CityScores {
     pub name: String,
     /// True for the plan's own city.
     pub home: bool,
-    /// Score per area (0–100), in the framework's area order; `None` where the city has no
-    /// usable value in that area.
+    /// Score per area (min–max: 0–100; relative: 100 = the group average), in the framework's
+    /// area order; `None` where the city has no usable value in that area.
     pub areas: Vec<Option<f64>>,
-    /// The overall index (0–100), `None` when no area could be scored.
+    /// The overall index on the same scale, `None` when no area could be scored.
     pub overall: Option<f64>,
 }
 
@@ -29,14 +33,29 @@ pub struct OpennessIndex {
     pub areas: Vec<(OpennessAreaId, String)>,
     /// One entry per city, in the plan's city order.
     pub cities: Vec<CityScores>,
-    /// Indicators left out because every city has the same value (min–max is undefined).
-    pub no_spread: Vec<OpennessIndicatorId>,
+    /// Indicators left out: every city has the same value (min–max is undefined), or the
+    /// group average is zero (a share of it is undefined).
+    pub left_out: Vec<OpennessIndicatorId>,
+    /// How the scores were computed.
+    pub method: OpennessMethod,
 }
 
 impl OpennessIndex {
     /// The overall index of the plan's own city.
     pub fn home(&self) -> Option<&CityScores> {
         self.cities.iter().find(|c| c.home)
+    }
+
+    /// The highest score of any city in any area or overall, at least 100: the end of a
+    /// chart's scale.
+    pub fn max_score(&self) -> f64 {
+        self.cities
+            .iter()
+            .flat_map(|c| c.areas.iter().chain([&c.overall]))
+            .flatten()
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(100.0, f64::max)
     }
 }
 
@@ -62,9 +81,15 @@ fn weighted_mean(items: impl Iterator<Item = (Option<f64>, f64)>) -> Option<f64>
         None => None,
         Some(_) => {
             let largest = items.iter().map(|(_, w)| *w).fold(0.0, f64::max);
+            // A mean lies between the lowest and the highest score; rounding may not.
+            let lo = items.iter().map(|(s, _)| *s).fold(f64::INFINITY, f64::min);
+            let hi = items
+                .iter()
+                .map(|(s, _)| *s)
+                .fold(f64::NEG_INFINITY, f64::max);
             mean(largest)
                 .filter(|m| m.is_finite())
-                .map(|m| m.clamp(0.0, 100.0))
+                .map(|m| m.clamp(lo, hi))
         }
     }
 }
@@ -104,6 +129,7 @@ pub fn openness_index(plan: &Plan) -> OpennessIndex {
             .iter()
             .map(|a| (a.id.clone(), a.name.clone()))
             .collect(),
+        method: o.method,
         ..OpennessIndex::default()
     };
     // Normalised score per (city, indicator).
@@ -119,22 +145,45 @@ pub fn openness_index(plan: &Plan) -> OpennessIndex {
                 ))
             })
             .collect();
-        let min = raw.iter().map(|r| r.1).fold(f64::INFINITY, f64::min);
-        let max = raw.iter().map(|r| r.1).fold(f64::NEG_INFINITY, f64::max);
         if raw.is_empty() {
             continue;
         }
-        if max - min <= f64::EPSILON * max.abs().max(1.0) {
-            out.no_spread.push(ind.id.clone());
-            continue;
-        }
-        for (city, v) in raw {
-            let up = min_max(v, min, max);
-            let s = match ind.direction {
-                Direction::HigherIsBetter => up,
-                Direction::LowerIsBetter => 100.0 - up,
-            };
-            scores.insert((city, ind.id.as_str()), s);
+        let sign = match ind.direction {
+            Direction::HigherIsBetter => 1.0,
+            Direction::LowerIsBetter => -1.0,
+        };
+        match o.method {
+            OpennessMethod::MinMax => {
+                let min = raw.iter().map(|r| r.1).fold(f64::INFINITY, f64::min);
+                let max = raw.iter().map(|r| r.1).fold(f64::NEG_INFINITY, f64::max);
+                if max - min <= f64::EPSILON * max.abs().max(1.0) {
+                    out.left_out.push(ind.id.clone());
+                    continue;
+                }
+                for (city, v) in raw {
+                    let up = min_max(v, min, max);
+                    let s = if sign > 0.0 { up } else { 100.0 - up };
+                    scores.insert((city, ind.id.as_str()), s);
+                }
+            }
+            OpennessMethod::RelativeToAverage => {
+                // Divided first, so that values near ±1.8e308 do not overflow the sum.
+                let n = raw.len() as f64;
+                let mean: f64 = raw.iter().map(|r| r.1 / n).sum();
+                let biggest = raw.iter().map(|r| r.1.abs()).fold(0.0, f64::max);
+                if !mean.is_finite() || mean.abs() <= 1e-9 * biggest.max(f64::MIN_POSITIVE) {
+                    out.left_out.push(ind.id.clone());
+                    continue;
+                }
+                for (city, v) in raw {
+                    // 100 at the average, each 1 % above it one point more (less where lower
+                    // is better), so the group's mean score is 100 in either direction.
+                    let s = 100.0 + sign * 100.0 * (v / mean.abs() - mean / mean.abs());
+                    if s.is_finite() {
+                        scores.insert((city, ind.id.as_str()), s);
+                    }
+                }
+            }
         }
     }
     for c in &o.cities {
@@ -164,34 +213,52 @@ pub fn openness_index(plan: &Plan) -> OpennessIndex {
 
 /// How the index is computed, in words, for the app and the report.
 pub fn method(lang: Lang, index: &OpennessIndex) -> String {
-    let mut text = lang
-        .pick(
-            "Each indicator's raw values are normalised across the compared cities with min–max \
-             scaling: the lowest value scores 0 and the highest 100 (reversed where lower is better). \
-             An area's score is the weighted mean of its indicator scores, using the indicator weights; \
-             the overall index is the weighted mean of the area scores, using the area weights. Where a \
-             city has no value for an indicator, the mean is taken over the indicators it has. Scores \
-             are relative to this group of cities, not absolute measures.",
-            "Суровите стойности на всеки индикатор се нормализират спрямо сравняваните градове по метода \
-             мин–макс: най-ниската стойност получава 0, а най-високата 100 (обратно, когато по-ниското е \
-             по-добро). Оценката на всяка област е претеглената средна на оценките на нейните индикатори \
-             с теглата на индикаторите; общият индекс е претеглената средна на оценките на областите с \
-             теглата на областите. Когато за даден град липсва стойност, средната се изчислява по \
-             наличните индикатори. Оценките са относителни спрямо тази група градове, а не абсолютни.",
+    let scoring = match index.method {
+        OpennessMethod::RelativeToAverage => lang.pick(
+            "Method: relative to the group average, as the OPENCities Monitor does. Each \
+             indicator's raw values are expressed relative to the average of the compared cities: \
+             the average scores 100, a value 10 % above it 110 and one 10 % below it 90 (turned \
+             round where lower is better, so above 100 is always better than the average).",
+            "Метод: спрямо средното за групата, както в OPENCities Monitor. Суровите стойности на \
+             всеки индикатор се изразяват спрямо средната стойност на сравняваните градове: \
+             средната получава 100, стойност с 10 % над нея – 110, а с 10 % под нея – 90 (обратно, \
+             когато по-ниското е по-добро, така че над 100 винаги означава по-добре от средното).",
+        ),
+        OpennessMethod::MinMax => lang.pick(
+            "Method: min–max. Each indicator's raw values are normalised across the compared \
+             cities: the lowest value scores 0 and the highest 100 (reversed where lower is \
+             better).",
+            "Метод: мин–макс. Суровите стойности на всеки индикатор се нормализират спрямо \
+             сравняваните градове: най-ниската стойност получава 0, а най-високата 100 (обратно, \
+             когато по-ниското е по-добро).",
+        ),
+    };
+    let mut text = format!(
+        "{scoring} {}",
+        lang.pick(
+            "An area's score is the weighted mean of its indicator scores, using the indicator \
+             weights; the overall index is the weighted mean of the area scores, using the area \
+             weights. Where a city has no value for an indicator, the mean is taken over the \
+             indicators it has. Scores are relative to this group of cities, not absolute measures.",
+            "Оценката на всяка област е претеглената средна на оценките на нейните индикатори с \
+             теглата на индикаторите; общият индекс е претеглената средна на оценките на областите \
+             с теглата на областите. Когато за даден град липсва стойност, средната се изчислява по \
+             наличните индикатори. Оценките са относителни спрямо тази група градове, а не \
+             абсолютни.",
         )
-        .to_owned();
-    if !index.no_spread.is_empty() {
-        let ids: Vec<&str> = index.no_spread.iter().map(|i| i.as_str()).collect();
+    );
+    if !index.left_out.is_empty() {
+        let ids: Vec<&str> = index.left_out.iter().map(|i| i.as_str()).collect();
+        let why = match (index.method, lang) {
+            (OpennessMethod::MinMax, Lang::En) => "all cities have the same value",
+            (OpennessMethod::MinMax, Lang::Bg) => "всички градове имат еднаква стойност",
+            (OpennessMethod::RelativeToAverage, Lang::En) => "the group average is zero",
+            (OpennessMethod::RelativeToAverage, Lang::Bg) => "средната за групата е нула",
+        };
         text.push(' ');
         text.push_str(&match lang {
-            Lang::En => format!(
-                "Left out because all cities have the same value: {}.",
-                ids.join(", ")
-            ),
-            Lang::Bg => format!(
-                "Изключени, защото всички градове имат еднаква стойност: {}.",
-                ids.join(", ")
-            ),
+            Lang::En => format!("Left out because {why}: {}.", ids.join(", ")),
+            Lang::Bg => format!("Изключени, защото {why}: {}.", ids.join(", ")),
         });
     }
     text
@@ -215,6 +282,7 @@ mod tests {
             })
             .collect();
         o.home_city = Some("C-1".into());
+        o.method = OpennessMethod::MinMax;
         let ind = |id: &str, direction, weight| OpennessIndicator {
             id: id.into(),
             direction,
@@ -272,7 +340,7 @@ mod tests {
         assert_eq!(vienna.areas[0], Some(25.0));
         let dublin = &idx.cities[2];
         assert_eq!(dublin.areas[0], Some(50.0));
-        assert_eq!(idx.no_spread, vec![OpennessIndicatorId::from("OI-3")]);
+        assert_eq!(idx.left_out, vec![OpennessIndicatorId::from("OI-3")]);
         assert!(method(Lang::En, &idx).contains("OI-3"));
     }
 
@@ -308,5 +376,49 @@ mod tests {
         // An empty framework gives no scores and no panic.
         let empty = openness_index(&Plan::new());
         assert!(empty.cities.is_empty());
+    }
+
+    #[test]
+    fn relative_to_average_puts_the_average_at_100() {
+        let mut p = plan();
+        p.openness.method = OpennessMethod::RelativeToAverage;
+        let idx = openness_index(&p);
+        // OI-1: mean 20 → 50, 150, 100; OI-2 (lower better): mean 200 → 150, 50, 100.
+        // Area 1 = (s1·1 + s2·3) / 4: Sofia (50 + 450) / 4 = 125, Vienna (150 + 150) / 4 = 75.
+        assert_eq!(idx.cities[0].areas[0], Some(125.0));
+        assert_eq!(idx.cities[1].areas[0], Some(75.0));
+        assert_eq!(idx.cities[2].areas[0], Some(100.0));
+        // Equal values are defined here: all at the average.
+        assert!(idx.left_out.is_empty());
+        assert_eq!(idx.cities[0].areas[1], Some(100.0));
+        // Overall = (125·2 + 100·1) / 3.
+        let overall = idx.cities[0].overall.unwrap();
+        assert!((overall - 350.0 / 3.0).abs() < 1e-9, "{overall}");
+        assert!(idx.max_score() >= 125.0);
+        let text = method(Lang::En, &idx);
+        assert!(text.contains("relative to the group average"), "{text}");
+        assert!(method(Lang::Bg, &idx).contains("спрямо средното за групата"));
+        // A zero average is left out, and said so.
+        for v in &mut p.openness.values {
+            if v.indicator.as_str() == "OI-3" {
+                v.value = 0.0;
+            }
+        }
+        let idx = openness_index(&p);
+        assert_eq!(idx.left_out, vec![OpennessIndicatorId::from("OI-3")]);
+        assert!(method(Lang::En, &idx).contains("average is zero"));
+    }
+
+    #[test]
+    fn relative_scores_of_huge_values_stay_finite() {
+        let mut p = plan();
+        p.openness.method = OpennessMethod::RelativeToAverage;
+        p.openness.values[0].value = -1.7e308;
+        p.openness.values[1].value = 1.7e308;
+        let idx = openness_index(&p);
+        for c in &idx.cities {
+            assert!(c.areas.iter().flatten().all(|a| a.is_finite()), "{c:?}");
+            assert!(c.overall.is_none_or(f64::is_finite), "{c:?}");
+        }
     }
 }

@@ -59,10 +59,27 @@ pub fn timeline(plan: &Plan) -> Timeline {
             _ => t.unscheduled.push(a.id.clone()),
         }
     }
-    // Stable sort keeps file order among equals; actions without objective go last.
+    // Grouped by objective in the order of the objectives' codes, then by the actions' codes
+    // (2.1.2 before 2.3.1, as every table of the plan), then by start; a stable sort keeps file
+    // order among equals; actions without objective go last.
+    let rank: HashMap<&ObjectiveId, usize> = plan
+        .objectives_by_code()
+        .into_iter()
+        .enumerate()
+        .map(|(r, o)| (&o.id, r))
+        .rev()
+        .collect();
+    let rank_of = |r: &TimelineRow| {
+        r.objective_index
+            .and_then(|i| plan.objectives.get(i))
+            .and_then(|o| rank.get(&o.id).copied())
+            .unwrap_or(usize::MAX)
+    };
     t.rows.sort_by(|a, b| {
-        (a.objective_index.unwrap_or(usize::MAX), a.start)
-            .cmp(&(b.objective_index.unwrap_or(usize::MAX), b.start))
+        rank_of(a)
+            .cmp(&rank_of(b))
+            .then_with(|| crate::model::order::compare_codes(&a.code, &b.code))
+            .then(a.start.cmp(&b.start))
     });
     let bars = t.rows.iter().map(|r| (r.start, r.end));
     t.range = plan
@@ -109,6 +126,14 @@ mod tests {
         let t = timeline(&p);
         let order: Vec<&str> = t.rows.iter().map(|r| r.action.as_str()).collect();
         assert_eq!(order, ["A-3", "A-2", "A-1"]);
+        // With codes, the codes decide: objectives first, then actions.
+        p.objectives[0].code = "2".into();
+        p.objectives[1].code = "1".into();
+        for (a, code) in p.actions.iter_mut().zip(["1.1", "2.10", "2.9", ""]) {
+            a.code = code.into();
+        }
+        let order: Vec<String> = timeline(&p).rows.iter().map(|r| r.code.clone()).collect();
+        assert_eq!(order, ["1.1", "2.9", "2.10"]);
         assert_eq!(t.unscheduled, vec![ActionId::from("A-4")]);
         assert_eq!(
             t.range,

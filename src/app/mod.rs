@@ -84,6 +84,8 @@ pub struct ExportSettings {
     pub paper: crate::report::layout::Paper,
     /// Parts included.
     pub parts: Vec<crate::report::Part>,
+    /// A consultation copy (with open findings, review comments and internal ids).
+    pub consultation_copy: bool,
 }
 
 impl Default for ExportSettings {
@@ -92,6 +94,7 @@ impl Default for ExportSettings {
             lang: None,
             paper: crate::report::layout::Paper::A4,
             parts: crate::report::Part::all(),
+            consultation_copy: false,
         }
     }
 }
@@ -700,6 +703,13 @@ impl LapApp {
             lang: self.export.lang.unwrap_or(plan.facts.language),
             paper: self.export.paper,
             parts: self.export.parts.clone(),
+            consultation_copy: self.export.consultation_copy,
+            base_dir: self
+                .doc
+                .path
+                .as_ref()
+                .and_then(|p| p.parent())
+                .map(PathBuf::from),
         };
         let progress = Arc::new(AtomicU32::new(0));
         self.export_progress = Some(Arc::clone(&progress));

@@ -38,6 +38,8 @@ row_with_id!(OpennessIndicator, OpennessIndicatorId::PREFIX);
 impl Row for BudgetItem {}
 impl Row for TargetedResult {}
 impl Row for ReviewPoint {}
+impl Row for Signatory {}
+impl Row for GlossaryEntry {}
 
 /// Draws the rows of `list` (each through `row_ui`, named by `caption` for screen readers and
 /// the delete question) and an add button labelled `add_label` that appends `new_row()`.

@@ -155,6 +155,10 @@ mod tests {
                     "home",
                     "values",
                     "high",
+                    "city",
+                    "score",
+                    "method",
+                    "rank",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

@@ -14,7 +14,7 @@ use super::path::ItemPath;
 
 /// The plan-file layout this build writes. Bump it, and add a step to `store::migrate`, whenever
 /// a change would make an older build misread a newer file.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// A whole Local Action Plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -56,6 +56,31 @@ pub struct Plan {
     pub funding_catalogue: Vec<Programme>,
     /// Where the plan's figures and facts come from; printed as an annex.
     pub sources: Vec<PlanSource>,
+    /// Abbreviations the plan uses beyond the built-in list (`report::glossary`), or a
+    /// different expansion of one of them; printed in the glossary.
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+/// An abbreviation and what it stands for, in both languages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GlossaryEntry {
+    /// The abbreviation as the plan writes it, e.g. "ЕСФ+".
+    pub abbreviation: String,
+    /// Its expansion in Bulgarian.
+    pub bg: String,
+    /// Its expansion in English.
+    pub en: String,
+}
+
+/// A person who signs the plan on its approval page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signatory {
+    /// Name.
+    pub name: String,
+    /// Office, e.g. "Кмет на Столична община".
+    pub role: String,
 }
 
 /// A public source the plan relies on, listed in its annex.
@@ -134,6 +159,18 @@ pub struct PlanFacts {
     pub region_category: Option<RegionCategory>,
     /// A short summary for the cover and the council.
     pub summary: String,
+    /// Who signs the approval page (the mayor, the council's chair…), in order.
+    pub signatories: Vec<Signatory>,
+    /// A foreword (by the mayor, say), printed before the summary; empty: none.
+    pub foreword: String,
+    /// Who signs the foreword, e.g. "Васил Терзиев, кмет на Столична община".
+    pub foreword_by: String,
+    /// Logos for the cover (coat of arms, programme logos): PNG or JPEG files, as paths
+    /// relative to the plan file (or absolute).
+    pub logos: Vec<String>,
+    /// The EU emblem (PNG or JPEG, relative to the plan file); when set, the cover shows it
+    /// with "Co-funded by the European Union". Empty: no emblem.
+    pub eu_emblem: String,
 }
 
 /// Context and evidence: baseline figures and a narrative.
@@ -612,6 +649,36 @@ pub struct OpennessAssessment {
     pub home_city: Option<CityId>,
     /// Raw values.
     pub values: Vec<OpennessValue>,
+    /// How raw values become scores.
+    pub method: OpennessMethod,
+}
+
+/// How the openness index scores a city's raw values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OpennessMethod {
+    /// As the OPENCities Monitor does: each value relative to the group average (average =
+    /// 100; above 100 is better than the average, whatever the indicator's direction).
+    #[default]
+    RelativeToAverage,
+    /// Min–max across the group: the weakest city 0, the strongest 100.
+    MinMax,
+}
+
+impl OpennessMethod {
+    /// Both methods, the default first.
+    pub const ALL: &'static [OpennessMethod] =
+        &[OpennessMethod::RelativeToAverage, OpennessMethod::MinMax];
+
+    /// Its name in `lang`.
+    pub fn label(self, lang: super::Lang) -> &'static str {
+        match self {
+            OpennessMethod::RelativeToAverage => lang.pick(
+                "relative to the group average, average = 100",
+                "спрямо средното за групата, средното = 100",
+            ),
+            OpennessMethod::MinMax => lang.pick("min–max, 0 to 100", "мин–макс, от 0 до 100"),
+        }
+    }
 }
 
 /// An area of an openness framework.

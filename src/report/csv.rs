@@ -174,12 +174,14 @@ mod tests {
         plan.actions[0].lead = "-".to_owned();
         let bytes = actions(&plan, Lang::En);
         let rows = records(&bytes);
-        for (row, p) in rows.iter().zip(PAYLOADS) {
+        // Rows are in the order of the codes: find each action's by its id.
+        let row_of = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap();
+        for (a, p) in plan.actions.iter().zip(PAYLOADS) {
             // The reader sees the text with a leading apostrophe, which spreadsheets take as
             // "this is text" and do not show.
-            assert_eq!(&row[2], format!("'{p}"));
+            assert_eq!(&row_of(a.id.as_str())[2], format!("'{p}"));
         }
-        assert_eq!(&rows[0][5], "'-");
+        assert_eq!(&row_of(plan.actions[0].id.as_str())[5], "'-");
         // Each neutralised cell is quoted, so no separator in it can start a new cell.
         let text = String::from_utf8_lossy(&bytes);
         for p in ["'+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "'=1+2;=3"] {

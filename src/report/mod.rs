@@ -3,6 +3,8 @@
 //! Y", bookmarks, metadata and the document language, and a DRAFT watermark while the plan is a
 //! draft. Fonts are embedded and subset.
 
+pub mod charts;
+mod council;
 pub mod csv;
 pub mod fonts;
 pub mod html;
@@ -29,7 +31,14 @@ use layout::{Anchor, GREY, Layout, Paper, Style};
 /// A part of the report that can be left out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {
-    /// A section of the plan (not `Review`).
+    /// The approval page (council decision, who signs) and the foreword, before the contents.
+    Approval,
+    /// The executive summary: the key figures, computed.
+    Summary,
+    /// The glossary of abbreviations.
+    Glossary,
+    /// A section of the plan (not `Review`); the support group comes as an annex, after the
+    /// sources.
     Section(Section),
     /// Annex: where the plan's figures and facts come from.
     Sources,
@@ -42,17 +51,34 @@ pub enum Part {
 impl Part {
     /// Every part, in report order.
     pub fn all() -> Vec<Part> {
-        Section::ALL
-            .iter()
-            .filter(|s| **s != Section::Review)
-            .map(|s| Part::Section(*s))
-            .chain([Part::Sources, Part::Findings, Part::Comments])
+        [Part::Approval, Part::Summary, Part::Glossary]
+            .into_iter()
+            .chain(
+                Section::ALL
+                    .iter()
+                    .filter(|s| !matches!(s, Section::Review | Section::SupportGroup))
+                    .map(|s| Part::Section(*s)),
+            )
+            .chain([
+                Part::Sources,
+                Part::Section(Section::SupportGroup),
+                Part::Findings,
+                Part::Comments,
+            ])
             .collect()
+    }
+
+    /// True for the parts only a consultation copy carries (internal material).
+    pub fn internal(self) -> bool {
+        matches!(self, Part::Findings | Part::Comments)
     }
 
     /// The key used on the command line (`actions`, `findings`…).
     pub fn key(self) -> &'static str {
         match self {
+            Part::Approval => "approval",
+            Part::Summary => "summary",
+            Part::Glossary => "glossary",
             Part::Section(s) => s.key(),
             Part::Sources => "sources",
             Part::Findings => "findings",
@@ -75,16 +101,29 @@ pub struct Options {
     pub paper: Paper,
     /// The parts to include, in report order.
     pub parts: Vec<Part>,
+    /// A copy for consultation: with the internal material a council version leaves out — the
+    /// open findings and review comments (when among `parts`) and the items' internal ids.
+    pub consultation_copy: bool,
+    /// The folder the plan file is in, where the cover's logos are looked for; `None`: paths
+    /// are taken as they are (relative to the working folder).
+    pub base_dir: Option<std::path::PathBuf>,
 }
 
 impl Options {
-    /// Every part, in the plan's language, on A4.
+    /// The council version of every part, in the plan's language, on A4.
     pub fn for_plan(plan: &Plan) -> Self {
         Options {
             lang: plan.facts.language,
             paper: Paper::A4,
             parts: Part::all(),
+            consultation_copy: false,
+            base_dir: None,
         }
+    }
+
+    /// Whether `part` is printed: chosen, and not internal material in a council version.
+    pub fn includes(&self, part: Part) -> bool {
+        self.parts.contains(&part) && (self.consultation_copy || !part.internal())
     }
 }
 
@@ -113,6 +152,8 @@ pub struct Pdf {
     /// Items whose text was too long for where it is shown (a heading, a table header, the
     /// cover) and was cut with "…".
     pub cut: Vec<CutText>,
+    /// Image files for the cover that could not be used (missing, not PNG or JPEG, too large).
+    pub missing_images: Vec<String>,
 }
 
 /// Most characters of the plan's title or city in the document's metadata and bookmarks.
@@ -184,15 +225,31 @@ pub fn render_within(
         return Err(ExportError::TooManyPages { max: max_pages });
     }
     let entries: Vec<&Anchor> = body.anchors.iter().collect();
+    // The approval page and the foreword come between the cover and the contents.
+    let mut front = Layout::new(&measure, fonts.clone(), opts.paper);
+    if opts.includes(Part::Approval) {
+        council::approval(&mut front, plan, lang);
+        if !plan.facts.foreword.trim().is_empty() {
+            front.new_page();
+            council::foreword(&mut front, plan, lang);
+        }
+    } else {
+        front.pages.clear();
+    }
     let mut toc = Layout::new(&measure, fonts.clone(), opts.paper);
     let toc_pages = sections::contents_pages(&toc, entries.len());
-    let first_body_page = 1 + toc_pages; // 0-based: the cover is page 0
+    let first_body_page = 1 + front.pages.len() + toc_pages; // 0-based: the cover is page 0
     let links = sections::contents(&mut toc, lang, &entries, first_body_page);
     debug_assert_eq!(toc.pages.len(), toc_pages);
+    let (images, missing_images) =
+        council::load_cover_images(&mut doc, &plan.facts, opts.base_dir.as_deref());
     let mut cover = Layout::new(&measure, fonts.clone(), opts.paper);
-    sections::cover(&mut cover, plan, lang);
+    sections::cover(&mut cover, plan, lang, &images);
     let mut cut = std::mem::take(&mut cover.cut);
-    for c in std::mem::take(&mut body.cut) {
+    for c in std::mem::take(&mut front.cut)
+        .into_iter()
+        .chain(std::mem::take(&mut body.cut))
+    {
         if !cut.contains(&c) {
             cut.push(c);
         }
@@ -201,6 +258,8 @@ pub fn render_within(
 
     let mut all: Vec<Vec<Op>> = Vec::new();
     all.extend(cover.pages.into_iter().take(1));
+    let front_pages = front.pages.len();
+    all.extend(front.pages);
     all.extend(toc.pages);
     all.extend(body.pages);
     let total = all.len();
@@ -296,7 +355,7 @@ pub fn render_within(
         ));
     }
     for (toc_page, top, h, target_page, target_y) in links {
-        let page = &mut pages[1 + toc_page];
+        let page = &mut pages[1 + front_pages + toc_page];
         page.ops.push(Op::LinkAnnotation {
             link: LinkAnnotation::new(
                 Rect::from_xywh(Pt(56.0), Pt(ph - top - h), Pt(pw - 112.0), Pt(h)),
@@ -371,6 +430,7 @@ pub fn render_within(
         contents,
         lost,
         cut,
+        missing_images,
     })
 }
 
@@ -404,6 +464,7 @@ pub fn lost_text(plan: &Plan, measure: &Measure) -> Vec<LostText> {
     };
     use serde_json::to_value as v;
     check("facts".into(), v(&plan.facts));
+    check("glossary".into(), v(&plan.glossary));
     check("context".into(), v(&plan.context.narrative));
     check("objectives".into(), v(&plan.vision));
     check("governance".into(), v(&plan.governance));

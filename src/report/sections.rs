@@ -1,24 +1,12 @@
 //! The content of the report, section by section, in the plan's order.
 
 use crate::analysis::{self, Severity};
-use crate::i18n::tr_args;
 use crate::model::*;
 
 use super::fonts::Face;
-use super::layout::{ACCENT, Anchor, Column, GREY, INK, Layout, Rgb3, Style};
+use super::layout::{ACCENT, Anchor, Column, GREY, INK, Layout, Style};
 use super::tables::{self, amount, by_id, num, period, refs, short, t, with_currency};
-use super::{Options, Part};
-
-const PALETTE: [Rgb3; 8] = [
-    [0.12, 0.47, 0.71],
-    [1.0, 0.50, 0.05],
-    [0.17, 0.63, 0.17],
-    [0.84, 0.15, 0.16],
-    [0.58, 0.40, 0.74],
-    [0.55, 0.34, 0.29],
-    [0.89, 0.47, 0.76],
-    [0.09, 0.75, 0.81],
-];
+use super::{Options, Part, charts};
 
 /// A date in the long form of `lang`, or nothing.
 fn long_date(lang: Lang, d: Option<Date>) -> String {
@@ -33,7 +21,7 @@ const COVER_FIELD_LINES: usize = 3;
 
 /// The cover page: one page, so every line of it is bounded; what does not fit is cut with "…"
 /// and reported.
-pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang, images: &super::council::CoverImages) {
     let f = &plan.facts;
     l.item = "facts".into();
     l.fill_rect(0.0, 0.0, l.page.0, 150.0, ACCENT);
@@ -104,6 +92,11 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             "cover",
         );
     }
+    // The logos take the foot of the page.
+    let has_logos = !images.logos.is_empty() || images.emblem.is_some();
+    if has_logos {
+        l.margins.3 += super::council::LOGO_BAND;
+    }
     if !f.summary.trim().is_empty() {
         l.space(14.0);
         // What fits on the rest of the page; the whole summary is in the facts section.
@@ -111,11 +104,27 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         let room = (l.room() / style.line_height()).floor().max(1.0) as usize;
         l.paragraph_lines(style, &f.summary, 0.0, room, "cover");
     }
+    if has_logos {
+        l.margins.3 -= super::council::LOGO_BAND;
+        super::council::cover_logos(l, lang, images);
+    }
+}
+
+/// Height of a line of the contents: a little tighter when that keeps them on one page.
+fn contents_line(l: &Layout<'_>, entries: usize) -> f32 {
+    let line = Style::BODY.line_height() + 3.0;
+    let first = l.room() - 40.0;
+    let tight = Style::BODY.line_height() + 0.5;
+    if entries as f32 * line > first && entries as f32 * tight <= first {
+        first / entries as f32
+    } else {
+        line
+    }
 }
 
 /// Pages the contents need for `entries` lines.
 pub fn contents_pages(l: &Layout<'_>, entries: usize) -> usize {
-    let line = Style::BODY.line_height() + 3.0;
+    let line = contents_line(l, entries);
     let first = (l.room() - 40.0) / line;
     let next = (l.page.1 - l.margins.2 - l.margins.3) / line;
     if entries as f32 <= first {
@@ -138,11 +147,11 @@ pub fn contents(
         size: 15.0,
         color: ACCENT,
     };
+    let line = contents_line(l, entries.len());
     let y = l.y;
     l.put_text(l.left(), y, style, &title);
     l.y += 34.0;
     let mut links = Vec::new();
-    let line = Style::BODY.line_height() + 3.0;
     for a in entries {
         if l.y + line > l.page.1 - l.margins.3 {
             l.new_page();
@@ -182,9 +191,11 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
     let lang = opts.lang;
     let n = opts.parts.len().max(1) as f32;
     let mut first = true;
+    charts::restart_figures();
     for (i, part) in Part::all()
         .into_iter()
-        .filter(|p| opts.parts.contains(p))
+        // The approval page is laid out before the contents.
+        .filter(|p| opts.includes(*p) && *p != Part::Approval)
         .enumerate()
     {
         if l.overflow {
@@ -202,7 +213,18 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
         }
         first = false;
         match part {
-            Part::Section(s) => section(l, plan, lang, s),
+            Part::Approval => {}
+            Part::Summary => {
+                l.item = "facts".into();
+                l.heading(1, &t(lang, "pdf-exec-summary"), 40.0);
+                super::council::executive_summary(l, plan, lang);
+            }
+            Part::Glossary => {
+                l.item = "glossary".into();
+                l.heading(1, &t(lang, "pdf-glossary"), 40.0);
+                super::council::glossary(l, plan, lang);
+            }
+            Part::Section(s) => section(l, plan, opts, s),
             Part::Sources => annex_sources(l, plan, lang),
             Part::Findings => annex_findings(l, plan, lang),
             Part::Comments => annex_comments(l, plan, lang),
@@ -212,19 +234,25 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
     l.finish();
 }
 
-fn section(l: &mut Layout<'_>, plan: &Plan, lang: Lang, s: Section) {
+fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, s: Section) {
+    let lang = opts.lang;
     l.item = s.key().into();
-    l.heading(1, s.label(lang), 40.0);
+    if s == Section::SupportGroup {
+        // An annex after the plan's own sections.
+        l.heading(1, &t(lang, "pdf-annex-support-group"), 40.0);
+    } else {
+        l.heading(1, s.label(lang), 40.0);
+    }
     match s {
         Section::Facts => facts(l, plan, lang),
         Section::Context => context(l, plan, lang),
         Section::SupportGroup => support_group(l, plan, lang),
         Section::Problems => problems(l, plan, lang),
         Section::Objectives => objectives(l, plan, lang),
-        Section::Actions => actions(l, plan, lang),
+        Section::Actions => actions(l, plan, opts),
         Section::StrategyLinks => strategy(l, plan, lang),
         Section::Funding => funding(l, plan, lang),
-        Section::Pilots => pilots(l, plan, lang),
+        Section::Pilots => pilots(l, plan, opts),
         Section::Indicators => indicators(l, plan, lang),
         Section::Risks => risks(l, plan, lang),
         Section::Governance => governance(l, plan, lang),
@@ -390,18 +418,20 @@ fn objectives(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
 }
 
-fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+fn actions(l: &mut Layout<'_>, plan: &Plan, opts: &Options) {
+    let lang = opts.lang;
     if plan.actions.is_empty() {
         return empty(l, lang);
     }
     let table = tables::actions(plan, lang);
     l.table_totals(&table.columns, &table.rows, &table.totals);
     l.heading(2, &t(lang, "pdf-timeline"), 60.0);
-    gantt(l, plan, lang);
+    charts::gantt(l, plan, lang);
     l.heading(2, &t(lang, "pdf-action-details"), 60.0);
     let indicators = by_id(&plan.indicators, |i| &i.id);
     let risks_by_id = by_id(&plan.risks, |r| &r.id);
     let actions = by_id(&plan.actions, |a| &a.id);
+    let catalogue = analysis::checks::catalogue_of(plan);
     for a in plan.actions_by_code() {
         l.item = format!("actions/{}", a.id);
         l.heading(3, &format!("{} {}", a.code, a.title), 40.0);
@@ -429,8 +459,49 @@ fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                 .map(|d| short(&d.code)),
             ", ",
         );
+        let lead = match a.lead_type {
+            Some(kind) if !a.lead.trim().is_empty() => {
+                format!("{} ({})", a.lead, kind.label(lang))
+            }
+            _ => a.lead.clone(),
+        };
+        let funding = refs(
+            a.funding.iter().map(|f| {
+                let what = tables::programme_call(
+                    &catalogue,
+                    lang,
+                    f.catalogue.as_ref(),
+                    &f.programme,
+                    &f.call,
+                );
+                let what = if what.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(", {what}")
+                };
+                format!(
+                    "{}{what}: {} ({})",
+                    f.source.label(lang),
+                    plan.money_text(lang, f.amount),
+                    f.status.label(lang).to_lowercase()
+                )
+            }),
+            "; ",
+        );
+        let internal = if opts.consultation_copy {
+            a.id.to_string()
+        } else {
+            String::new()
+        };
         for (k, v) in [
+            ("pdf-lead", lead),
             ("pdf-partners", a.partners.join("; ")),
+            ("pdf-fiche-period", period(lang, a.start, a.end)),
+            (
+                "pdf-fiche-cost",
+                a.cost.map(|c| plan.money_text(lang, c)).unwrap_or_default(),
+            ),
+            ("pdf-fiche-funding", funding),
             ("pdf-target-group", a.target_group.clone()),
             ("pdf-location", a.location.clone()),
             (
@@ -446,93 +517,10 @@ fn actions(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             ("pdf-indicators", inds),
             ("pdf-risks", risks),
             ("pdf-depends-on", deps),
+            ("pdf-internal-id", internal),
         ] {
             l.field(&t(lang, k), &v);
         }
-    }
-}
-
-/// The Gantt chart by quarter; rows continue on following pages.
-fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
-    let tl = analysis::timeline(plan);
-    let Some((first, last)) = tl.range else {
-        return empty(l, lang);
-    };
-    let label_w = 170.0;
-    let x0 = l.left() + label_w;
-    let chart_w = l.width() - label_w;
-    let months = first.months_through(last).max(1) as f32;
-    let x_of = |ym: YearMonth| x0 + (ym.index() - first.index()) as f32 / months * chart_w;
-    let row_h = 11.0;
-    let small = Style::SMALL.size(7.0);
-    let ruler = |l: &mut Layout<'_>| {
-        let y = l.y;
-        for year in first.year()..=last.year() {
-            if let Some(jan) = YearMonth::new(year, 1) {
-                let x = x_of(jan.max(first));
-                l.put_text(x + 2.0, y, small.bold(), &year.to_string());
-            }
-        }
-        l.y += small.line_height() + 2.0;
-    };
-    // Legend of objectives.
-    let legend: Vec<(usize, String)> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (i, format!("{} {}", short(&o.code), short(&o.title))))
-        .collect();
-    for (i, text) in legend {
-        l.ensure(small.line_height());
-        let y = l.y;
-        l.fill_rect(l.left(), y + 1.0, 8.0, 6.0, PALETTE[i % PALETTE.len()]);
-        let text = super::fit(l, small, &text, l.width() - 14.0);
-        l.put_text(l.left() + 12.0, y, small, &text);
-        l.y += small.line_height();
-    }
-    l.space(6.0);
-    l.ensure(row_h * 4.0);
-    ruler(l);
-    for row in &tl.rows {
-        if l.room() < row_h {
-            l.new_page();
-            ruler(l);
-        }
-        let y = l.y;
-        let label = super::fit(
-            l,
-            small,
-            &format!("{} {}", short(&row.code), short(&row.title)),
-            label_w - 6.0,
-        );
-        l.put_text(l.left(), y + 1.0, small, &label);
-        for year in first.year()..=last.year() {
-            if let Some(jan) = YearMonth::new(year, 1)
-                && jan > first
-            {
-                let x = x_of(jan);
-                l.fill_rect(x, y, 0.4, row_h, [0.8, 0.8, 0.82]);
-            }
-        }
-        let bx = x_of(row.start);
-        let bw = (x_of(row.end.plus_months(1)) - bx).max(2.0);
-        let color = row
-            .objective_index
-            .map_or([0.6, 0.6, 0.6], |i| PALETTE[i % PALETTE.len()]);
-        l.fill_rect(bx, y + 2.0, bw, row_h - 4.0, color);
-        l.y += row_h;
-    }
-    if !tl.unscheduled.is_empty() {
-        l.space(4.0);
-        l.paragraph(
-            small.italic(),
-            &tr_args(
-                lang,
-                "timeline-unscheduled",
-                &[("n", tl.unscheduled.len().into())],
-            ),
-            0.0,
-        );
     }
 }
 
@@ -591,7 +579,7 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.heading(2, &t(lang, "pdf-by-source"), 80.0);
     let table = tables::by_source(plan, lang, &b);
     l.table_totals(&table.columns, &table.rows, &table.totals);
-    budget_chart(l, plan, lang, &b);
+    charts::budget(l, plan, lang, &b);
     if !b.by_year.is_empty() {
         l.heading(2, &t(lang, "pdf-by-year"), 60.0);
         let cols = [
@@ -615,66 +603,19 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
 }
 
-fn budget_chart(l: &mut Layout<'_>, plan: &Plan, lang: Lang, b: &analysis::Budget) {
-    let rows: Vec<(String, Money, Money, Rgb3)> = b
-        .chart_rows()
-        .into_iter()
-        .map(|(source, secured, potential)| match source {
-            Some(s) => (
-                s.label(lang).to_owned(),
-                secured,
-                potential,
-                [1.0, 0.69, 0.16],
-            ),
-            None => (
-                t(lang, analysis::budget::Figure::Uncovered.key()),
-                secured,
-                potential,
-                [0.78, 0.16, 0.16],
-            ),
-        })
-        .collect();
-    if rows.is_empty() {
-        return;
-    }
-    let row_h = 14.0;
-    l.ensure(rows.len() as f32 * row_h + 30.0);
-    let small = Style::SMALL;
-    let y = l.y;
-    l.fill_rect(l.left(), y + 2.0, 8.0, 6.0, [0.17, 0.63, 0.17]);
-    l.put_text(l.left() + 12.0, y, small, &t(lang, "pdf-secured"));
-    l.fill_rect(l.left() + 90.0, y + 2.0, 8.0, 6.0, [1.0, 0.69, 0.16]);
-    l.put_text(l.left() + 102.0, y, small, &t(lang, "pdf-potential"));
-    l.y += small.line_height() + 4.0;
-    let max = rows
-        .iter()
-        .map(|r| (r.1 + r.2).as_f64())
-        .fold(1.0, f64::max);
-    let label_w = 130.0;
-    let amount_w = 100.0;
-    let bar_w = l.width() - label_w - amount_w;
-    for (name, secured, potential, color) in rows {
-        let y = l.y;
-        let name = l.clean(Face::Regular, &name);
-        l.put_text(l.left(), y + 1.0, small, &name);
-        let x = l.left() + label_w;
-        let ws = (secured.as_f64() / max) as f32 * bar_w;
-        let wp = (potential.as_f64() / max) as f32 * bar_w;
-        l.fill_rect(x, y + 2.0, ws, row_h - 5.0, [0.17, 0.63, 0.17]);
-        l.fill_rect(x + ws, y + 2.0, wp, row_h - 5.0, color);
-        let text = plan.money_text(lang, secured + potential);
-        let tw = l.text_width(small, &text);
-        l.put_text(l.left() + l.width() - tw, y + 1.0, small, &text);
-        l.y += row_h;
-    }
-    l.space(10.0);
-}
-
-fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+fn pilots(l: &mut Layout<'_>, plan: &Plan, opts: &Options) {
+    let lang = opts.lang;
     if plan.pilots.is_empty() {
         return empty(l, lang);
     }
     let actions = by_id(&plan.actions, |a| &a.id);
+    // What the checks say about each pilot's budget against the plan's funding lines.
+    let report = analysis::check(plan);
+    let mismatch: Vec<&analysis::Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "PILOT_BUDGET_MISMATCH")
+        .collect();
     for (i, p) in plan.pilots.iter().enumerate() {
         // One page per fiche.
         if i > 0 {
@@ -721,6 +662,14 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             ),
             ("pdf-readiness", p.readiness.label(lang).to_owned()),
             ("pdf-target-group", p.target_group.clone()),
+            (
+                "pdf-internal-id",
+                if opts.consultation_copy {
+                    p.id.to_string()
+                } else {
+                    String::new()
+                },
+            ),
         ] {
             l.field(&t(lang, k), &v);
         }
@@ -740,6 +689,12 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.heading(3, &t(lang, "pdf-budget"), 60.0);
         let table = tables::pilot_budget(plan, lang, p);
         l.table_totals(&table.columns, &table.rows, &table.totals);
+        for f in mismatch
+            .iter()
+            .filter(|f| f.path.item.as_deref() == Some(p.id.as_str()))
+        {
+            flag(l, &t(lang, "pdf-pilot-mismatch"), f.message(lang));
+        }
         let targets = |list: &Vec<TargetedResult>| -> Vec<Vec<String>> {
             list.iter()
                 .map(|r| {
@@ -773,6 +728,21 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
 }
 
+/// A flagged note: a dark bar in the margin, a bold label and the text, so it stands out in
+/// greyscale too.
+fn flag(l: &mut Layout<'_>, label: &str, text: &str) {
+    let style = Style::BODY;
+    l.space(4.0);
+    l.ensure(style.line_height() * 2.0);
+    let top = l.y;
+    l.paragraph(style.bold().color([0.55, 0.05, 0.10]), label, 10.0);
+    l.paragraph(style, text, 10.0);
+    if l.y > top {
+        l.fill_rect(l.left(), top, 3.0, l.y - top, [0.55, 0.05, 0.10]);
+    }
+    l.space(4.0);
+}
+
 fn indicators(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if plan.indicators.is_empty() {
         return empty(l, lang);
@@ -789,67 +759,15 @@ fn risks(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         return empty(l, lang);
     }
     l.heading(2, &t(lang, "pdf-risk-matrix"), 200.0);
-    risk_matrix(l, plan, lang);
-    let table = tables::risks(plan, lang);
-    l.table(&table.columns, &table.rows);
-}
-
-fn risk_color(score: u8) -> Rgb3 {
-    match score {
-        0..=4 => [0.55, 0.80, 0.55],
-        5..=9 => [0.97, 0.87, 0.45],
-        10..=14 => [0.98, 0.67, 0.38],
-        _ => [0.92, 0.45, 0.45],
-    }
-}
-
-fn risk_matrix(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
-    let cell = 34.0;
-    let label_w = 90.0;
-    l.ensure(cell * 5.0 + 40.0);
-    let top = l.y;
-    let small = Style::SMALL;
-    let x0 = l.left() + label_w;
-    for (row, lk) in Scale5::ALL.iter().rev().enumerate() {
-        let y = top + row as f32 * cell;
-        let label = l.clean(Face::Regular, lk.label(lang));
-        let w = l.text_width(small, &label);
-        l.put_text(x0 - w - 6.0, y + cell / 2.0 - 5.0, small, &label);
-        for (col, im) in Scale5::ALL.iter().enumerate() {
-            let x = x0 + col as f32 * cell;
-            l.fill_rect(
-                x,
-                y,
-                cell - 2.0,
-                cell - 2.0,
-                risk_color(lk.score() * im.score()),
-            );
-            let n = plan
-                .risks
-                .iter()
-                .filter(|r| r.likelihood == *lk && r.impact == *im)
-                .count();
-            if n > 0 {
-                let text = format::integer(lang, n as u64);
-                let st = Style {
-                    face: Face::Bold,
-                    size: 12.0,
-                    color: INK,
-                };
-                let tw = l.text_width(st, &text);
-                l.put_text(x + (cell - 2.0 - tw) / 2.0, y + cell / 2.0 - 8.0, st, &text);
-            }
+    charts::risk_matrix(l, plan, lang);
+    let mut table = tables::risks(plan, lang);
+    // The register names each risk by the code the matrix shows.
+    for (i, row) in table.rows.iter_mut().enumerate() {
+        if let Some(first) = row.first_mut() {
+            *first = format!("{} {first}", charts::risk_code(lang, i));
         }
     }
-    let y = top + 5.0 * cell + 2.0;
-    for (col, im) in Scale5::ALL.iter().enumerate() {
-        let label = l.clean(Face::Regular, im.label(lang));
-        let label = super::fit(l, small.size(6.5), &label, cell - 2.0);
-        l.put_text(x0 + col as f32 * cell, y, small.size(6.5), &label);
-    }
-    l.y = y + 12.0;
-    l.paragraph(small.italic().color(GREY), &t(lang, "pdf-risk-axes"), 0.0);
-    l.space(8.0);
+    l.table(&table.columns, &table.rows);
 }
 
 fn governance(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
@@ -901,8 +819,8 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.heading(2, &t(lang, "pdf-index"), 80.0);
     let table = tables::openness_index(lang, &idx);
     l.table(&table.columns, &table.rows);
-    l.heading(2, &t(lang, "pdf-profile"), 200.0);
-    profile(l, &idx);
+    l.heading(2, &t(lang, "pdf-profile"), charts::openness_keep(l, &idx));
+    charts::openness(l, plan, lang, &idx);
     l.heading(2, &t(lang, "pdf-method"), 40.0);
     l.paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
     l.heading(2, &t(lang, "pdf-raw-values"), 60.0);
@@ -910,70 +828,6 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     for table in tables::openness_values(plan, lang) {
         l.table(&table.columns, &table.rows);
     }
-}
-
-/// Each area a group of bars, one per city; the plan's city in red.
-fn profile(l: &mut Layout<'_>, idx: &analysis::OpennessIndex) {
-    let small = Style::SMALL.size(7.0);
-    let n = idx.cities.len() as f32;
-    // Thinner bars for many cities, so an area's group fits on a page.
-    let bar_h = (4.0f32).min((l.page.1 - l.margins.2 - l.margins.3 - 40.0) / n.max(1.0));
-    let group_h = n * bar_h + 6.0;
-    let label_w = 150.0;
-    let chart_w = l.width() - label_w - 24.0;
-    // Legend.
-    l.ensure(small.line_height() * 2.0);
-    let mut x = l.left();
-    let y = l.y;
-    let others: Vec<Rgb3> = [0usize, 1, 2, 4, 5, 6, 7]
-        .iter()
-        .map(|i| PALETTE[*i])
-        .collect();
-    let colors: Vec<Rgb3> = idx
-        .cities
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            if c.home {
-                PALETTE[3]
-            } else {
-                others[k % others.len()]
-            }
-        })
-        .collect();
-    for (c, color) in idx.cities.iter().zip(&colors) {
-        l.fill_rect(x, y + 1.5, 8.0, 5.0, *color);
-        let name = super::fit(l, small, &c.name, 150.0);
-        l.put_text(x + 11.0, y, small, &name);
-        x += 16.0 + l.text_width(small, &name);
-    }
-    l.y += small.line_height() + 4.0;
-    for (a, (_, name)) in idx.areas.iter().enumerate() {
-        l.ensure(group_h);
-        let top = l.y;
-        let name = super::fit(l, small, name, label_w - 6.0);
-        l.put_text(l.left(), top + group_h / 2.0 - 6.0, small, &name);
-        let x0 = l.left() + label_w;
-        for (k, (c, color)) in idx.cities.iter().zip(&colors).enumerate() {
-            if let Some(v) = c.areas[a] {
-                l.fill_rect(
-                    x0,
-                    top + 2.0 + k as f32 * bar_h,
-                    (v as f32 / 100.0 * chart_w).max(0.8),
-                    bar_h - 0.8,
-                    *color,
-                );
-            }
-        }
-        l.fill_rect(x0, top, 0.4, group_h, GREY);
-        l.y += group_h;
-    }
-    let y = l.y;
-    for v in [0, 50, 100] {
-        let x = l.left() + label_w + v as f32 / 100.0 * chart_w;
-        l.put_text(x - 4.0, y, small, &v.to_string());
-    }
-    l.y += small.line_height() + 8.0;
 }
 
 fn annex_sources(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {

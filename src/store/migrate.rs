@@ -11,10 +11,17 @@
 //!   its own catalogue entries, its region category and a list of sources. Older free-text
 //!   programme and call names are linked to the shipped catalogue where an entry names them
 //!   (its name or one of its `aliases`), and kept as text where none does.
+//! - 6: the openness assessment says how it scores (`method`: `RelativeToAverage`, the
+//!   OPENCities Monitor's way and the default of new plans, or `MinMax`); the facts gain the
+//!   approval page's signatories, a foreword, cover logos and the EU emblem; the plan its own
+//!   glossary entries. Older plans keep `MinMax`: every index they showed, and any a council
+//!   adopted or a funder received, was computed that way, and opening a file must not change
+//!   its published figures; the planner may switch in the openness step. The other new fields
+//!   are simply empty.
 
 use std::collections::HashMap;
 
-use crate::model::{CallRef, FORMAT_VERSION, FundingStatus, Plan, Programme};
+use crate::model::{CallRef, FORMAT_VERSION, FundingStatus, OpennessMethod, Plan, Programme};
 
 /// The version assumed for a file that does not say (only the first prototype wrote such files).
 pub const UNVERSIONED: u32 = 1;
@@ -39,6 +46,9 @@ pub fn migrate(plan: &mut Plan, from: u32) {
     fold_risk_actions(plan);
     if from < 5 {
         link_catalogue(plan, super::catalogue::shipped());
+    }
+    if from < 6 {
+        plan.openness.method = OpennessMethod::MinMax;
     }
     plan.format_version = FORMAT_VERSION;
 }

@@ -1,8 +1,10 @@
-//! Step 1: plan facts — city, title, period, status, version, authors, adoption, languages.
+//! Step 1: plan facts — city, title, period, status, version, authors, adoption and who signs,
+//! languages, the foreword, the cover's logos, and the plan's own glossary entries.
 
 use egui::Ui;
 
 use crate::app::StepCtx;
+use crate::app::rows::nested_rows;
 use crate::app::widgets::{self as w, form};
 use crate::model::*;
 
@@ -11,6 +13,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Facts.label(lang), &cx.tr("help-facts"));
     let mut f = cx.plan().facts.clone();
+    let mut glossary = cx.plan().glossary.clone();
     egui::ScrollArea::vertical()
         .id_salt("facts")
         .show(ui, |ui| {
@@ -64,7 +67,50 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                     |c| c.label(cx.lang),
                 );
                 w::multiline(ui, &cx.tr("field-summary"), &mut f.summary);
+                w::multiline(ui, &cx.tr("field-foreword"), &mut f.foreword);
+                w::text(ui, &cx.tr("field-foreword-by"), &mut f.foreword_by);
+                w::string_list(ui, lang, &cx.tr("field-logos"), &mut f.logos);
+                w::text(ui, &cx.tr("field-eu-emblem"), &mut f.eu_emblem);
             });
+            ui.separator();
+            ui.strong(cx.tr("field-signatories"));
+            nested_rows(
+                ui,
+                lang,
+                cx.plan(),
+                "signatories",
+                &mut f.signatories,
+                |s| format!("{} {}", s.role, s.name),
+                |ui, s| {
+                    form(ui, "signatory", |ui| {
+                        w::text(ui, &cx.tr("field-name"), &mut s.name);
+                        w::text(ui, &cx.tr("field-role"), &mut s.role);
+                    });
+                },
+                &cx.tr("add-signatory"),
+                |_| Signatory::default(),
+            );
+            ui.separator();
+            ui.strong(cx.tr("field-glossary"));
+            ui.weak(cx.tr("help-glossary"));
+            nested_rows(
+                ui,
+                lang,
+                cx.plan(),
+                "glossary",
+                &mut glossary,
+                |g| g.abbreviation.clone(),
+                |ui, g| {
+                    form(ui, "glossary-entry", |ui| {
+                        w::text(ui, &cx.tr("field-abbreviation"), &mut g.abbreviation);
+                        w::text(ui, &cx.tr("field-expansion-bg"), &mut g.bg);
+                        w::text(ui, &cx.tr("field-expansion-en"), &mut g.en);
+                    });
+                },
+                &cx.tr("add-glossary-entry"),
+                |_| GlossaryEntry::default(),
+            );
         });
     cx.set("facts", |p| Some(&mut p.facts), f);
+    cx.set("glossary", |p| Some(&mut p.glossary), glossary);
 }

@@ -266,11 +266,20 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let mut head = (
         cx.plan().openness.framework.clone(),
         cx.plan().openness.description.clone(),
+        cx.plan().openness.method,
     );
     form(ui, "framework-head", |ui| {
         w::text(ui, &tr(lang, "field-framework"), &mut head.0);
         w::multiline(ui, &tr(lang, "field-description"), &mut head.1);
+        w::choice(
+            ui,
+            &tr(lang, "field-openness-method"),
+            &mut head.2,
+            OpennessMethod::ALL,
+            |m| m.label(lang),
+        );
     });
+    cx.set("openness-method", |p| Some(&mut p.openness.method), head.2);
     cx.set(
         "framework-name",
         |p| Some(&mut p.openness.framework),

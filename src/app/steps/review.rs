@@ -157,9 +157,17 @@ fn export_options(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             ui.selectable_value(&mut e.paper, Paper::Letter, "Letter");
         });
     });
+    ui.checkbox(
+        &mut e.consultation_copy,
+        tr(lang, "export-consultation-copy"),
+    );
     egui::CollapsingHeader::new(tr(lang, "export-sections")).show(ui, |ui| {
         for part in Part::all() {
             let name = match part {
+                Part::Approval => tr(lang, "pdf-approval"),
+                Part::Summary => tr(lang, "pdf-exec-summary"),
+                Part::Glossary => tr(lang, "pdf-glossary"),
+                Part::Section(Section::SupportGroup) => tr(lang, "pdf-annex-support-group"),
                 Part::Section(s) => s.label(lang).to_owned(),
                 Part::Sources => tr(lang, "pdf-annex-sources"),
                 Part::Findings => tr(lang, "pdf-annex-findings"),

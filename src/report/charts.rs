@@ -1,0 +1,1160 @@
+//! The report's charts — the Gantt chart, the budget by source, the risk matrix and the openness
+//! profile — drawn so that they read in greyscale (fills differ in lightness and pattern, not
+//! only in hue), each with a numbered caption and a text alternative: one or two sentences with
+//! the key numbers ([`alt_text`]), which the report prints under the chart and the accessible
+//! PDF can attach to the figure.
+
+use std::cell::Cell;
+
+use printpdf::{Line, LinePoint, Op, PaintMode, Point, Pt, Rect, TextItem, TextMatrix};
+
+use crate::analysis;
+use crate::i18n::tr_args;
+use crate::model::*;
+
+use super::fonts::Face;
+use super::layout::{GREY, INK, Layout, Rgb3, Style};
+use super::tables::{short, t};
+
+/// The charts of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    /// Actions by month, coloured by strategic objective.
+    Gantt,
+    /// Secured and potential money by source.
+    Budget,
+    /// Risks by likelihood and impact.
+    RiskMatrix,
+    /// Openness scores of every compared city by area.
+    Openness,
+}
+
+impl Chart {
+    /// Every chart, in report order.
+    pub const ALL: [Chart; 4] = [
+        Chart::Gantt,
+        Chart::Budget,
+        Chart::RiskMatrix,
+        Chart::Openness,
+    ];
+}
+
+/// What the chart shows, in a few words (the caption after "Figure n.").
+pub fn caption(lang: Lang, chart: Chart) -> &'static str {
+    match chart {
+        Chart::Gantt => lang.pick(
+            "Timeline of the actions by month, grouped and shaded by strategic objective.",
+            "График на дейностите по месеци, групирани и оцветени по стратегически цели.",
+        ),
+        Chart::Budget => lang.pick(
+            "Funding by source: secured (solid) and potential (hatched) money.",
+            "Финансиране по източници: осигурени (плътно) и потенциални (щриховано) средства.",
+        ),
+        Chart::RiskMatrix => lang.pick(
+            "Risk matrix: the risks by likelihood and impact; darker cells carry a higher score.",
+            "Матрица на рисковете: рисковете по вероятност и въздействие; по-тъмните клетки са с по-висока оценка.",
+        ),
+        Chart::Openness => lang.pick(
+            "Openness profile: each area's score for every compared city; the plan's own city is drawn dark with its value.",
+            "Профил на отвореността: оценката на всяка област за всеки сравняван град; градът на плана е в тъмен цвят и със стойност.",
+        ),
+    }
+}
+
+/// The chart's text alternative: one or two sentences with its key numbers, in `lang`.
+pub fn alt_text(plan: &Plan, lang: Lang, chart: Chart) -> String {
+    match chart {
+        Chart::Gantt => gantt_alt(plan, lang),
+        Chart::Budget => budget_alt(plan, lang),
+        Chart::RiskMatrix => risk_alt(plan, lang),
+        Chart::Openness => openness_alt(&analysis::openness_index(plan), lang),
+    }
+}
+
+fn gantt_alt(plan: &Plan, lang: Lang) -> String {
+    let tl = analysis::timeline(plan);
+    let n = format::integer(lang, tl.rows.len() as u64);
+    let objectives = tl
+        .rows
+        .iter()
+        .filter_map(|r| r.objective_index)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let mut text = match tl.range {
+        Some((first, last)) => match lang {
+            Lang::En => format!(
+                "{n} scheduled actions under {} strategic objectives, from {} to {}.",
+                format::integer(lang, objectives as u64),
+                format::month(lang, first),
+                format::month(lang, last)
+            ),
+            Lang::Bg => format!(
+                "{n} дейности с график по {} стратегически цели, от {} до {}.",
+                format::integer(lang, objectives as u64),
+                format::month(lang, first),
+                format::month(lang, last)
+            ),
+        },
+        None => lang
+            .pick("No action has dates.", "Нито една дейност няма дати.")
+            .to_owned(),
+    };
+    if let Some(long) = tl
+        .rows
+        .iter()
+        .max_by_key(|r| (r.start.months_through(r.end), std::cmp::Reverse(r.start)))
+    {
+        let months = format::integer(lang, long.start.months_through(long.end) as u64);
+        text.push(' ');
+        text.push_str(&match lang {
+            Lang::En => format!("The longest, {}, runs {months} months.", short(&long.code)),
+            Lang::Bg => format!(
+                "Най-дългата, {}, продължава {months} месеца.",
+                short(&long.code)
+            ),
+        });
+    }
+    if !tl.unscheduled.is_empty() {
+        text.push(' ');
+        text.push_str(&tr_args(
+            lang,
+            "timeline-unscheduled",
+            &[("n", tl.unscheduled.len().into())],
+        ));
+    }
+    text
+}
+
+fn budget_alt(plan: &Plan, lang: Lang) -> String {
+    let b = analysis::budget(plan);
+    let money = |m: Money| plan.money_text(lang, m);
+    let share = format::percent(lang, b.secured_share_percent(), 1);
+    let mut text = match lang {
+        Lang::En => format!(
+            "Total cost {}; secured {} ({share}), potential {}, unsecured {}.",
+            money(b.total_cost),
+            money(b.secured),
+            money(b.potential),
+            money(b.unsecured)
+        ),
+        Lang::Bg => format!(
+            "Обща стойност {}; осигурени {} ({share}), потенциални {}, неосигурени {}.",
+            money(b.total_cost),
+            money(b.secured),
+            money(b.potential),
+            money(b.unsecured)
+        ),
+    };
+    if let Some((source, s, p)) = b
+        .chart_rows()
+        .into_iter()
+        .filter_map(|(s, a, b)| Some((s?, a, b)))
+        .max_by_key(|(_, s, p)| (*s + *p).cents())
+    {
+        text.push(' ');
+        text.push_str(&match lang {
+            Lang::En => format!(
+                "The largest source is {} with {}.",
+                source.label(lang),
+                money(s + p)
+            ),
+            Lang::Bg => format!(
+                "Най-големият източник е {} с {}.",
+                source.label(lang),
+                money(s + p)
+            ),
+        });
+    }
+    text
+}
+
+/// The code of the `i`-th risk (0-based) as the matrix and the register print it: R1, R2… (Р1
+/// in Bulgarian).
+pub fn risk_code(lang: Lang, i: usize) -> String {
+    format!("{}{}", lang.pick("R", "Р"), i + 1)
+}
+
+fn risk_alt(plan: &Plan, lang: Lang) -> String {
+    let n = plan.risks.len();
+    let high: Vec<String> = plan
+        .risks
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.likelihood.score() * r.impact.score() >= 15)
+        .map(|(i, _)| risk_code(lang, i))
+        .collect();
+    let medium = plan
+        .risks
+        .iter()
+        .filter(|r| (10..15).contains(&(r.likelihood.score() * r.impact.score())))
+        .count();
+    let count = |k: usize| format::integer(lang, k as u64);
+    let high_text = if high.is_empty() {
+        lang.pick("none", "нито един").to_owned()
+    } else {
+        format!("{} ({})", count(high.len()), high.join(", "))
+    };
+    match lang {
+        Lang::En => format!(
+            "{} risks: {high_text} with a high score (15 or more), {} with a raised score (10–14), the others lower.",
+            count(n),
+            count(medium)
+        ),
+        Lang::Bg => format!(
+            "Рискове: {}; с висока оценка (15 и повече): {high_text}; с повишена оценка (10–14): {}; останалите с по-ниска.",
+            count(n),
+            count(medium)
+        ),
+    }
+}
+
+/// The text alternative of the openness profile.
+pub fn openness_alt(idx: &analysis::OpennessIndex, lang: Lang) -> String {
+    let Some(home) = idx.home() else {
+        return lang
+            .pick(
+                "No city is marked as the plan's own.",
+                "Не е посочен градът на плана.",
+            )
+            .to_owned();
+    };
+    let method = idx.method.label(lang);
+    let score = |v: f64| format::decimal(lang, v, 1);
+    let mut text = match home.overall {
+        Some(o) => {
+            let rank = 1 + idx
+                .cities
+                .iter()
+                .filter(|c| c.overall.is_some_and(|x| x > o))
+                .count();
+            let n = idx.cities.iter().filter(|c| c.overall.is_some()).count();
+            match lang {
+                Lang::En => format!(
+                    "{}: overall index {} ({method}), place {rank} of {n}.",
+                    short(&home.name),
+                    score(o)
+                ),
+                Lang::Bg => format!(
+                    "{}: общ индекс {} ({method}), място {rank} от {n}.",
+                    short(&home.name),
+                    score(o)
+                ),
+            }
+        }
+        None => format!("{}: —.", short(&home.name)),
+    };
+    let scored: Vec<(String, f64)> = idx
+        .areas
+        .iter()
+        .zip(&home.areas)
+        .filter_map(|((_, name), s)| Some((short(name), (*s)?)))
+        .collect();
+    let best = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    let worst = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+    if let (Some(b), Some(w)) = (best, worst) {
+        text.push(' ');
+        text.push_str(&match lang {
+            Lang::En => format!(
+                "Strongest area: {} ({}); weakest: {} ({}).",
+                b.0,
+                score(b.1),
+                w.0,
+                score(w.1)
+            ),
+            Lang::Bg => format!(
+                "Най-силна област: {} ({}); най-слаба: {} ({}).",
+                b.0,
+                score(b.1),
+                w.0,
+                score(w.1)
+            ),
+        });
+    }
+    text
+}
+
+thread_local! {
+    /// The number of the last figure of the report being laid out.
+    static FIGURE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Starts numbering figures from 1 (at the start of a report's body).
+pub fn restart_figures() {
+    FIGURE.with(|f| f.set(0));
+}
+
+/// "Figure n. What it shows." and the chart's text alternative, under the chart.
+pub fn caption_below(l: &mut Layout<'_>, plan: &Plan, lang: Lang, chart: Chart) {
+    let n = FIGURE.with(|f| {
+        f.set(f.get() + 1);
+        f.get()
+    });
+    let head = tr_args(lang, "pdf-figure", &[("n", n.into())]);
+    let style = Style::SMALL;
+    l.space(4.0);
+    l.ensure(style.line_height() * 3.0);
+    l.paragraph(
+        style.bold(),
+        &format!("{head} {}", caption(lang, chart)),
+        0.0,
+    );
+    l.paragraph(
+        style.italic().color(GREY),
+        &alt_text(plan, lang, chart),
+        0.0,
+    );
+    l.space(8.0);
+}
+
+// ---- Fills that read in greyscale -------------------------------------------------------
+
+/// A pattern laid over a fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pattern {
+    /// Plain.
+    Solid,
+    /// Lines rising to the right.
+    Diagonal,
+    /// Vertical lines.
+    Vertical,
+    /// Horizontal lines.
+    Horizontal,
+}
+
+/// A fill: a colour of a set lightness and a pattern.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fill {
+    /// The colour.
+    pub color: Rgb3,
+    /// The pattern over it.
+    pub pattern: Pattern,
+}
+
+/// Luminance as a greyscale conversion sees it (ITU-R BT.601, as `pdftoppm -gray` and most
+/// printers use).
+pub fn luminance(c: Rgb3) -> f32 {
+    0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
+}
+
+/// `c` made darker or lighter until its luminance is `y` (0–1), keeping its hue.
+fn with_luminance(c: Rgb3, y: f32) -> Rgb3 {
+    let y0 = luminance(c).max(1e-4);
+    if y <= y0 {
+        c.map(|v| v * y / y0)
+    } else {
+        let k = (y - y0) / (1.0 - y0).max(1e-4);
+        c.map(|v| v + (1.0 - v) * k)
+    }
+}
+
+/// Hues of the objectives' colours (fully saturated).
+const HUES: [Rgb3; 5] = [
+    [0.12, 0.47, 0.71],
+    [0.84, 0.37, 0.0],
+    [0.17, 0.55, 0.17],
+    [0.58, 0.30, 0.74],
+    [0.75, 0.15, 0.20],
+];
+
+/// Lightness steps: five greys a printer keeps apart.
+const LIGHTNESS: [f32; 5] = [0.28, 0.72, 0.45, 0.86, 0.60];
+
+/// How many fills [`series_fill`] gives before one repeats.
+pub const DISTINCT_FILLS: usize = 20;
+
+/// The fill of series `i` (an objective): twenty fills, each with its own pair of lightness and
+/// pattern, so no two of the first twenty look alike in greyscale (and their hues differ too).
+pub fn series_fill(i: usize) -> Fill {
+    let i = i % DISTINCT_FILLS;
+    let light = LIGHTNESS[i % 5];
+    let pattern = [
+        Pattern::Solid,
+        Pattern::Diagonal,
+        Pattern::Vertical,
+        Pattern::Horizontal,
+    ][i / 5];
+    // The hue turns with both steps, so neighbours differ in colour as well.
+    let hue = HUES[(i + i / 5) % HUES.len()];
+    Fill {
+        color: with_luminance(hue, light),
+        pattern,
+    }
+}
+
+/// Points of the current page: positions from the top, turned into PDF coordinates.
+fn pt(l: &Layout<'_>, x: f32, top: f32) -> LinePoint {
+    LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(l.page.1 - top),
+        },
+        bezier: false,
+    }
+}
+
+fn push(l: &mut Layout<'_>, op: Op) {
+    if let Some(page) = l.pages.last_mut() {
+        page.push(op);
+    }
+}
+
+/// A straight line from (x0, y0) to (x1, y1), positions from the top.
+pub fn line(l: &mut Layout<'_>, a: (f32, f32), b: (f32, f32), color: Rgb3, width: f32) {
+    push(
+        l,
+        Op::SetOutlineColor {
+            col: super::layout::rgb(color),
+        },
+    );
+    push(l, Op::SetOutlineThickness { pt: Pt(width) });
+    let line = Line {
+        points: vec![pt(l, a.0, a.1), pt(l, b.0, b.1)],
+        is_closed: false,
+    };
+    push(l, Op::DrawLine { line });
+}
+
+/// The outline of a rectangle.
+pub fn stroke_rect(l: &mut Layout<'_>, x: f32, top: f32, w: f32, h: f32, color: Rgb3, width: f32) {
+    push(
+        l,
+        Op::SetOutlineColor {
+            col: super::layout::rgb(color),
+        },
+    );
+    push(l, Op::SetOutlineThickness { pt: Pt(width) });
+    let ph = l.page.1;
+    push(
+        l,
+        Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(ph - top - h),
+                width: Pt(w),
+                height: Pt(h),
+                mode: Some(PaintMode::Stroke),
+                winding_order: None,
+            },
+        },
+    );
+}
+
+/// A rectangle in `fill`: its colour, then its pattern in a line colour that stands out from it.
+pub fn fill_rect(l: &mut Layout<'_>, x: f32, top: f32, w: f32, h: f32, fill: Fill) {
+    if w <= 0.0 || h <= 0.0 {
+        return;
+    }
+    l.fill_rect(x, top, w, h, fill.color);
+    let ink: Rgb3 = if luminance(fill.color) > 0.55 {
+        [0.15, 0.15, 0.15]
+    } else {
+        [1.0, 1.0, 1.0]
+    };
+    let lw = 0.6;
+    let step = 3.0;
+    match fill.pattern {
+        Pattern::Solid => {}
+        Pattern::Vertical => {
+            let mut px = x + step / 2.0;
+            while px < x + w {
+                line(l, (px, top), (px, top + h), ink, lw);
+                px += step;
+            }
+        }
+        Pattern::Horizontal => {
+            let mut py = top + step / 2.0;
+            while py < top + h {
+                line(l, (x, py), (x + w, py), ink, lw);
+                py += step;
+            }
+        }
+        Pattern::Diagonal => {
+            // Lines from the bottom edge rising at 45°, clipped to the rectangle.
+            let mut a = x - h;
+            while a < x + w {
+                let t0 = ((x - a) / h).max(0.0);
+                let t1 = ((x + w - a) / h).min(1.0);
+                if t1 > t0 {
+                    let p = |t: f32| (a + t * h, top + h - t * h);
+                    line(l, p(t0), p(t1), ink, lw);
+                }
+                a += step * 1.4;
+            }
+        }
+    }
+}
+
+/// Writes `text` turned 90° (reading upwards) with its left end at (x, bottom).
+fn put_text_up(l: &mut Layout<'_>, x: f32, bottom: f32, style: Style, text: &str) {
+    let font = l.font(style.face);
+    let y = l.page.1 - bottom;
+    for op in [
+        Op::StartTextSection,
+        Op::SetFont {
+            font: printpdf::PdfFontHandle::External(font),
+            size: Pt(style.size),
+        },
+        Op::SetFillColor {
+            col: super::layout::rgb(style.color),
+        },
+        Op::SetTextMatrix {
+            matrix: TextMatrix::TranslateRotate(Pt(x), Pt(y), 90.0),
+        },
+        Op::ShowText {
+            items: vec![TextItem::Text(text.to_owned())],
+        },
+        Op::EndTextSection,
+    ] {
+        push(l, op);
+    }
+    // The page's font and colour changed behind the layout's back.
+    l.forget_state();
+}
+
+// ---- The Gantt chart --------------------------------------------------------------------
+
+/// Short names of the quarters.
+fn quarter_label(lang: Lang, q: u8) -> String {
+    match lang {
+        Lang::En => format!("Q{q}"),
+        Lang::Bg => ["I", "II", "III", "IV"][usize::from(q - 1).min(3)].to_owned(),
+    }
+}
+
+/// The Gantt chart: a wrapped label column, year bands, quarter and month ticks, bars shaded by
+/// objective (see [`series_fill`]), and the legend again on every page it continues on.
+pub fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let tl = analysis::timeline(plan);
+    let Some((first, last)) = tl.range else {
+        l.paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
+        return;
+    };
+    // Whole years, so the bands and quarters are whole.
+    let first = YearMonth::new(first.year(), 1).unwrap_or(first);
+    let last = YearMonth::new(last.year(), 12).unwrap_or(last);
+    let small = Style::SMALL.size(7.0);
+    let label_w = 200.0;
+    let x0 = l.left() + label_w;
+    let chart_w = l.width() - label_w;
+    let months = first.months_through(last).max(1) as f32;
+    let x_of = |ym: YearMonth| x0 + (ym.index() - first.index()) as f32 / months * chart_w;
+    let objectives: Vec<(usize, String)> = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| tl.rows.iter().any(|r| r.objective_index == Some(*i)))
+        .map(|(i, o)| (i, format!("{} {}", short(&o.code), short(&o.title))))
+        .collect();
+    let no_objective = tl.rows.iter().any(|r| r.objective_index.is_none());
+    let legend = |l: &mut Layout<'_>, continued: bool| {
+        if continued {
+            l.paragraph(
+                small.italic().color(GREY),
+                &t(lang, "pdf-gantt-legend-continued"),
+                0.0,
+            );
+        }
+        // Two columns, each entry up to two lines.
+        let col_w = (l.width() - 12.0) / 2.0;
+        let entries: Vec<(Fill, String)> = objectives
+            .iter()
+            .map(|(i, text)| (series_fill(*i), text.clone()))
+            .chain(no_objective.then(|| {
+                (
+                    Fill {
+                        color: [0.75, 0.75, 0.75],
+                        pattern: Pattern::Solid,
+                    },
+                    lang.pick("No objective", "Без цел").to_owned(),
+                )
+            }))
+            .collect();
+        for pair in entries.chunks(2) {
+            let wrapped: Vec<Vec<String>> = pair
+                .iter()
+                .map(|(_, text)| {
+                    let clean = l.clean(small.face, text);
+                    l.wrap_lines(small, &clean, col_w - 20.0, 2).0
+                })
+                .collect();
+            let h = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32 * small.line_height();
+            l.ensure(h + 2.0);
+            let y = l.y;
+            for (k, ((fill, _), lines)) in pair.iter().zip(&wrapped).enumerate() {
+                let x = l.left() + k as f32 * (col_w + 12.0);
+                fill_rect(l, x, y + 0.5, 14.0, 7.0, *fill);
+                stroke_rect(l, x, y + 0.5, 14.0, 7.0, GREY, 0.3);
+                for (j, line) in lines.iter().enumerate() {
+                    l.put_text(x + 19.0, y + j as f32 * small.line_height(), small, line);
+                }
+            }
+            l.y += h + 2.0;
+        }
+        l.space(6.0);
+    };
+    // Year band labels and quarter labels above the rows.
+    let head_h = 2.0 * small.line_height() + 4.0;
+    let header = |l: &mut Layout<'_>| {
+        let y = l.y;
+        for year in first.year()..=last.year() {
+            let (Some(jan), Some(next)) = (YearMonth::new(year, 1), YearMonth::new(year + 1, 1))
+            else {
+                continue;
+            };
+            let (xa, xb) = (x_of(jan), x_of(next));
+            let label = year.to_string();
+            let w = l.text_width(small.bold(), &label);
+            l.put_text((xa + xb - w) / 2.0, y, small.bold(), &label);
+            for q in 1..=4u8 {
+                let Some(qm) = YearMonth::new(year, (q - 1) * 3 + 1) else {
+                    continue;
+                };
+                let qa = x_of(qm);
+                let qb = x_of(qm.plus_months(3));
+                let label = quarter_label(lang, q);
+                let st = small.size(6.0).color(GREY);
+                let w = l.text_width(st, &label);
+                if w < qb - qa {
+                    l.put_text(
+                        (qa + qb - w) / 2.0,
+                        y + small.line_height() + 1.0,
+                        st,
+                        &label,
+                    );
+                }
+            }
+        }
+        l.y += head_h;
+    };
+    // The grid behind a block of rows from `top` to `bottom`: year bands, quarter and month
+    // ticks.
+    let grid = |l: &mut Layout<'_>, top: f32, bottom: f32| {
+        for year in first.year()..=last.year() {
+            let (Some(jan), Some(next)) = (YearMonth::new(year, 1), YearMonth::new(year + 1, 1))
+            else {
+                continue;
+            };
+            if (year - first.year()) % 2 == 0 {
+                let (xa, xb) = (x_of(jan), x_of(next));
+                l.fill_rect(
+                    xa,
+                    top - head_h,
+                    xb - xa,
+                    bottom - top + head_h,
+                    [0.94, 0.94, 0.95],
+                );
+            }
+        }
+        let mut m = first;
+        while m <= last {
+            let x = x_of(m);
+            // Years and quarters across the rows; months as ticks under the header.
+            match m.month() {
+                1 => line(l, (x, top - head_h), (x, bottom), [0.45, 0.45, 0.48], 0.6),
+                4 | 7 | 10 => line(l, (x, top - 3.0), (x, bottom), [0.78, 0.78, 0.80], 0.35),
+                _ => line(l, (x, top - 2.5), (x, top), [0.55, 0.55, 0.58], 0.3),
+            }
+            m = m.plus_months(1);
+        }
+        let xe = x_of(last.plus_months(1));
+        line(l, (xe, top - head_h), (xe, bottom), [0.45, 0.45, 0.48], 0.6);
+    };
+    legend(l, false);
+    let pad = 2.0;
+    let row_h = |lines: usize| (lines as f32 * small.line_height() + 2.0 * pad).max(11.0);
+    // Each row's wrapped label, measured once.
+    let rows: Vec<(Vec<String>, &analysis::timeline::TimelineRow)> = tl
+        .rows
+        .iter()
+        .map(|r| {
+            let text = l.clean(
+                small.face,
+                &format!("{} {}", short(&r.code), short(&r.title)),
+            );
+            (l.wrap_lines(small, &text, label_w - 8.0, 3).0, r)
+        })
+        .collect();
+    let first_h = rows.first().map_or(11.0, |(lines, _)| row_h(lines.len()));
+    l.ensure(head_h + 3.0 * first_h);
+    // Rows are drawn a page block at a time: first the grid of the block, then the bars.
+    let mut i = 0;
+    let mut continued = false;
+    while i < rows.len() {
+        if continued {
+            l.new_page();
+            legend(l, true);
+        }
+        let top = l.y + head_h;
+        let room = l.room() - head_h;
+        let mut end = i;
+        let mut y = top;
+        while end < rows.len() && y + row_h(rows[end].0.len()) <= top + room {
+            y += row_h(rows[end].0.len());
+            end += 1;
+        }
+        if end == i {
+            // Not even one row fits under the legend: it takes what it needs.
+            end = i + 1;
+            y += row_h(rows[i].0.len());
+        }
+        // The caption goes with the last rows, never alone on a page.
+        let caption_h = 5.0 * Style::SMALL.line_height() + 16.0;
+        while end == rows.len() && end - i > 1 && y + caption_h > top + room {
+            end -= 1;
+            y -= row_h(rows[end].0.len());
+        }
+        // Rows a little taller when the block leaves much of the page empty (the last page
+        // of the chart stays compact).
+        let spare = if end < rows.len() || i > 0 {
+            0.0
+        } else {
+            ((top + room - y) / (end - i) as f32 / 2.0).clamp(0.0, 4.0)
+        };
+        y += spare * (end - i) as f32;
+        grid(l, top, y);
+        header(l);
+        let mut ry = top;
+        for (k, (lines, r)) in rows[i..end].iter().enumerate() {
+            let h = row_h(lines.len()) + spare;
+            if k > 0 {
+                line(l, (l.left(), ry), (x0, ry), [0.86, 0.86, 0.88], 0.25);
+            }
+            for (j, text) in lines.iter().enumerate() {
+                l.put_text(
+                    l.left(),
+                    ry + pad + j as f32 * small.line_height(),
+                    small,
+                    text,
+                );
+            }
+            let bx = x_of(r.start);
+            let bw = (x_of(r.end.plus_months(1)) - bx).max(2.0);
+            let fill = r.objective_index.map_or(
+                Fill {
+                    color: [0.75, 0.75, 0.75],
+                    pattern: Pattern::Solid,
+                },
+                series_fill,
+            );
+            let bh = (h - 2.0 * pad).min(9.0);
+            let by = ry + (h - bh) / 2.0;
+            fill_rect(l, bx, by, bw, bh, fill);
+            stroke_rect(l, bx, by, bw, bh, INK, 0.4);
+            ry += h;
+        }
+        line(l, (l.left(), ry), (x0 + chart_w, ry), GREY, 0.4);
+        l.y = ry + 2.0;
+        i = end;
+        continued = true;
+    }
+    if !tl.unscheduled.is_empty() {
+        l.space(4.0);
+        l.paragraph(
+            small.italic(),
+            &tr_args(
+                lang,
+                "timeline-unscheduled",
+                &[("n", tl.unscheduled.len().into())],
+            ),
+            0.0,
+        );
+    }
+    caption_below(l, plan, lang, Chart::Gantt);
+}
+
+// ---- The budget by source ---------------------------------------------------------------
+
+/// Secured money: solid dark; potential: hatched light; uncovered cost: vertical lines.
+const SECURED: Fill = Fill {
+    color: [0.13, 0.42, 0.20],
+    pattern: Pattern::Solid,
+};
+const POTENTIAL: Fill = Fill {
+    color: [0.98, 0.78, 0.40],
+    pattern: Pattern::Diagonal,
+};
+const UNCOVERED: Fill = Fill {
+    color: [0.85, 0.45, 0.45],
+    pattern: Pattern::Vertical,
+};
+
+/// Bars of secured and potential money by source, with the uncovered cost.
+pub fn budget(l: &mut Layout<'_>, plan: &Plan, lang: Lang, b: &analysis::Budget) {
+    let rows: Vec<(String, Money, Money, Fill)> = b
+        .chart_rows()
+        .into_iter()
+        .map(|(source, secured, potential)| match source {
+            Some(s) => (s.label(lang).to_owned(), secured, potential, POTENTIAL),
+            None => (
+                t(lang, analysis::budget::Figure::Uncovered.key()),
+                secured,
+                potential,
+                UNCOVERED,
+            ),
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let row_h = 14.0;
+    let small = Style::SMALL;
+    l.ensure(rows.len() as f32 * row_h + 60.0);
+    let y = l.y;
+    let mut x = l.left();
+    for (fill, key) in [(SECURED, "pdf-secured"), (POTENTIAL, "pdf-potential")] {
+        fill_rect(l, x, y + 1.0, 14.0, 7.0, fill);
+        stroke_rect(l, x, y + 1.0, 14.0, 7.0, GREY, 0.3);
+        let text = t(lang, key);
+        l.put_text(x + 18.0, y, small, &text);
+        x += 30.0 + l.text_width(small, &text);
+    }
+    l.y += small.line_height() + 4.0;
+    let max = rows
+        .iter()
+        .map(|r| (r.1 + r.2).as_f64())
+        .fold(1.0, f64::max);
+    let label_w = 130.0;
+    let amount_w = 100.0;
+    let bar_w = l.width() - label_w - amount_w;
+    for (name, secured, potential, fill) in rows {
+        let y = l.y;
+        let name = super::fit(l, small, &l.clean(Face::Regular, &name), label_w - 6.0);
+        l.put_text(l.left(), y + 1.0, small, &name);
+        let x = l.left() + label_w;
+        let ws = (secured.as_f64() / max) as f32 * bar_w;
+        let wp = (potential.as_f64() / max) as f32 * bar_w;
+        fill_rect(l, x, y + 2.0, ws, row_h - 5.0, SECURED);
+        fill_rect(l, x + ws, y + 2.0, wp, row_h - 5.0, fill);
+        if ws + wp > 0.0 {
+            stroke_rect(l, x, y + 2.0, ws + wp, row_h - 5.0, INK, 0.3);
+        }
+        let text = plan.money_text(lang, secured + potential);
+        let tw = l.text_width(small, &text);
+        l.put_text(l.left() + l.width() - tw, y + 1.0, small, &text);
+        l.y += row_h;
+    }
+    caption_below(l, plan, lang, Chart::Budget);
+}
+
+// ---- The risk matrix --------------------------------------------------------------------
+
+/// A cell's fill by score: lighter for low, darker for high, so the zones read in greyscale.
+fn risk_fill(score: u8) -> Rgb3 {
+    let (hue, light) = match score {
+        0..=4 => ([0.55, 0.80, 0.55], 0.93),
+        5..=9 => ([0.97, 0.85, 0.35], 0.80),
+        10..=14 => ([0.95, 0.55, 0.25], 0.60),
+        _ => ([0.80, 0.15, 0.15], 0.36),
+    };
+    with_luminance(hue, light)
+}
+
+/// The risk matrix: likelihood up, impact across, both axes titled and labelled in full, and the
+/// codes of the risks in their cells (the register lists them under the same codes).
+pub fn risk_matrix(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    let small = Style::SMALL;
+    let label_w = 84.0;
+    let axis_w = 14.0;
+    let cols = 5.0;
+    let cell_w = ((l.width() - label_w - axis_w) / cols).min(78.0);
+    // Codes per cell, to size the rows.
+    let mut cells: Vec<Vec<Vec<String>>> = vec![vec![Vec::new(); 5]; 5];
+    for (i, r) in plan.risks.iter().enumerate() {
+        let row = 5 - usize::from(r.likelihood.score());
+        let col = usize::from(r.impact.score()) - 1;
+        cells[row][col].push(risk_code(lang, i));
+    }
+    let code_style = Style {
+        face: Face::Bold,
+        size: 8.0,
+        color: INK,
+    };
+    let cell_lines = |l: &Layout<'_>, codes: &[String]| -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        for c in codes {
+            match lines.last_mut() {
+                Some(last) if l.text_width(code_style, &format!("{last}, {c}")) <= cell_w - 8.0 => {
+                    last.push_str(", ");
+                    last.push_str(c);
+                }
+                Some(last) => {
+                    last.push(',');
+                    lines.push(c.clone());
+                }
+                None => lines.push(c.clone()),
+            }
+        }
+        lines
+    };
+    let row_heights: Vec<f32> = cells
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|codes| cell_lines(l, codes).len() as f32 * code_style.line_height() + 10.0)
+                .fold(30.0, f32::max)
+        })
+        .collect();
+    let grid_h: f32 = row_heights.iter().sum();
+    l.ensure(grid_h + 60.0);
+    let top = l.y;
+    let x0 = l.left() + axis_w + label_w;
+    // The likelihood axis: title turned up beside the row labels.
+    let title = t(lang, "pdf-likelihood");
+    let tw = l.text_width(small.bold(), &title);
+    put_text_up(
+        l,
+        l.left() + 8.0,
+        top + grid_h / 2.0 + tw / 2.0,
+        small.bold(),
+        &title,
+    );
+    let mut y = top;
+    for (row, lk) in Scale5::ALL.iter().rev().enumerate() {
+        let h = row_heights[row];
+        let label = l.clean(Face::Regular, lk.label(lang));
+        let w = l.text_width(small, &label);
+        l.put_text(x0 - w - 6.0, y + h / 2.0 - 5.0, small, &label);
+        for (col, im) in Scale5::ALL.iter().enumerate() {
+            let x = x0 + col as f32 * cell_w;
+            let fill = risk_fill(lk.score() * im.score());
+            l.fill_rect(x, y, cell_w - 2.0, h - 2.0, fill);
+            let ink = if luminance(fill) < 0.5 {
+                [1.0, 1.0, 1.0]
+            } else {
+                INK
+            };
+            let lines = cell_lines(l, &cells[row][col]);
+            let block = lines.len() as f32 * code_style.line_height();
+            for (j, text) in lines.iter().enumerate() {
+                let st = code_style.color(ink);
+                let w = l.text_width(st, text);
+                l.put_text(
+                    x + (cell_w - 2.0 - w) / 2.0,
+                    y + (h - 2.0 - block) / 2.0 + j as f32 * code_style.line_height(),
+                    st,
+                    text,
+                );
+            }
+        }
+        y += h;
+    }
+    // The impact axis: labels in full under each column (wrapped), then its title.
+    let mut label_h: f32 = 0.0;
+    for (col, im) in Scale5::ALL.iter().enumerate() {
+        let label = l.clean(Face::Regular, im.label(lang));
+        let lines = l.wrap(small, &label, cell_w - 4.0);
+        for (j, text) in lines.iter().enumerate() {
+            let w = l.text_width(small, text);
+            l.put_text(
+                x0 + col as f32 * cell_w + (cell_w - 2.0 - w) / 2.0,
+                y + 2.0 + j as f32 * small.line_height(),
+                small,
+                text,
+            );
+        }
+        label_h = label_h.max(lines.len() as f32 * small.line_height());
+    }
+    let title = t(lang, "pdf-impact");
+    let tw = l.text_width(small.bold(), &title);
+    l.put_text(
+        x0 + (5.0 * cell_w - tw) / 2.0,
+        y + label_h + 4.0,
+        small.bold(),
+        &title,
+    );
+    l.y = y + label_h + small.line_height() + 8.0;
+    caption_below(l, plan, lang, Chart::RiskMatrix);
+}
+
+// ---- The openness profile ---------------------------------------------------------------
+
+/// Height of a city's bar and of an area's group of bars.
+fn openness_bars(l: &Layout<'_>, idx: &analysis::OpennessIndex) -> (f32, f32) {
+    let n = idx.cities.len() as f32;
+    let bar_h = (5.0f32).min((l.page.1 - l.margins.2 - l.margins.3 - 60.0) / n.max(1.0));
+    (bar_h, n * bar_h + 6.0)
+}
+
+/// What the openness profile keeps together: all of it when it fits on a page, else its legend
+/// and first area.
+pub fn openness_keep(l: &Layout<'_>, idx: &analysis::OpennessIndex) -> f32 {
+    let line = Style::SMALL.size(7.0).line_height();
+    let group_h = openness_bars(l, idx).1;
+    let whole = 4.0 * line + idx.areas.len() as f32 * group_h + 30.0;
+    if whole <= l.page.1 - l.margins.2 - l.margins.3 - 40.0 {
+        whole
+    } else {
+        2.0 * line + group_h
+    }
+}
+
+/// Each area a group of bars, one per city. The plan's own city is dark with its value written
+/// beside its bar and a marker even at 0, so it never disappears; the others are light greys
+/// and patterns. Relative scores show the average (100) as a line.
+pub fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang, idx: &analysis::OpennessIndex) {
+    let small = Style::SMALL.size(7.0);
+    let (bar_h, group_h) = openness_bars(l, idx);
+    let label_w = 140.0;
+    let value_w = 30.0;
+    let chart_w = l.width() - label_w - value_w;
+    let scale = idx.max_score().max(1.0) as f32;
+    let home_fill = Fill {
+        color: [0.55, 0.05, 0.10],
+        pattern: Pattern::Solid,
+    };
+    // The other cities: light, told apart by pattern first, then by lightness.
+    let others: Vec<Fill> = (0..idx.cities.len())
+        .map(|k| Fill {
+            color: with_luminance([0.20, 0.45, 0.70], [0.80, 0.66, 0.90, 0.72][(k / 4) % 4]),
+            pattern: [
+                Pattern::Solid,
+                Pattern::Diagonal,
+                Pattern::Vertical,
+                Pattern::Horizontal,
+            ][k % 4],
+        })
+        .collect();
+    let fills: Vec<Fill> = idx
+        .cities
+        .iter()
+        .zip(others)
+        .map(|(c, f)| if c.home { home_fill } else { f })
+        .collect();
+    // The whole chart on one page when it can be.
+    l.ensure(openness_keep(l, idx));
+    // Legend, wrapped over as many lines as it needs.
+    let mut x = l.left();
+    for (c, fill) in idx.cities.iter().zip(&fills) {
+        let name = super::fit(l, if c.home { small.bold() } else { small }, &c.name, 150.0);
+        let w = 34.0 + l.text_width(small.bold(), &name);
+        if x + w > l.left() + l.width() {
+            l.y += small.line_height() + 2.0;
+            x = l.left();
+        }
+        let y = l.y;
+        fill_rect(l, x, y + 0.5, 14.0, 7.0, *fill);
+        stroke_rect(l, x, y + 0.5, 14.0, 7.0, GREY, 0.3);
+        let st = if c.home { small.bold() } else { small };
+        l.put_text(x + 18.0, y, st, &name);
+        x += w;
+    }
+    l.y += small.line_height() + 6.0;
+    let x0 = l.left() + label_w;
+    let x_of = |v: f64| x0 + (v.max(0.0) as f32 / scale) * chart_w;
+    let relative = idx.method == OpennessMethod::RelativeToAverage;
+    let home = idx.cities.iter().position(|c| c.home);
+    let mut block_top = l.y;
+    for (a, (_, name)) in idx.areas.iter().enumerate() {
+        if l.room() < group_h {
+            l.new_page();
+            block_top = l.y;
+        }
+        let top = l.y;
+        let clean = l.clean(small.face, name);
+        let lines = l.wrap_lines(small, &clean, label_w - 8.0, 3).0;
+        for (j, text) in lines.iter().enumerate() {
+            l.put_text(
+                l.left(),
+                top + 2.0 + j as f32 * small.line_height(),
+                small,
+                text,
+            );
+        }
+        for (k, (c, fill)) in idx.cities.iter().zip(&fills).enumerate() {
+            let by = top + 3.0 + k as f32 * bar_h;
+            match c.areas[a] {
+                Some(v) => {
+                    let w = (x_of(v) - x0).max(0.0);
+                    fill_rect(l, x0, by, w, bar_h - 0.8, *fill);
+                    if c.home {
+                        // A visible mark even at 0, and the value.
+                        let mark = w.max(1.5);
+                        l.fill_rect(x0, by, mark, bar_h - 0.8, home_fill.color);
+                        let text = format::decimal(lang, v, 0);
+                        l.put_text(
+                            x0 + mark + 2.0,
+                            by + bar_h / 2.0 - 3.5,
+                            small.size(6.0).bold(),
+                            &text,
+                        );
+                    }
+                }
+                None if Some(k) == home => {
+                    l.put_text(x0 + 2.0, by + bar_h / 2.0 - 3.5, small.size(6.0), "—");
+                }
+                None => {}
+            }
+        }
+        line(
+            l,
+            (l.left(), top + group_h),
+            (x0 + chart_w, top + group_h),
+            [0.86, 0.86, 0.88],
+            0.25,
+        );
+        l.y += group_h;
+        // The axis and the average line for the block on this page, once its last group is in.
+        let last_on_page = a + 1 == idx.areas.len() || l.room() < group_h;
+        if last_on_page {
+            line(l, (x0, block_top), (x0, l.y), GREY, 0.5);
+            if relative {
+                let xa = x_of(100.0);
+                line(l, (xa, block_top), (xa, l.y), INK, 0.7);
+            }
+            let y = l.y + 1.0;
+            let step = if scale > 150.0 { 50.0 } else { 25.0 };
+            let mut v = 0.0;
+            while v <= scale + 0.1 {
+                let x = x_of(f64::from(v));
+                line(l, (x, l.y), (x, l.y + 2.0), GREY, 0.4);
+                let text = format::integer(lang, v as u64);
+                let w = l.text_width(small, &text);
+                l.put_text(x - w / 2.0, y + 2.0, small, &text);
+                v += step;
+            }
+            l.y += small.line_height() + 4.0;
+            if relative {
+                l.paragraph(
+                    small.italic().color(GREY),
+                    &format!("│ {}", t(lang, "pdf-average-line")),
+                    0.0,
+                );
+            }
+        }
+    }
+    caption_below(l, plan, lang, Chart::Openness);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twenty_objectives_have_twenty_fills_distinct_in_greyscale() {
+        let fills: Vec<Fill> = (0..DISTINCT_FILLS).map(series_fill).collect();
+        for (i, a) in fills.iter().enumerate() {
+            for (j, b) in fills.iter().enumerate().skip(i + 1) {
+                let same_grey = (luminance(a.color) - luminance(b.color)).abs() < 0.08;
+                assert!(
+                    !(same_grey && a.pattern == b.pattern),
+                    "objectives {i} and {j} look alike in greyscale"
+                );
+                assert_ne!(a.color, b.color, "objectives {i} and {j} share a colour");
+            }
+        }
+        // Neighbours differ in lightness, so adjacent bars stand apart.
+        for w in fills.windows(2) {
+            assert!((luminance(w[0].color) - luminance(w[1].color)).abs() >= 0.1);
+        }
+        // The twenty-first repeats the first (documented).
+        assert_eq!(series_fill(DISTINCT_FILLS), fills[0]);
+    }
+
+    #[test]
+    fn risk_zones_step_down_in_lightness() {
+        let zones = [risk_fill(1), risk_fill(6), risk_fill(12), risk_fill(20)];
+        for w in zones.windows(2) {
+            assert!(luminance(w[0]) - luminance(w[1]) >= 0.12, "{zones:?}");
+        }
+    }
+}
