@@ -467,14 +467,6 @@ fn section_text(pages: &[String], pdf: &report::Pdf, title: &str) -> String {
     pages[start - 1..(start + 2).min(pages.len())].join("\n")
 }
 
-/// The page (1-based) whose text starts with `title` after the watermark.
-fn page_starting(pages: &[String], title: &str) -> usize {
-    1 + pages
-        .iter()
-        .position(|t| t.strip_prefix("ПРОЕКТ\n").unwrap_or(t).starts_with(title))
-        .unwrap_or_else(|| panic!("no page starts with {title}"))
-}
-
 #[test]
 fn the_summary_pages_figures_equal_summary_json() {
     use lap_studio::model::{Money, format};
