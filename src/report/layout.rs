@@ -677,20 +677,27 @@ impl<'m> Layout<'m> {
         }
         let style = Style::BODY;
         let label = format!("{label}: ");
-        let lw = self
-            .text_width(style.bold(), &label)
-            .min(self.width() * 0.45);
+        let full = self.text_width(style.bold(), &label);
+        let lw = full.min(self.width() * 0.45);
         let (lines, cut) = self.wrap_lines(style, value, self.width() - lw, max);
         if cut {
             self.note_cut(None, place);
         }
-        let clean_label = self.clean(Face::Bold, &label);
+        // A label wider than its column wraps within it, so the value never runs over it.
+        let label_lines: Vec<String> = if full > lw {
+            self.wrap_lines(style.bold(), &label, lw - 4.0, 4).0
+        } else {
+            vec![self.clean(Face::Bold, &label)]
+        };
         let x = self.left();
-        self.block(lines.len(), style.line_height(), |l, i, y| {
-            if i == 0 {
-                l.put_text(x, y, style.bold(), &clean_label);
+        let rows = lines.len().max(label_lines.len());
+        self.block(rows, style.line_height(), |l, i, y| {
+            if let Some(text) = label_lines.get(i) {
+                l.put_text(x, y, style.bold(), text);
             }
-            l.put_text(x + lw, y, style, &lines[i]);
+            if let Some(text) = lines.get(i) {
+                l.put_text(x + lw, y, style, text);
+            }
         });
     }
 
