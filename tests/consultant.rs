@@ -347,8 +347,12 @@ fn the_html_is_well_formed_accessible_and_complete() {
     assert_eq!(root.attribute("lang"), Some("bg"));
     let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
     assert_eq!(count("h1"), 1);
-    // Thirteen sections of the plan and the sources annex.
-    assert_eq!(count("section"), 14);
+    // Thirteen sections of the plan, the abbreviations and the sources annex.
+    assert_eq!(count("section"), 15);
+    // The openness values as a matrix of indicators × cities, as in the PDF.
+    assert!(text.contains(
+        "<caption>Стойности, години и източници</caption><thead><tr><th scope=\"col\">Индикатор</th><th scope=\"col\">София</th><th scope=\"col\">Белфаст</th>"
+    ));
     // The charts, inline, each an image named by its text alternative with its caption.
     assert_eq!(count("figure"), 4, "budget, timeline, risks, openness");
     assert_eq!(count("svg"), 4);

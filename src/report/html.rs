@@ -170,6 +170,13 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             esc(s.label(lang))
         );
     }
+    if !super::council::glossary_entries(plan, lang).is_empty() {
+        let _ = write!(
+            h.out,
+            "<li><a href=\"#glossary\">{}</a></li>",
+            h.t("pdf-glossary")
+        );
+    }
     if !plan.sources.is_empty() {
         let _ = write!(
             h.out,
@@ -393,10 +400,31 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                     h.t("pdf-method"),
                     esc(&analysis::openness::method(lang, &idx))
                 );
+                // The raw values, as one matrix of indicators × cities (the PDF's tables).
+                for table in tables::openness_values(plan, lang) {
+                    h.table(&tr(lang, "pdf-raw-values"), &table);
+                }
             }
             Section::Review => {}
         }
         h.push("</section>");
+    }
+    let glossary = super::council::glossary_entries(plan, lang);
+    if !glossary.is_empty() {
+        let _ = write!(
+            h.out,
+            "<section id=\"glossary\" aria-labelledby=\"h-glossary\"><h2 id=\"h-glossary\">{}</h2><dl>",
+            h.t("pdf-glossary")
+        );
+        for (abbreviation, meaning) in &glossary {
+            let _ = write!(
+                h.out,
+                "<dt>{}</dt><dd>{}</dd>",
+                esc(abbreviation),
+                esc(meaning)
+            );
+        }
+        h.push("</dl></section>");
     }
     if !plan.sources.is_empty() {
         let _ = write!(
