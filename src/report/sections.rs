@@ -760,13 +760,7 @@ fn risks(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     l.heading(2, &t(lang, "pdf-risk-matrix"), 200.0);
     charts::risk_matrix(l, plan, lang);
-    let mut table = tables::risks(plan, lang);
-    // The register names each risk by the code the matrix shows.
-    for (i, row) in table.rows.iter_mut().enumerate() {
-        if let Some(first) = row.first_mut() {
-            *first = format!("{} {first}", charts::risk_code(lang, i));
-        }
-    }
+    let table = tables::risks(plan, lang);
     l.table(&table.columns, &table.rows);
 }
 

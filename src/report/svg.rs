@@ -272,7 +272,7 @@ pub fn risk_matrix(plan: &Plan, lang: Lang) -> Option<Figure> {
                 .iter()
                 .enumerate()
                 .filter(|(_, r)| r.impact == *l && r.likelihood == *i)
-                .map(|(n, _)| format!("R{}", n + 1))
+                .map(|(n, _)| super::charts::risk_code(lang, n))
                 .collect();
             let _ = write!(
                 svg,
@@ -358,7 +358,7 @@ mod tests {
             figures[0].alt
         );
         assert!(figures[2].alt.contains("София"), "{}", figures[2].alt);
-        assert!(figures[3].svg.contains(">R1"));
+        assert!(figures[3].svg.contains(">Р1"), "the codes of the register");
     }
 
     #[test]

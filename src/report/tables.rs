@@ -488,7 +488,8 @@ pub fn openness_values(plan: &Plan, lang: Lang) -> Vec<Table> {
     tables
 }
 
-/// The risks table.
+/// The risks table (the register): each risk's code, title and description in cells of their
+/// own.
 pub fn risks(plan: &Plan, lang: Lang) -> Table {
     // The codes of the actions each risk threatens, in one pass over the actions.
     let mut threatened: HashMap<&RiskId, Vec<&str>> = HashMap::new();
@@ -498,7 +499,9 @@ pub fn risks(plan: &Plan, lang: Lang) -> Table {
         }
     }
     let cols = [
-        Column::new(t(lang, "pdf-risk"), 3.0),
+        Column::new(t(lang, "pdf-code"), 0.6),
+        Column::new(t(lang, "pdf-risk"), 1.8),
+        Column::new(t(lang, "pdf-description"), 2.6),
         Column::new(t(lang, "pdf-likelihood-impact"), 1.6),
         Column::new(t(lang, "pdf-mitigation"), 3.6),
         Column::new(t(lang, "pdf-owner"), 1.6),
@@ -507,12 +510,16 @@ pub fn risks(plan: &Plan, lang: Lang) -> Table {
     let rows: Vec<Vec<String>> = plan
         .risks
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let mut acts: Vec<&str> = threatened.get(&r.id).cloned().unwrap_or_default();
-            acts.sort();
+            acts.sort_by(|a, b| crate::model::order::compare_codes(a, b));
             acts.dedup();
             vec![
-                format!("{}\n{}", r.title, r.description),
+                // The code the risk matrix shows for it.
+                super::charts::risk_code(lang, i),
+                r.title.clone(),
+                r.description.clone(),
                 format!("{} / {}", r.likelihood.label(lang), r.impact.label(lang)),
                 r.mitigation.clone(),
                 r.owner.clone(),
