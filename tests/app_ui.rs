@@ -725,3 +725,40 @@ fn a_funding_line_takes_its_call_and_rules_from_the_catalogue() {
     let line = &h.state().doc().plan().actions[14].funding[0];
     assert_eq!(line.catalogue.as_ref().map(|r| r.call.as_str()), Some(""));
 }
+
+#[test]
+fn the_council_pages_are_filled_in_the_facts_step() {
+    let mut h = harness(app_on("blank", english()));
+    let foreword = "Foreword (optional, by the mayor for instance)";
+    let role = text_role(&h, foreword);
+    h.get_by_role_and_label(role, foreword).scroll_to_me();
+    h.run();
+    replace_text(&mut h, foreword, "Dear citizens");
+    assert_eq!(h.state().doc().plan().facts.foreword, "Dear citizens");
+    h.get_by_label("Add a signatory").scroll_to_me();
+    h.run();
+    h.get_by_label("Add a signatory").click();
+    h.run();
+    h.get_by_role_and_label(text_role(&h, "Role"), "Role")
+        .scroll_to_me();
+    h.run();
+    replace_text(&mut h, "Role", "Mayor of Plovdiv");
+    h.get_by_label("Add an abbreviation").scroll_to_me();
+    h.run();
+    h.get_by_label("Add an abbreviation").click();
+    h.run();
+    h.get_by_role_and_label(text_role(&h, "Abbreviation"), "Abbreviation")
+        .scroll_to_me();
+    h.run();
+    replace_text(&mut h, "Abbreviation", "ПРЧР");
+    let plan = h.state().doc().plan();
+    assert_eq!(plan.facts.foreword, "Dear citizens");
+    assert_eq!(plan.facts.signatories.len(), 1);
+    assert_eq!(plan.facts.signatories[0].role, "Mayor of Plovdiv");
+    assert_eq!(plan.glossary.len(), 1);
+    assert_eq!(plan.glossary[0].abbreviation, "ПРЧР");
+    // Each is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().doc().plan().glossary[0].abbreviation.is_empty());
+}

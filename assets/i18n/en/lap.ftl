@@ -340,7 +340,6 @@ pdf-resolved = resolved
 pdf-results = Results
 pdf-review-points = Review points
 pdf-risk = Risk
-pdf-risk-axes = Rows: likelihood, from very high (top) to very low; columns: impact, from very low (left) to very high. Each cell shows how many risks it holds.
 pdf-risk-matrix = Risk matrix
 pdf-risks = Risks
 pdf-role = Role
