@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod html;
 pub mod hyphen;
 pub mod layout;
+pub mod pdfa;
 mod sections;
 pub mod sheets;
 pub mod svg;
@@ -384,6 +385,12 @@ pub fn render_within(
     let info = &mut doc.metadata.info;
     let city = cut_chars(&plan.facts.city, METADATA_CHARS);
     info.document_title = cut_chars(&plan.facts.title, METADATA_CHARS);
+    let authors: Vec<String> = plan
+        .facts
+        .authors
+        .iter()
+        .map(|a| cut_chars(a, METADATA_CHARS))
+        .collect();
     info.author = cut_chars(&plan.facts.authors.join("; "), METADATA_CHARS);
     info.subject = format!("{city} — {}", tr(lang, "pdf-subject"));
     info.keywords = [
@@ -410,10 +417,22 @@ pub fn render_within(
         ..PdfSaveOptions::default()
     };
     let mut lo = doc.to_lopdf_document(&save, &mut warnings);
-    // printpdf has no field for the document language; screen readers and PDF/UA need it.
-    if let Ok(catalog) = lo.catalog_mut() {
-        catalog.set("Lang", lopdf::Object::string_literal(lang.code()));
-    }
+    // The document level printpdf does not write: the content's language (the plan's own, not
+    // the labels'), MarkInfo, XMP, the output intent (see `pdfa`).
+    let info = &doc.metadata.info;
+    pdfa::finish(
+        &mut lo,
+        &pdfa::DocInfo {
+            lang: plan.facts.language.code(),
+            title: &info.document_title,
+            authors: &authors,
+            subject: &info.subject,
+            keywords: &info.keywords,
+            creator: &info.creator,
+            producer: &info.producer,
+            created: info.creation_date,
+        },
+    );
     lo.compress();
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| {
