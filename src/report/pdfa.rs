@@ -5,6 +5,8 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
+use super::layout::{Kid, Tags};
+
 /// What the document-level pass needs to know.
 pub struct DocInfo<'a> {
     /// The content's language (ISO 639-1).
@@ -320,9 +322,124 @@ pub fn srgb_profile() -> Vec<u8> {
     p
 }
 
-/// A text string for a structure element's /Alt, /ActualText or /T.
-pub fn text_string(s: &str) -> Object {
-    text(s)
+fn name(s: &str) -> Object {
+    Object::Name(s.as_bytes().to_vec())
+}
+
+/// Writes the structure tree: a Document element holding the elements of every part (each
+/// part's tags with the index of its first page in the document), the parent tree, and
+/// /StructParents on every page.
+pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let root_id = doc.new_object_id();
+    let doc_elem = doc.new_object_id();
+    let ids: Vec<Vec<ObjectId>> = parts
+        .iter()
+        .map(|(t, _)| t.elems.iter().map(|_| doc.new_object_id()).collect())
+        .collect();
+    let mut nums = Vec::with_capacity(pages.len() * 2);
+    let mut parent_tree: Vec<Vec<Object>> = vec![Vec::new(); pages.len()];
+    for ((tags, first), ids) in parts.iter().zip(&ids) {
+        for (page, mcids) in tags.page_mcids.iter().enumerate() {
+            if let Some(slot) = parent_tree.get_mut(first + page) {
+                *slot = mcids.iter().map(|&e| Object::Reference(ids[e])).collect();
+            }
+        }
+    }
+    let mut doc_kids = Vec::new();
+    for ((tags, first), ids) in parts.iter().zip(&ids) {
+        let mut parent = vec![doc_elem; tags.elems.len()];
+        for (e, elem) in tags.elems.iter().enumerate() {
+            for k in &elem.kids {
+                if let Kid::Elem(k) = k {
+                    parent[*k] = ids[e];
+                }
+            }
+        }
+        doc_kids.extend(tags.roots.iter().map(|&r| Object::Reference(ids[r])));
+        for (e, elem) in tags.elems.iter().enumerate() {
+            let page_of = |p: usize| pages.get(first + p).copied();
+            let home = elem.kids.iter().find_map(|k| match k {
+                Kid::Content { page, .. } => page_of(*page),
+                Kid::Elem(_) => None,
+            });
+            let kids: Vec<Object> = elem
+                .kids
+                .iter()
+                .filter_map(|k| match *k {
+                    Kid::Elem(k) => Some(Object::Reference(ids[k])),
+                    Kid::Content { page, mcid } => {
+                        let pg = page_of(page)?;
+                        Some(if Some(pg) == home {
+                            Object::Integer(mcid as i64)
+                        } else {
+                            Object::Dictionary(Dictionary::from_iter([
+                                ("Type", name("MCR")),
+                                ("Pg", Object::Reference(pg)),
+                                ("MCID", Object::Integer(mcid as i64)),
+                            ]))
+                        })
+                    }
+                })
+                .collect();
+            // /Type is optional, and a single kid needs no array: thousands of cells.
+            let k = match <[Object; 1]>::try_from(kids) {
+                Ok([one]) => one,
+                Err(kids) => Object::Array(kids),
+            };
+            let mut d = Dictionary::from_iter([
+                ("S", name(elem.role)),
+                ("P", Object::Reference(parent[e])),
+                ("K", k),
+            ]);
+            if let Some(pg) = home {
+                d.set("Pg", Object::Reference(pg));
+            }
+            if let Some(alt) = &elem.alt {
+                d.set("Alt", text(alt));
+            }
+            if let Some(scope) = elem.scope {
+                d.set(
+                    "A",
+                    Dictionary::from_iter([("O", name("Table")), ("Scope", name(scope))]),
+                );
+            }
+            doc.objects.insert(ids[e], Object::Dictionary(d));
+        }
+    }
+    doc.objects.insert(
+        doc_elem,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", name("StructElem")),
+            ("S", name("Document")),
+            ("P", Object::Reference(root_id)),
+            ("K", Object::Array(doc_kids)),
+        ])),
+    );
+    for (i, kids) in parent_tree.into_iter().enumerate() {
+        nums.push(Object::Integer(i as i64));
+        nums.push(Object::Array(kids));
+    }
+    doc.objects.insert(
+        root_id,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", name("StructTreeRoot")),
+            ("K", Object::Reference(doc_elem)),
+            (
+                "ParentTree",
+                Object::Dictionary(Dictionary::from_iter([("Nums", Object::Array(nums))])),
+            ),
+            ("ParentTreeNextKey", Object::Integer(pages.len() as i64)),
+        ])),
+    );
+    for (i, id) in pages.iter().enumerate() {
+        if let Ok(page) = doc.get_dictionary_mut(*id) {
+            page.set("StructParents", Object::Integer(i as i64));
+        }
+    }
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("StructTreeRoot", Object::Reference(root_id));
+    }
 }
 
 #[cfg(test)]
