@@ -259,7 +259,8 @@ fn options_language_paper_and_sections() {
             .get(b"Lang")
             .and_then(Object::as_str)
             .unwrap(),
-        b"en"
+        b"bg",
+        "the document's language is the plan's, not the labels'"
     );
 }
 

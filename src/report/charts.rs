@@ -291,6 +291,9 @@ pub fn caption_below(l: &mut Layout<'_>, plan: &Plan, lang: Lang, chart: Chart) 
     });
     let head = tr_args(lang, "pdf-figure", &[("n", n.into())]);
     let style = Style::SMALL;
+    // The chart ends here; its caption follows it.
+    l.end_figure();
+    l.begin("Caption");
     l.space(4.0);
     l.ensure(style.line_height() * 3.0);
     l.paragraph(
@@ -303,6 +306,7 @@ pub fn caption_below(l: &mut Layout<'_>, plan: &Plan, lang: Lang, chart: Chart) 
         &alt_text(plan, lang, chart),
         0.0,
     );
+    l.end();
     l.space(8.0);
 }
 
@@ -393,6 +397,7 @@ fn pt(l: &Layout<'_>, x: f32, top: f32) -> LinePoint {
 }
 
 fn push(l: &mut Layout<'_>, op: Op) {
+    l.mark_drawing();
     if let Some(page) = l.pages.last_mut() {
         page.push(op);
     }
@@ -488,6 +493,7 @@ pub fn fill_rect(l: &mut Layout<'_>, x: f32, top: f32, w: f32, h: f32, fill: Fil
 fn put_text_up(l: &mut Layout<'_>, x: f32, bottom: f32, style: Style, text: &str) {
     let font = l.font(style.face);
     let y = l.page.1 - bottom;
+    l.mark_text();
     for op in [
         Op::StartTextSection,
         Op::SetFont {

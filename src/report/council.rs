@@ -92,6 +92,7 @@ fn draw_image(l: &mut Layout<'_>, image: &Image, x: f32, top: f32, max_w: f32, m
     let scale = (max_w / pw).min(max_h / ph);
     let (w, h) = (pw * scale, ph * scale);
     let y = l.page.1 - top - (max_h + h) / 2.0;
+    l.mark_drawing();
     if let Some(page) = l.pages.last_mut() {
         page.push(Op::UseXobject {
             id: image.id.clone(),

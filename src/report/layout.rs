@@ -5,7 +5,8 @@
 //! coordinates (from the bottom) only when an operation is written.
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb, TextItem,
+    Color, DictItem, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb,
+    TextItem,
 };
 
 use super::fonts::{Face, Measure};
@@ -166,6 +167,7 @@ const TABLE_PAD: f32 = 3.0;
 
 /// A heading waiting for what follows it, so the two are set on the same page.
 struct Pending {
+    elem: usize,
     title: String,
     lines: Vec<String>,
     style: Style,
@@ -195,6 +197,83 @@ pub struct Anchor {
     pub page: usize,
     /// Distance from the top of the page.
     pub y: f32,
+}
+
+/// A child of a structure element: another element, or marked content on a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kid {
+    /// An element (index into [`Tags::elems`]).
+    Elem(usize),
+    /// Marked content: page index in this layout, MCID on that page.
+    Content {
+        /// Page (0-based, in this layout).
+        page: usize,
+        /// Marked-content id on that page.
+        mcid: usize,
+    },
+}
+
+/// A structure element (ISO 32000-1 14.7) of the tagged PDF.
+#[derive(Clone, Debug)]
+pub struct Elem {
+    /// Standard structure type: `P`, `H1`, `Table`, `Figure`…
+    pub role: &'static str,
+    /// Its children in reading order.
+    pub kids: Vec<Kid>,
+    /// Alternative text (figures).
+    pub alt: Option<String>,
+    /// A table header cell's /Scope (`Column`, `Row`).
+    pub scope: Option<&'static str>,
+}
+
+/// The structure of what a layout drew: its elements, the top-level ones, and for each page
+/// the element each MCID belongs to (the page's entry of the parent tree).
+#[derive(Clone, Debug, Default)]
+pub struct Tags {
+    /// Every element.
+    pub elems: Vec<Elem>,
+    /// The elements without a parent, in order.
+    pub roots: Vec<usize>,
+    /// Per page, the element of each MCID.
+    pub page_mcids: Vec<Vec<usize>>,
+}
+
+impl Tags {
+    /// Forgets what was drawn on pages from `n` on (pages left out of the document).
+    pub fn keep_pages(&mut self, n: usize) {
+        self.page_mcids.truncate(n);
+        for e in &mut self.elems {
+            e.kids
+                .retain(|k| !matches!(k, Kid::Content { page, .. } if *page >= n));
+        }
+    }
+}
+
+/// The marked-content sequence open on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Artifact,
+    Elem(usize),
+}
+
+/// Structure types whose marked content is their own (the others group elements).
+fn holds_content(role: &str) -> bool {
+    matches!(
+        role,
+        "P" | "H1"
+            | "H2"
+            | "H3"
+            | "H4"
+            | "H5"
+            | "H6"
+            | "TH"
+            | "TD"
+            | "Figure"
+            | "Lbl"
+            | "LBody"
+            | "Span"
+            | "TOCI"
+    )
 }
 
 /// Pages being laid out.
@@ -227,6 +306,20 @@ pub struct Layout<'m> {
     fill_state: Option<[u32; 3]>,
     /// Headings not yet set (see [`Layout::heading`]).
     pending: Vec<Pending>,
+    /// The structure of what has been drawn.
+    pub tags: Tags,
+    /// While above 0, whatever is drawn is an artifact (running headers, repeated table
+    /// headers, dot leaders).
+    pub artifact: u32,
+    /// The open structure elements, innermost last.
+    stack: Vec<usize>,
+    /// The marked-content sequence open on the current page.
+    open_mark: Option<Mark>,
+    /// The paragraph text drawn straight into a grouping element goes to, until the structure
+    /// changes.
+    auto_p: Option<usize>,
+    /// The level the last heading was tagged with (headings nest without skipping levels).
+    heading_level: u8,
 }
 
 /// The most pages a PDF may have: a generated plan of 10,000 actions (the most a plan file may
@@ -253,6 +346,12 @@ impl<'m> Layout<'m> {
             text_state: None,
             fill_state: None,
             pending: Vec::new(),
+            tags: Tags::default(),
+            artifact: 0,
+            stack: Vec::new(),
+            open_mark: None,
+            auto_p: None,
+            heading_level: 0,
         };
         l.new_page();
         l
@@ -309,6 +408,7 @@ impl<'m> Layout<'m> {
 
     /// Starts a new page (past [`Layout::max_pages`], empties the last one instead).
     pub fn new_page(&mut self) {
+        self.close_mark();
         self.forget_state();
         self.y = self.margins.2;
         if self.pages.len() >= self.max_pages {
@@ -319,6 +419,172 @@ impl<'m> Layout<'m> {
             return;
         }
         self.pages.push(Vec::new());
+        self.tags.page_mcids.push(Vec::new());
+    }
+
+    // ---- Structure ----------------------------------------------------------------------
+
+    fn role_of(&self, e: usize) -> &'static str {
+        self.tags.elems[e].role
+    }
+
+    fn top_is(&self, role: &str) -> bool {
+        self.stack.last().is_some_and(|&t| self.role_of(t) == role)
+    }
+
+    /// A new element, the last child of the innermost open one.
+    fn new_elem(&mut self, role: &'static str) -> usize {
+        let id = self.tags.elems.len();
+        self.tags.elems.push(Elem {
+            role,
+            kids: Vec::new(),
+            alt: None,
+            scope: None,
+        });
+        match self.stack.last() {
+            Some(&parent) => self.tags.elems[parent].kids.push(Kid::Elem(id)),
+            None => self.tags.roots.push(id),
+        }
+        self.auto_p = None;
+        id
+    }
+
+    /// A child element to draw into: inside a figure, the figure itself (its content is one).
+    pub fn child(&mut self, role: &'static str) -> usize {
+        match self.stack.last() {
+            Some(&t) if self.role_of(t) == "Figure" => t,
+            _ => self.new_elem(role),
+        }
+    }
+
+    /// Closes a list left open by [`Layout::bullet`].
+    fn leave_list(&mut self) {
+        if self.top_is("L") {
+            self.stack.pop();
+            self.auto_p = None;
+        }
+    }
+
+    /// Opens a structure element: what is drawn until [`Layout::end`] belongs to it.
+    pub fn begin(&mut self, role: &'static str) -> usize {
+        if role != "LI" {
+            self.leave_list();
+        }
+        let id = self.child(role);
+        self.stack.push(id);
+        id
+    }
+
+    /// Closes the element [`Layout::begin`] opened last.
+    pub fn end(&mut self) {
+        self.leave_list();
+        self.stack.pop();
+        self.auto_p = None;
+    }
+
+    /// Opens a figure with its alternative text.
+    pub fn begin_figure(&mut self, alt: String) {
+        let id = self.begin("Figure");
+        self.tags.elems[id].alt = Some(alt);
+    }
+
+    /// Closes the innermost open figure, if one is open.
+    pub fn end_figure(&mut self) {
+        if let Some(i) = self
+            .stack
+            .iter()
+            .position(|&e| self.tags.elems[e].role == "Figure")
+        {
+            self.stack.truncate(i);
+            self.auto_p = None;
+        }
+    }
+
+    /// Draws with `elem` as the element the content belongs to.
+    fn with_elem(&mut self, elem: usize, draw: impl FnOnce(&mut Self)) {
+        self.stack.push(elem);
+        draw(self);
+        self.stack.pop();
+    }
+
+    /// Opens the marked-content sequence `m` unless it is the open one.
+    fn set_mark(&mut self, m: Mark) {
+        if self.open_mark == Some(m) {
+            return;
+        }
+        self.close_mark();
+        let page = self.pages.len() - 1;
+        let op = match m {
+            Mark::Artifact => Op::BeginMarkedContent {
+                tag: "Artifact".into(),
+            },
+            Mark::Elem(e) => {
+                let mcids = &mut self.tags.page_mcids[page];
+                let mcid = mcids.len();
+                mcids.push(e);
+                self.tags.elems[e].kids.push(Kid::Content { page, mcid });
+                let mut map = std::collections::BTreeMap::new();
+                map.insert("MCID".to_owned(), DictItem::Int(mcid as i64));
+                Op::BeginMarkedContentWithProperties {
+                    tag: self.tags.elems[e].role.into(),
+                    properties: DictItem::Dict { map },
+                }
+            }
+        };
+        self.ops().push(op);
+        self.open_mark = Some(m);
+    }
+
+    /// Ends the open marked-content sequence.
+    pub fn close_mark(&mut self) {
+        if self.open_mark.take().is_some() {
+            self.ops().push(Op::EndMarkedContent);
+        }
+    }
+
+    /// Marks what is drawn next: text belongs to the innermost element that holds content
+    /// (or to a paragraph of the grouping element it is drawn into); a drawing to a figure,
+    /// else it is an artifact (rules, tints, table backgrounds).
+    fn mark_content(&mut self, text: bool) {
+        let top = self.stack.last().copied();
+        let m = if self.artifact > 0 {
+            Mark::Artifact
+        } else if let Some(t) = top.filter(|&t| holds_content(self.role_of(t))) {
+            Mark::Elem(t)
+        } else if text {
+            let p = match self.auto_p {
+                Some(p) => p,
+                None => {
+                    self.leave_list();
+                    let p = self.new_elem("P");
+                    self.auto_p = Some(p);
+                    p
+                }
+            };
+            Mark::Elem(p)
+        } else {
+            Mark::Artifact
+        };
+        self.set_mark(m);
+    }
+
+    /// Marks text drawn next with operations of one's own (see [`Layout::put_text`]).
+    pub fn mark_text(&mut self) {
+        self.mark_content(true);
+    }
+
+    /// Marks a drawing made next with operations of one's own.
+    pub fn mark_drawing(&mut self) {
+        self.mark_content(false);
+    }
+
+    /// Sets the headings still waiting and closes every marked-content sequence and element:
+    /// call before the pages are taken.
+    pub fn end_tags(&mut self) {
+        self.finish();
+        self.close_mark();
+        self.stack.clear();
+        self.auto_p = None;
     }
 
     /// True when nothing has been set on this page yet.
@@ -387,6 +653,7 @@ impl<'m> Layout<'m> {
             return;
         }
         self.flush_headings(0.0);
+        self.mark_content(true);
         let baseline = self.page.1 - top - style.size * 0.93;
         // Font and colour persist in the page's content stream: set them only when they change.
         let font_key = (style.face, style.size.to_bits());
@@ -619,9 +886,11 @@ impl<'m> Layout<'m> {
             self.note_cut(None, place);
         }
         let x = self.left() + indent;
+        self.begin("P");
         self.block(lines.len(), style.line_height(), |l, i, y| {
             l.put_text(x, y, style, &lines[i]);
         });
+        self.end();
     }
 
     /// Places `n` lines of height `lh`, calling `draw(layout, line, top)` for each: a block of
@@ -691,14 +960,18 @@ impl<'m> Layout<'m> {
         };
         let x = self.left();
         let rows = lines.len().max(label_lines.len());
+        // The label, then its value, whatever the order of their lines on the page.
+        self.begin("P");
+        let (label_elem, value_elem) = (self.child("Span"), self.child("Span"));
         self.block(rows, style.line_height(), |l, i, y| {
             if let Some(text) = label_lines.get(i) {
-                l.put_text(x, y, style.bold(), text);
+                l.with_elem(label_elem, |l| l.put_text(x, y, style.bold(), text));
             }
             if let Some(text) = lines.get(i) {
-                l.put_text(x + lw, y, style, text);
+                l.with_elem(value_elem, |l| l.put_text(x + lw, y, style, text));
             }
         });
+        self.end();
     }
 
     /// A bulleted list item.
@@ -707,12 +980,20 @@ impl<'m> Layout<'m> {
         let indent = 18.0;
         let (lines, _) = self.wrap_lines(style, text, self.width() - indent, usize::MAX);
         let x = self.left();
+        if !self.top_is("L") && !self.top_is("Figure") {
+            self.begin("L");
+        }
+        self.begin("LI");
+        let (lbl, body) = (self.child("Lbl"), self.child("LBody"));
         self.block(lines.len(), style.line_height(), |l, i, y| {
             if i == 0 {
-                l.put_text(x + 6.0, y, style, "•");
+                l.with_elem(lbl, |l| l.put_text(x + 6.0, y, style, "•"));
             }
-            l.put_text(x + indent, y, style, &lines[i]);
+            l.with_elem(body, |l| l.put_text(x + indent, y, style, &lines[i]));
         });
+        // The list stays open for the next item; whatever else comes closes it.
+        self.stack.pop();
+        self.auto_p = None;
     }
 
     /// A heading kept with at least `keep` points of what follows, and never less than the
@@ -743,7 +1024,24 @@ impl<'m> Layout<'m> {
             self.note_cut(None, "heading");
         }
         let after = if level == 1 { 7.0 } else { 3.0 };
+        // Each top-level heading opens a section; a heading is tagged at most one level below
+        // the one before it, so levels never skip.
+        self.leave_list();
+        if level == 1 {
+            if let Some(i) = self
+                .stack
+                .iter()
+                .position(|&e| self.tags.elems[e].role == "Sect")
+            {
+                self.stack.truncate(i);
+            }
+            self.begin("Sect");
+        }
+        let tag_level = level.min(self.heading_level + 1).clamp(1, 6);
+        self.heading_level = tag_level;
+        let elem = self.child(["H1", "H2", "H3", "H4", "H5", "H6"][usize::from(tag_level - 1)]);
         self.pending.push(Pending {
+            elem,
             // What the heading shows: the contents and bookmarks never take more.
             title: if cut {
                 lines.join(" ")
@@ -793,11 +1091,13 @@ impl<'m> Layout<'m> {
                     y: self.y,
                 });
             }
+            self.stack.push(h.elem);
             for line in &h.lines {
                 let y = self.y;
                 self.put_text(self.left(), y, h.style, line);
                 self.y += h.style.line_height();
             }
+            self.stack.pop();
             if h.level == 1 {
                 let y = self.y + 1.0;
                 let (x0, x1) = (self.left(), self.left() + self.width());
@@ -814,6 +1114,7 @@ impl<'m> Layout<'m> {
     /// A horizontal line.
     pub fn rule(&mut self, x0: f32, x1: f32, y: f32, color: Rgb3, thickness: f32) {
         self.flush_headings(0.0);
+        self.mark_content(false);
         let h = self.page.1;
         let ops = self.ops();
         ops.push(Op::SetOutlineColor { col: rgb(color) });
@@ -847,6 +1148,7 @@ impl<'m> Layout<'m> {
             return;
         }
         self.flush_headings(0.0);
+        self.mark_content(false);
         let ph = self.page.1;
         self.set_fill(color);
         let ops = self.ops();
@@ -943,22 +1245,57 @@ impl<'m> Layout<'m> {
             head_lines.push(lines);
         }
         let head_h = head_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
-        let draw_header = |l: &mut Layout<'_>| {
+        // The structure: the header row once, its cells column headers; then the body rows.
+        self.leave_list();
+        self.begin("Table");
+        self.begin("THead");
+        self.begin("TR");
+        let head_cells: Vec<usize> = columns
+            .iter()
+            .map(|_| {
+                let th = self.child("TH");
+                if self.tags.elems[th].role == "TH" {
+                    self.tags.elems[th].scope = Some("Column");
+                }
+                th
+            })
+            .collect();
+        self.end();
+        self.end();
+        self.begin("TBody");
+        let mut header_tagged = false;
+        // The header as drawn on every page the table runs over: tagged the first time, an
+        // artifact after.
+        let mut draw_header = |l: &mut Layout<'_>| {
+            let tagged = !std::mem::replace(&mut header_tagged, true);
+            if !tagged {
+                l.artifact += 1;
+            }
             let top = l.y;
             l.fill_rect(l.left(), top, l.width(), head_h, ACCENT);
             let mut x = l.left();
-            for ((c, lines), w) in columns.iter().zip(&head_lines).zip(&widths) {
+            for (((c, lines), w), th) in columns
+                .iter()
+                .zip(&head_lines)
+                .zip(&widths)
+                .zip(&head_cells)
+            {
                 for (i, line) in lines.iter().enumerate() {
                     let tx = if c.right {
                         x + w - pad - l.text_width(head_style, line)
                     } else {
                         x + pad
                     };
-                    l.put_text(tx, top + pad + i as f32 * lh, head_style, line);
+                    l.with_elem(*th, |l| {
+                        l.put_text(tx, top + pad + i as f32 * lh, head_style, line);
+                    });
                 }
                 x += w;
             }
             l.y += head_h;
+            if !tagged {
+                l.artifact -= 1;
+            }
         };
         let page_body = self.bottom() - self.margins.2 - head_h;
         if rows.is_empty() {
@@ -984,6 +1321,8 @@ impl<'m> Layout<'m> {
             }
             let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let row_h = n as f32 * lh + 2.0 * pad;
+            self.begin("TR");
+            let cell_elems: Vec<usize> = columns.iter().map(|_| self.child("TD")).collect();
             if r == 0 {
                 // The header comes with the first row (and a heading above with both).
                 self.ensure(head_h + row_h.min(page_body));
@@ -1008,14 +1347,18 @@ impl<'m> Layout<'m> {
                     self.fill_rect(self.left(), top, self.width(), h, [0.94, 0.95, 0.97]);
                 }
                 let mut x = self.left();
-                for ((c, lines), w) in columns.iter().zip(&cells).zip(&widths) {
+                for (((c, lines), w), td) in
+                    columns.iter().zip(&cells).zip(&widths).zip(&cell_elems)
+                {
                     for (i, line) in lines.iter().enumerate().skip(first).take(fit) {
                         let tx = if c.right {
                             x + w - pad - self.text_width(style, line)
                         } else {
                             x + pad
                         };
-                        self.put_text(tx, top + pad + (i - first) as f32 * lh, style, line);
+                        self.with_elem(*td, |l| {
+                            l.put_text(tx, top + pad + (i - first) as f32 * lh, style, line);
+                        });
                     }
                     x += w;
                 }
@@ -1026,7 +1369,10 @@ impl<'m> Layout<'m> {
                     draw_header(self);
                 }
             }
+            self.end();
         }
+        self.end();
+        self.end();
         let y = self.y;
         let (x0, x1) = (self.left(), self.left() + self.width());
         self.rule(x0, x1, y, GREY, 0.4);

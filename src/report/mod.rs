@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod html;
 pub mod hyphen;
 pub mod layout;
+pub mod pdfa;
 mod sections;
 pub mod sheets;
 pub mod svg;
@@ -224,7 +225,8 @@ pub fn render_within(
     if body.overflow {
         return Err(ExportError::TooManyPages { max: max_pages });
     }
-    let entries: Vec<&Anchor> = body.anchors.iter().collect();
+    let anchors = std::mem::take(&mut body.anchors);
+    let entries: Vec<&Anchor> = anchors.iter().collect();
     // The approval page and the foreword come between the cover and the contents.
     let mut front = Layout::new(&measure, fonts.clone(), opts.paper);
     if opts.includes(Part::Approval) {
@@ -256,6 +258,19 @@ pub fn render_within(
     }
     progress(0.8);
 
+    // Every marked-content sequence closed; the structure of each part, at its first page.
+    for l in [&mut cover, &mut front, &mut toc, &mut body] {
+        l.end_tags();
+    }
+    cover.tags.keep_pages(1);
+    front.tags.keep_pages(front.pages.len());
+    let tag_parts = [
+        (std::mem::take(&mut cover.tags), 0),
+        (std::mem::take(&mut front.tags), 1),
+        (std::mem::take(&mut toc.tags), 1 + front.pages.len()),
+        (std::mem::take(&mut body.tags), first_body_page),
+    ];
+
     let mut all: Vec<Vec<Op>> = Vec::new();
     all.extend(cover.pages.into_iter().take(1));
     let front_pages = front.pages.len();
@@ -279,6 +294,8 @@ pub fn render_within(
 
     // Running header, footer, watermark, and the links of the contents.
     let mut finish = Layout::new(&measure, fonts, opts.paper);
+    // Running header, footer, page numbers and watermark are artifacts.
+    finish.artifact = 1;
     let small = Style::SMALL.color(GREY);
     // Cut once for every page: the title may be as long as a book.
     let (running_title, title_cut) = finish.fit(small, &plan.facts.title, finish.width());
@@ -308,6 +325,7 @@ pub fn render_within(
             // Start so that the rotated text is centred on the page.
             let (sx, sy) = (cx - w / 2.0 * rad.cos(), cy - w / 2.0 * rad.sin());
             let font = finish.font(style.face);
+            finish.mark_drawing();
             finish.pages[0].extend([
                 Op::StartTextSection,
                 Op::SetFont {
@@ -325,6 +343,7 @@ pub fn render_within(
                 },
                 Op::EndTextSection,
             ]);
+            finish.close_mark();
         }
         let mut page_ops = std::mem::take(&mut finish.pages[0]);
         page_ops.extend(ops);
@@ -347,6 +366,7 @@ pub fn render_within(
                 finish.put_text(x0, ph - 40.0, small, fp);
             }
         }
+        finish.close_mark();
         page_ops.append(&mut finish.pages[0]);
         pages.push(PdfPage::new(
             printpdf::Mm::from(Pt(pw)),
@@ -384,6 +404,12 @@ pub fn render_within(
     let info = &mut doc.metadata.info;
     let city = cut_chars(&plan.facts.city, METADATA_CHARS);
     info.document_title = cut_chars(&plan.facts.title, METADATA_CHARS);
+    let authors: Vec<String> = plan
+        .facts
+        .authors
+        .iter()
+        .map(|a| cut_chars(a, METADATA_CHARS))
+        .collect();
     info.author = cut_chars(&plan.facts.authors.join("; "), METADATA_CHARS);
     info.subject = format!("{city} — {}", tr(lang, "pdf-subject"));
     info.keywords = [
@@ -410,13 +436,33 @@ pub fn render_within(
         ..PdfSaveOptions::default()
     };
     let mut lo = doc.to_lopdf_document(&save, &mut warnings);
-    // printpdf has no field for the document language; screen readers and PDF/UA need it.
-    if let Ok(catalog) = lo.catalog_mut() {
-        catalog.set("Lang", lopdf::Object::string_literal(lang.code()));
-    }
+    // The document level printpdf does not write: the content's language (the plan's own, not
+    // the labels'), MarkInfo, XMP, the output intent (see `pdfa`).
+    let info = &doc.metadata.info;
+    pdfa::structure(&mut lo, &tag_parts);
+    pdfa::finish(
+        &mut lo,
+        &pdfa::DocInfo {
+            lang: plan.facts.language.code(),
+            title: &info.document_title,
+            authors: &authors,
+            subject: &info.subject,
+            keywords: &info.keywords,
+            creator: &info.creator,
+            producer: &info.producer,
+            created: info.creation_date,
+        },
+    );
     lo.compress();
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| {
+    // The structure tree is thousands of small objects: in compressed object streams.
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(200)
+        .compression_level(9)
+        .build();
+    lo.save_with_options(&mut bytes, save).map_err(|e| {
         ExportError::Save(crate::store::SaveError {
             file: "PDF".into(),
             step: "writing the PDF",

@@ -149,13 +149,17 @@ pub fn contents(
     };
     let line = contents_line(l, entries.len());
     let y = l.y;
+    l.begin("H1");
     l.put_text(l.left(), y, style, &title);
+    l.end();
     l.y += 34.0;
     let mut links = Vec::new();
+    l.begin("TOC");
     for a in entries {
         if l.y + line > l.page.1 - l.margins.3 {
             l.new_page();
         }
+        l.begin("TOCI");
         let style = if a.level == 1 {
             Style::BODY.bold()
         } else {
@@ -178,11 +182,15 @@ pub fn contents(
         if dots_to > dots_from {
             let dot_w = l.text_width(Style::BODY.color(GREY), ". ");
             let n = ((dots_to - dots_from) / dot_w).floor() as usize;
+            l.artifact += 1;
             l.put_text(dots_from, y, Style::BODY.color(GREY), &". ".repeat(n));
+            l.artifact -= 1;
         }
+        l.end();
         links.push((l.pages.len() - 1, y - 2.0, line, a.page, a.y));
         l.y += line;
     }
+    l.end();
     links
 }
 
@@ -426,7 +434,9 @@ fn actions(l: &mut Layout<'_>, plan: &Plan, opts: &Options) {
     let table = tables::actions(plan, lang);
     l.table_totals(&table.columns, &table.rows, &table.totals);
     l.heading(2, &t(lang, "pdf-timeline"), 60.0);
+    l.begin_figure(charts::alt_text(plan, lang, charts::Chart::Gantt));
     charts::gantt(l, plan, lang);
+    l.end_figure();
     l.heading(2, &t(lang, "pdf-action-details"), 60.0);
     let indicators = by_id(&plan.indicators, |i| &i.id);
     let risks_by_id = by_id(&plan.risks, |r| &r.id);
@@ -579,7 +589,9 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.heading(2, &t(lang, "pdf-by-source"), 80.0);
     let table = tables::by_source(plan, lang, &b);
     l.table_totals(&table.columns, &table.rows, &table.totals);
+    l.begin_figure(charts::alt_text(plan, lang, charts::Chart::Budget));
     charts::budget(l, plan, lang, &b);
+    l.end_figure();
     if !b.by_year.is_empty() {
         l.heading(2, &t(lang, "pdf-by-year"), 60.0);
         let cols = [
@@ -759,7 +771,9 @@ fn risks(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         return empty(l, lang);
     }
     l.heading(2, &t(lang, "pdf-risk-matrix"), 200.0);
+    l.begin_figure(charts::alt_text(plan, lang, charts::Chart::RiskMatrix));
     charts::risk_matrix(l, plan, lang);
+    l.end_figure();
     let table = tables::risks(plan, lang);
     l.table(&table.columns, &table.rows);
 }
@@ -814,7 +828,9 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let table = tables::openness_index(lang, &idx);
     l.table(&table.columns, &table.rows);
     l.heading(2, &t(lang, "pdf-profile"), charts::openness_keep(l, &idx));
+    l.begin_figure(charts::alt_text(plan, lang, charts::Chart::Openness));
     charts::openness(l, plan, lang, &idx);
+    l.end_figure();
     l.heading(2, &t(lang, "pdf-method"), 40.0);
     l.paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
     l.heading(2, &t(lang, "pdf-raw-values"), 60.0);

@@ -1,0 +1,249 @@
+//! The PDF claims and meets the document level of PDF/UA-1 and PDF/A-2u, and carries a
+//! structure tree: read back with lopdf.
+
+use lap_studio::model::{Lang, Plan};
+use lap_studio::report::{self, Options};
+use lopdf::{Document, Object};
+
+fn sofia() -> Plan {
+    lap_studio::store::templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap()
+}
+
+fn render(plan: &Plan, opts: &Options) -> Document {
+    let pdf = report::render(plan, opts, &|_| {}).unwrap();
+    Document::load_mem(&pdf.bytes).expect("a readable PDF")
+}
+
+fn name(o: &Object) -> String {
+    o.as_name()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default()
+}
+
+fn dict<'a>(doc: &'a Document, o: &'a Object) -> &'a lopdf::Dictionary {
+    match o {
+        Object::Reference(r) => doc.get_dictionary(*r).expect("a dictionary"),
+        Object::Dictionary(d) => d,
+        other => panic!("not a dictionary: {other:?}"),
+    }
+}
+
+#[test]
+fn the_document_level_of_pdf_ua_and_pdf_a() {
+    let plan = sofia();
+    // Labels in English, the plan in Bulgarian: the document's language is the plan's.
+    let opts = Options {
+        lang: Lang::En,
+        ..Options::for_plan(&plan)
+    };
+    let doc = render(&plan, &opts);
+    assert_eq!(doc.version, "1.7");
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"bg");
+    let mark = dict(&doc, catalog.get(b"MarkInfo").unwrap());
+    assert!(mark.get(b"Marked").unwrap().as_bool().unwrap());
+    let prefs = dict(&doc, catalog.get(b"ViewerPreferences").unwrap());
+    assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+    assert_eq!(name(catalog.get(b"PageMode").unwrap()), "UseOutlines");
+    for (_, id) in doc.get_pages() {
+        let page = doc.get_dictionary(id).unwrap();
+        assert_eq!(name(page.get(b"Tabs").unwrap()), "S");
+    }
+
+    let info = dict(&doc, doc.trailer.get(b"Info").unwrap());
+    assert!(!info.has(b"GTS_PDFXVersion"));
+    assert!(!info.has(b"Identifier"));
+    let text = |k: &[u8]| lopdf::decode_text_string(info.get(k).unwrap()).unwrap();
+
+    let meta = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let meta = doc.get_object(meta).unwrap().as_stream().unwrap();
+    assert!(
+        !meta.dict.has(b"Filter"),
+        "the XMP packet is not compressed"
+    );
+    let xmp = String::from_utf8(meta.content.clone()).unwrap();
+    let xml = roxmltree::Document::parse(&xmp).expect("well-formed XMP");
+    let field = |ns: &str, local: &str| -> String {
+        xml.descendants()
+            .find(|n| n.tag_name().namespace() == Some(ns) && n.tag_name().name() == local)
+            .map(|n| {
+                n.descendants()
+                    .filter(|t| t.is_text())
+                    .filter_map(|t| t.text())
+                    .collect::<String>()
+                    .trim()
+                    .to_owned()
+            })
+            .unwrap_or_default()
+    };
+    let dc = "http://purl.org/dc/elements/1.1/";
+    assert_eq!(field(dc, "title"), text(b"Title"));
+    assert_eq!(field(dc, "title"), plan.facts.title);
+    assert!(field(dc, "creator").contains("Столична община"));
+    assert_eq!(field(dc, "language"), "bg");
+    assert_eq!(
+        field("http://ns.adobe.com/pdf/1.3/", "Producer"),
+        text(b"Producer")
+    );
+    let created = field("http://ns.adobe.com/xap/1.0/", "CreateDate");
+    // D:YYYYMMDDHHmmSS in the Info dictionary, YYYY-MM-DDTHH:mm:SS in XMP: the same moment.
+    let info_date =
+        String::from_utf8_lossy(info.get(b"CreationDate").unwrap().as_str().unwrap()).into_owned();
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    assert_eq!(digits(&created), digits(&info_date));
+    assert_eq!(field("http://www.aiim.org/pdfua/ns/id/", "part"), "1");
+    assert_eq!(field("http://www.aiim.org/pdfa/ns/id/", "part"), "2");
+    assert_eq!(field("http://www.aiim.org/pdfa/ns/id/", "conformance"), "U");
+
+    let intents = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    assert_eq!(intents.len(), 1);
+    let intent = dict(&doc, &intents[0]);
+    assert_eq!(name(intent.get(b"S").unwrap()), "GTS_PDFA1");
+    let profile = intent
+        .get(b"DestOutputProfile")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let profile = doc.get_object(profile).unwrap().as_stream().unwrap();
+    assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 3);
+    let icc = profile
+        .decompressed_content()
+        .unwrap_or(profile.content.clone());
+    assert_eq!(&icc[12..20], b"mntrRGB ");
+    assert_eq!(&icc[36..40], b"acsp");
+}
+
+/// The structure elements in reading order (depth first), with their dictionaries.
+fn walk<'a>(doc: &'a Document, k: &'a Object, out: &mut Vec<&'a lopdf::Dictionary>) {
+    match k {
+        Object::Array(a) => a.iter().for_each(|x| walk(doc, x, out)),
+        Object::Reference(r) => {
+            if let Ok(d) = doc.get_dictionary(*r)
+                && d.has(b"S")
+            {
+                out.push(d);
+                if let Ok(kids) = d.get(b"K") {
+                    walk(doc, kids, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The MCIDs an element holds directly, with the page (object id) each is on.
+fn mcids(d: &lopdf::Dictionary) -> Vec<(Option<lopdf::ObjectId>, i64)> {
+    let home = d.get(b"Pg").and_then(Object::as_reference).ok();
+    let mut out = Vec::new();
+    let mut one = |o: &Object| match o {
+        Object::Integer(i) => out.push((home, *i)),
+        Object::Dictionary(m) => out.push((
+            m.get(b"Pg").and_then(Object::as_reference).ok(),
+            m.get(b"MCID").and_then(Object::as_i64).unwrap(),
+        )),
+        _ => {}
+    };
+    match d.get(b"K") {
+        Ok(Object::Array(a)) => a.iter().for_each(&mut one),
+        Ok(o) => one(o),
+        Err(_) => {}
+    }
+    out
+}
+
+#[test]
+fn the_structure_tree_covers_every_page_s_content() {
+    let plan = sofia();
+    let doc = render(&plan, &Options::for_plan(&plan));
+    let catalog = doc.catalog().unwrap();
+    let root = dict(
+        &doc,
+        catalog.get(b"StructTreeRoot").expect("a structure tree"),
+    );
+    let parent_tree = dict(&doc, root.get(b"ParentTree").expect("a parent tree"));
+    let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
+    let mut elems = Vec::new();
+    walk(&doc, root.get(b"K").unwrap(), &mut elems);
+    let role = |d: &lopdf::Dictionary| name(d.get(b"S").unwrap());
+    assert_eq!(role(elems[0]), "Document");
+
+    // Figures carry their text alternative; there are the Sofia plan's four charts.
+    let figures: Vec<_> = elems.iter().filter(|d| role(d) == "Figure").collect();
+    assert_eq!(figures.len(), 4);
+    for f in &figures {
+        let alt = lopdf::decode_text_string(f.get(b"Alt").expect("an /Alt")).unwrap();
+        assert!(alt.trim().len() > 20, "{alt:?}");
+    }
+    // Table header cells say what they head.
+    let ths: Vec<_> = elems.iter().filter(|d| role(d) == "TH").collect();
+    assert!(ths.len() > 20);
+    for th in ths {
+        let a = dict(&doc, th.get(b"A").expect("attributes"));
+        assert_eq!(name(a.get(b"Scope").unwrap()), "Column");
+    }
+    // Headings start at H1 and never skip a level going down.
+    let mut last = 0;
+    let mut count = 0;
+    for d in &elems {
+        let r = role(d);
+        if let Some(n) = r.strip_prefix('H').and_then(|n| n.parse::<u8>().ok()) {
+            assert!(n <= last + 1, "H{n} after H{last}");
+            last = n;
+            count += 1;
+        }
+    }
+    assert!(count > 50, "{count} headings");
+    assert!(elems.iter().filter(|d| role(d) == "Sect").count() >= 16);
+
+    // Every MCID in the content is the tree's: in the page's parent-tree entry, pointing at
+    // an element that holds it; all text is inside marked content.
+    let mut held = std::collections::HashSet::new();
+    for d in &elems {
+        for (pg, mcid) in mcids(d) {
+            held.insert((pg.expect("a page"), mcid));
+        }
+    }
+    for (n, page_id) in doc.get_pages() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
+        let entry = nums
+            .chunks(2)
+            .find(|c| c[0].as_i64().ok() == Some(key))
+            .map(|c| c[1].as_array().unwrap())
+            .expect("a parent-tree entry for every page");
+        let content = doc.get_and_decode_page_content(page_id).unwrap();
+        let mut depth = 0usize;
+        let mut seen = 0;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    depth += 1;
+                    if let Some(Object::Dictionary(p)) = op.operands.get(1) {
+                        let mcid = p.get(b"MCID").unwrap().as_i64().unwrap();
+                        assert!((mcid as usize) < entry.len(), "page {n}: MCID {mcid}");
+                        assert!(held.contains(&(page_id, mcid)), "page {n}: MCID {mcid}");
+                        seen += 1;
+                    }
+                }
+                "BMC" => {
+                    depth += 1;
+                    assert_eq!(name(&op.operands[0]), "Artifact");
+                }
+                "EMC" => depth -= 1,
+                "Tj" | "TJ" | "Do" | "re" | "l" => {
+                    assert!(
+                        depth > 0,
+                        "page {n}: {} outside marked content",
+                        op.operator
+                    )
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(depth, 0, "page {n}: unbalanced marked content");
+        assert_eq!(seen, entry.len(), "page {n}");
+    }
+}
