@@ -193,7 +193,42 @@ pub fn rules(ui: &mut Ui, lang: Lang, entry: &Resolved<'_>, region: Option<Regio
                 .as_of
                 .map(|d| format!(" ({} {})", t("catalogue-as-of"), format::date(lang, d)))
                 .unwrap_or_default();
-            ui.hyperlink_to(format!("{}{as_of}", s.title), &s.url);
+            let text = format!("{}{as_of}", s.title);
+            // A plan's own entries come from a file anyone may have written: only web
+            // addresses open, never a local file or a program.
+            if is_web_address(&s.url) {
+                ui.hyperlink_to(text, &s.url).on_hover_text(&s.url);
+            } else {
+                ui.label(format!("{text} — {}", s.url));
+            }
         }
     });
+}
+
+/// True for an http or https address, the only kind the app opens from a plan.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_are_opened() {
+        assert!(is_web_address("https://ec.europa.eu/regional_policy"));
+        assert!(is_web_address("HTTP://example.org"));
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "/usr/bin/xterm",
+            "C:\\Windows\\calc.exe",
+            "https://x.org/ a",
+            "",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+    }
 }

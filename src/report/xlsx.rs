@@ -15,6 +15,21 @@ use crate::model::{Lang, Plan};
 /// Widest column, in characters; longer text wraps in the cell.
 const MAX_COLUMN_WIDTH: usize = 60;
 
+/// The most characters Excel keeps in a cell; longer text (a plan may hold titles of 100,000
+/// characters) is cut with "…" rather than failing the whole workbook.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// The most rows of an Excel sheet.
+const MAX_ROWS: usize = 1_048_576;
+
+/// Text for a cell: at most [`MAX_CELL_CHARS`] characters.
+fn cell_text(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(MAX_CELL_CHARS - 1) {
+        Some((end, _)) => format!("{}…", &s[..end]).into(),
+        None => s.into(),
+    }
+}
+
 /// Excel allows at most 31 characters in a sheet name, and not `[]:*?/\`.
 fn sheet_name(title: &str) -> String {
     title
@@ -25,6 +40,14 @@ fn sheet_name(title: &str) -> String {
 }
 
 fn add(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
+    if sheet.rows.len() >= MAX_ROWS {
+        return Err(XlsxError::ParameterError(format!(
+            "the table {} has {} rows, more than the {} an Excel sheet can hold; export CSV instead",
+            sheet.title,
+            sheet.rows.len(),
+            MAX_ROWS - 1
+        )));
+    }
     let bold = Format::new().set_bold().set_text_wrap();
     let money = Format::new().set_num_format("#,##0.00");
     let number = Format::new().set_num_format("#,##0.##");
@@ -41,7 +64,8 @@ fn add(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
             let col = c as u16;
             let shown = match cell {
                 Cell::Text(s) => {
-                    ws.write_string_with_format(r, col, s, &text)?;
+                    let s = cell_text(s);
+                    ws.write_string_with_format(r, col, s.as_ref(), &text)?;
                     s.chars().count()
                 }
                 Cell::Money(m) => {
@@ -93,7 +117,7 @@ pub fn export_with(
 ) -> Result<(), crate::store::SaveError> {
     let bytes = workbook(plan, lang).map_err(|e| crate::store::SaveError {
         file: path.to_path_buf(),
-        step: "making the workbook",
+        step: "making the Excel workbook",
         source: std::io::Error::other(e.to_string()),
     })?;
     crate::store::atomic::write_with(path, how, |w| w.write_all(&bytes))
@@ -102,6 +126,22 @@ pub fn export_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_longer_than_a_cell_holds_is_cut_not_refused() {
+        let mut plan = crate::store::templates::find("sofia-open-cities")
+            .unwrap()
+            .plan()
+            .unwrap();
+        plan.actions[0].title = "я".repeat(100_000);
+        let bytes = workbook(&plan, Lang::Bg).expect("a workbook despite the long title");
+        assert!(bytes.starts_with(b"PK"));
+        assert_eq!(
+            cell_text(&"я".repeat(40_000)).chars().count(),
+            MAX_CELL_CHARS
+        );
+        assert_eq!(cell_text("short"), "short");
+    }
 
     #[test]
     fn sheet_names_are_what_excel_accepts() {
