@@ -762,3 +762,24 @@ fn the_council_pages_are_filled_in_the_facts_step() {
     h.run();
     assert!(h.state().doc().plan().glossary[0].abbreviation.is_empty());
 }
+
+#[test]
+fn a_source_is_added_in_the_context_step_and_printed_as_an_annex() {
+    let mut h = harness(app_on("blank", english()));
+    go_to_step(&mut h, "2. Context and evidence");
+    h.get_by_label("Add a source").scroll_to_me();
+    h.run();
+    h.get_by_label("Add a source").click();
+    h.run();
+    assert_eq!(h.state().doc().plan().sources.len(), 1, "added");
+    let title = "Title of the document, table or page";
+    h.get_by_role_and_label(text_role(&h, title), title)
+        .scroll_to_me();
+    h.run();
+    replace_text(&mut h, title, "Urban Audit, city BG001C");
+    let plan = h.state().doc().plan();
+    assert_eq!(plan.sources.len(), 1);
+    assert_eq!(plan.sources[0].id.as_str(), "SRC-1");
+    assert_eq!(plan.sources[0].title, "Urban Audit, city BG001C");
+    assert!(plan.sources[0].accessed.is_some(), "dated today");
+}

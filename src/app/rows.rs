@@ -35,6 +35,7 @@ macro_rules! row_with_id {
 row_with_id!(SpecificObjective, SpecificObjectiveId::PREFIX);
 row_with_id!(FundingLine, FundingLineId::PREFIX);
 row_with_id!(OpennessIndicator, OpennessIndicatorId::PREFIX);
+row_with_id!(PlanSource, SourceId::PREFIX);
 impl Row for BudgetItem {}
 impl Row for TargetedResult {}
 impl Row for ReviewPoint {}

@@ -650,3 +650,13 @@ pdf-fiche-funding = Funding
 pdf-pilot-mismatch = Not reconciled with the plan's funding lines:
 pdf-internal-id = Internal id
 cli-image-missing = warning: the cover image { $file } could not be used (missing, not PNG or JPEG, or too large); the cover was made without it
+
+## The plan's sources (context step)
+field-sources = Sources of the plan's figures and facts
+help-sources = Every figure and fact the plan relies on needs a public source a reader can open. The PDF prints this list as an annex.
+field-source-title = Title of the document, table or page
+field-publisher = Publisher
+field-url = Web address
+field-accessed = Consulted on
+field-supports = Which figures or statements it supports
+add-source = Add a source
