@@ -364,6 +364,13 @@ fn the_html_is_well_formed_accessible_and_complete() {
         assert!(img.attribute("aria-label").is_some_and(|a| a.len() > 40));
         assert!(f.descendants().any(|n| n.has_tag_name("figcaption")));
     }
+    // Totals set apart: one per objective with actions and the grand total, in the actions table.
+    assert!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("tr") && n.attribute("class") == Some("total"))
+            .count()
+            >= 6
+    );
     // Printed on A4 with page numbers.
     assert!(text.contains("@page{size:A4") && text.contains("counter(pages)"));
     assert!(

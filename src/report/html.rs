@@ -61,8 +61,13 @@ impl Html {
             let _ = write!(self.out, "<th scope=\"col\">{}</th>", esc(&c.title));
         }
         self.push("</tr></thead><tbody>");
-        for r in &table.rows {
-            self.push("<tr>");
+        for (n, r) in table.rows.iter().enumerate() {
+            // Totals and subtotals set apart, as in the PDF.
+            self.push(if table.totals.contains(&n) {
+                "<tr class=\"total\">"
+            } else {
+                "<tr>"
+            });
             for (i, (cell, col)) in r.iter().zip(&table.columns).enumerate() {
                 let class = if col.right { " class=\"num\"" } else { "" };
                 // Cells may hold several lines (name and definition…).
@@ -104,7 +109,7 @@ const STYLE: &str = "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:6
 h1{color:#14457f;font-size:1.9rem}h2{color:#14457f;border-bottom:2px solid #14457f;padding-bottom:.2rem;margin-top:2.5rem}h3{color:#14457f}\
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}caption{text-align:left;font-weight:bold;padding:.3rem 0}\
 th,td{border-bottom:1px solid #ccd;padding:.3rem .4rem;text-align:left;vertical-align:top}thead th{background:#14457f;color:#fff}\
-tbody tr:nth-child(even){background:#f0f2f7}.num{text-align:right;white-space:nowrap}dt{font-weight:bold}dd{margin:0 0 .4rem 1rem}\
+tbody tr:nth-child(even){background:#f0f2f7}tr.total{font-weight:bold;background:#e3e8f1;border-top:2px solid #14457f}.num{text-align:right;white-space:nowrap}dt{font-weight:bold}dd{margin:0 0 .4rem 1rem}\
 nav ol{columns:2}.meta{color:#555}.draft{color:#b00;font-weight:bold}\
 figure{margin:1rem 0}figcaption{font-weight:bold;padding:.3rem 0}svg text{fill:#1a1a1e}\
 @page{size:A4;margin:18mm 16mm 20mm;@bottom-center{content:counter(page) \" / \" counter(pages);font-size:9pt;color:#555}}\
