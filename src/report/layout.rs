@@ -1321,13 +1321,21 @@ impl<'m> Layout<'m> {
             }
             let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let row_h = n as f32 * lh + 2.0 * pad;
+            // A total row never starts a page alone: the row before it comes along (a total is
+            // one line).
+            let before_total = totals.binary_search(&(r + 1)).is_ok();
+            let need = if before_total {
+                row_h + lh + 2.0 * pad
+            } else {
+                row_h
+            };
             self.begin("TR");
             let cell_elems: Vec<usize> = columns.iter().map(|_| self.child("TD")).collect();
             if r == 0 {
                 // The header comes with the first row (and a heading above with both).
-                self.ensure(head_h + row_h.min(page_body));
+                self.ensure(head_h + need.min(page_body));
                 draw_header(self);
-            } else if row_h <= page_body && self.y + row_h > self.bottom() {
+            } else if need <= page_body && self.y + need > self.bottom() {
                 self.new_page();
                 draw_header(self);
             }
@@ -1672,5 +1680,42 @@ mod tests {
         l.table(&cols, &rows);
         assert!(l.pages.len() > 3);
         assert!(l.y <= l.page.1 - l.margins.3 + 0.01);
+    }
+
+    #[test]
+    fn a_total_row_never_starts_a_page_alone() {
+        let m = Measure::new().unwrap();
+        let cols = [Column::new("A", 1.0), Column::new("B", 3.0)];
+        let rows: Vec<Vec<String>> = (0..3)
+            .map(|i| vec![format!("{i}"), "ред".into()])
+            .chain([vec![String::new(), "Общо".into()]])
+            .collect();
+        // Start the table lower and lower: wherever the page ends, the total never begins the
+        // next page without the row above it.
+        for step in 0..60 {
+            let mut l = layout(&m);
+            l.y = l.bottom() - 120.0 + step as f32 * 2.0;
+            l.table_totals(&cols, &rows, &[3]);
+            let last = l.pages.len() - 1;
+            if last > 0 {
+                let texts = |page: usize| -> Vec<String> {
+                    l.pages[page]
+                        .iter()
+                        .filter_map(|o| match o {
+                            Op::ShowText { items } => items.iter().find_map(|i| match i {
+                                TextItem::Text(t) => Some(t.clone()),
+                                _ => None,
+                            }),
+                            _ => None,
+                        })
+                        .collect()
+                };
+                let on_last = texts(last);
+                assert!(
+                    on_last.iter().any(|t| t == "2"),
+                    "step {step}: the total is alone on its page: {on_last:?}"
+                );
+            }
+        }
     }
 }
