@@ -53,29 +53,13 @@ fn xmp_date(d: &printpdf::OffsetDateTime) -> String {
     )
 }
 
-/// `s` escaped for XML text.
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The XMP packet: the Info dictionary's entries, and the PDF/UA-1 and PDF/A-2u claims.
 pub fn xmp(info: &DocInfo<'_>) -> String {
     let date = xmp_date(&info.created);
     let creators: String = info
         .authors
         .iter()
-        .map(|a| format!("<rdf:li>{}</rdf:li>", xml(a)))
+        .map(|a| format!("<rdf:li>{}</rdf:li>", super::html::esc(a)))
         .collect();
     format!(
         concat!(
@@ -107,14 +91,14 @@ pub fn xmp(info: &DocInfo<'_>) -> String {
             "</x:xmpmeta>\n",
             "<?xpacket end=\"r\"?>"
         ),
-        title = xml(info.title),
+        title = super::html::esc(info.title),
         creators = creators,
-        subject = xml(info.subject),
-        lang = xml(info.lang),
+        subject = super::html::esc(info.subject),
+        lang = super::html::esc(info.lang),
         date = date,
-        creator = xml(info.creator),
-        producer = xml(info.producer),
-        keywords = xml(&info.keywords.join(", ")),
+        creator = super::html::esc(info.creator),
+        producer = super::html::esc(info.producer),
+        keywords = super::html::esc(&info.keywords.join(", ")),
     )
 }
 

@@ -6,9 +6,10 @@
 
 use std::fmt::Write as _;
 
+use super::charts::{self, Chart};
 use super::html::esc;
 use crate::analysis::{self, budget::Budget};
-use crate::i18n::{tr, tr_args};
+use crate::i18n::tr;
 use crate::model::{Lang, Plan, Scale5, format};
 
 /// A chart ready to be placed: its SVG, caption and text alternative.
@@ -99,24 +100,8 @@ pub fn budget(plan: &Plan, lang: Lang, b: &Budget) -> Figure {
         label_w + 174.0,
         esc(&tr(lang, "pdf-potential")),
     );
-    let currency = &plan.facts.currency;
-    let alt = tr_args(
-        lang,
-        "chart-budget-alt",
-        &[
-            ("cost", format::money(lang, b.total_cost, currency).into()),
-            ("secured", format::money(lang, b.secured, currency).into()),
-            (
-                "share",
-                format::percent(lang, b.secured_share_percent(), 1).into(),
-            ),
-            (
-                "unsecured",
-                format::money(lang, b.unsecured, currency).into(),
-            ),
-            ("n", b.by_source.len().into()),
-        ],
-    );
+    // The same text alternative as the PDF's chart of the same figures.
+    let alt = charts::alt_text(plan, lang, Chart::Budget);
     Figure {
         svg,
         caption: tr(lang, "pdf-by-source"),
@@ -163,17 +148,7 @@ pub fn timeline(plan: &Plan, lang: Lang) -> Option<Figure> {
         );
     }
     svg.push_str("</svg>");
-    let alt = tr_args(
-        lang,
-        "chart-timeline-alt",
-        &[
-            ("n", t.rows.len().into()),
-            (
-                "period",
-                format::month_range(lang, Some(first), Some(last)).into(),
-            ),
-        ],
-    );
+    let alt = charts::alt_text(plan, lang, Chart::Gantt);
     Some(Figure {
         svg,
         caption: tr(lang, "pdf-timeline"),
@@ -217,23 +192,7 @@ pub fn openness(lang: Lang, idx: &analysis::OpennessIndex) -> Option<Figure> {
         );
     }
     svg.push_str("</svg>");
-    let home = cities.iter().find(|(c, _)| c.home);
-    let values = cities
-        .iter()
-        .map(|(c, v)| format!("{} {}", c.name, format::decimal(lang, *v, 1)))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let alt = tr_args(
-        lang,
-        "chart-openness-alt",
-        &[
-            (
-                "home",
-                home.map_or(String::new(), |(c, _)| c.name.clone()).into(),
-            ),
-            ("values", values.into()),
-        ],
-    );
+    let alt = charts::openness_alt(idx, lang);
     Some(Figure {
         svg,
         caption: tr(lang, "pdf-index"),
@@ -307,16 +266,7 @@ pub fn risk_matrix(plan: &Plan, lang: Lang) -> Option<Figure> {
         top + 2.5 * cell,
         esc(&tr(lang, "field-likelihood")),
     );
-    let high = plan
-        .risks
-        .iter()
-        .filter(|r| r.likelihood.score() * r.impact.score() >= 15)
-        .count();
-    let alt = tr_args(
-        lang,
-        "chart-risks-alt",
-        &[("n", plan.risks.len().into()), ("high", high.into())],
-    );
+    let alt = charts::alt_text(plan, lang, Chart::RiskMatrix);
     Some(Figure {
         svg,
         caption: tr(lang, "pdf-risk-matrix"),

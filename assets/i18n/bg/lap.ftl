@@ -585,23 +585,6 @@ xlsx-year = Година
 xlsx-value = Стойност
 xlsx-source = Източник
 
-## Text alternatives of the charts (src/report/svg.rs)
-chart-budget-alt = Стълбовидна диаграма на финансирането по източници. Обща стойност { $cost }, от които { $secured } ({ $share }) са осигурени, а { $unsecured } още не са осигурени; { $n ->
-    [one] един източник
-   *[other] { $n } източника
-}.
-chart-timeline-alt = График на { $n ->
-    [one] една дейност
-   *[other] { $n } дейности
-} по месеци, { $period }.
-chart-openness-alt = Стълбовидна диаграма на общия индекс на отвореност на сравняваните градове; градът на плана е { $home }. Стойности: { $values }.
-chart-risks-alt = Матрица на { $n ->
-    [one] един риск
-   *[other] { $n } риска
-} по въздействие и вероятност; { $high ->
-    [one] един е
-   *[other] { $high } са
-} в най-високата зона.
 ## The council document (issue 12): approval, foreword, glossary, logos, summary, charts
 field-openness-method = Метод на оценяване
 field-foreword = Обръщение (по избор, например от кмета)

@@ -585,23 +585,6 @@ xlsx-year = Year
 xlsx-value = Value
 xlsx-source = Source
 
-## Text alternatives of the charts (src/report/svg.rs)
-chart-budget-alt = Bar chart of the funding by source. Total cost { $cost }, of which { $secured } ({ $share }) is secured and { $unsecured } is not yet secured; { $n ->
-    [one] one source
-   *[other] { $n } sources
-}.
-chart-timeline-alt = Timeline of { $n ->
-    [one] one action
-   *[other] { $n } actions
-} by month, { $period }.
-chart-openness-alt = Bar chart of the overall openness index of the compared cities; the plan's own city is { $home }. Values: { $values }.
-chart-risks-alt = Risk matrix of { $n ->
-    [one] one risk
-   *[other] { $n } risks
-} by impact and likelihood; { $high ->
-    [one] one is
-   *[other] { $high } are
-} in the highest band.
 ## The council document (issue 12): approval, foreword, glossary, logos, summary, charts
 field-openness-method = Scoring method
 field-foreword = Foreword (optional, by the mayor for instance)
