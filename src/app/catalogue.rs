@@ -78,87 +78,17 @@ pub fn pick(
 pub fn rules(ui: &mut Ui, lang: Lang, entry: &Resolved<'_>, region: Option<RegionCategory>) {
     let p = entry.programme;
     let t = |k: &str| tr(lang, k);
-    let money = |m| format::money(lang, m, "EUR");
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(t("catalogue-rules")).strong());
-        let mut row = |k: &str, v: String| {
-            if !v.trim().is_empty() {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(format!("{}:", t(k))).weak());
-                    ui.label(v);
-                });
-            }
-        };
-        row("catalogue-programme", p.name(lang).to_owned());
-        row("catalogue-fund", p.fund.label(lang).to_owned());
-        row("catalogue-management", p.management.label(lang).to_owned());
-        row("catalogue-authority", p.managing_authority(lang).to_owned());
-        row("catalogue-cci", p.cci.clone());
-        if let Some(c) = entry.call {
-            row("catalogue-call", c.title(lang).to_owned());
-            row("catalogue-code", c.code.clone());
-            row("catalogue-priority", c.priority.clone());
-            let dates = match (c.opens, c.closes) {
-                (None, None) => String::new(),
-                (o, cl) => format!(
-                    "{} – {}",
-                    o.map_or("…".into(), |d| format::date(lang, d)),
-                    cl.map_or("…".into(), |d| format::date(lang, d))
-                ),
-            };
-            row("catalogue-open-close", dates);
-            let grant = match (c.min_grant, c.max_grant) {
-                (None, None) => String::new(),
-                (a, b) => format!(
-                    "{} – {}",
-                    a.map_or("…".into(), money),
-                    b.map_or("…".into(), money)
-                ),
-            };
-            row("catalogue-grant", grant);
-            row(
-                "catalogue-duration",
-                c.max_duration_months
-                    .map(|m| {
-                        format!(
-                            "{} {}",
-                            format::integer(lang, u64::from(m)),
-                            t("catalogue-months")
-                        )
-                    })
-                    .unwrap_or_default(),
-            );
-            let consortium = match (c.min_partners, c.min_countries) {
-                (None, None) => String::new(),
-                (a, b) => format!(
-                    "{} {} / {} {}",
-                    t("catalogue-min-partners"),
-                    a.map_or("—".into(), |n| n.to_string()),
-                    t("catalogue-min-countries"),
-                    b.map_or("—".into(), |n| n.to_string())
-                ),
-            };
-            row("catalogue-consortium", consortium);
+        // The same rules, worded the same, as the PDF prints; the sources come below as links.
+        let rows = crate::report::tables::entry_rules(lang, entry, region, true);
+        for (k, v) in rows.iter().filter(|(k, _)| *k != "catalogue-source") {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{}:", t(k))).weak());
+                ui.label(v);
+            });
         }
-        let rate = entry.max_rate_text(lang, region);
-        row("catalogue-max-rate", rate);
-        row(
-            "catalogue-eligible-until",
-            entry
-                .eligible_until()
-                .map(|d| format::date(lang, d))
-                .unwrap_or_default(),
-        );
-        row(
-            "catalogue-applicants",
-            entry
-                .applicants()
-                .iter()
-                .map(|s| s.label(lang))
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
         let call_note = entry.call.map(|c| c.note.as_str()).unwrap_or_default();
         for note in [p.note.as_str(), call_note] {
             if !note.trim().is_empty() {

@@ -645,6 +645,18 @@ pub fn call_rules(
     lang: Lang,
     entry: &catalogue::Resolved<'_>,
 ) -> Vec<(&'static str, String)> {
+    entry_rules(lang, entry, plan.facts.region_category, false)
+}
+
+/// The rules of a catalogue entry, the one wording of them: with `full`, also the fund, how it
+/// is managed, the programme's code and the call's priority (the app shows them beside a
+/// funding line; the PDF keeps to what a programme officer checks).
+pub fn entry_rules(
+    lang: Lang,
+    entry: &catalogue::Resolved<'_>,
+    region: Option<RegionCategory>,
+    full: bool,
+) -> Vec<(&'static str, String)> {
     let money = |m: Money| format::money(lang, m, "EUR");
     let date = |d: Option<Date>| d.map(|d| format::date(lang, d));
     let range = |a: Option<String>, b: Option<String>| match (a, b) {
@@ -656,10 +668,15 @@ pub fn call_rules(
         ),
     };
     let p = entry.programme;
-    let mut rows = vec![
-        ("catalogue-programme", p.name(lang).to_owned()),
-        ("catalogue-authority", p.managing_authority(lang).to_owned()),
-    ];
+    let mut rows = vec![("catalogue-programme", p.name(lang).to_owned())];
+    if full {
+        rows.push(("catalogue-fund", p.fund.label(lang).to_owned()));
+        rows.push(("catalogue-management", p.management.label(lang).to_owned()));
+    }
+    rows.push(("catalogue-authority", p.managing_authority(lang).to_owned()));
+    if full {
+        rows.push(("catalogue-cci", p.cci.clone()));
+    }
     if let Some(c) = entry.call {
         let call = if c.code.is_empty() {
             c.title(lang).to_owned()
@@ -667,6 +684,9 @@ pub fn call_rules(
             format!("{} ({})", c.title(lang), c.code)
         };
         rows.push(("catalogue-call", call));
+        if full {
+            rows.push(("catalogue-priority", c.priority.clone()));
+        }
         rows.push(("catalogue-open-close", range(date(c.opens), date(c.closes))));
         rows.push((
             "catalogue-grant",
@@ -695,10 +715,7 @@ pub fn call_rules(
             ));
         }
     }
-    rows.push((
-        "catalogue-max-rate",
-        entry.max_rate_text(lang, plan.facts.region_category),
-    ));
+    rows.push(("catalogue-max-rate", entry.max_rate_text(lang, region)));
     rows.push((
         "catalogue-eligible-until",
         date(entry.eligible_until()).unwrap_or_default(),

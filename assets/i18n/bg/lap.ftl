@@ -540,7 +540,6 @@ catalogue-management = Управление
 catalogue-authority = Управляващ орган
 catalogue-cci = Код на програмата (CCI)
 catalogue-call = Покана
-catalogue-code = Код на поканата
 catalogue-priority = Приоритет
 catalogue-open-close = Отворена
 catalogue-grant = Безвъзмездна помощ (мин. – макс.)

@@ -540,7 +540,6 @@ catalogue-management = Management
 catalogue-authority = Managing authority
 catalogue-cci = Programme code (CCI)
 catalogue-call = Call
-catalogue-code = Call code
 catalogue-priority = Priority
 catalogue-open-close = Open
 catalogue-grant = Grant (min – max)
