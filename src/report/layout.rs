@@ -9,7 +9,7 @@ use printpdf::{
     TextItem,
 };
 
-use super::fonts::{Face, Measure};
+use super::fonts::{Face, Font, Measure, Run};
 use super::hyphen;
 
 /// Paper sizes.
@@ -279,7 +279,7 @@ fn holds_content(role: &str) -> bool {
 /// Pages being laid out.
 pub struct Layout<'m> {
     measure: &'m Measure,
-    fonts: [FontId; 3],
+    fonts: [FontId; 4],
     /// Page size in points.
     pub page: (f32, f32),
     /// Left, right, top, bottom margins in points.
@@ -302,7 +302,7 @@ pub struct Layout<'m> {
     pub overflow: bool,
     /// The font, size and fill colour the current page's content stream has set, so a text
     /// line does not set them again (a third of the operations of a table).
-    text_state: Option<(Face, u32)>,
+    text_state: Option<(Font, u32)>,
     fill_state: Option<[u32; 3]>,
     /// Headings not yet set (see [`Layout::heading`]).
     pending: Vec<Pending>,
@@ -328,8 +328,8 @@ pub struct Layout<'m> {
 pub const MAX_PAGES: usize = 6_000;
 
 impl<'m> Layout<'m> {
-    /// An empty layout; `fonts` are the embedded faces in [`Face::ALL`] order.
-    pub fn new(measure: &'m Measure, fonts: [FontId; 3], paper: Paper) -> Self {
+    /// An empty layout; `fonts` are the ids of the fonts in [`Font::ALL`] order.
+    pub fn new(measure: &'m Measure, fonts: [FontId; 4], paper: Paper) -> Self {
         let page = paper.size();
         let mut l = Layout {
             measure,
@@ -384,7 +384,7 @@ impl<'m> Layout<'m> {
 
     /// The embedded font of a face.
     pub fn font(&self, face: Face) -> FontId {
-        self.fonts[Face::ALL.iter().position(|f| *f == face).unwrap_or(0)].clone()
+        self.fonts[Font::of(face).index()].clone()
     }
 
     /// Width between the margins.
@@ -647,7 +647,9 @@ impl<'m> Layout<'m> {
         self.measure.width(style.face, style.size, text)
     }
 
-    /// Writes one line of already-clean text with its baseline `ascent` below `top`.
+    /// Writes one line of already-clean text with its baseline `ascent` below `top`. Text in
+    /// the face's own font, left to right, is written as it is; other text is set run by run
+    /// (see [`Measure::runs`]).
     pub fn put_text(&mut self, x: f32, top: f32, style: Style, text: &str) {
         if text.is_empty() {
             return;
@@ -655,15 +657,72 @@ impl<'m> Layout<'m> {
         self.flush_headings(0.0);
         self.mark_content(true);
         let baseline = self.page.1 - top - style.size * 0.93;
-        // Font and colour persist in the page's content stream: set them only when they change.
-        let font_key = (style.face, style.size.to_bits());
+        if self.measure.is_simple(style.face, text) {
+            self.show(
+                Font::of(style.face),
+                x,
+                baseline,
+                style,
+                TextItem::Text(text.to_owned()),
+            );
+            return;
+        }
+        let mut pen = x;
+        for run in self.measure.runs(style.face, text) {
+            let width = run.width() * style.size / 1000.0;
+            self.show_run(&run, pen, baseline, style);
+            pen += width;
+        }
+    }
+
+    /// Writes a shaped run as glyph ids. A right-to-left run is drawn in visual order, so it
+    /// carries its text in reading order as /ActualText for search, copy and screen readers.
+    fn show_run(&mut self, run: &Run, x: f32, baseline: f32, style: Style) {
+        let glyphs = run
+            .glyphs
+            .iter()
+            .map(|g| printpdf::Codepoint {
+                gid: g.gid,
+                // TJ moves the next glyph left by this much: from the font's advance, which a
+                // viewer applies, to the shaper's.
+                offset: g.font_advance - g.advance,
+                cid: g.text.clone(),
+            })
+            .collect();
+        if run.rtl {
+            let mut map = std::collections::BTreeMap::new();
+            let mut utf16 = vec![0xFE, 0xFF];
+            utf16.extend(run.text.encode_utf16().flat_map(u16::to_be_bytes));
+            map.insert(
+                "ActualText".to_owned(),
+                DictItem::String {
+                    data: utf16,
+                    literal: false,
+                },
+            );
+            self.ops().push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: DictItem::Dict { map },
+            });
+        }
+        self.show(run.font, x, baseline, style, TextItem::GlyphIds(glyphs));
+        if run.rtl {
+            self.ops().push(Op::EndMarkedContent);
+        }
+    }
+
+    /// One text object: the font and colour (set only when they change; they persist in the
+    /// page's content stream), the position and the text.
+    fn show(&mut self, font: Font, x: f32, baseline: f32, style: Style, item: TextItem) {
+        self.measure.note_used(font);
+        let font_key = (font, style.size.to_bits());
         let set_font = self.text_state != Some(font_key);
         self.text_state = Some(font_key);
-        let font = set_font.then(|| self.font(style.face));
         self.ops().push(Op::StartTextSection);
-        if let Some(font) = font {
+        if set_font {
+            let id = self.fonts[font.index()].clone();
             self.ops().push(Op::SetFont {
-                font: PdfFontHandle::External(font),
+                font: PdfFontHandle::External(id),
                 size: Pt(style.size),
             });
         }
@@ -675,9 +734,7 @@ impl<'m> Layout<'m> {
                 y: Pt(baseline),
             },
         });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_owned())],
-        });
+        ops.push(Op::ShowText { items: vec![item] });
         ops.push(Op::EndTextSection);
     }
 
@@ -1505,7 +1562,7 @@ mod tests {
 
     fn layout(measure: &Measure) -> Layout<'_> {
         let id = || FontId::new();
-        Layout::new(measure, [id(), id(), id()], Paper::A4)
+        Layout::new(measure, [id(), id(), id(), id()], Paper::A4)
     }
 
     #[test]
@@ -1622,13 +1679,30 @@ mod tests {
     }
 
     #[test]
-    fn characters_the_font_lacks_become_visible_question_marks() {
+    fn characters_no_font_has_become_visible_question_marks() {
         let m = Measure::new().unwrap();
         let l = layout(&m);
+        // The hanzi come from the fallback font; nothing has the emoji or a hangul syllable.
         assert_eq!(
-            l.clean(Face::Regular, "Център 难民 🤝 مركز\t\u{7}"),
-            "Център ?? ? مركز  "
+            l.clean(Face::Regular, "Център 难民 🤝 مركز 한\t\u{7}"),
+            "Център 难民 ? مركز ?  "
         );
+    }
+
+    #[test]
+    fn wrapped_arabic_and_persian_lines_fit_once_shaped() {
+        let m = Measure::new().unwrap();
+        let mut l = layout(&m);
+        let text = "جمعية دار السلام للاجئين والمهاجرين في صوفيا لا تزال تعمل مع البلدية \
+                    انجمن پناهندگان افغان در صوفیه با شهرداری همکاری می‌کند Център 华人协会 ";
+        for width in [60.0, 90.0, 140.0, 200.0] {
+            for style in [Style::BODY, Style::BODY.bold(), Style::BODY.italic()] {
+                for line in l.wrap(style, &text.repeat(3), width) {
+                    let drawn = l.text_width(style, &line);
+                    assert!(drawn <= width + 0.01, "{line:?}: {drawn} > {width}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ use printpdf::{
 
 use crate::i18n::{tr, tr_args};
 use crate::model::{Lang, Plan, PlanStatus, Section};
-use fonts::{Face, Measure};
+use fonts::{Face, Font, Measure};
 use layout::{Anchor, GREY, Layout, Paper, Style};
 
 /// A part of the report that can be left out.
@@ -205,17 +205,21 @@ pub fn render_within(
     let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
     let mut doc = PdfDocument::new(&cut_chars(&plan.facts.title, METADATA_CHARS));
     let mut warnings = Vec::new();
+    // The DejaVu faces are always embedded; the fallback gets its id now and its file only
+    // if some text was set in it (it is parsed only then: it is large).
     let mut font_ids = Vec::new();
     for face in Face::ALL {
         let parsed = printpdf::ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
-            .ok_or(ExportError::Font("DejaVu Sans"))?;
+            .ok_or(ExportError::Font(Font::of(face).name()))?;
         font_ids.push(doc.add_font(&parsed));
     }
-    let fonts: [printpdf::FontId; 3] = [
+    let fonts: [printpdf::FontId; 4] = [
         font_ids[0].clone(),
         font_ids[1].clone(),
         font_ids[2].clone(),
+        printpdf::FontId::new(),
     ];
+    let fallback_id = fonts[3].clone();
     progress(0.05);
 
     // The body first, to learn where sections start; the contents are then sized exactly.
@@ -429,6 +433,14 @@ pub fn render_within(
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
     doc.with_pages(pages);
+    if measure.used(Font::Cjk) {
+        let parsed = printpdf::ParsedFont::from_bytes(Font::Cjk.bytes(), 0, &mut Vec::new())
+            .ok_or(ExportError::Font(Font::Cjk.name()))?;
+        doc.resources
+            .fonts
+            .map
+            .insert(fallback_id, printpdf::PdfFont::new(parsed));
+    }
     progress(0.9);
 
     let save = PdfSaveOptions {
