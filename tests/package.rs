@@ -224,7 +224,14 @@ fn the_package_ships_files_that_exist() {
     for source in sources.iter().filter(|s| !s.starts_with("target/")) {
         assert!(Path::new(source).is_file(), "{source} is missing");
     }
-    for needed in [DESKTOP, MIME, METAINFO, "assets/icons/lap-studio.svg"] {
+    // The embedded fallback font's licence goes with the binary (SIL OFL 1.1, condition 2).
+    for needed in [
+        DESKTOP,
+        MIME,
+        METAINFO,
+        "assets/icons/lap-studio.svg",
+        "assets/fonts/OFL.txt",
+    ] {
         assert!(sources.contains(&needed), "{needed} is not packaged");
     }
     for size in ICON_SIZES {
