@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod html;
 pub mod hyphen;
 pub mod layout;
+pub mod pack;
 pub mod pdfa;
 mod sections;
 pub mod sheets;
@@ -465,14 +466,14 @@ pub fn render_within(
             created: info.creation_date,
         },
     );
-    lo.compress();
+    pack::compress_streams(&mut lo);
     let mut bytes = Vec::new();
     // The structure tree is thousands of small objects: in compressed object streams.
     let save = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
         .max_objects_per_stream(200)
-        .compression_level(9)
+        .compression_level(pack::DEFLATE_LEVEL)
         .build();
     lo.save_with_options(&mut bytes, save).map_err(|e| {
         ExportError::Save(crate::store::SaveError {
@@ -481,6 +482,7 @@ pub fn render_within(
             source: std::io::Error::other(e.to_string()),
         })
     })?;
+    let bytes = pack::compress_xref_stream(bytes);
     progress(1.0);
     Ok(Pdf {
         bytes,
