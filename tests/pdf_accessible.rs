@@ -140,6 +140,8 @@ fn mcids(d: &lopdf::Dictionary) -> Vec<(Option<lopdf::ObjectId>, i64)> {
     let mut out = Vec::new();
     let mut one = |o: &Object| match o {
         Object::Integer(i) => out.push((home, *i)),
+        // An object reference (a link's annotation) holds no marked content.
+        Object::Dictionary(m) if m.has(b"Obj") => {}
         Object::Dictionary(m) => out.push((
             m.get(b"Pg").and_then(Object::as_reference).ok(),
             m.get(b"MCID").and_then(Object::as_i64).unwrap(),
@@ -246,4 +248,59 @@ fn the_structure_tree_covers_every_page_s_content() {
         assert_eq!(depth, 0, "page {n}: unbalanced marked content");
         assert_eq!(seen, entry.len(), "page {n}");
     }
+}
+
+#[test]
+fn every_link_is_tagged_and_says_where_it_goes() {
+    let plan = sofia();
+    let doc = render(&plan, &Options::for_plan(&plan));
+    let root = dict(&doc, doc.catalog().unwrap().get(b"StructTreeRoot").unwrap());
+    let nums = dict(&doc, root.get(b"ParentTree").unwrap())
+        .get(b"Nums")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    let next_key = root.get(b"ParentTreeNextKey").unwrap().as_i64().unwrap();
+    let mut links = 0;
+    for (n, page_id) in doc.get_pages() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        let Ok(annots) = page.get(b"Annots").and_then(Object::as_array) else {
+            continue;
+        };
+        for a in annots {
+            let id = a
+                .as_reference()
+                .expect("an annotation an OBJR can refer to");
+            let annot = doc.get_dictionary(id).unwrap();
+            if name(annot.get(b"Subtype").unwrap()) != "Link" {
+                continue;
+            }
+            links += 1;
+            let contents = lopdf::decode_text_string(annot.get(b"Contents").unwrap()).unwrap();
+            assert!(contents.contains(", страница "), "page {n}: {contents:?}");
+            let key = annot.get(b"StructParent").unwrap().as_i64().unwrap();
+            assert!(key < next_key);
+            let elem = nums
+                .chunks(2)
+                .find(|c| c[0].as_i64().ok() == Some(key))
+                .map(|c| c[1].as_reference().expect("the Link element itself"))
+                .expect("a parent-tree entry for the annotation");
+            let elem = doc.get_dictionary(elem).unwrap();
+            assert_eq!(name(elem.get(b"S").unwrap()), "Link");
+            let kids = elem.get(b"K").unwrap().as_array().unwrap();
+            assert!(
+                kids.iter().any(|k| matches!(k, Object::Integer(_))),
+                "with its text"
+            );
+            assert!(
+                kids.iter().any(|k| matches!(k, Object::Dictionary(d)
+                    if name(d.get(b"Type").unwrap()) == "OBJR"
+                        && d.get(b"Obj").unwrap().as_reference().unwrap() == id)),
+                "page {n}: the Link element refers to its annotation"
+            );
+            let parent = dict(&doc, elem.get(b"P").unwrap());
+            assert_eq!(name(parent.get(b"S").unwrap()), "TOCI");
+        }
+    }
+    assert!(links > 20, "{links} links");
 }

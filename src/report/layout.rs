@@ -211,6 +211,14 @@ pub enum Kid {
         /// Marked-content id on that page.
         mcid: usize,
     },
+    /// A link annotation: page index in this layout, and which of that page's annotations
+    /// (see [`Tags::page_annots`]).
+    Annot {
+        /// Page (0-based, in this layout).
+        page: usize,
+        /// Index among the page's annotations, in the order they are added to the page.
+        index: usize,
+    },
 }
 
 /// A structure element (ISO 32000-1 14.7) of the tagged PDF.
@@ -224,6 +232,19 @@ pub struct Elem {
     pub alt: Option<String>,
     /// A table header cell's /Scope (`Column`, `Row`).
     pub scope: Option<&'static str>,
+    /// The language of the element's text when it is not the document's (labels in another
+    /// language than the plan's own text).
+    pub lang: Option<&'static str>,
+}
+
+/// A link annotation on a page: the Link element it belongs to, and what it says to someone
+/// who cannot see where it points (its /Contents).
+#[derive(Clone, Debug)]
+pub struct Annot {
+    /// The Link element (index into [`Tags::elems`]).
+    pub elem: usize,
+    /// The annotation's text alternative, e.g. "3. Objectives and actions, page 12".
+    pub contents: String,
 }
 
 /// The structure of what a layout drew: its elements, the top-level ones, and for each page
@@ -236,15 +257,20 @@ pub struct Tags {
     pub roots: Vec<usize>,
     /// Per page, the element of each MCID.
     pub page_mcids: Vec<Vec<usize>>,
+    /// Per page, its link annotations in the order they are added to the page.
+    pub page_annots: Vec<Vec<Annot>>,
 }
 
 impl Tags {
     /// Forgets what was drawn on pages from `n` on (pages left out of the document).
     pub fn keep_pages(&mut self, n: usize) {
         self.page_mcids.truncate(n);
+        self.page_annots.truncate(n);
         for e in &mut self.elems {
-            e.kids
-                .retain(|k| !matches!(k, Kid::Content { page, .. } if *page >= n));
+            e.kids.retain(|k| match k {
+                Kid::Content { page, .. } | Kid::Annot { page, .. } => *page < n,
+                Kid::Elem(_) => true,
+            });
         }
     }
 }
@@ -273,6 +299,7 @@ fn holds_content(role: &str) -> bool {
             | "LBody"
             | "Span"
             | "TOCI"
+            | "Link"
     )
 }
 
@@ -420,6 +447,7 @@ impl<'m> Layout<'m> {
         }
         self.pages.push(Vec::new());
         self.tags.page_mcids.push(Vec::new());
+        self.tags.page_annots.push(Vec::new());
     }
 
     // ---- Structure ----------------------------------------------------------------------
@@ -440,6 +468,7 @@ impl<'m> Layout<'m> {
             kids: Vec::new(),
             alt: None,
             scope: None,
+            lang: None,
         });
         match self.stack.last() {
             Some(&parent) => self.tags.elems[parent].kids.push(Kid::Elem(id)),
@@ -480,6 +509,20 @@ impl<'m> Layout<'m> {
         self.leave_list();
         self.stack.pop();
         self.auto_p = None;
+    }
+
+    /// Records a link annotation of the current page belonging to the open element (a Link)
+    /// and saying `contents`; the annotation itself is added to the page when the pages are
+    /// assembled, in the same order.
+    pub fn link_annotation(&mut self, contents: String) {
+        let Some(&elem) = self.stack.last() else {
+            return;
+        };
+        let page = self.pages.len() - 1;
+        let annots = &mut self.tags.page_annots[page];
+        let index = annots.len();
+        annots.push(Annot { elem, contents });
+        self.tags.elems[elem].kids.push(Kid::Annot { page, index });
     }
 
     /// Opens a figure with its alternative text.

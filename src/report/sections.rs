@@ -1,6 +1,7 @@
 //! The content of the report, section by section, in the plan's order.
 
 use crate::analysis::{self, Severity};
+use crate::i18n::tr_args;
 use crate::model::*;
 
 use super::fonts::Face;
@@ -172,9 +173,18 @@ pub fn contents(
         let clean = l.clean(style.face, &a.title);
         let text = super::fit(l, style, &clean, avail);
         let y = l.y;
+        // The entry's text and page number are the Link's content, and the annotation its
+        // object, so assistive technology reads the entry as one link.
+        l.begin("Link");
         l.put_text(l.left() + indent, y, style, &text);
         let right = l.left() + l.width();
         l.put_text(right - nw, y, style, &number);
+        l.link_annotation(tr_args(
+            lang,
+            "pdf-link-contents",
+            &[("title", a.title.clone().into()), ("page", number.into())],
+        ));
+        l.end();
         // Dotted leader between title and number.
         let tw = l.text_width(style, &text);
         let dots_from = l.left() + indent + tw + 4.0;

@@ -306,6 +306,7 @@ pdf-languages = Езици
 pdf-lead = Водеща организация
 pdf-level = Ниво
 pdf-likelihood-impact = Вероятност / въздействие
+pdf-link-contents = { $title }, страница { $page }
 pdf-linked-actions = Дейности от плана, които изпълнява
 pdf-location = Място
 pdf-meetings = Срещи

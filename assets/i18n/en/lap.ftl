@@ -306,6 +306,7 @@ pdf-languages = Languages
 pdf-lead = Lead
 pdf-level = Level
 pdf-likelihood-impact = Likelihood / impact
+pdf-link-contents = { $title }, page { $page }
 pdf-linked-actions = Actions of the plan it implements
 pdf-location = Location
 pdf-meetings = Meetings
