@@ -304,3 +304,93 @@ fn every_link_is_tagged_and_says_where_it_goes() {
     }
     assert!(links > 20, "{links} links");
 }
+
+/// The text an element holds directly, as `pdfinfo -struct-text` would read it (from the
+/// marked content of its page).
+fn element_text(doc: &Document, d: &lopdf::Dictionary) -> String {
+    let mut out = String::new();
+    for (pg, mcid) in mcids(d) {
+        let Some(pg) = pg else { continue };
+        let content = doc.get_and_decode_page_content(pg).unwrap();
+        let mut inside = 0usize;
+        let fonts = doc.get_page_fonts(pg).unwrap();
+        let mut font = None;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let this = matches!(op.operands.get(1), Some(Object::Dictionary(p))
+                        if p.get(b"MCID").and_then(Object::as_i64).ok() == Some(mcid));
+                    if inside > 0 || this {
+                        inside += 1;
+                    }
+                }
+                "BMC" if inside > 0 => inside += 1,
+                "EMC" if inside > 0 => inside -= 1,
+                "Tf" => font = op.operands[0].as_name().ok().map(<[u8]>::to_vec),
+                "Tj" if inside > 0 => {
+                    let f = font.as_ref().and_then(|f| fonts.get(f.as_slice())).unwrap();
+                    let enc = f.get_font_encoding(doc).unwrap();
+                    let bytes = op.operands[0].as_str().unwrap();
+                    out.push_str(&Document::decode_text(&enc, bytes).unwrap());
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn labels_in_another_language_than_the_plan_s_are_tagged_with_theirs() {
+    let plan = sofia();
+    let opts = Options {
+        lang: Lang::En,
+        ..Options::for_plan(&plan)
+    };
+    let doc = render(&plan, &opts);
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"bg");
+    let root = dict(&doc, catalog.get(b"StructTreeRoot").unwrap());
+    let mut elems = Vec::new();
+    walk(&doc, root.get(b"K").unwrap(), &mut elems);
+    let role = |d: &lopdf::Dictionary| name(d.get(b"S").unwrap());
+    let lang = |d: &lopdf::Dictionary| {
+        d.get(b"Lang")
+            .ok()
+            .map(|l| String::from_utf8_lossy(l.as_str().unwrap()).into_owned())
+    };
+    let cyrillic = |s: &str| s.chars().any(|c| matches!(c, '\u{400}'..='\u{4ff}'));
+    // Headers and section headings the app writes are English, and say so.
+    let th = elems
+        .iter()
+        .find(|d| role(d) == "TH" && element_text(&doc, d) == "Code")
+        .expect("a TH \"Code\"");
+    assert_eq!(lang(th).as_deref(), Some("en"));
+    let heading = elems
+        .iter()
+        .find(|d| role(d) == "H1" && element_text(&doc, d).ends_with("Actions"))
+        .expect("the heading of the actions");
+    assert_eq!(lang(heading).as_deref(), Some("en"));
+    // The plan's own text keeps the document's language.
+    let td = elems
+        .iter()
+        .find(|d| role(d) == "TD" && cyrillic(&element_text(&doc, d)))
+        .expect("a cell of Bulgarian text");
+    assert_eq!(lang(td), None);
+    for d in &elems {
+        if lang(d).is_some() {
+            assert!(
+                !matches!(role(d).as_str(), "TD" | "Document" | "Sect" | "Table"),
+                "{} tagged as a label",
+                role(d)
+            );
+        }
+    }
+
+    // Labels in the plan's own language need no /Lang of their own.
+    let doc = render(&plan, &Options::for_plan(&plan));
+    let root = dict(&doc, doc.catalog().unwrap().get(b"StructTreeRoot").unwrap());
+    let mut elems = Vec::new();
+    walk(&doc, root.get(b"K").unwrap(), &mut elems);
+    assert!(elems.iter().all(|d| lang(d).is_none()));
+}

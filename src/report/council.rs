@@ -174,7 +174,7 @@ pub fn approval(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let f = &plan.facts;
     l.item = "facts".into();
     title(l, &t(lang, "pdf-approval"));
-    l.paragraph(Style::BODY, &t(lang, "pdf-approval-text"), 0.0);
+    l.label_paragraph(Style::BODY, &t(lang, "pdf-approval-text"), 0.0);
     l.space(10.0);
     let blank = format!("……………………  ({})", t(lang, "pdf-not-adopted"));
     let decision = if f.adoption_decision.trim().is_empty() {
@@ -207,28 +207,37 @@ fn signature(l: &mut Layout<'_>, lang: Lang, role: &str, name: &str) {
     let half = l.width() / 2.0;
     let role_lines = l.wrap_lines(style.bold(), role, half - 12.0, 3).0;
     let mut y = top;
+    // Office, name and the line's caption are three paragraphs, read in that order.
+    l.begin("P");
     for line in &role_lines {
         l.put_text(l.left(), y, style.bold(), line);
         y += style.line_height();
     }
+    l.end();
     let name = l.clean(Face::Regular, name);
+    l.begin("P");
     l.put_text(l.left(), y, style, &name);
+    l.end();
     let x0 = l.left() + half + 20.0;
     let x1 = l.left() + l.width();
     let line_y = top + 2.0 * style.line_height();
     l.rule(x0, x1, line_y, INK, 0.5);
     let label = format!("({})", t(lang, "pdf-signature"));
     let w = l.text_width(Style::SMALL.color(GREY), &label);
+    let p = l.begin("P");
+    l.label(p);
     l.put_text(
         (x0 + x1 - w) / 2.0,
         line_y + 3.0,
         Style::SMALL.color(GREY),
         &label,
     );
+    l.end();
     l.y = top + block;
 }
 
-/// A page title in the style of a section heading, not listed in the contents.
+/// A page title in the style of a section heading, not listed in the contents; tagged H1 (the
+/// titles of the pages before the contents are labels).
 fn title(l: &mut Layout<'_>, text: &str) {
     let style = Style {
         face: Face::Bold,
@@ -236,7 +245,10 @@ fn title(l: &mut Layout<'_>, text: &str) {
         color: ACCENT,
     };
     let y = l.y;
+    let h = l.begin("H1");
+    l.label(h);
     l.put_text(l.left(), y, style, text);
+    l.end();
     l.y += style.line_height() + 1.0;
     let (x0, x1) = (l.left(), l.left() + l.width());
     let y = l.y;
@@ -286,7 +298,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             )],
         )
     };
-    l.heading(2, &t(lang, "pdf-key-figures"), 120.0);
+    l.label_heading(2, &t(lang, "pdf-key-figures"), 120.0);
     // Four tiles: the cost, and how much of it is secured, only potential, and not secured. The
     // labels are the headline's, so the app, the PDF and `summary` say the same.
     let labels: Vec<String> = b
@@ -340,16 +352,25 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.fill_rect(x, y, 3.0, tile_h, ACCENT);
         let small = Style::SMALL.color(GREY);
         let label = super::fit(l, small, label, tile_w - 16.0);
-        l.put_text(x + 10.0, y + 6.0, small, &label);
+        // A tile is a paragraph: its label, its figure, and a note in words.
+        l.begin("P");
+        let (label_span, value_span, note_span) =
+            (l.child("Span"), l.child("Span"), l.child("Span"));
+        l.label(label_span);
+        l.label(note_span);
+        l.with(label_span, |l| l.put_text(x + 10.0, y + 6.0, small, &label));
         let big = Style {
             face: Face::Bold,
             size: 14.0,
             color: INK,
         };
         let value = super::fit(l, big, value, tile_w - 16.0);
-        l.put_text(x + 10.0, y + 19.0, big, &value);
+        l.with(value_span, |l| l.put_text(x + 10.0, y + 19.0, big, &value));
         let note = super::fit(l, Style::SMALL, note, tile_w - 16.0);
-        l.put_text(x + 10.0, y + 37.0, Style::SMALL, &note);
+        l.with(note_span, |l| {
+            l.put_text(x + 10.0, y + 37.0, Style::SMALL, &note)
+        });
+        l.end();
     }
     l.y = top + 2.0 * tile_h + gap + 8.0;
     if s.budget.gap.cents() > 0 {
@@ -360,7 +381,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     // Funds targeted.
     if !s.budget.by_source.is_empty() {
-        l.heading(2, &t(lang, "pdf-funds-targeted"), 60.0);
+        l.label_heading(2, &t(lang, "pdf-funds-targeted"), 60.0);
         let cols = [
             Column::new(t(lang, "pdf-source"), 3.0),
             Column::right(t(lang, "pdf-secured"), 1.4),
@@ -384,7 +405,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     // Actions per objective.
     if !plan.objectives.is_empty() {
-        l.heading(2, &t(lang, "pdf-actions-per-objective"), 60.0);
+        l.label_heading(2, &t(lang, "pdf-actions-per-objective"), 60.0);
         let cols = [
             Column::new(t(lang, "pdf-strategic-objective"), 5.0),
             Column::right(t(lang, "pdf-actions-count"), 1.0),
@@ -419,7 +440,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     // Pilots.
     if !plan.pilots.is_empty() {
-        l.heading(
+        l.label_heading(
             2,
             &format!(
                 "{} ({})",
@@ -707,7 +728,7 @@ pub fn glossary_entries(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
 pub fn glossary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let entries = glossary_entries(plan, lang);
     if entries.is_empty() {
-        l.paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
+        l.label_paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
         return;
     }
     let cols = [

@@ -197,6 +197,8 @@ pub struct Anchor {
     pub page: usize,
     /// Distance from the top of the page.
     pub y: f32,
+    /// The heading's /Lang when it is a label in another language than the plan's text.
+    pub lang: Option<&'static str>,
 }
 
 /// A child of a structure element: another element, or marked content on a page.
@@ -347,6 +349,10 @@ pub struct Layout<'m> {
     auto_p: Option<usize>,
     /// The level the last heading was tagged with (headings nest without skipping levels).
     heading_level: u8,
+    /// The labels' language when it is not the plan's own (an English-label export of a
+    /// Bulgarian plan): the elements whose text is a label carry it as /Lang, the plan's text
+    /// keeps the document's. `None` when labels and plan share the language.
+    pub label_lang: Option<&'static str>,
 }
 
 /// The most pages a PDF may have: a generated plan of 10,000 actions (the most a plan file may
@@ -379,6 +385,7 @@ impl<'m> Layout<'m> {
             open_mark: None,
             auto_p: None,
             heading_level: 0,
+            label_lang: None,
         };
         l.new_page();
         l
@@ -525,10 +532,21 @@ impl<'m> Layout<'m> {
         self.tags.elems[elem].kids.push(Kid::Annot { page, index });
     }
 
+    /// Tags `elem` as a label: its /Lang is the labels' language when that is not the plan's
+    /// (see [`Layout::label_lang`]). Only for elements whose whole text is a label: the
+    /// language passes to every element inside.
+    pub fn label(&mut self, elem: usize) {
+        if let Some(lang) = self.label_lang {
+            self.tags.elems[elem].lang = Some(lang);
+        }
+    }
+
     /// Opens a figure with its alternative text.
     pub fn begin_figure(&mut self, alt: String) {
         let id = self.begin("Figure");
         self.tags.elems[id].alt = Some(alt);
+        // The alternative text is written in the labels' language.
+        self.label(id);
     }
 
     /// Closes the innermost open figure, if one is open.
@@ -541,6 +559,12 @@ impl<'m> Layout<'m> {
             self.stack.truncate(i);
             self.auto_p = None;
         }
+    }
+
+    /// Draws with `elem` (a child made with [`Layout::child`]) as the element the content
+    /// belongs to.
+    pub fn with(&mut self, elem: usize, draw: impl FnOnce(&mut Self)) {
+        self.with_elem(elem, draw);
     }
 
     /// Draws with `elem` as the element the content belongs to.
@@ -914,6 +938,12 @@ impl<'m> Layout<'m> {
         self.paragraph_lines(style, text, indent, usize::MAX, "paragraph");
     }
 
+    /// A paragraph whose text is a fixed wording of the interface (a label), tagged with the
+    /// labels' language (see [`Layout::label`]).
+    pub fn label_paragraph(&mut self, style: Style, text: &str, indent: f32) {
+        self.paragraph_as(style, text, indent, usize::MAX, "paragraph", true);
+    }
+
     /// A paragraph of at most `max` lines, cut with "…" after them (recorded at `place`).
     pub fn paragraph_lines(
         &mut self,
@@ -923,13 +953,29 @@ impl<'m> Layout<'m> {
         max: usize,
         place: &'static str,
     ) {
+        self.paragraph_as(style, text, indent, max, place, false);
+    }
+
+    /// [`Layout::paragraph_lines`], the paragraph tagged as a label when `label` is true.
+    fn paragraph_as(
+        &mut self,
+        style: Style,
+        text: &str,
+        indent: f32,
+        max: usize,
+        place: &'static str,
+        label: bool,
+    ) {
         let width = self.width() - indent;
         let (lines, cut) = self.wrap_lines(style, text, width, max);
         if cut {
             self.note_cut(None, place);
         }
         let x = self.left() + indent;
-        self.begin("P");
+        let p = self.begin("P");
+        if label {
+            self.label(p);
+        }
         self.block(lines.len(), style.line_height(), |l, i, y| {
             l.put_text(x, y, style, &lines[i]);
         });
@@ -1006,6 +1052,7 @@ impl<'m> Layout<'m> {
         // The label, then its value, whatever the order of their lines on the page.
         self.begin("P");
         let (label_elem, value_elem) = (self.child("Span"), self.child("Span"));
+        self.label(label_elem);
         self.block(rows, style.line_height(), |l, i, y| {
             if let Some(text) = label_lines.get(i) {
                 l.with_elem(label_elem, |l| l.put_text(x, y, style.bold(), text));
@@ -1100,6 +1147,16 @@ impl<'m> Layout<'m> {
         });
     }
 
+    /// [`Layout::heading`] whose text is a label of the interface (a section's name), tagged
+    /// with the labels' language (see [`Layout::label`]).
+    pub fn label_heading(&mut self, level: u8, text: &str, keep: f32) {
+        self.heading(level, text, keep);
+        if let Some(h) = self.pending.last() {
+            let elem = h.elem;
+            self.label(elem);
+        }
+    }
+
     /// Sets the headings waiting for what follows them, on this page when they and `need`
     /// points after them fit, else on the next.
     fn flush_headings(&mut self, need: f32) {
@@ -1132,6 +1189,7 @@ impl<'m> Layout<'m> {
                     level: h.level,
                     page: self.pages.len() - 1,
                     y: self.y,
+                    lang: self.tags.elems[h.elem].lang,
                 });
             }
             self.stack.push(h.elem);
@@ -1295,10 +1353,14 @@ impl<'m> Layout<'m> {
         self.begin("TR");
         let head_cells: Vec<usize> = columns
             .iter()
-            .map(|_| {
+            .map(|c| {
                 let th = self.child("TH");
                 if self.tags.elems[th].role == "TH" {
                     self.tags.elems[th].scope = Some("Column");
+                    // A header is a label unless it is an item's text (a compared city).
+                    if c.item.is_none() {
+                        self.label(th);
+                    }
                 }
                 th
             })
