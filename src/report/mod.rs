@@ -475,6 +475,7 @@ pub fn render_within(
             source: std::io::Error::other(e.to_string()),
         })
     })?;
+    pdfa::compress_xref_stream(&mut bytes);
     progress(1.0);
     Ok(Pdf {
         bytes,
