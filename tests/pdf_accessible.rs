@@ -223,8 +223,9 @@ fn the_structure_tree_covers_every_page_s_content() {
             match op.operator.as_str() {
                 "BDC" => {
                     depth += 1;
-                    if let Some(Object::Dictionary(p)) = op.operands.get(1) {
-                        let mcid = p.get(b"MCID").unwrap().as_i64().unwrap();
+                    if let Some(Object::Dictionary(p)) = op.operands.get(1)
+                        && let Ok(mcid) = p.get(b"MCID").and_then(Object::as_i64)
+                    {
                         assert!((mcid as usize) < entry.len(), "page {n}: MCID {mcid}");
                         assert!(held.contains(&(page_id, mcid)), "page {n}: MCID {mcid}");
                         seen += 1;
@@ -393,4 +394,49 @@ fn labels_in_another_language_than_the_plan_s_are_tagged_with_theirs() {
     let mut elems = Vec::new();
     walk(&doc, root.get(b"K").unwrap(), &mut elems);
     assert!(elems.iter().all(|d| lang(d).is_none()));
+}
+
+#[test]
+fn tagged_text_reads_as_written_across_line_ends() {
+    let plan = sofia();
+    let doc = render(&plan, &Options::for_plan(&plan));
+    let root = dict(&doc, doc.catalog().unwrap().get(b"StructTreeRoot").unwrap());
+    let mut elems = Vec::new();
+    walk(&doc, root.get(b"K").unwrap(), &mut elems);
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The cover's title breaks "интегра-ция" and "на | София"; the context's narrative runs
+    // over lines, paragraphs and pages. Their tags read them as the plan has them: the hyphen
+    // the layout added is not in the text, and a line ends with the space it broke at.
+    for text in [&plan.facts.title, &plan.context.narrative] {
+        let found = elems
+            .iter()
+            .map(|d| element_text(&doc, d))
+            .find(|t| words(t) == words(text));
+        assert!(found.is_some(), "no element reads {text:?}");
+    }
+    assert!(
+        plan.facts
+            .title
+            .contains("интеграция на мигрантите и отвореност на София")
+    );
+    // The added hyphens are drawn, as artifacts, outside the text's marked content.
+    let mut hyphens = 0;
+    for (_, page_id) in doc.get_pages() {
+        let content = doc.get_and_decode_page_content(page_id).unwrap();
+        let mut marks: Vec<bool> = Vec::new(); // true: an artifact
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => marks.push(false),
+                "BMC" => marks.push(name(&op.operands[0]) == "Artifact"),
+                "EMC" => {
+                    marks.pop();
+                }
+                "Tj" if op.operands[0].as_str().unwrap().len() == 2 && marks == [true] => {
+                    hyphens += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(hyphens > 10, "{hyphens} hyphens as artifacts");
 }

@@ -951,7 +951,7 @@ pub fn risk_matrix(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         let label = l.clean(Face::Regular, im.label(lang));
         let lines = l.wrap(small, &label, cell_w - 4.0);
         for (j, text) in lines.iter().enumerate() {
-            let w = l.text_width(small, text);
+            let w = l.line_width(small, text);
             l.put_text(
                 x0 + col as f32 * cell_w + (cell_w - 2.0 - w) / 2.0,
                 y + 2.0 + j as f32 * small.line_height(),

@@ -271,7 +271,7 @@ pub fn foreword(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         let lines = l.wrap_lines(style, &f.foreword_by, l.width() * 0.6, 4).0;
         for line in lines {
             l.ensure(style.line_height());
-            let w = l.text_width(style, &line);
+            let w = l.line_width(style, &line);
             let y = l.y;
             l.put_text(l.left() + l.width() - w, y, style, &line);
             l.y += style.line_height();

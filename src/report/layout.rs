@@ -162,6 +162,16 @@ pub const MAX_HEADING_LINES: usize = 4;
 /// keeps at least two lines at either end of a page.
 pub const KEEP_WHOLE: usize = 4;
 
+/// Where a wrapped line ends with a hyphen the line breaker added (not one of the text), the
+/// line carries this mark instead; [`Layout::put_text`] draws it as a hyphen outside the text's
+/// structure, so the broken word reads whole.
+pub const ADDED_HYPHEN: char = '\u{AD}';
+
+/// A wrapped line as it reads: without the space kept at its end, its added hyphen a hyphen.
+pub fn plain_line(line: &str) -> String {
+    line.trim_end_matches(' ').replace(ADDED_HYPHEN, "-")
+}
+
 /// Space between a table cell's text and its edges.
 const TABLE_PAD: f32 = 3.0;
 
@@ -714,9 +724,22 @@ impl<'m> Layout<'m> {
         self.measure.width(style.face, style.size, text)
     }
 
-    /// Writes one line of already-clean text with its baseline `ascent` below `top`.
+    /// The width a wrapped line takes on the page: its added hyphen as a hyphen, the space
+    /// kept at its end (invisible) not counted, so aligned lines stay where they were.
+    pub fn line_width(&self, style: Style, line: &str) -> f32 {
+        self.text_width(style, &plain_line(line))
+    }
+
+    /// Writes one line of already-clean text with its baseline `ascent` below `top`. A line
+    /// from the line breaker may end with a space (it broke there: kept, invisible, so text
+    /// extraction does not join two words) or with [`ADDED_HYPHEN`] (drawn as an artifact, so
+    /// extraction joins the word's two halves).
     pub fn put_text(&mut self, x: f32, top: f32, style: Style, text: &str) {
-        if text.is_empty() {
+        let (text, added_hyphen) = match text.strip_suffix(ADDED_HYPHEN) {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        };
+        if text.is_empty() && !added_hyphen {
             return;
         }
         self.flush_headings(0.0);
@@ -742,10 +765,47 @@ impl<'m> Layout<'m> {
                 y: Pt(baseline),
             },
         });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_owned())],
-        });
+        if !text.is_empty() {
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.to_owned())],
+            });
+        }
         ops.push(Op::EndTextSection);
+        if added_hyphen {
+            let x = x + self.text_width(style, text);
+            self.put_added_hyphen(x, baseline);
+        }
+    }
+
+    /// Draws the hyphen the line breaker added at `x` on `baseline` (in the font and colour
+    /// just set) as an artifact of the layout, between the line's marked content and the next
+    /// line's: the structure's text then reads the word whole, and `pdftotext`, which sees a
+    /// hyphen at the end of a line, joins the word's halves without it. Neither nested in the
+    /// line's own sequence nor replaced by an empty /ActualText: poppler ends a sequence at the
+    /// first EMC, nested or not, and would lose the rest of the paragraph, and with the hyphen
+    /// gone from the page's text `pdftotext` would no longer join the halves.
+    fn put_added_hyphen(&mut self, x: f32, baseline: f32) {
+        let tagged = self.open_mark != Some(Mark::Artifact);
+        if tagged {
+            self.set_mark(Mark::Artifact);
+        }
+        self.ops().extend([
+            Op::StartTextSection,
+            Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(x),
+                    y: Pt(baseline),
+                },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(hyphen::MARK.to_string())],
+            },
+            Op::EndTextSection,
+        ]);
+        if tagged {
+            // The next line of the element opens a marked-content sequence of its own.
+            self.close_mark();
+        }
     }
 
     /// Breaks text into lines no wider than `width`. Lines break at spaces; a word that does
@@ -790,14 +850,19 @@ impl<'m> Layout<'m> {
         let mut line = String::new();
         let mut line_w = 0.0f32;
         let mut cut = false;
-        // Adds a finished line; false once `max` lines are done.
-        let push = |lines: &mut Vec<String>, line: &mut String, line_w: &mut f32| -> bool {
+        // Adds a finished line; false once `max` lines are done. A line that ends where the
+        // text had a space (or a paragraph break) keeps a space at its end, so text extraction
+        // does not join its last word with the next line's first.
+        let push = |lines: &mut Vec<String>, line: &mut String, line_w: &mut f32, space: bool| {
+            if space && !line.is_empty() {
+                line.push(' ');
+            }
             lines.push(std::mem::take(line));
             *line_w = 0.0;
             lines.len() < max
         };
         'text: for (p, para) in text.split('\n').enumerate() {
-            if p > 0 && !push(&mut lines, &mut line, &mut line_w) {
+            if p > 0 && !push(&mut lines, &mut line, &mut line_w, true) {
                 cut = true;
                 break;
             }
@@ -832,17 +897,18 @@ impl<'m> Layout<'m> {
                         None if line.is_empty() => Some(forced_cut(word, base, avail, &w, mark_w)),
                         None => None,
                     };
+                    let at_space = piece.is_none();
                     if let Some(b) = piece {
                         if sep > 0.0 {
                             line.push(' ');
                         }
                         line.push_str(&word[base..b.at]);
                         if b.mark {
-                            line.push(hyphen::MARK);
+                            line.push(ADDED_HYPHEN);
                         }
                         base = b.at;
                     }
-                    if !push(&mut lines, &mut line, &mut line_w) {
+                    if !push(&mut lines, &mut line, &mut line_w, at_space) {
                         cut = true;
                         break 'text;
                     }
@@ -851,8 +917,9 @@ impl<'m> Layout<'m> {
         }
         if cut {
             // The last line kept, with the ellipsis inside the width.
-            let last = lines.pop().unwrap_or_default();
-            lines.push(self.fit_with_ellipsis(style, &last, width));
+            let last = plain_line(&lines.pop().unwrap_or_default());
+            let last = last.trim_end_matches(hyphen::MARK);
+            lines.push(self.fit_with_ellipsis(style, last, width));
         } else {
             lines.push(line);
         }
@@ -1134,7 +1201,11 @@ impl<'m> Layout<'m> {
             elem,
             // What the heading shows: the contents and bookmarks never take more.
             title: if cut {
-                lines.join(" ")
+                lines
+                    .iter()
+                    .map(|l| plain_line(l))
+                    .collect::<Vec<_>>()
+                    .join(" ")
             } else {
                 text.to_owned()
             },
@@ -1387,7 +1458,7 @@ impl<'m> Layout<'m> {
             {
                 for (i, line) in lines.iter().enumerate() {
                     let tx = if c.right {
-                        x + w - pad - l.text_width(head_style, line)
+                        x + w - pad - l.line_width(head_style, line)
                     } else {
                         x + pad
                     };
@@ -1465,7 +1536,7 @@ impl<'m> Layout<'m> {
                 {
                     for (i, line) in lines.iter().enumerate().skip(first).take(fit) {
                         let tx = if c.right {
-                            x + w - pad - self.text_width(style, line)
+                            x + w - pad - self.line_width(style, line)
                         } else {
                             x + pad
                         };
@@ -1622,7 +1693,7 @@ mod tests {
             let lines = l.wrap(Style::SMALL, text, width);
             for line in &lines {
                 assert!(
-                    l.text_width(Style::SMALL, line) <= width + 0.01,
+                    l.line_width(Style::SMALL, line) <= width + 0.01,
                     "{line:?} wider than {width}"
                 );
             }
@@ -1630,7 +1701,7 @@ mod tests {
             let joined: String = lines
                 .concat()
                 .chars()
-                .filter(|c| !c.is_whitespace() && *c != '-')
+                .filter(|c| !c.is_whitespace() && *c != '-' && *c != ADDED_HYPHEN)
                 .collect();
             let want: String = text
                 .chars()
@@ -1650,17 +1721,22 @@ mod tests {
         for width in [28.0, 40.0, 60.0] {
             let lines = l.wrap(Style::SMALL, text, width);
             for line in &lines {
-                assert!(l.text_width(Style::SMALL, line) <= width + 0.01, "{line:?}");
-                let whole = text.split(' ').any(|w| w.ends_with(line.as_str()));
-                assert!(line.ends_with('-') || whole, "{line:?} at {width}");
+                assert!(l.line_width(Style::SMALL, line) <= width + 0.01, "{line:?}");
+                let whole = text.split(' ').any(|w| w.ends_with(line.trim_end()));
+                assert!(line.ends_with(ADDED_HYPHEN) || whole, "{line:?} at {width}");
             }
-            let joined = lines.concat().replace('-', "");
-            assert_eq!(joined, text.replace(' ', ""));
+            // A line that broke at a space keeps it; the hyphens are the breaker's own.
+            let joined = lines.concat().replace(ADDED_HYPHEN, "");
+            assert_eq!(joined, text);
         }
         // A token no pattern breaks is cut between characters, with the mark.
         let lines = l.wrap(Style::SMALL, &"Ж".repeat(40), 50.0);
         assert!(lines.len() > 1);
-        assert!(lines[..lines.len() - 1].iter().all(|x| x.ends_with('-')));
+        assert!(
+            lines[..lines.len() - 1]
+                .iter()
+                .all(|x| x.ends_with(ADDED_HYPHEN))
+        );
     }
 
     #[test]
