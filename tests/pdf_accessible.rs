@@ -198,6 +198,14 @@ fn the_structure_tree_covers_every_page_s_content() {
         }
     }
     assert!(count > 50, "{count} headings");
+    // The first heading is the plan's title, on the cover.
+    let first = elems
+        .iter()
+        .find(|d| role(d).starts_with('H') && role(d).len() == 2)
+        .unwrap();
+    assert_eq!(role(first), "H1");
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words(&element_text(&doc, first)), plan.facts.title);
     assert!(elems.iter().filter(|d| role(d) == "Sect").count() >= 16);
 
     // Every MCID in the content is the tree's: in the page's parent-tree entry, pointing at

@@ -21,6 +21,9 @@ use super::tables::{short, t};
 pub struct Image {
     /// Its resource.
     pub id: XObjectId,
+    /// What it is called: its file's name without the extension (the text alternative of a
+    /// logo).
+    pub name: String,
     /// Width in pixels.
     pub width: usize,
     /// Height in pixels.
@@ -71,6 +74,9 @@ pub fn load_cover_images(
             .filter(|i| i.width > 0 && i.height > 0 && i.width * i.height <= MAX_IMAGE_PIXELS);
         match image {
             Some(raw) => Some(Image {
+                name: Path::new(path)
+                    .file_stem()
+                    .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned()),
                 width: raw.width,
                 height: raw.height,
                 id: doc.add_image(&raw),
@@ -122,10 +128,11 @@ pub fn cover_logos(l: &mut Layout<'_>, lang: Lang, images: &CoverImages) {
     let top = l.page.1 - l.margins.3 - LOGO_BAND + 6.0;
     let mut x = l.left();
     // Text first, images after: some readers stop extracting text at an image.
-    let mut draws: Vec<(&Image, f32, f32)> = Vec::new();
+    // Each image a Figure with its text alternative: the emblem's name, a logo's.
+    let mut draws: Vec<(&Image, f32, f32, String)> = Vec::new();
     if let Some(e) = &images.emblem {
         let w = e.width as f32 * (66.0 / e.width as f32).min(h / e.height as f32);
-        draws.push((e, x, 66.0));
+        draws.push((e, x, 66.0, t(lang, "pdf-eu-emblem-alt")));
         let text = t(lang, "pdf-cofunded");
         let style = Style {
             face: Face::Bold,
@@ -134,10 +141,13 @@ pub fn cover_logos(l: &mut Layout<'_>, lang: Lang, images: &CoverImages) {
         };
         let lines = l.wrap_lines(style, &text, 110.0, 3).0;
         let block = lines.len() as f32 * style.line_height();
+        let p = l.begin("P");
+        l.label(p);
         for (i, line) in lines.iter().enumerate() {
             let y = top + (h - block) / 2.0 + i as f32 * style.line_height();
             l.put_text(x + w + 8.0, y, style, line);
         }
+        l.end();
         x += w + 8.0 + 116.0;
     }
     let n = images.logos.len() as f32;
@@ -157,12 +167,14 @@ pub fn cover_logos(l: &mut Layout<'_>, lang: Lang, images: &CoverImages) {
         let total: f32 = widths.iter().sum::<f32>() + gap * (n - 1.0);
         let mut lx = l.left() + l.width() - total;
         for (image, w) in images.logos.iter().zip(widths) {
-            draws.push((image, lx, each));
+            draws.push((image, lx, each, image.name.clone()));
             lx += w + gap;
         }
     }
-    for (image, x, max_w) in draws {
+    for (image, x, max_w, alt) in draws {
+        l.begin_figure(alt);
         draw_image(l, image, x, top, max_w, h);
+        l.end_figure();
     }
 }
 

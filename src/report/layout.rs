@@ -1008,7 +1008,7 @@ impl<'m> Layout<'m> {
     /// A paragraph whose text is a fixed wording of the interface (a label), tagged with the
     /// labels' language (see [`Layout::label`]).
     pub fn label_paragraph(&mut self, style: Style, text: &str, indent: f32) {
-        self.paragraph_as(style, text, indent, usize::MAX, "paragraph", true);
+        self.paragraph_as(style, text, indent, usize::MAX, "paragraph", true, "P");
     }
 
     /// A paragraph of at most `max` lines, cut with "…" after them (recorded at `place`).
@@ -1020,10 +1020,27 @@ impl<'m> Layout<'m> {
         max: usize,
         place: &'static str,
     ) {
-        self.paragraph_as(style, text, indent, max, place, false);
+        self.paragraph_as(style, text, indent, max, place, false, "P");
     }
 
-    /// [`Layout::paragraph_lines`], the paragraph tagged as a label when `label` is true.
+    /// A title set as a paragraph (not listed in the contents) of at most `max` lines, tagged
+    /// as the document's top heading, H1 (the cover's title).
+    pub fn title_lines(
+        &mut self,
+        style: Style,
+        text: &str,
+        indent: f32,
+        max: usize,
+        place: &'static str,
+    ) {
+        self.leave_list();
+        self.heading_level = 1;
+        self.paragraph_as(style, text, indent, max, place, false, "H1");
+    }
+
+    /// [`Layout::paragraph_lines`], the paragraph tagged `role` (P, H1), as a label when
+    /// `label` is true.
+    #[allow(clippy::too_many_arguments)]
     fn paragraph_as(
         &mut self,
         style: Style,
@@ -1032,6 +1049,7 @@ impl<'m> Layout<'m> {
         max: usize,
         place: &'static str,
         label: bool,
+        role: &'static str,
     ) {
         let width = self.width() - indent;
         let (lines, cut) = self.wrap_lines(style, text, width, max);
@@ -1039,7 +1057,7 @@ impl<'m> Layout<'m> {
             self.note_cut(None, place);
         }
         let x = self.left() + indent;
-        let p = self.begin("P");
+        let p = self.begin(role);
         if label {
             self.label(p);
         }

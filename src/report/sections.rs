@@ -60,7 +60,8 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang, images: &super::counci
     );
     l.end();
     l.y = 200.0;
-    l.paragraph_lines(
+    // The plan's title is the document's first heading.
+    l.title_lines(
         Style {
             face: Face::Bold,
             size: 22.0,

@@ -289,6 +289,7 @@ pdf-draft-watermark = ПРОЕКТ
 pdf-duration = Продължителност
 pdf-effects = Последици
 pdf-empty = В този раздел още няма въведени данни.
+pdf-eu-emblem-alt = Емблема на Европейския съюз
 pdf-evidence = Данни
 pdf-finding = Констатация
 pdf-framework = Рамка

@@ -289,6 +289,7 @@ pdf-draft-watermark = DRAFT
 pdf-duration = Duration
 pdf-effects = Effects
 pdf-empty = Nothing has been entered in this section yet.
+pdf-eu-emblem-alt = European Union emblem
 pdf-evidence = Evidence
 pdf-finding = Finding
 pdf-framework = Framework
