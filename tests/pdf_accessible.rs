@@ -182,10 +182,21 @@ fn the_structure_tree_covers_every_page_s_content() {
     // Table header cells say what they head.
     let ths: Vec<_> = elems.iter().filter(|d| role(d) == "TH").collect();
     assert!(ths.len() > 20);
+    let mut row_heads = Vec::new();
     for th in ths {
         let a = dict(&doc, th.get(b"A").expect("attributes"));
-        assert_eq!(name(a.get(b"Scope").unwrap()), "Column");
+        match name(a.get(b"Scope").unwrap()).as_str() {
+            "Column" => {}
+            "Row" => row_heads.push(element_text(&doc, th)),
+            other => panic!("/Scope /{other}"),
+        }
     }
+    // Totals and subtotals are headed by the cell that names them.
+    assert!(row_heads.iter().any(|t| t == "Общо"), "{row_heads:?}");
+    assert!(
+        row_heads.iter().any(|t| t.starts_with("Общо за цел")),
+        "{row_heads:?}"
+    );
     // Headings start at H1 and never skip a level going down.
     let mut last = 0;
     let mut count = 0;

@@ -1524,7 +1524,23 @@ impl<'m> Layout<'m> {
                 row_h
             };
             self.begin("TR");
-            let cell_elems: Vec<usize> = columns.iter().map(|_| self.child("TD")).collect();
+            // A total's or subtotal's row is headed by the cell that names it ("Total",
+            // "Subtotal 1"): its first cell with text, a row header.
+            let row_head =
+                total_row.then(|| row.iter().position(|c| !c.trim().is_empty()).unwrap_or(0));
+            let cell_elems: Vec<usize> = (0..columns.len())
+                .map(|i| {
+                    if row_head != Some(i) {
+                        return self.child("TD");
+                    }
+                    let th = self.child("TH");
+                    if self.tags.elems[th].role == "TH" {
+                        self.tags.elems[th].scope = Some("Row");
+                        self.label(th);
+                    }
+                    th
+                })
+                .collect();
             if r == 0 {
                 // The header comes with the first row (and a heading above with both).
                 self.ensure(head_h + need.min(page_body));
