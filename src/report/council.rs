@@ -227,9 +227,12 @@ fn signature(l: &mut Layout<'_>, lang: Lang, role: &str, name: &str) {
     }
     l.end();
     let name = l.clean(Face::Regular, name);
-    l.begin("P");
-    l.put_text(l.left(), y, style, &name);
-    l.end();
+    // No empty paragraph where no name is given.
+    if !name.trim().is_empty() {
+        l.begin("P");
+        l.put_text(l.left(), y, style, &name);
+        l.end();
+    }
     let x0 = l.left() + half + 20.0;
     let x1 = l.left() + l.width();
     let line_y = top + 2.0 * style.line_height();
@@ -366,22 +369,29 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         let label = super::fit(l, small, label, tile_w - 16.0);
         // A tile is a paragraph: its label, its figure, and a note in words.
         l.begin("P");
-        let (label_span, value_span, note_span) =
-            (l.child("Span"), l.child("Span"), l.child("Span"));
+        let (label_span, value_span) = (l.child("Span"), l.child("Span"));
         l.label(label_span);
-        l.label(note_span);
-        l.with(label_span, |l| l.put_text(x + 10.0, y + 6.0, small, &label));
+        // Each part ends with a space (invisible), so the tile reads as words, not one run.
+        l.with(label_span, |l| {
+            l.put_text(x + 10.0, y + 6.0, small, &format!("{label} "))
+        });
         let big = Style {
             face: Face::Bold,
             size: 14.0,
             color: INK,
         };
         let value = super::fit(l, big, value, tile_w - 16.0);
-        l.with(value_span, |l| l.put_text(x + 10.0, y + 19.0, big, &value));
-        let note = super::fit(l, Style::SMALL, note, tile_w - 16.0);
-        l.with(note_span, |l| {
-            l.put_text(x + 10.0, y + 37.0, Style::SMALL, &note)
+        l.with(value_span, |l| {
+            l.put_text(x + 10.0, y + 19.0, big, &format!("{value} "))
         });
+        let note = super::fit(l, Style::SMALL, note, tile_w - 16.0);
+        if !note.trim().is_empty() {
+            let note_span = l.child("Span");
+            l.label(note_span);
+            l.with(note_span, |l| {
+                l.put_text(x + 10.0, y + 37.0, Style::SMALL, &note)
+            });
+        }
         l.end();
     }
     l.y = top + 2.0 * tile_h + gap + 8.0;

@@ -187,7 +187,8 @@ pub fn contents(
         // The entry's text and page number are the Link's content, and the annotation its
         // object, so assistive technology reads the entry as one link.
         l.begin("Link");
-        l.put_text(l.left() + indent, y, style, &text);
+        // A space after the title (invisible), so the entry reads "Title 4", not "Title4".
+        l.put_text(l.left() + indent, y, style, &format!("{text} "));
         let right = l.left() + l.width();
         l.put_text(right - nw, y, style, &number);
         l.link_annotation(tr_args(
