@@ -800,6 +800,20 @@ fn logos_and_the_eu_emblem_are_on_the_cover_and_a_missing_file_is_reported() {
     assert!(cover.contains("Съфинансирано"), "{cover}");
     let images = doc.get_page_images(doc.get_pages()[&1]).unwrap_or_default();
     assert_eq!(images.len(), 2, "the coat of arms and the emblem");
+    // Each a Figure with its text alternative: the logo's file name, the emblem's name.
+    let mut alts = Vec::new();
+    for obj in doc.objects.values() {
+        if let Ok(d) = obj.as_dict()
+            && d.get(b"S").ok().map(name).as_deref() == Some("Figure")
+        {
+            alts.push(lopdf::decode_text_string(d.get(b"Alt").unwrap()).unwrap());
+        }
+    }
+    assert!(alts.contains(&"coat".to_owned()), "{alts:?}");
+    assert!(
+        alts.contains(&"Емблема на Европейския съюз".to_owned()),
+        "{alts:?}"
+    );
     // Without the emblem, no statement.
     plan.facts.eu_emblem.clear();
     let (_, doc) = render(&plan, &opts);

@@ -27,7 +27,8 @@ fn plan() -> Plan {
     plan
 }
 
-/// A text run as drawn: the font's resource (its dictionary) and the glyph codes.
+/// A text run as drawn: the font's resource (its dictionary), the glyph codes, and the
+/// /ActualText of the element it belongs to.
 struct Shown {
     font: Dictionary,
     codes: Vec<u16>,
@@ -44,28 +45,54 @@ fn utf16(bytes: &[u8]) -> String {
     String::from_utf16_lossy(&units)
 }
 
-/// Every text-showing operation of every page, with its font and the /ActualText around it.
+/// The /ActualText of structure elements, by the page and MCID of their content.
+fn actual_texts(doc: &Document) -> std::collections::HashMap<(ObjectId, i64), String> {
+    let mut out = std::collections::HashMap::new();
+    for object in doc.objects.values() {
+        let Ok(d) = object.as_dict() else { continue };
+        let (Ok(text), Ok(page)) = (d.get(b"ActualText"), d.get(b"Pg")) else {
+            continue;
+        };
+        let (Ok(text), Ok(page)) = (text.as_str(), page.as_reference()) else {
+            continue;
+        };
+        let kids = match d.get(b"K") {
+            Ok(Object::Array(a)) => a.clone(),
+            Ok(o) => vec![o.clone()],
+            Err(_) => vec![],
+        };
+        for k in kids {
+            if let Ok(mcid) = k.as_i64() {
+                out.insert((page, mcid), utf16(text));
+            }
+        }
+    }
+    out
+}
+
+/// Every text-showing operation of every page, with its font and the /ActualText of the
+/// structure element its marked content belongs to.
 fn shown(doc: &Document) -> Vec<Shown> {
+    let actual = actual_texts(doc);
     let mut out = Vec::new();
     for (_, page) in doc.get_pages() {
         let fonts = doc.get_page_fonts(page).unwrap_or_default();
         let content = Content::decode(&doc.get_page_content(page)).unwrap();
         let mut font: Option<Vec<u8>> = None;
-        let mut actual: Vec<Option<String>> = Vec::new();
+        let mut mcids: Vec<Option<i64>> = Vec::new();
         for op in content.operations {
             match op.operator.as_str() {
                 "Tf" => font = op.operands[0].as_name().ok().map(<[u8]>::to_vec),
-                "BDC" => actual.push(
+                "BDC" => mcids.push(
                     op.operands
                         .get(1)
                         .and_then(|p| p.as_dict().ok())
-                        .and_then(|d| d.get(b"ActualText").ok())
-                        .and_then(|t| t.as_str().ok())
-                        .map(utf16),
+                        .and_then(|d| d.get(b"MCID").ok())
+                        .and_then(|m| m.as_i64().ok()),
                 ),
-                "BMC" => actual.push(None),
+                "BMC" => mcids.push(None),
                 "EMC" => {
-                    actual.pop();
+                    mcids.pop();
                 }
                 "TJ" | "Tj" => {
                     let items = match &op.operands[0] {
@@ -78,10 +105,11 @@ fn shown(doc: &Document) -> Vec<Shown> {
                         .flat_map(|s| s.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])))
                         .collect();
                     let name = font.clone().expect("a font is set before text");
+                    let mcid = mcids.iter().rev().find_map(|m| *m);
                     out.push(Shown {
                         font: (*fonts[&name]).clone(),
                         codes,
-                        actual_text: actual.iter().rev().find_map(|a| a.clone()),
+                        actual_text: mcid.and_then(|m| actual.get(&(page, m)).cloned()),
                     });
                 }
                 _ => {}

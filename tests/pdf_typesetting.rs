@@ -24,12 +24,18 @@ fn pages(plan: &Plan, lang: Lang) -> (report::Pdf, Vec<Vec<String>>) {
     let doc = Document::load_mem(&pdf.bytes).unwrap();
     let pages = (1..=doc.get_pages().len() as u32)
         .map(|p| {
-            doc.extract_text(&[p])
-                .unwrap_or_default()
-                .lines()
-                .map(|l| l.trim_end().to_owned())
-                .filter(|l| !l.is_empty())
-                .collect()
+            let mut lines: Vec<String> = Vec::new();
+            for l in doc.extract_text(&[p]).unwrap_or_default().lines() {
+                let l = l.trim_end();
+                match lines.last_mut() {
+                    // A hyphen the layout added is drawn on its own (an artifact, outside the
+                    // text's tags): it ends the line before it.
+                    Some(last) if l == "-" => last.push('-'),
+                    _ if l.is_empty() => {}
+                    _ => lines.push(l.to_owned()),
+                }
+            }
+            lines
         })
         .collect();
     (pdf, pages)

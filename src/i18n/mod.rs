@@ -156,6 +156,7 @@ mod tests {
                     "score",
                     "method",
                     "rank",
+                    "title",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

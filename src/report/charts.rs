@@ -296,12 +296,13 @@ pub fn caption_below(l: &mut Layout<'_>, plan: &Plan, lang: Lang, chart: Chart) 
     l.begin("Caption");
     l.space(4.0);
     l.ensure(style.line_height() * 3.0);
-    l.paragraph(
+    l.label_paragraph(
         style.bold(),
         &format!("{head} {}", caption(lang, chart)),
         0.0,
     );
-    l.paragraph(
+    // The text alternative is the app's wording, in the labels' language.
+    l.label_paragraph(
         style.italic().color(GREY),
         &alt_text(plan, lang, chart),
         0.0,
@@ -532,7 +533,7 @@ fn quarter_label(lang: Lang, q: u8) -> String {
 pub fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let tl = analysis::timeline(plan);
     let Some((first, last)) = tl.range else {
-        l.paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
+        l.label_paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
         return;
     };
     // Whole years, so the bands and quarters are whole.
@@ -950,7 +951,7 @@ pub fn risk_matrix(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         let label = l.clean(Face::Regular, im.label(lang));
         let lines = l.wrap(small, &label, cell_w - 4.0);
         for (j, text) in lines.iter().enumerate() {
-            let w = l.text_width(small, text);
+            let w = l.line_width(small, text);
             l.put_text(
                 x0 + col as f32 * cell_w + (cell_w - 2.0 - w) / 2.0,
                 y + 2.0 + j as f32 * small.line_height(),

@@ -21,6 +21,9 @@ use super::tables::{short, t};
 pub struct Image {
     /// Its resource.
     pub id: XObjectId,
+    /// What it is called: its file's name without the extension (the text alternative of a
+    /// logo).
+    pub name: String,
     /// Width in pixels.
     pub width: usize,
     /// Height in pixels.
@@ -71,6 +74,9 @@ pub fn load_cover_images(
             .filter(|i| i.width > 0 && i.height > 0 && i.width * i.height <= MAX_IMAGE_PIXELS);
         match image {
             Some(raw) => Some(Image {
+                name: Path::new(path)
+                    .file_stem()
+                    .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned()),
                 width: raw.width,
                 height: raw.height,
                 id: doc.add_image(&raw),
@@ -122,10 +128,11 @@ pub fn cover_logos(l: &mut Layout<'_>, lang: Lang, images: &CoverImages) {
     let top = l.page.1 - l.margins.3 - LOGO_BAND + 6.0;
     let mut x = l.left();
     // Text first, images after: some readers stop extracting text at an image.
-    let mut draws: Vec<(&Image, f32, f32)> = Vec::new();
+    // Each image a Figure with its text alternative: the emblem's name, a logo's.
+    let mut draws: Vec<(&Image, f32, f32, String)> = Vec::new();
     if let Some(e) = &images.emblem {
         let w = e.width as f32 * (66.0 / e.width as f32).min(h / e.height as f32);
-        draws.push((e, x, 66.0));
+        draws.push((e, x, 66.0, t(lang, "pdf-eu-emblem-alt")));
         let text = t(lang, "pdf-cofunded");
         let style = Style {
             face: Face::Bold,
@@ -134,10 +141,13 @@ pub fn cover_logos(l: &mut Layout<'_>, lang: Lang, images: &CoverImages) {
         };
         let lines = l.wrap_lines(style, &text, 110.0, 3).0;
         let block = lines.len() as f32 * style.line_height();
+        let p = l.begin("P");
+        l.label(p);
         for (i, line) in lines.iter().enumerate() {
             let y = top + (h - block) / 2.0 + i as f32 * style.line_height();
             l.put_text(x + w + 8.0, y, style, line);
         }
+        l.end();
         x += w + 8.0 + 116.0;
     }
     let n = images.logos.len() as f32;
@@ -157,12 +167,14 @@ pub fn cover_logos(l: &mut Layout<'_>, lang: Lang, images: &CoverImages) {
         let total: f32 = widths.iter().sum::<f32>() + gap * (n - 1.0);
         let mut lx = l.left() + l.width() - total;
         for (image, w) in images.logos.iter().zip(widths) {
-            draws.push((image, lx, each));
+            draws.push((image, lx, each, image.name.clone()));
             lx += w + gap;
         }
     }
-    for (image, x, max_w) in draws {
+    for (image, x, max_w, alt) in draws {
+        l.begin_figure(alt);
         draw_image(l, image, x, top, max_w, h);
+        l.end_figure();
     }
 }
 
@@ -174,7 +186,7 @@ pub fn approval(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let f = &plan.facts;
     l.item = "facts".into();
     title(l, &t(lang, "pdf-approval"));
-    l.paragraph(Style::BODY, &t(lang, "pdf-approval-text"), 0.0);
+    l.label_paragraph(Style::BODY, &t(lang, "pdf-approval-text"), 0.0);
     l.space(10.0);
     let blank = format!("……………………  ({})", t(lang, "pdf-not-adopted"));
     let decision = if f.adoption_decision.trim().is_empty() {
@@ -207,28 +219,40 @@ fn signature(l: &mut Layout<'_>, lang: Lang, role: &str, name: &str) {
     let half = l.width() / 2.0;
     let role_lines = l.wrap_lines(style.bold(), role, half - 12.0, 3).0;
     let mut y = top;
+    // Office, name and the line's caption are three paragraphs, read in that order.
+    l.begin("P");
     for line in &role_lines {
         l.put_text(l.left(), y, style.bold(), line);
         y += style.line_height();
     }
+    l.end();
     let name = l.clean(Face::Regular, name);
-    l.put_text(l.left(), y, style, &name);
+    // No empty paragraph where no name is given.
+    if !name.trim().is_empty() {
+        l.begin("P");
+        l.put_text(l.left(), y, style, &name);
+        l.end();
+    }
     let x0 = l.left() + half + 20.0;
     let x1 = l.left() + l.width();
     let line_y = top + 2.0 * style.line_height();
     l.rule(x0, x1, line_y, INK, 0.5);
     let label = format!("({})", t(lang, "pdf-signature"));
     let w = l.text_width(Style::SMALL.color(GREY), &label);
+    let p = l.begin("P");
+    l.label(p);
     l.put_text(
         (x0 + x1 - w) / 2.0,
         line_y + 3.0,
         Style::SMALL.color(GREY),
         &label,
     );
+    l.end();
     l.y = top + block;
 }
 
-/// A page title in the style of a section heading, not listed in the contents.
+/// A page title in the style of a section heading, not listed in the contents; tagged H1 (the
+/// titles of the pages before the contents are labels).
 fn title(l: &mut Layout<'_>, text: &str) {
     let style = Style {
         face: Face::Bold,
@@ -236,7 +260,10 @@ fn title(l: &mut Layout<'_>, text: &str) {
         color: ACCENT,
     };
     let y = l.y;
+    let h = l.begin("H1");
+    l.label(h);
     l.put_text(l.left(), y, style, text);
+    l.end();
     l.y += style.line_height() + 1.0;
     let (x0, x1) = (l.left(), l.left() + l.width());
     let y = l.y;
@@ -259,7 +286,7 @@ pub fn foreword(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         let lines = l.wrap_lines(style, &f.foreword_by, l.width() * 0.6, 4).0;
         for line in lines {
             l.ensure(style.line_height());
-            let w = l.text_width(style, &line);
+            let w = l.line_width(style, &line);
             let y = l.y;
             l.put_text(l.left() + l.width() - w, y, style, &line);
             l.y += style.line_height();
@@ -286,7 +313,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             )],
         )
     };
-    l.heading(2, &t(lang, "pdf-key-figures"), 120.0);
+    l.label_heading(2, &t(lang, "pdf-key-figures"), 120.0);
     // Four tiles: the cost, and how much of it is secured, only potential, and not secured. The
     // labels are the headline's, so the app, the PDF and `summary` say the same.
     let labels: Vec<String> = b
@@ -340,16 +367,32 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.fill_rect(x, y, 3.0, tile_h, ACCENT);
         let small = Style::SMALL.color(GREY);
         let label = super::fit(l, small, label, tile_w - 16.0);
-        l.put_text(x + 10.0, y + 6.0, small, &label);
+        // A tile is a paragraph: its label, its figure, and a note in words.
+        l.begin("P");
+        let (label_span, value_span) = (l.child("Span"), l.child("Span"));
+        l.label(label_span);
+        // Each part ends with a space (invisible), so the tile reads as words, not one run.
+        l.with(label_span, |l| {
+            l.put_text(x + 10.0, y + 6.0, small, &format!("{label} "))
+        });
         let big = Style {
             face: Face::Bold,
             size: 14.0,
             color: INK,
         };
         let value = super::fit(l, big, value, tile_w - 16.0);
-        l.put_text(x + 10.0, y + 19.0, big, &value);
+        l.with(value_span, |l| {
+            l.put_text(x + 10.0, y + 19.0, big, &format!("{value} "))
+        });
         let note = super::fit(l, Style::SMALL, note, tile_w - 16.0);
-        l.put_text(x + 10.0, y + 37.0, Style::SMALL, &note);
+        if !note.trim().is_empty() {
+            let note_span = l.child("Span");
+            l.label(note_span);
+            l.with(note_span, |l| {
+                l.put_text(x + 10.0, y + 37.0, Style::SMALL, &note)
+            });
+        }
+        l.end();
     }
     l.y = top + 2.0 * tile_h + gap + 8.0;
     if s.budget.gap.cents() > 0 {
@@ -360,7 +403,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     // Funds targeted.
     if !s.budget.by_source.is_empty() {
-        l.heading(2, &t(lang, "pdf-funds-targeted"), 60.0);
+        l.label_heading(2, &t(lang, "pdf-funds-targeted"), 60.0);
         let cols = [
             Column::new(t(lang, "pdf-source"), 3.0),
             Column::right(t(lang, "pdf-secured"), 1.4),
@@ -384,7 +427,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     // Actions per objective.
     if !plan.objectives.is_empty() {
-        l.heading(2, &t(lang, "pdf-actions-per-objective"), 60.0);
+        l.label_heading(2, &t(lang, "pdf-actions-per-objective"), 60.0);
         let cols = [
             Column::new(t(lang, "pdf-strategic-objective"), 5.0),
             Column::right(t(lang, "pdf-actions-count"), 1.0),
@@ -419,7 +462,7 @@ pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     // Pilots.
     if !plan.pilots.is_empty() {
-        l.heading(
+        l.label_heading(
             2,
             &format!(
                 "{} ({})",
@@ -707,7 +750,7 @@ pub fn glossary_entries(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
 pub fn glossary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let entries = glossary_entries(plan, lang);
     if entries.is_empty() {
-        l.paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
+        l.label_paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
         return;
     }
     let cols = [

@@ -223,8 +223,11 @@ pub fn render_within(
     let fallback_id = fonts[3].clone();
     progress(0.05);
 
+    // Labels in another language than the plan's own text are tagged with theirs.
+    let label_lang = (lang != plan.facts.language).then(|| lang.code());
     // The body first, to learn where sections start; the contents are then sized exactly.
     let mut body = Layout::new(&measure, fonts.clone(), opts.paper);
+    body.label_lang = label_lang;
     body.max_pages = max_pages;
     sections::body(&mut body, plan, opts, progress);
     if body.overflow {
@@ -234,6 +237,7 @@ pub fn render_within(
     let entries: Vec<&Anchor> = anchors.iter().collect();
     // The approval page and the foreword come between the cover and the contents.
     let mut front = Layout::new(&measure, fonts.clone(), opts.paper);
+    front.label_lang = label_lang;
     if opts.includes(Part::Approval) {
         council::approval(&mut front, plan, lang);
         if !plan.facts.foreword.trim().is_empty() {
@@ -244,6 +248,7 @@ pub fn render_within(
         front.pages.clear();
     }
     let mut toc = Layout::new(&measure, fonts.clone(), opts.paper);
+    toc.label_lang = label_lang;
     let toc_pages = sections::contents_pages(&toc, entries.len());
     let first_body_page = 1 + front.pages.len() + toc_pages; // 0-based: the cover is page 0
     let links = sections::contents(&mut toc, lang, &entries, first_body_page);
@@ -251,6 +256,7 @@ pub fn render_within(
     let (images, missing_images) =
         council::load_cover_images(&mut doc, &plan.facts, opts.base_dir.as_deref());
     let mut cover = Layout::new(&measure, fonts.clone(), opts.paper);
+    cover.label_lang = label_lang;
     sections::cover(&mut cover, plan, lang, &images);
     let mut cut = std::mem::take(&mut cover.cut);
     for c in std::mem::take(&mut front.cut)
@@ -482,7 +488,7 @@ pub fn render_within(
             source: std::io::Error::other(e.to_string()),
         })
     })?;
-    let bytes = pack::compress_xref_stream(bytes);
+    pdfa::compress_xref_stream(&mut bytes);
     progress(1.0);
     Ok(Pdf {
         bytes,

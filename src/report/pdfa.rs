@@ -306,13 +306,102 @@ pub fn srgb_profile() -> Vec<u8> {
     p
 }
 
+/// Compresses the cross-reference stream lopdf writes last, uncompressed (7 bytes an object,
+/// a tenth of the Sofia PDF), with Flate and the PNG "up" predictor, in place: it is the last
+/// object of the file, so no offset before it moves. Leaves the bytes as they are when they
+/// do not end as lopdf writes them.
+pub fn compress_xref_stream(bytes: &mut Vec<u8>) {
+    const WIDTH: usize = 7; // W [1 4 2]
+    let Some(sx) = find_last(bytes, b"startxref") else {
+        return;
+    };
+    let Some(start) = std::str::from_utf8(&bytes[sx + 9..])
+        .ok()
+        .and_then(|t| t.split_whitespace().next())
+        .and_then(|n| n.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let Some(obj) = bytes.get(start..sx) else {
+        return;
+    };
+    let Some(dict_end) = find_last(obj, b">>stream\n") else {
+        return;
+    };
+    let Some(len_at) = find_last(&obj[..dict_end], b"/Length ") else {
+        return;
+    };
+    let Some(len) = std::str::from_utf8(&obj[len_at + 8..dict_end])
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+    else {
+        return;
+    };
+    let data_at = dict_end + b">>stream\n".len();
+    let Some(data) = obj.get(data_at..data_at + len) else {
+        return;
+    };
+    if obj[..len_at].windows(7).any(|w| w == b"/Filter") || len % WIDTH != 0 {
+        return;
+    }
+    // Each row the difference from the row above, after a tag byte 2 ("up"): the offsets
+    // grow slowly, so the differences are mostly zeros.
+    let mut rows = Vec::with_capacity(len + len / WIDTH);
+    let mut above = [0u8; WIDTH];
+    for row in data.chunks(WIDTH) {
+        rows.push(2);
+        for (b, a) in row.iter().zip(&mut above) {
+            rows.push(b.wrapping_sub(*a));
+            *a = *b;
+        }
+    }
+    let mut stream = Stream::new(Dictionary::new(), rows);
+    if stream.compress().is_err() || !stream.dict.has(b"Filter") {
+        return;
+    }
+    let mut out = Vec::with_capacity(start + stream.content.len() + 256);
+    out.extend_from_slice(&bytes[..start + len_at]);
+    out.extend_from_slice(
+        format!(
+            "/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns {WIDTH}>>/Length {}>>stream\n",
+            stream.content.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&stream.content);
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+    out.extend_from_slice(format!("startxref\n{start}\n%%EOF").as_bytes());
+    *bytes = out;
+}
+
+/// Where `needle` last occurs in `hay`.
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
 fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
 }
 
+/// The link annotations of page `pg` as dictionaries, in order (printpdf writes them inline).
+fn page_annots(doc: &Document, pg: ObjectId) -> Vec<Dictionary> {
+    let Ok(Object::Array(annots)) = doc.get_dictionary(pg).and_then(|p| p.get(b"Annots")) else {
+        return Vec::new();
+    };
+    annots
+        .iter()
+        .filter_map(|a| match a {
+            Object::Dictionary(d) => Some(d.clone()),
+            Object::Reference(r) => doc.get_dictionary(*r).ok().cloned(),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Writes the structure tree: a Document element holding the elements of every part (each
 /// part's tags with the index of its first page in the document), the parent tree, and
-/// /StructParents on every page.
+/// /StructParents on every page; each link annotation gets its text, a /StructParent and an
+/// OBJR in its Link element.
 pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let root_id = doc.new_object_id();
@@ -330,8 +419,49 @@ pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
             }
         }
     }
-    let mut doc_kids = Vec::new();
+    // Link annotations: each an object of its own (an OBJR refers to it), with its text, the
+    // print flag PDF/A asks for, and a parent-tree key of its own after the pages' keys.
+    let mut next_key = pages.len() as i64;
+    let mut annot_ids: Vec<Vec<Vec<ObjectId>>> = Vec::with_capacity(parts.len());
+    let mut annot_entries = Vec::new();
     for ((tags, first), ids) in parts.iter().zip(&ids) {
+        let mut per_page = Vec::with_capacity(tags.page_annots.len());
+        for (page, annots) in tags.page_annots.iter().enumerate() {
+            let placed = match pages.get(first + page) {
+                Some(&pg) if !annots.is_empty() => {
+                    let dicts = page_annots(doc, pg);
+                    let mut placed = Vec::with_capacity(annots.len());
+                    for (a, mut d) in annots.iter().zip(dicts) {
+                        d.set("Contents", text(&a.contents));
+                        d.set("StructParent", Object::Integer(next_key));
+                        d.set("F", Object::Integer(4));
+                        d.set("P", Object::Reference(pg));
+                        let id = doc.add_object(d);
+                        annot_entries.push((next_key, ids[a.elem]));
+                        next_key += 1;
+                        placed.push(id);
+                    }
+                    let refs: Vec<Object> =
+                        placed.iter().map(|&id| Object::Reference(id)).collect();
+                    if let Ok(page) = doc.get_dictionary_mut(pg) {
+                        let mut all = match page.get(b"Annots") {
+                            Ok(Object::Array(a)) => a.clone(),
+                            _ => Vec::new(),
+                        };
+                        // The ones tagged come first on the page, in order; any others stay.
+                        all.splice(0..refs.len().min(all.len()), refs);
+                        page.set("Annots", Object::Array(all));
+                    }
+                    placed
+                }
+                _ => Vec::new(),
+            };
+            per_page.push(placed);
+        }
+        annot_ids.push(per_page);
+    }
+    let mut doc_kids = Vec::new();
+    for (((tags, first), ids), annot_ids) in parts.iter().zip(&ids).zip(&annot_ids) {
         let mut parent = vec![doc_elem; tags.elems.len()];
         for (e, elem) in tags.elems.iter().enumerate() {
             for k in &elem.kids {
@@ -345,7 +475,7 @@ pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
             let page_of = |p: usize| pages.get(first + p).copied();
             let home = elem.kids.iter().find_map(|k| match k {
                 Kid::Content { page, .. } => page_of(*page),
-                Kid::Elem(_) => None,
+                Kid::Elem(_) | Kid::Annot { .. } => None,
             });
             let kids: Vec<Object> = elem
                 .kids
@@ -364,6 +494,15 @@ pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
                             ]))
                         })
                     }
+                    Kid::Annot { page, index } => {
+                        let pg = page_of(page)?;
+                        let obj = *annot_ids.get(page)?.get(index)?;
+                        Some(Object::Dictionary(Dictionary::from_iter([
+                            ("Type", name("OBJR")),
+                            ("Pg", Object::Reference(pg)),
+                            ("Obj", Object::Reference(obj)),
+                        ])))
+                    }
                 })
                 .collect();
             // /Type is optional, and a single kid needs no array: thousands of cells.
@@ -381,6 +520,12 @@ pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
             }
             if let Some(alt) = &elem.alt {
                 d.set("Alt", text(alt));
+            }
+            if let Some(lang) = elem.lang {
+                d.set("Lang", Object::string_literal(lang));
+            }
+            if let Some(actual) = &elem.actual_text {
+                d.set("ActualText", text(actual));
             }
             if let Some(scope) = elem.scope {
                 d.set(
@@ -404,6 +549,11 @@ pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
         nums.push(Object::Integer(i as i64));
         nums.push(Object::Array(kids));
     }
+    // An annotation's entry is its element itself, not an array (ISO 32000-1 14.7.4.4).
+    for (key, elem) in annot_entries {
+        nums.push(Object::Integer(key));
+        nums.push(Object::Reference(elem));
+    }
     doc.objects.insert(
         root_id,
         Object::Dictionary(Dictionary::from_iter([
@@ -413,7 +563,7 @@ pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
                 "ParentTree",
                 Object::Dictionary(Dictionary::from_iter([("Nums", Object::Array(nums))])),
             ),
-            ("ParentTreeNextKey", Object::Integer(pages.len() as i64)),
+            ("ParentTreeNextKey", Object::Integer(next_key)),
         ])),
     );
     for (i, id) in pages.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! The content of the report, section by section, in the plan's order.
 
 use crate::analysis::{self, Severity};
+use crate::i18n::tr_args;
 use crate::model::*;
 
 use super::fonts::Face;
@@ -41,8 +42,12 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang, images: &super::counci
     if cut {
         l.note_cut(None, "cover");
     }
+    l.begin("P");
     l.put_text(l.left(), 60.0, city_style, &city);
+    l.end();
     let kind = t(lang, "pdf-cover-kind");
+    let p = l.begin("P");
+    l.label(p);
     l.put_text(
         l.left(),
         90.0,
@@ -53,8 +58,10 @@ pub fn cover(l: &mut Layout<'_>, plan: &Plan, lang: Lang, images: &super::counci
         },
         &kind,
     );
+    l.end();
     l.y = 200.0;
-    l.paragraph_lines(
+    // The plan's title is the document's first heading.
+    l.title_lines(
         Style {
             face: Face::Bold,
             size: 22.0,
@@ -149,7 +156,8 @@ pub fn contents(
     };
     let line = contents_line(l, entries.len());
     let y = l.y;
-    l.begin("H1");
+    let h = l.begin("H1");
+    l.label(h);
     l.put_text(l.left(), y, style, &title);
     l.end();
     l.y += 34.0;
@@ -159,7 +167,11 @@ pub fn contents(
         if l.y + line > l.page.1 - l.margins.3 {
             l.new_page();
         }
-        l.begin("TOCI");
+        let toci = l.begin("TOCI");
+        // An entry whose heading is a label reads in the labels' language.
+        if a.lang.is_some() {
+            l.label(toci);
+        }
         let style = if a.level == 1 {
             Style::BODY.bold()
         } else {
@@ -172,9 +184,19 @@ pub fn contents(
         let clean = l.clean(style.face, &a.title);
         let text = super::fit(l, style, &clean, avail);
         let y = l.y;
-        l.put_text(l.left() + indent, y, style, &text);
+        // The entry's text and page number are the Link's content, and the annotation its
+        // object, so assistive technology reads the entry as one link.
+        l.begin("Link");
+        // A space after the title (invisible), so the entry reads "Title 4", not "Title4".
+        l.put_text(l.left() + indent, y, style, &format!("{text} "));
         let right = l.left() + l.width();
         l.put_text(right - nw, y, style, &number);
+        l.link_annotation(tr_args(
+            lang,
+            "pdf-link-contents",
+            &[("title", a.title.clone().into()), ("page", number.into())],
+        ));
+        l.end();
         // Dotted leader between title and number.
         let tw = l.text_width(style, &text);
         let dots_from = l.left() + indent + tw + 4.0;
@@ -224,12 +246,12 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
             Part::Approval => {}
             Part::Summary => {
                 l.item = "facts".into();
-                l.heading(1, &t(lang, "pdf-exec-summary"), 40.0);
+                l.label_heading(1, &t(lang, "pdf-exec-summary"), 40.0);
                 super::council::executive_summary(l, plan, lang);
             }
             Part::Glossary => {
                 l.item = "glossary".into();
-                l.heading(1, &t(lang, "pdf-glossary"), 40.0);
+                l.label_heading(1, &t(lang, "pdf-glossary"), 40.0);
                 super::council::glossary(l, plan, lang);
             }
             Part::Section(s) => section(l, plan, opts, s),
@@ -247,9 +269,9 @@ fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, s: Section) {
     l.item = s.key().into();
     if s == Section::SupportGroup {
         // An annex after the plan's own sections.
-        l.heading(1, &t(lang, "pdf-annex-support-group"), 40.0);
+        l.label_heading(1, &t(lang, "pdf-annex-support-group"), 40.0);
     } else {
-        l.heading(1, s.label(lang), 40.0);
+        l.label_heading(1, s.label(lang), 40.0);
     }
     match s {
         Section::Facts => facts(l, plan, lang),
@@ -270,7 +292,7 @@ fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, s: Section) {
 }
 
 fn empty(l: &mut Layout<'_>, lang: Lang) {
-    l.paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
+    l.label_paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
 }
 
 /// Most lines of a name (city, municipality, version…) among the plan's facts.
@@ -306,7 +328,7 @@ fn facts(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.field_lines(&t(lang, k), &v, max, "field");
     }
     if !f.summary.trim().is_empty() {
-        l.heading(3, &t(lang, "pdf-summary"), 20.0);
+        l.label_heading(3, &t(lang, "pdf-summary"), 20.0);
         l.paragraph(Style::BODY, &f.summary, 0.0);
     }
 }
@@ -319,7 +341,7 @@ fn context(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if plan.context.evidence.is_empty() {
         return;
     }
-    l.heading(2, &t(lang, "pdf-evidence"), 40.0);
+    l.label_heading(2, &t(lang, "pdf-evidence"), 40.0);
     let table = tables::evidence(plan, lang);
     l.table(&table.columns, &table.rows);
 }
@@ -329,13 +351,13 @@ fn support_group(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if g.members.is_empty() && g.meetings.is_empty() {
         return empty(l, lang);
     }
-    l.heading(2, &t(lang, "pdf-members"), 40.0);
+    l.label_heading(2, &t(lang, "pdf-members"), 40.0);
     let table = tables::members(plan, lang);
     l.table(&table.columns, &table.rows);
     if g.meetings.is_empty() {
         return;
     }
-    l.heading(2, &t(lang, "pdf-meetings"), 40.0);
+    l.label_heading(2, &t(lang, "pdf-meetings"), 40.0);
     let members = by_id(&g.members, |m| &m.id);
     for m in &g.meetings {
         l.item = format!("support_group/{}", m.id);
@@ -369,7 +391,7 @@ fn problems(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         }
         for (key, list) in [("pdf-causes", &p.causes), ("pdf-effects", &p.effects)] {
             if !list.is_empty() {
-                l.paragraph(Style::BODY.bold(), &t(lang, key), 0.0);
+                l.label_paragraph(Style::BODY.bold(), &t(lang, key), 0.0);
                 for c in list {
                     l.bullet(c);
                 }
@@ -396,7 +418,7 @@ fn problems(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 
 fn objectives(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if !plan.vision.trim().is_empty() {
-        l.heading(2, &t(lang, "pdf-vision"), 30.0);
+        l.label_heading(2, &t(lang, "pdf-vision"), 30.0);
         l.paragraph(Style::BODY.italic().size(10.5), &plan.vision, 0.0);
     }
     let indicators = by_id(&plan.indicators, |i| &i.id);
@@ -433,11 +455,11 @@ fn actions(l: &mut Layout<'_>, plan: &Plan, opts: &Options) {
     }
     let table = tables::actions(plan, lang);
     l.table_totals(&table.columns, &table.rows, &table.totals);
-    l.heading(2, &t(lang, "pdf-timeline"), 60.0);
+    l.label_heading(2, &t(lang, "pdf-timeline"), 60.0);
     l.begin_figure(charts::alt_text(plan, lang, charts::Chart::Gantt));
     charts::gantt(l, plan, lang);
     l.end_figure();
-    l.heading(2, &t(lang, "pdf-action-details"), 60.0);
+    l.label_heading(2, &t(lang, "pdf-action-details"), 60.0);
     let indicators = by_id(&plan.indicators, |i| &i.id);
     let risks_by_id = by_id(&plan.risks, |r| &r.id);
     let actions = by_id(&plan.actions, |a| &a.id);
@@ -586,14 +608,14 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.field(&t(lang, figure.key()), &text);
     }
     l.space(6.0);
-    l.heading(2, &t(lang, "pdf-by-source"), 80.0);
+    l.label_heading(2, &t(lang, "pdf-by-source"), 80.0);
     let table = tables::by_source(plan, lang, &b);
     l.table_totals(&table.columns, &table.rows, &table.totals);
     l.begin_figure(charts::alt_text(plan, lang, charts::Chart::Budget));
     charts::budget(l, plan, lang, &b);
     l.end_figure();
     if !b.by_year.is_empty() {
-        l.heading(2, &t(lang, "pdf-by-year"), 60.0);
+        l.label_heading(2, &t(lang, "pdf-by-year"), 60.0);
         let cols = [
             Column::new(t(lang, "pdf-year"), 1.0),
             Column::right(with_currency(lang, plan, "pdf-cost"), 2.0),
@@ -605,12 +627,12 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
             .collect();
         l.table(&cols, &rows);
     }
-    l.heading(2, &t(lang, "pdf-funding-lines"), 60.0);
+    l.label_heading(2, &t(lang, "pdf-funding-lines"), 60.0);
     let table = tables::funding_lines(plan, lang);
     l.table_totals(&table.columns, &table.rows, &table.totals);
     let calls = tables::calls_used(plan, lang);
     if !calls.rows.is_empty() {
-        l.heading(2, &t(lang, "pdf-calls"), 60.0);
+        l.label_heading(2, &t(lang, "pdf-calls"), 60.0);
         l.table(&calls.columns, &calls.rows);
     }
 }
@@ -686,19 +708,19 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, opts: &Options) {
             l.field(&t(lang, k), &v);
         }
         if let Some(e) = &entry {
-            l.heading(3, &t(lang, "catalogue-rules"), 40.0);
+            l.label_heading(3, &t(lang, "catalogue-rules"), 40.0);
             for (k, v) in tables::call_rules(plan, lang, e) {
                 if !matches!(k, "catalogue-programme" | "catalogue-call") {
                     l.field(&t(lang, k), &v);
                 }
             }
         }
-        l.heading(3, &t(lang, "pdf-pilot-objective"), 20.0);
+        l.label_heading(3, &t(lang, "pdf-pilot-objective"), 20.0);
         l.paragraph(Style::BODY, &p.objective, 0.0);
         if !p.summary.is_empty() {
             l.paragraph(Style::BODY, &p.summary, 0.0);
         }
-        l.heading(3, &t(lang, "pdf-budget"), 60.0);
+        l.label_heading(3, &t(lang, "pdf-budget"), 60.0);
         let table = tables::pilot_budget(plan, lang, p);
         l.table_totals(&table.columns, &table.rows, &table.totals);
         for f in mismatch
@@ -720,7 +742,7 @@ fn pilots(l: &mut Layout<'_>, plan: &Plan, opts: &Options) {
         };
         for (key, list) in [("pdf-outputs", &p.outputs), ("pdf-results", &p.results)] {
             if !list.is_empty() {
-                l.heading(3, &t(lang, key), 40.0);
+                l.label_heading(3, &t(lang, key), 40.0);
                 let cols = [
                     Column::new(t(lang, "pdf-description"), 5.0),
                     Column::right(t(lang, "pdf-target"), 1.0),
@@ -761,7 +783,7 @@ fn indicators(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
     let table = tables::indicators(plan, lang);
     l.table(&table.columns, &table.rows);
-    l.heading(2, &t(lang, "pdf-indicator-measurement"), 40.0);
+    l.label_heading(2, &t(lang, "pdf-indicator-measurement"), 40.0);
     let table = tables::indicator_measurement(plan, lang);
     l.table(&table.columns, &table.rows);
 }
@@ -770,7 +792,7 @@ fn risks(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if plan.risks.is_empty() {
         return empty(l, lang);
     }
-    l.heading(2, &t(lang, "pdf-risk-matrix"), 200.0);
+    l.label_heading(2, &t(lang, "pdf-risk-matrix"), 200.0);
     l.begin_figure(charts::alt_text(plan, lang, charts::Chart::RiskMatrix));
     charts::risk_matrix(l, plan, lang);
     l.end_figure();
@@ -795,7 +817,7 @@ fn governance(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
         l.paragraph(Style::BODY, &g.monitoring, 0.0);
     }
     if !g.review_points.is_empty() {
-        l.heading(2, &t(lang, "pdf-review-points"), 40.0);
+        l.label_heading(2, &t(lang, "pdf-review-points"), 40.0);
         let cols = [
             Column::new(t(lang, "pdf-month"), 1.0),
             Column::new(t(lang, "pdf-description"), 5.0),
@@ -824,16 +846,16 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     if idx.cities.is_empty() || idx.areas.is_empty() {
         return empty(l, lang);
     }
-    l.heading(2, &t(lang, "pdf-index"), 80.0);
+    l.label_heading(2, &t(lang, "pdf-index"), 80.0);
     let table = tables::openness_index(lang, &idx);
     l.table(&table.columns, &table.rows);
-    l.heading(2, &t(lang, "pdf-profile"), charts::openness_keep(l, &idx));
+    l.label_heading(2, &t(lang, "pdf-profile"), charts::openness_keep(l, &idx));
     l.begin_figure(charts::alt_text(plan, lang, charts::Chart::Openness));
     charts::openness(l, plan, lang, &idx);
     l.end_figure();
-    l.heading(2, &t(lang, "pdf-method"), 40.0);
-    l.paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
-    l.heading(2, &t(lang, "pdf-raw-values"), 60.0);
+    l.label_heading(2, &t(lang, "pdf-method"), 40.0);
+    l.label_paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
+    l.label_heading(2, &t(lang, "pdf-raw-values"), 60.0);
     // A matrix of indicators × cities.
     for table in tables::openness_values(plan, lang) {
         l.table(&table.columns, &table.rows);
@@ -842,7 +864,7 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 
 fn annex_sources(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.item = "sources".into();
-    l.heading(1, &t(lang, "pdf-annex-sources"), 40.0);
+    l.label_heading(1, &t(lang, "pdf-annex-sources"), 40.0);
     if plan.sources.is_empty() {
         return empty(l, lang);
     }
@@ -851,10 +873,10 @@ fn annex_sources(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 }
 
 fn annex_findings(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
-    l.heading(1, &t(lang, "pdf-annex-findings"), 40.0);
+    l.label_heading(1, &t(lang, "pdf-annex-findings"), 40.0);
     let report = analysis::check(plan);
     if report.findings.is_empty() {
-        return l.paragraph(Style::BODY, &t(lang, "findings-none"), 0.0);
+        return l.label_paragraph(Style::BODY, &t(lang, "findings-none"), 0.0);
     }
     let cols = [
         Column::new(t(lang, "pdf-severity"), 1.2),
@@ -877,7 +899,7 @@ fn annex_findings(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 }
 
 fn annex_comments(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
-    l.heading(1, &t(lang, "pdf-annex-comments"), 40.0);
+    l.label_heading(1, &t(lang, "pdf-annex-comments"), 40.0);
     if plan.comments.is_empty() {
         return empty(l, lang);
     }
