@@ -1242,20 +1242,29 @@ fn openness(plan: &Plan, out: &mut Out) {
             );
         }
     }
+    // One value per city, indicator and year (the undated one counts as a year of its own).
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut seen_years: HashSet<(&str, &str, Option<i32>)> = HashSet::new();
     for v in &o.values {
-        if !seen.insert((v.city.as_str(), v.indicator.as_str())) {
+        seen.insert((v.city.as_str(), v.indicator.as_str()));
+        if !seen_years.insert((v.city.as_str(), v.indicator.as_str(), v.year)) {
+            let year_en = v
+                .year
+                .map_or("without a year".to_owned(), |y| format!("for {y}"));
+            let year_bg = v
+                .year
+                .map_or("без година".to_owned(), |y| format!("за {y} г."));
             out.push(
                 Severity::Error,
                 "OPENNESS_DUPLICATE_VALUE",
                 ItemPath::field(sec, Some(v.indicator.as_str()), "values"),
                 format!(
-                    "City {} has more than one value for {}",
+                    "City {} has more than one value {year_en} for {}",
                     cut(v.city.as_str(), LABEL_CHARS),
                     cut(v.indicator.as_str(), LABEL_CHARS)
                 ),
                 format!(
-                    "Град {} има повече от една стойност за {}",
+                    "Град {} има повече от една стойност {year_bg} за {}",
                     cut(v.city.as_str(), LABEL_CHARS),
                     cut(v.indicator.as_str(), LABEL_CHARS)
                 ),
