@@ -427,14 +427,19 @@ pub fn indicator_measurement(plan: &Plan, lang: Lang) -> Table {
 /// Most cities side by side in one table of openness values; more make further tables.
 pub const CITIES_PER_TABLE: usize = 6;
 
-/// The openness values as matrices: a row per indicator (name, unit, which way is better), a
-/// column per city, and the years and sources of the row; cities beyond
+/// The openness values of the latest profile as matrices: a row per indicator (name, unit,
+/// which way is better), a column per city, and the years and sources of the row; cities beyond
 /// [`CITIES_PER_TABLE`] continue in further tables.
 pub fn openness_values(plan: &Plan, lang: Lang) -> Vec<Table> {
     let o = &plan.openness;
+    // The latest profile's values: each city's most recent of each indicator.
     let mut values: HashMap<(&OpennessIndicatorId, &CityId), &OpennessValue> = HashMap::new();
-    for v in &o.values {
-        values.entry((&v.indicator, &v.city)).or_insert(v);
+    for c in &o.cities {
+        for i in o.areas.iter().flat_map(|a| &a.indicators) {
+            if let Some(v) = o.latest(&c.id, &i.id) {
+                values.insert((&i.id, &c.id), v);
+            }
+        }
     }
     let mut tables = Vec::new();
     for cities in o.cities.chunks(CITIES_PER_TABLE) {

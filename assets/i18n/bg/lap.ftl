@@ -642,3 +642,29 @@ field-url = Уеб адрес
 field-accessed = Прегледан на
 field-supports = Кои данни или твърдения подкрепя
 add-source = Добавяне на източник
+
+## Таблица на стойностите за отвореност: внос и износ
+values-no-year = без година
+values-import-unreadable = { $file } не може да се прочете: { $error }
+values-import-too-large = файлът е по-голям от { $max } MB
+values-import-not-a-table = Файлът не е таблица, която програмата чете: { $error }
+values-import-no-sheet = работната книга няма лист
+values-import-too-many-rows = Таблицата има повече от { $max } реда
+values-import-empty = Таблицата няма стойности: първият ред назовава колоните (град, индикатор, година, стойност, източник), под него по една стойност на ред
+values-import-no-column = Ред { $line }: няма колона „{ $column }“ (първият ред назовава колоните: град, индикатор, година, стойност, източник)
+values-import-no-city = Ред { $line }: няма град
+values-import-unknown-city = Ред { $line }: няма сравняван град с име или идентификатор „{ $city }“
+values-import-ambiguous-city = Ред { $line }: повече от един град се казва „{ $city }“; използвайте идентификатора му
+values-import-no-indicator = Ред { $line }: няма индикатор
+values-import-unknown-indicator = Ред { $line }: в рамката няма индикатор с име или идентификатор „{ $indicator }“
+values-import-ambiguous-indicator = Ред { $line }: повече от един индикатор се казва „{ $indicator }“; използвайте идентификатора му
+values-import-bad-year = Ред { $line }: „{ $year }“ не е година между 1900 и 2100
+values-import-no-value = Ред { $line }: няма стойност
+values-import-bad-value = Ред { $line }: { $error }
+values-import-duplicate = Ред { $line }: втора стойност на { $indicator } за { $city } ({ $year }); първата е на ред { $first }
+values-imported = { $count ->
+    [one] Внесена е една стойност в { $file }
+   *[other] Внесени са { $count } стойности в { $file }
+}
+values-exported = Стойностите за отвореност са записани в { $file }
+values-import-failed = Нищо не е внесено от { $file }:

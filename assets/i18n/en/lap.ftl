@@ -642,3 +642,29 @@ field-url = Web address
 field-accessed = Consulted on
 field-supports = Which figures or statements it supports
 add-source = Add a source
+
+## Openness values table: import and export
+values-no-year = no year
+values-import-unreadable = Cannot read { $file }: { $error }
+values-import-too-large = the file is larger than { $max } MB
+values-import-not-a-table = The file is not a table this program reads: { $error }
+values-import-no-sheet = the workbook has no sheet
+values-import-too-many-rows = The table has more than { $max } rows
+values-import-empty = The table has no values: the first row names the columns (city, indicator, year, value, source), one value a row below it
+values-import-no-column = Line { $line }: no column “{ $column }” (the first row names the columns: city, indicator, year, value, source)
+values-import-no-city = Line { $line }: no city
+values-import-unknown-city = Line { $line }: no compared city has the name or id “{ $city }”
+values-import-ambiguous-city = Line { $line }: more than one city is called “{ $city }”; use its id
+values-import-no-indicator = Line { $line }: no indicator
+values-import-unknown-indicator = Line { $line }: no indicator of the framework has the name or id “{ $indicator }”
+values-import-ambiguous-indicator = Line { $line }: more than one indicator is called “{ $indicator }”; use its id
+values-import-bad-year = Line { $line }: “{ $year }” is not a year between 1900 and 2100
+values-import-no-value = Line { $line }: no value
+values-import-bad-value = Line { $line }: { $error }
+values-import-duplicate = Line { $line }: a second value of { $indicator } for { $city } ({ $year }); the first is on line { $first }
+values-imported = { $count ->
+    [one] One value imported into { $file }
+   *[other] { $count } values imported into { $file }
+}
+values-exported = The openness values written to { $file }
+values-import-failed = Nothing was imported from { $file }:
