@@ -25,6 +25,10 @@ pub enum FileTask {
     ExportPdf,
     /// Where to write the Excel workbook.
     ExportXlsx,
+    /// Where to write the openness values table.
+    ExportValues,
+    /// An openness values table to read.
+    ImportValues,
 }
 
 impl FileTask {
@@ -32,7 +36,7 @@ impl FileTask {
     pub fn writes(self) -> bool {
         matches!(
             self,
-            FileTask::SaveAs | FileTask::ExportPdf | FileTask::ExportXlsx
+            FileTask::SaveAs | FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues
         )
     }
 
@@ -41,6 +45,8 @@ impl FileTask {
         match self {
             FileTask::ExportPdf => "pdf",
             FileTask::ExportXlsx => "xlsx",
+            // A table is CSV unless its name ends in .xlsx.
+            FileTask::ExportValues | FileTask::ImportValues => "csv",
             _ => "ron",
         }
     }
@@ -53,6 +59,8 @@ impl FileTask {
             FileTask::Compare => "cmd-compare",
             FileTask::ExportPdf => "cmd-export-pdf",
             FileTask::ExportXlsx => "cmd-export-xlsx",
+            FileTask::ExportValues => "cmd-export-values",
+            FileTask::ImportValues => "cmd-import-values",
         }
     }
 
@@ -62,7 +70,8 @@ impl FileTask {
             FileTask::Open => "fd-open",
             FileTask::SaveAs => "button-save",
             FileTask::Compare => "fd-compare",
-            FileTask::ExportPdf | FileTask::ExportXlsx => "fd-export",
+            FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues => "fd-export",
+            FileTask::ImportValues => "fd-import",
         }
     }
 }

@@ -77,6 +77,11 @@ pub enum Done {
     Exported(Result<(PathBuf, usize, Vec<String>), String>),
     /// The Excel workbook was written (its file), or why not.
     ExportedTables(Result<PathBuf, String>),
+    /// An openness values table was read: its values, or one message per bad row.
+    ImportedValues(
+        PathBuf,
+        Result<Vec<crate::model::OpennessValue>, Vec<String>>,
+    ),
 }
 
 /// The channel and a way to wake the UI.
@@ -212,6 +217,38 @@ impl Jobs {
                     .map(|()| path)
                     .map_err(|e| e.to_string()),
             )
+        });
+    }
+
+    /// Writes the openness values table, CSV or xlsx by the file's extension.
+    pub fn export_values(
+        &mut self,
+        openness: crate::model::OpennessAssessment,
+        lang: crate::model::Lang,
+        path: PathBuf,
+    ) {
+        self.spawn(move || {
+            let how = crate::store::atomic::Replace::EXPORT;
+            Done::ExportedTables(
+                crate::report::values::export_with(&openness, lang, &path, how)
+                    .map(|()| path)
+                    .map_err(|e| e.to_string()),
+            )
+        });
+    }
+
+    /// Reads an openness values table against `openness`: the values, or every bad row.
+    pub fn import_values(
+        &mut self,
+        openness: crate::model::OpennessAssessment,
+        path: PathBuf,
+        number_lang: crate::model::Lang,
+        lang: crate::model::Lang,
+    ) {
+        self.spawn(move || {
+            let result = store::values::import_file(&openness, &path, number_lang, lang)
+                .map_err(|e| e.lines());
+            Done::ImportedValues(path, result)
         });
     }
 

@@ -156,6 +156,11 @@ mod tests {
                     "score",
                     "method",
                     "rank",
+                    "line",
+                    "column",
+                    "indicator",
+                    "year",
+                    "first",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))
