@@ -79,6 +79,8 @@ pub struct OpennessIndex {
     pub missing: Vec<Gap>,
     /// Indicators no city has a value for.
     pub empty: Vec<OpennessIndicatorId>,
+    /// How many indicators the framework has.
+    pub indicators: usize,
 }
 
 impl OpennessIndex {
@@ -259,6 +261,7 @@ pub fn index(o: &OpennessAssessment, basis: Basis) -> OpennessIndex {
     // Normalised score per (city, indicator).
     let mut scores: HashMap<(&str, &str), f64> = HashMap::new();
     for ind in o.areas.iter().flat_map(|a| &a.indicators) {
+        out.indicators += 1;
         let mut raw: Vec<(&str, f64)> = Vec::new();
         let mut absent = Vec::new();
         for c in &o.cities {
@@ -493,18 +496,28 @@ pub fn trend_text(lang: Lang, trend: &OpennessTrend) -> String {
              на града, така и тези на останалите."
         ),
     };
+    // Per year: how many indicators it covers (a year with fewer than the latest is not
+    // comparable with it), how many values came from earlier years, and what is missing.
+    let all = trend.indexes.first().map_or(0, |x| x.indicators);
+    let latest_empty = trend.indexes.last().map_or(0, |x| x.empty.len());
+    let mut narrower = Vec::new();
     for (y, idx) in trend.years.iter().zip(&trend.indexes) {
-        if idx.carried.is_empty() && idx.missing.is_empty() && idx.empty.is_empty() {
-            continue;
-        }
-        text.push_str(&format!(" {y}: "));
         let mut parts = Vec::new();
+        if idx.empty.len() > latest_empty {
+            narrower.push(y.to_string());
+            let covered = format::integer(lang, (all - idx.empty.len()) as u64);
+            let all = format::integer(lang, all as u64);
+            parts.push(match lang {
+                Lang::En => format!("computed over {covered} of {all} indicators"),
+                Lang::Bg => format!("изчислен по {covered} от {all} индикатора"),
+            });
+        }
         if !idx.carried.is_empty() {
-            parts.push(format!(
-                "{} {}",
-                lang.pick("carried forward", "пренесени"),
-                gaps(lang, &idx.carried)
-            ));
+            let n = format::integer(lang, idx.carried.len() as u64);
+            parts.push(match lang {
+                Lang::En => format!("{n} values carried forward from earlier years"),
+                Lang::Bg => format!("{n} стойности пренесени от по-ранни години"),
+            });
         }
         if !idx.missing.is_empty() {
             parts.push(format!(
@@ -513,16 +526,23 @@ pub fn trend_text(lang: Lang, trend: &OpennessTrend) -> String {
                 gaps(lang, &idx.missing)
             ));
         }
-        if !idx.empty.is_empty() {
-            let ids: Vec<&str> = idx.empty.iter().map(|i| i.as_str()).collect();
-            parts.push(format!(
-                "{} {}",
-                lang.pick("no values of", "без стойности по"),
-                ids.join(", ")
-            ));
+        if !parts.is_empty() {
+            text.push_str(&format!(" {y}: {}.", parts.join("; ")));
         }
-        text.push_str(&parts.join("; "));
-        text.push('.');
+    }
+    if !narrower.is_empty() {
+        text.push(' ');
+        text.push_str(&match lang {
+            Lang::En => format!(
+                "The index of {} covers fewer indicators than the latest and is not comparable \
+                 with it.",
+                narrower.join(", ")
+            ),
+            Lang::Bg => format!(
+                "Индексът за {} обхваща по-малко индикатори от последния и не е сравним с него.",
+                narrower.join(", ")
+            ),
+        });
     }
     text
 }

@@ -564,6 +564,40 @@ pub fn openness_index(lang: Lang, idx: &analysis::OpennessIndex) -> Table {
     Table::new(cols.to_vec(), rows)
 }
 
+/// The most years a trend table shows: the latest ones (the text names them all).
+pub const TREND_YEARS: usize = 8;
+
+/// The trend: a row per city, a column per year (the latest [`TREND_YEARS`]), the overall
+/// index of each.
+pub fn openness_trend(lang: Lang, trend: &analysis::openness::OpennessTrend) -> Table {
+    let skip = trend.years.len().saturating_sub(TREND_YEARS);
+    let mut cols = vec![Column::new(t(lang, "pdf-city"), 3.0).max_lines(3)];
+    cols.extend(
+        trend.years[skip..]
+            .iter()
+            .map(|y| Column::right(y.to_string(), 1.0)),
+    );
+    let rows = trend
+        .overall()
+        .into_iter()
+        .map(|(_, name, home, scores)| {
+            let name = if home {
+                format!("{} *", short(&name))
+            } else {
+                name
+            };
+            std::iter::once(name)
+                .chain(
+                    scores[skip..]
+                        .iter()
+                        .map(|v| v.map_or("—".to_owned(), |v| format::decimal(lang, v, 1))),
+                )
+                .collect()
+        })
+        .collect();
+    Table::new(cols, rows)
+}
+
 /// "Programme — call" of a funding line or pilot: the catalogue entry's caption, else the text.
 pub fn programme_call(
     catalogue: &Catalogue,

@@ -683,3 +683,5 @@ field-values-year = Values of the year
 field-values-other-year = Or another year
 values-year-hint = The year the value is for; 0 for a value without a year
 values-delete = Delete this value
+pdf-definition = What the plan means by openness
+pdf-trend = The openness index over the years
