@@ -412,6 +412,14 @@ fn openness(action: OpennessCommand, out: &mut dyn Write) -> Result<ExitCode, St
         } => {
             let lang = Lang::from(lang);
             let mut plan = store::load(&file).map_err(load_error)?;
+            // As in the app: an adopted plan's published figures change only in a new revision.
+            if plan.facts.status == crate::model::PlanStatus::Adopted {
+                return Err(say(
+                    lang,
+                    "values-import-adopted",
+                    &[("file", path_arg(&file))],
+                ));
+            }
             let imported =
                 match store::values::import_file(&plan.openness, &table, plan.facts.language, lang)
                 {

@@ -552,4 +552,13 @@ fn openness_values_export_and_import() {
     );
     let v = after.openness.values.last().unwrap();
     assert_eq!((v.value, v.year), (4.5, Some(2030)));
+    // An adopted plan is not changed: its figures change only in a new revision.
+    let mut adopted = after;
+    adopted.facts.status = lap_studio::model::PlanStatus::Adopted;
+    lap_studio::store::save(&plan, &adopted).unwrap();
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let o = lap(&["openness", "import", plan_s, bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("adopted plan"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), text);
 }

@@ -13,14 +13,7 @@ use super::sheets::{Cell, Sheet};
 use crate::i18n::tr;
 use crate::model::{Lang, OpennessAssessment, format};
 
-/// The header keys, in column order: city, indicator, year, value, source.
-pub const COLUMNS: [&str; 5] = [
-    "xlsx-city",
-    "xlsx-indicator",
-    "xlsx-year",
-    "xlsx-value",
-    "xlsx-source",
-];
+use crate::store::values::COLUMNS;
 
 /// A value as `lang` writes it, without group separators (which spreadsheets do not read back):
 /// `2,9` (Bulgarian), `1221172.5` (English).

@@ -14,6 +14,16 @@ use std::path::Path;
 use crate::i18n::{FluentArg, tr, tr_args};
 use crate::model::{Lang, OpennessAssessment, OpennessValue, format};
 
+/// The header keys, in column order: city, indicator, year, value, source (the export writes
+/// them in the plan's language; the import takes either language's).
+pub const COLUMNS: [&str; 5] = [
+    "xlsx-city",
+    "xlsx-indicator",
+    "xlsx-year",
+    "xlsx-value",
+    "xlsx-source",
+];
+
 /// The largest table file read, in bytes.
 pub const MAX_TABLE_BYTES: u64 = 20 * 1024 * 1024;
 
@@ -262,8 +272,7 @@ pub fn values(
         let wanted = column_names(key);
         names.iter().position(|n| wanted.contains(n))
     };
-    let [city_col, indicator_col, year_col, value_col, source_col] =
-        crate::report::values::COLUMNS.map(column);
+    let [city_col, indicator_col, year_col, value_col, source_col] = COLUMNS.map(column);
     for (key, col) in [
         ("xlsx-city", city_col),
         ("xlsx-indicator", indicator_col),

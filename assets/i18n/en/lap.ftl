@@ -685,3 +685,4 @@ values-year-hint = The year the value is for; 0 for a value without a year
 values-delete = Delete this value
 pdf-definition = What the plan means by openness
 pdf-trend = The openness index over the years
+values-import-adopted = { $file } is an adopted plan: its figures change only in a new revision (start one in the app); nothing was imported
