@@ -1777,6 +1777,43 @@ mod tests {
 }
 
 #[cfg(test)]
+mod openness_tests {
+    use super::*;
+
+    /// One value per city, indicator and year: another year is history, the same year twice
+    /// is an error that names the year.
+    #[test]
+    fn a_value_per_year_is_history_and_two_in_one_year_an_error() {
+        let mut p = crate::store::templates::find("sofia-open-cities")
+            .unwrap()
+            .plan()
+            .unwrap();
+        let dup = |p: &Plan| {
+            check(p)
+                .findings
+                .into_iter()
+                .filter(|f| f.code == "OPENNESS_DUPLICATE_VALUE")
+                .collect::<Vec<_>>()
+        };
+        assert!(dup(&p).is_empty());
+        let mut next = p.openness.values[0].clone();
+        next.year = next.year.map(|y| y + 10);
+        p.openness.values.push(next.clone());
+        assert!(dup(&p).is_empty(), "another year is fine");
+        p.openness.values.push(next.clone());
+        let found = dup(&p);
+        assert_eq!(found.len(), 1);
+        let year = next.year.unwrap().to_string();
+        assert!(
+            found[0].message_en.contains(&year),
+            "{}",
+            found[0].message_en
+        );
+        assert_eq!(found[0].severity, Severity::Error);
+    }
+}
+
+#[cfg(test)]
 mod bounds_tests {
     use super::*;
 
