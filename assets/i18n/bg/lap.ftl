@@ -234,7 +234,7 @@ add-value = Добавяне на стойност
 openness-index = Индекс
 openness-no-data = Добавете градове, рамка и стойности, за да видите индекса.
 openness-method = Как се изчислява индексът
-openness-profile = Профил на отвореността: оценка на всяка област (0–100) за всеки град
+openness-profile = Профил на отвореността: оценка на всяка област за всеки град (как се изчислява – по-долу)
 openness-sources = Година и източник на всяка стойност
 comments-title = Коментари от прегледа
 field-author = Автор
@@ -455,7 +455,7 @@ delete-the-plan = планът
 list-untitled = (без заглавие)
 field-percent-range = { $value } не е дял: напишете процент от 0 до 100.
 axis-openness-area = Област (номерата са по-долу)
-axis-openness-score = Оценка, 0–100
+axis-openness-score = Оценка
 risk-axis-likelihood = Вероятност →
 risk-axis-impact = Въздействие →
 dialog-read-only-title = Файлът е само за четене
@@ -524,7 +524,7 @@ cli-count-members = { $n ->
     [one] { $count } член на групата
    *[other] { $count } членове на групата
 }
-cli-summary-index = Индекс на отвореност (0–100, спрямо сравняваните градове):
+cli-summary-index = Индекс на отвореност (последни стойности, спрямо сравняваните градове):
 cli-summary-complete = Попълненост: { $complete }; грешки / предупреждения / подсказки: { $errors } / { $warnings } / { $hints }
 cli-diff-same = няма разлики
 cli-diff-money = стойност { $cost }; осигурено { $secured }; потенциално { $potential }

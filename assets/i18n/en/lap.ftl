@@ -234,7 +234,7 @@ add-value = Add a value
 openness-index = Index
 openness-no-data = Add cities, a framework and values to see the index.
 openness-method = How the index is computed
-openness-profile = Openness profile: score of each area (0–100) for each city
+openness-profile = Openness profile: score of each area for each city (how it is computed is below)
 openness-sources = Year and source of each value
 comments-title = Review comments
 field-author = Author
@@ -455,7 +455,7 @@ delete-the-plan = the plan
 list-untitled = (untitled)
 field-percent-range = { $value } is not a share: write a percentage from 0 to 100.
 axis-openness-area = Area (numbered as below)
-axis-openness-score = Score, 0–100
+axis-openness-score = Score
 risk-axis-likelihood = Likelihood →
 risk-axis-impact = Impact →
 dialog-read-only-title = The file is read-only
@@ -524,7 +524,7 @@ cli-count-members = { $n ->
     [one] { $count } support group member
    *[other] { $count } support group members
 }
-cli-summary-index = Openness index (0–100, relative to the compared cities):
+cli-summary-index = Openness index (latest values, relative to the compared cities):
 cli-summary-complete = Complete: { $complete }; errors / warnings / hints: { $errors } / { $warnings } / { $hints }
 cli-diff-same = no differences
 cli-diff-money = cost { $cost }; secured { $secured }; potential { $potential }
