@@ -139,17 +139,18 @@ impl Jobs {
 
     /// Asks the system's file dialog for a file for `task`, starting in `dir` with the name
     /// `suggested` (for files to write).
-    pub fn pick_native(&mut self, task: FileTask, title: String, dir: PathBuf, suggested: String) {
+    pub fn pick_native(
+        &mut self,
+        task: FileTask,
+        title: String,
+        filter: String,
+        dir: PathBuf,
+        suggested: String,
+    ) {
         self.spawn(move || {
-            let ext = task.extension();
-            let filter = if ext == "pdf" {
-                "PDF"
-            } else {
-                "LAP Studio plan"
-            };
             let dialog = rfd::FileDialog::new()
                 .set_title(title)
-                .add_filter(filter, &[ext])
+                .add_filter(filter, task.extensions())
                 .set_directory(dir);
             let started = std::time::Instant::now();
             let result = if task.writes() {
@@ -162,9 +163,9 @@ impl Jobs {
     }
 
     /// Lists a folder for the app's own file dialog.
-    pub fn list_dir(&mut self, dir: PathBuf, extension: &'static str) {
+    pub fn list_dir(&mut self, dir: PathBuf, extensions: &'static [&'static str]) {
         self.spawn(move || {
-            let result = super::file_dialog::list_dir(&dir, extension);
+            let result = super::file_dialog::list_dir(&dir, extensions);
             Done::Listed(dir, result)
         });
     }

@@ -509,6 +509,7 @@ impl LapApp {
             self.jobs.pick_native(
                 task,
                 self.t(task.title_key()),
+                self.t(task.filter_key()),
                 dir,
                 self.suggested_name(task),
             );

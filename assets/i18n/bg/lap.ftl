@@ -686,3 +686,7 @@ values-delete = Изтриване на стойността
 pdf-definition = Какво планът разбира под отвореност
 pdf-trend = Индексът на отвореност през годините
 values-import-adopted = { $file } е приет план: данните му се променят само в нова редакция (започнете я в приложението); нищо не е внесено
+fd-filter-values = Таблици (CSV, Excel)
+fd-filter-pdf = PDF
+fd-filter-xlsx = Работни книги на Excel
+fd-filter-plan = Планове на LAP Studio

@@ -686,3 +686,7 @@ values-delete = Delete this value
 pdf-definition = What the plan means by openness
 pdf-trend = The openness index over the years
 values-import-adopted = { $file } is an adopted plan: its figures change only in a new revision (start one in the app); nothing was imported
+fd-filter-values = Tables (CSV, Excel)
+fd-filter-pdf = PDF
+fd-filter-xlsx = Excel workbooks
+fd-filter-plan = LAP Studio plans
