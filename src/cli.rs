@@ -208,6 +208,12 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
+    /// The openness values table: export it for partner cities, import what they filled in.
+    Openness {
+        /// What to do.
+        #[command(subcommand)]
+        action: OpennessCommand,
+    },
     /// Key figures of a plan: counts, budget, openness index, completeness, findings.
     Summary {
         /// The plan file.
@@ -216,6 +222,40 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Language of text output.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+    },
+}
+
+/// What to do with a plan's openness values.
+#[derive(Debug, Subcommand)]
+pub enum OpennessCommand {
+    /// Write the values table (city, indicator, year, value, source): CSV, or an Excel workbook
+    /// when the file name ends in .xlsx. Numbers are written as the plan's language writes them.
+    Export {
+        /// The plan file.
+        file: PathBuf,
+        /// The table to write (.csv or .xlsx), atomically.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Replace the table even when it is read-only.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read a values table (.csv or .xlsx) into the plan, which is rewritten atomically (the
+    /// old file kept as NAME.bak). Cities and indicators by name or id; numbers as the plan's
+    /// language writes them. Every bad row is reported with its line, and then nothing is
+    /// imported (exit code 1).
+    Import {
+        /// The plan file.
+        file: PathBuf,
+        /// The table to read.
+        table: PathBuf,
+        /// Keep the plan's values the table does not have (a value of the same city, indicator
+        /// and year is replaced); without it, the table becomes the plan's values.
+        #[arg(long)]
+        merge: bool,
+        /// Language of the messages.
         #[arg(long, value_enum, default_value_t)]
         lang: LangArg,
     },
@@ -335,8 +375,78 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
         ),
         Some(Command::Diff { old, new, format }) => diff(&old, &new, format, out),
         Some(Command::Fingerprint { file, short }) => fingerprint(&file, short, out),
+        Some(Command::Openness { action }) => openness(action, out),
         Some(Command::Summary { file, format, lang }) => {
             summary_command(&file, format, lang.into(), out)
+        }
+    }
+}
+
+fn openness(action: OpennessCommand, out: &mut dyn Write) -> Result<ExitCode, String> {
+    match action {
+        OpennessCommand::Export {
+            file,
+            output,
+            force,
+        } => {
+            let plan = store::load(&file).map_err(load_error)?;
+            let replace = store::atomic::Replace::EXPORT.forced(force);
+            crate::report::values::export_with(
+                &plan.openness,
+                plan.facts.language,
+                &output,
+                replace,
+            )
+            .map_err(err)?;
+            line(
+                out,
+                &say(EN, "values-exported", &[("file", path_arg(&output))]),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        OpennessCommand::Import {
+            file,
+            table,
+            merge,
+            lang,
+        } => {
+            let lang = Lang::from(lang);
+            let mut plan = store::load(&file).map_err(load_error)?;
+            // As in the app: an adopted plan's published figures change only in a new revision.
+            if plan.facts.status == crate::model::PlanStatus::Adopted {
+                return Err(say(
+                    lang,
+                    "values-import-adopted",
+                    &[("file", path_arg(&file))],
+                ));
+            }
+            let imported =
+                match store::values::import_file(&plan.openness, &table, plan.facts.language, lang)
+                {
+                    Ok(v) => v,
+                    Err(e) => {
+                        line(
+                            out,
+                            &say(lang, "values-import-failed", &[("file", path_arg(&table))]),
+                        )?;
+                        for message in e.lines() {
+                            line(out, &escape(&message))?;
+                        }
+                        return Ok(ExitCode::from(1));
+                    }
+                };
+            let count = imported.len();
+            store::values::apply(&mut plan.openness, imported, merge);
+            store::save_file_with(&file, &plan, store::atomic::Replace::PLAN).map_err(err)?;
+            line(
+                out,
+                &say(
+                    lang,
+                    "values-imported",
+                    &[("count", count.into()), ("file", path_arg(&file))],
+                ),
+            )?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

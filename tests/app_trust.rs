@@ -645,3 +645,52 @@ fn the_tables_are_exported_to_excel_from_the_file_menu() {
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"PK"), "an xlsx is a zip file");
 }
+
+/// The openness values table from the Values tab: exported, refused with its bad row's line
+/// (the plan unchanged), then imported as one undoable edit.
+#[test]
+fn openness_values_are_exported_and_imported_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(without_native_dialogs(app_on(
+        "sofia-open-cities",
+        english(),
+    )));
+    go_to_step(&mut h, "Openness");
+    h.get_by_label("Values").click();
+    h.run();
+    let start = h.state().doc().plan().clone();
+    h.get_by_label("Export openness values (CSV or xlsx)…")
+        .click();
+    settle(&mut h);
+    choose_in_builtin_dialog(&mut h, dir.path(), "values.csv", "Export");
+    let table = dir.path().join("values.csv");
+    let text = std::fs::read_to_string(&table).unwrap();
+    assert!(text.contains("София"), "{text}");
+    // A bad row: nothing is imported, and the line is named.
+    std::fs::write(&table, format!("{text}Атлантида,OI-1,2024,\"1,5\",x\n")).unwrap();
+    import(&mut h, dir.path());
+    let line = text.lines().count() + 1;
+    h.get_by_label_contains(&format!("Line {line}: no compared city"));
+    assert_eq!(h.state().doc().plan(), &start);
+    h.get_by_label("OK").click();
+    h.run();
+    // Without it, a new year's value comes in.
+    std::fs::write(&table, format!("{text}София,OI-1,2024,\"3,1\",test\n")).unwrap();
+    import(&mut h, dir.path());
+    let values = &h.state().doc().plan().openness.values;
+    assert_eq!(values.len(), start.openness.values.len() + 1);
+    assert_eq!(values.last().unwrap().value, 3.1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc().plan(), &start);
+}
+
+/// Import values.csv from `dir` through the Values tab and the app's own dialog.
+fn import(h: &mut Harness<'_, LapApp>, dir: &std::path::Path) {
+    h.get_by_label("Import openness values (CSV or xlsx)…")
+        .click();
+    settle(h);
+    // The dialog's first frame only measures it; type into it on the next.
+    h.run();
+    choose_in_builtin_dialog(h, dir, "values.csv", "Import");
+}

@@ -783,3 +783,82 @@ fn a_source_is_added_in_the_context_step_and_printed_as_an_annex() {
     assert_eq!(plan.sources[0].title, "Urban Audit, city BG001C");
     assert!(plan.sources[0].accessed.is_some(), "dated today");
 }
+
+/// The openness step over the years: the trend, a year's profile picked by year, the method
+/// picker, the grid of one year's values with a year column below, and the definition.
+#[test]
+fn openness_step_shows_years_trend_method_and_definition() {
+    use lap_studio::model::OpennessMethod;
+    let mut plan = templates::find("sofia-open-cities")
+        .unwrap()
+        .plan()
+        .unwrap();
+    plan.openness.method = OpennessMethod::RelativeToAverage;
+    // A second round of values, a year after the latest: Sofia 10 % higher, the others as
+    // they were.
+    let next = plan.openness.years().last().copied().unwrap() + 1;
+    let more: Vec<_> = plan
+        .openness
+        .values
+        .iter()
+        .map(|v| {
+            let mut v = v.clone();
+            v.year = Some(next);
+            if v.city.as_str() == "C-1" {
+                v.value *= 1.1;
+            }
+            v
+        })
+        .collect();
+    plan.openness.values.extend(more);
+    let mut h = harness(LapApp::new(plan, None, english(), None));
+    go_to_step(&mut h, "Openness");
+    // The trend, its chart and its words.
+    h.get_by_label("Trend: the overall index of each city, year by year");
+    h.get_by_label("Overall index per city and year");
+    h.get_by_label_contains("computed separately for each year");
+    // The latest profile by default; then the profile of one year.
+    h.get_by_label_contains("each city's most recent value of each indicator");
+    h.get_by_role_and_label(Role::ComboBox, "Profile of the year")
+        .click();
+    h.run();
+    // The year is also a column of the trend table; the choice is a button.
+    h.get_by_role_and_label(Role::Button, &next.to_string())
+        .click();
+    h.run();
+    h.get_by_label_contains(&format!("Values of {next};"));
+    // The method, chosen here.
+    h.get_by_role_and_label(Role::ComboBox, "Scoring method")
+        .click();
+    h.run();
+    h.get_by_label("min–max, 0 to 100").click();
+    h.run();
+    assert_eq!(
+        h.state().doc().plan().openness.method,
+        OpennessMethod::MinMax
+    );
+    h.get_by_label_contains("Method: min–max.");
+    // The values: the grid shows one year, the list below has a year column.
+    h.get_by_label("Values").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Values of the year");
+    h.get_by_label("Or another year");
+    h.get_by_label("Import openness values (CSV or xlsx)…");
+    h.get_by_label("Export openness values (CSV or xlsx)…");
+    assert!(h.query_all_by_label("Year").count() >= 1);
+    // The definition, written in the framework and shown before the index.
+    h.get_by_label("Framework").click();
+    h.run();
+    replace_text(
+        &mut h,
+        "What the plan means by openness",
+        "Openness is what makes newcomers stay.",
+    );
+    assert_eq!(
+        h.state().doc().plan().openness.definition,
+        "Openness is what makes newcomers stay."
+    );
+    h.get_by_label("Index and profile").click();
+    h.run();
+    h.get_by_label("Openness is what makes newcomers stay.");
+}

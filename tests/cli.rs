@@ -157,7 +157,7 @@ fn summary_text_writes_numbers_as_each_language_does() {
         "  Unsecured (cost − secured): 5,046,900.00\u{a0}EUR",
         "  AMIF                         2,052,900.00\u{a0}EUR",
         "Contents: 5 objectives, 18 actions,",
-        "131.7",
+        "132.4",
         "Complete: 100%;",
     ] {
         assert!(en.contains(needle), "{needle:?} not in\n{en}");
@@ -168,7 +168,7 @@ fn summary_text_writes_numbers_as_each_language_does() {
         "Обща стойност: 7\u{a0}978\u{a0}000,00\u{a0}EUR",
         "  Осигурено: 2\u{a0}931\u{a0}100,00\u{a0}EUR (36,7\u{a0}%)",
         "  Неосигурено (стойност − осигурено): ",
-        "131,7",
+        "132,4",
         "Попълненост: 100\u{a0}%;",
     ] {
         assert!(bg.contains(needle), "{needle:?} not in\n{bg}");
@@ -221,7 +221,7 @@ fn summary_json_has_the_agreed_keys() {
     assert!(idx.values().all(|x| x.as_f64().unwrap() > 0.0));
     let mean = idx.values().map(|x| x.as_f64().unwrap()).sum::<f64>() / 5.0;
     assert!((mean - 100.0).abs() < 1.0, "{mean}");
-    assert_eq!(idx["Виена"], 131.7);
+    assert_eq!(idx["Виена"], 132.4);
     assert_eq!(idx["София"], 49.8);
     assert_eq!(v["completeness_percent"], 100);
     assert_eq!(v["findings"]["error"], 0);
@@ -489,4 +489,76 @@ fn error_messages_cannot_drive_the_terminal_or_forge_lines() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert_terminal_safe("missing file", &stderr(&o));
+}
+
+/// `openness export` and `openness import`: a table round-trips; a bad row is reported by its
+/// line and the plan is left as it was.
+#[test]
+fn openness_values_export_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("sofia.ron");
+    std::fs::copy(SOFIA, &plan).unwrap();
+    let plan_s = plan.to_str().unwrap();
+    for name in ["values.csv", "values.xlsx"] {
+        let table = dir.path().join(name);
+        let o = lap(&["openness", "export", plan_s, "-o", table.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let o = lap(&["openness", "import", plan_s, table.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("values imported"), "{}", stdout(&o));
+    }
+    // The plan is the same, canonical, with a backup.
+    let before = lap_studio::store::load(Path::new(SOFIA)).unwrap();
+    let after = lap_studio::store::load(&plan).unwrap();
+    assert_eq!(after, before);
+    assert!(dir.path().join("sofia.ron.bak").exists());
+    // A bad row: line 3 names no city; nothing is imported.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "city,indicator,year,value,source\nC-1,OI-1,2030,\"4,5\",test\nNowhere,OI-1,2030,1,test\n",
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let o = lap(&[
+        "openness",
+        "import",
+        plan_s,
+        bad.to_str().unwrap(),
+        "--merge",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("Line 3:"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Nowhere"), "{}", stdout(&o));
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), text);
+    // Without it, the good row is merged in as a value of a new year.
+    std::fs::write(
+        &bad,
+        "city,indicator,year,value,source\nC-1,OI-1,2030,\"4,5\",test\n",
+    )
+    .unwrap();
+    let o = lap(&[
+        "openness",
+        "import",
+        plan_s,
+        bad.to_str().unwrap(),
+        "--merge",
+    ]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let after = lap_studio::store::load(&plan).unwrap();
+    assert_eq!(
+        after.openness.values.len(),
+        before.openness.values.len() + 1
+    );
+    let v = after.openness.values.last().unwrap();
+    assert_eq!((v.value, v.year), (4.5, Some(2030)));
+    // An adopted plan is not changed: its figures change only in a new revision.
+    let mut adopted = after;
+    adopted.facts.status = lap_studio::model::PlanStatus::Adopted;
+    lap_studio::store::save(&plan, &adopted).unwrap();
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let o = lap(&["openness", "import", plan_s, bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("adopted plan"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), text);
 }

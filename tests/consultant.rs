@@ -354,8 +354,12 @@ fn the_html_is_well_formed_accessible_and_complete() {
         "<caption>Стойности, години и източници</caption><thead><tr><th scope=\"col\">Индикатор</th><th scope=\"col\">София</th><th scope=\"col\">Белфаст</th>"
     ));
     // The charts, inline, each an image named by its text alternative with its caption.
-    assert_eq!(count("figure"), 4, "budget, timeline, risks, openness");
-    assert_eq!(count("svg"), 4);
+    assert_eq!(
+        count("figure"),
+        5,
+        "budget, timeline, risks, openness, its trend"
+    );
+    assert_eq!(count("svg"), 5);
     for f in doc.descendants().filter(|n| n.has_tag_name("figure")) {
         let img = f
             .descendants()

@@ -152,17 +152,17 @@ fn after_deleting_an_action_the_two_views_still_agree() {
 #[test]
 fn a_file_of_a_newer_format_is_still_refused() {
     for text in [
-        "(format_version: 7, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
+        "(format_version: 8, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
         // Even one that would otherwise read as a plan of today.
-        "(format_version: 7)",
+        "(format_version: 8)",
     ] {
         let e = store::parse(text, Path::new("future.ron")).unwrap_err();
         assert!(
             matches!(
                 e.kind,
                 LoadErrorKind::NewerVersion {
-                    found: 7,
-                    supported: 6
+                    found: 8,
+                    supported: 7
                 }
             ),
             "{e}"
@@ -269,4 +269,37 @@ fn a_format_5_file_loads_and_keeps_min_max() {
     let idx = lap_studio::analysis::openness_index(&sample);
     let home = idx.home().unwrap();
     assert!(home.areas.iter().flatten().all(|s| *s > 0.0), "{home:?}");
+}
+
+/// Format 7: a format-6 file (the Sofia sample as it was) still loads; it has no definition of
+/// openness yet, and its latest profile uses every value it has, one per city and indicator, as
+/// its index did.
+#[test]
+fn a_format_6_file_loads_and_its_latest_profile_uses_every_value() {
+    const OLD: &str = "tests/fixtures/sofia-format-6.ron";
+    let text = std::fs::read_to_string(OLD).unwrap();
+    assert!(text.contains("format_version: 6,"));
+    let plan = store::load(Path::new(OLD)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.format_version, FORMAT_VERSION);
+    assert!(plan.openness.definition.is_empty());
+    assert_eq!(plan.openness.method, OpennessMethod::RelativeToAverage);
+    assert!(integrity::problems(&plan).is_empty());
+    let o = &plan.openness;
+    let idx = lap_studio::analysis::openness_index(&plan);
+    assert!(idx.missing.is_empty() && idx.carried.is_empty() && idx.empty.is_empty());
+    for c in &o.cities {
+        for i in o.areas.iter().flat_map(|a| &a.indicators) {
+            let used = o.latest(&c.id, &i.id).expect("a value");
+            let only: Vec<_> = o
+                .values
+                .iter()
+                .filter(|v| v.city == c.id && v.indicator == i.id)
+                .collect();
+            assert_eq!(only, vec![used]);
+        }
+    }
+    // Written again, it is the current format and reads back the same.
+    let again = store::to_ron(&plan);
+    assert!(again.contains(&format!("format_version: {FORMAT_VERSION},")));
+    assert_eq!(store::parse(&again, Path::new("again.ron")).unwrap(), plan);
 }

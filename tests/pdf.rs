@@ -7,7 +7,7 @@ use lap_studio::report::{self, Options, Part, layout::Paper};
 use lopdf::{Document, Object};
 
 /// Pages of the Sofia plan's council PDF.
-const PAGES: usize = 42;
+const PAGES: usize = 43;
 
 fn sofia() -> Plan {
     lap_studio::store::templates::find("sofia-open-cities")
@@ -105,6 +105,9 @@ fn bulgarian_text_of_every_section_is_extractable() {
         "Белфаст",
         "Виена",
         "спрямо средното за групата",
+        "Какво планът разбира под отвореност",
+        "Индексът на отвореност през годините",
+        "изчислен поотделно за всяка година",
         &format!("Страница {PAGES} от {PAGES}"),
     ] {
         assert!(all.contains(needle), "{needle:?} is not extractable");

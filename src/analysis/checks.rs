@@ -1242,20 +1242,29 @@ fn openness(plan: &Plan, out: &mut Out) {
             );
         }
     }
+    // One value per city, indicator and year (the undated one counts as a year of its own).
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut seen_years: HashSet<(&str, &str, Option<i32>)> = HashSet::new();
     for v in &o.values {
-        if !seen.insert((v.city.as_str(), v.indicator.as_str())) {
+        seen.insert((v.city.as_str(), v.indicator.as_str()));
+        if !seen_years.insert((v.city.as_str(), v.indicator.as_str(), v.year)) {
+            let year_en = v
+                .year
+                .map_or("without a year".to_owned(), |y| format!("for {y}"));
+            let year_bg = v
+                .year
+                .map_or("без година".to_owned(), |y| format!("за {y} г."));
             out.push(
                 Severity::Error,
                 "OPENNESS_DUPLICATE_VALUE",
                 ItemPath::field(sec, Some(v.indicator.as_str()), "values"),
                 format!(
-                    "City {} has more than one value for {}",
+                    "City {} has more than one value {year_en} for {}",
                     cut(v.city.as_str(), LABEL_CHARS),
                     cut(v.indicator.as_str(), LABEL_CHARS)
                 ),
                 format!(
-                    "Град {} има повече от една стойност за {}",
+                    "Град {} има повече от една стойност {year_bg} за {}",
                     cut(v.city.as_str(), LABEL_CHARS),
                     cut(v.indicator.as_str(), LABEL_CHARS)
                 ),
@@ -1764,6 +1773,43 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].severity <= w[1].severity)
         );
+    }
+}
+
+#[cfg(test)]
+mod openness_tests {
+    use super::*;
+
+    /// One value per city, indicator and year: another year is history, the same year twice
+    /// is an error that names the year.
+    #[test]
+    fn a_value_per_year_is_history_and_two_in_one_year_an_error() {
+        let mut p = crate::store::templates::find("sofia-open-cities")
+            .unwrap()
+            .plan()
+            .unwrap();
+        let dup = |p: &Plan| {
+            check(p)
+                .findings
+                .into_iter()
+                .filter(|f| f.code == "OPENNESS_DUPLICATE_VALUE")
+                .collect::<Vec<_>>()
+        };
+        assert!(dup(&p).is_empty());
+        let mut next = p.openness.values[0].clone();
+        next.year = next.year.map(|y| y + 10);
+        p.openness.values.push(next.clone());
+        assert!(dup(&p).is_empty(), "another year is fine");
+        p.openness.values.push(next.clone());
+        let found = dup(&p);
+        assert_eq!(found.len(), 1);
+        let year = next.year.unwrap().to_string();
+        assert!(
+            found[0].message_en.contains(&year),
+            "{}",
+            found[0].message_en
+        );
+        assert_eq!(found[0].severity, Severity::Error);
     }
 }
 

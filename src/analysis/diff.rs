@@ -186,6 +186,7 @@ fn singles(p: &Plan) -> Vec<(Section, &'static str, Value)> {
                 &[],
             ),
         ),
+        (Section::Openness, "definition", json(&o.definition, &[])),
         (Section::Openness, "values", json(&o.values, &[])),
     ]
 }

@@ -6,7 +6,7 @@ use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use crate::analysis::Report;
 use crate::analysis::budget::{Budget, Figure};
-use crate::analysis::openness::OpennessIndex;
+use crate::analysis::openness::{OpennessIndex, OpennessTrend};
 use crate::analysis::timeline as gantt;
 use crate::app::theme;
 use crate::i18n::{tr, tr_args};
@@ -329,6 +329,62 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
             ui.weak(format!("{} {name}", i + 1));
         }
     });
+}
+
+/// The trend: each city's overall index over the years, one line each (a gap where a year has
+/// no score); the plan's own city in red and thicker.
+pub fn openness_trend(ui: &mut Ui, lang: Lang, trend: &OpennessTrend) {
+    const OTHERS: [usize; 7] = [0, 1, 2, 4, 5, 6, 7];
+    let cities = trend.overall();
+    ui.label(tr(lang, "openness-trend-chart"));
+    Plot::new("openness-trend")
+        .x_axis_label(tr(lang, "axis-year"))
+        .y_axis_label(tr(lang, "axis-openness-index"))
+        .height(220.0)
+        .width(ui.available_width())
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .include_y(100.0)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .x_axis_formatter(|mark, _| {
+            let i = mark.value.round();
+            // Years are written without grouping.
+            if (mark.value - i).abs() < 1e-6 {
+                format!("{i}")
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(move |mark, _| crate::model::format::decimal_up_to(lang, mark.value, 1))
+        .show(ui, |p| {
+            for (k, (_, name, home, scores)) in cities.iter().enumerate() {
+                let color = if *home {
+                    PALETTE[3]
+                } else {
+                    PALETTE[OTHERS[k % OTHERS.len()]]
+                };
+                let points: Vec<[f64; 2]> = trend
+                    .years
+                    .iter()
+                    .zip(scores)
+                    .filter_map(|(y, s)| Some([f64::from(*y), (*s)?]))
+                    .collect();
+                p.points(
+                    egui_plot::Points::new(name.clone(), points.clone())
+                        .radius(if *home { 5.0 } else { 3.5 })
+                        .color(color),
+                );
+                p.line(
+                    egui_plot::Line::new(name.clone(), points)
+                        .width(if *home { 3.0 } else { 1.5 })
+                        .color(color),
+                );
+            }
+        });
 }
 
 /// Completeness of each step as bars.

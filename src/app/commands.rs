@@ -35,6 +35,10 @@ pub enum Command {
     ExportPdf,
     /// Export the plan's tables as an Excel workbook.
     ExportXlsx,
+    /// Export the openness values table (CSV or xlsx), for partner cities to fill in.
+    ExportValues,
+    /// Import an openness values table (CSV or xlsx).
+    ImportValues,
     /// Close the app.
     Quit,
     /// Undo the last edit.
@@ -70,6 +74,8 @@ impl Command {
         Command::SaveAs,
         Command::ExportPdf,
         Command::ExportXlsx,
+        Command::ExportValues,
+        Command::ImportValues,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -93,6 +99,8 @@ impl Command {
             Command::SaveAs => "cmd-save-as",
             Command::ExportPdf => "cmd-export-pdf",
             Command::ExportXlsx => "cmd-export-xlsx",
+            Command::ExportValues => "cmd-export-values",
+            Command::ImportValues => "cmd-import-values",
             Command::Quit => "cmd-quit",
             Command::Undo => "cmd-undo",
             Command::Redo => "cmd-redo",

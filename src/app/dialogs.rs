@@ -64,7 +64,7 @@ impl LapApp {
                 Dialog::Files(files) => match files.ui(ui, lang) {
                     file_dialog::Outcome::Open => {}
                     file_dialog::Outcome::List(dir) => {
-                        self.jobs.list_dir(dir, files.task.extension())
+                        self.jobs.list_dir(dir, files.task.extensions())
                     }
                     file_dialog::Outcome::Cancelled => {
                         keep = false;

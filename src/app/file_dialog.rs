@@ -25,6 +25,10 @@ pub enum FileTask {
     ExportPdf,
     /// Where to write the Excel workbook.
     ExportXlsx,
+    /// Where to write the openness values table.
+    ExportValues,
+    /// An openness values table to read.
+    ImportValues,
 }
 
 impl FileTask {
@@ -32,7 +36,7 @@ impl FileTask {
     pub fn writes(self) -> bool {
         matches!(
             self,
-            FileTask::SaveAs | FileTask::ExportPdf | FileTask::ExportXlsx
+            FileTask::SaveAs | FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues
         )
     }
 
@@ -41,7 +45,30 @@ impl FileTask {
         match self {
             FileTask::ExportPdf => "pdf",
             FileTask::ExportXlsx => "xlsx",
+            // A table is CSV unless its name ends in .xlsx.
+            FileTask::ExportValues | FileTask::ImportValues => "csv",
             _ => "ron",
+        }
+    }
+
+    /// Every extension the dialog lists (the first is [`Self::extension`]): a values table is
+    /// CSV or xlsx.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileTask::ExportValues | FileTask::ImportValues => &["csv", "xlsx"],
+            FileTask::ExportPdf => &["pdf"],
+            FileTask::ExportXlsx => &["xlsx"],
+            _ => &["ron"],
+        }
+    }
+
+    /// The translation key of the system dialog's filter for [`Self::extensions`].
+    pub fn filter_key(self) -> &'static str {
+        match self {
+            FileTask::ExportValues | FileTask::ImportValues => "fd-filter-values",
+            FileTask::ExportPdf => "fd-filter-pdf",
+            FileTask::ExportXlsx => "fd-filter-xlsx",
+            _ => "fd-filter-plan",
         }
     }
 
@@ -53,6 +80,8 @@ impl FileTask {
             FileTask::Compare => "cmd-compare",
             FileTask::ExportPdf => "cmd-export-pdf",
             FileTask::ExportXlsx => "cmd-export-xlsx",
+            FileTask::ExportValues => "cmd-export-values",
+            FileTask::ImportValues => "cmd-import-values",
         }
     }
 
@@ -62,7 +91,8 @@ impl FileTask {
             FileTask::Open => "fd-open",
             FileTask::SaveAs => "button-save",
             FileTask::Compare => "fd-compare",
-            FileTask::ExportPdf | FileTask::ExportXlsx => "fd-export",
+            FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues => "fd-export",
+            FileTask::ImportValues => "fd-import",
         }
     }
 }
@@ -76,8 +106,8 @@ pub struct Entry {
     pub is_dir: bool,
 }
 
-/// A folder's listing: its folders, then the files with the wanted extension, by name.
-pub fn list_dir(dir: &Path, extension: &str) -> Result<Vec<Entry>, String> {
+/// A folder's listing: its folders, then the files with one of the wanted extensions, by name.
+pub fn list_dir(dir: &Path, extensions: &[&str]) -> Result<Vec<Entry>, String> {
     /// More than anyone scrolls through; the rest is reachable by typing the name.
     const MOST: usize = 5000;
     let read = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -93,7 +123,7 @@ pub fn list_dir(dir: &Path, extension: &str) -> Result<Vec<Entry>, String> {
             let wanted = is_dir
                 || Path::new(&name)
                     .extension()
-                    .is_some_and(|x| x.eq_ignore_ascii_case(extension));
+                    .is_some_and(|x| extensions.iter().any(|e| x.eq_ignore_ascii_case(e)));
             wanted.then_some(Entry { name, is_dir })
         })
         .take(MOST)
@@ -431,13 +461,13 @@ mod tests {
         for f in ["b.ron", "A.RON", "notes.txt", "plan.pdf"] {
             std::fs::write(dir.path().join(f), "").unwrap();
         }
-        let names: Vec<String> = list_dir(dir.path(), "ron")
+        let names: Vec<String> = list_dir(dir.path(), &["ron"])
             .unwrap()
             .into_iter()
             .map(|e| e.name)
             .collect();
         assert_eq!(names, ["Архив", "A.RON", "b.ron"]);
-        assert!(list_dir(&dir.path().join("missing"), "ron").is_err());
+        assert!(list_dir(&dir.path().join("missing"), &["ron"]).is_err());
     }
 
     #[test]

@@ -77,6 +77,11 @@ pub enum Done {
     Exported(Result<(PathBuf, usize, Vec<String>), String>),
     /// The Excel workbook was written (its file), or why not.
     ExportedTables(Result<PathBuf, String>),
+    /// An openness values table was read: its values, or one message per bad row.
+    ImportedValues(
+        PathBuf,
+        Result<Vec<crate::model::OpennessValue>, Vec<String>>,
+    ),
 }
 
 /// The channel and a way to wake the UI.
@@ -134,17 +139,18 @@ impl Jobs {
 
     /// Asks the system's file dialog for a file for `task`, starting in `dir` with the name
     /// `suggested` (for files to write).
-    pub fn pick_native(&mut self, task: FileTask, title: String, dir: PathBuf, suggested: String) {
+    pub fn pick_native(
+        &mut self,
+        task: FileTask,
+        title: String,
+        filter: String,
+        dir: PathBuf,
+        suggested: String,
+    ) {
         self.spawn(move || {
-            let ext = task.extension();
-            let filter = if ext == "pdf" {
-                "PDF"
-            } else {
-                "LAP Studio plan"
-            };
             let dialog = rfd::FileDialog::new()
                 .set_title(title)
-                .add_filter(filter, &[ext])
+                .add_filter(filter, task.extensions())
                 .set_directory(dir);
             let started = std::time::Instant::now();
             let result = if task.writes() {
@@ -157,9 +163,9 @@ impl Jobs {
     }
 
     /// Lists a folder for the app's own file dialog.
-    pub fn list_dir(&mut self, dir: PathBuf, extension: &'static str) {
+    pub fn list_dir(&mut self, dir: PathBuf, extensions: &'static [&'static str]) {
         self.spawn(move || {
-            let result = super::file_dialog::list_dir(&dir, extension);
+            let result = super::file_dialog::list_dir(&dir, extensions);
             Done::Listed(dir, result)
         });
     }
@@ -212,6 +218,38 @@ impl Jobs {
                     .map(|()| path)
                     .map_err(|e| e.to_string()),
             )
+        });
+    }
+
+    /// Writes the openness values table, CSV or xlsx by the file's extension.
+    pub fn export_values(
+        &mut self,
+        openness: crate::model::OpennessAssessment,
+        lang: crate::model::Lang,
+        path: PathBuf,
+    ) {
+        self.spawn(move || {
+            let how = crate::store::atomic::Replace::EXPORT;
+            Done::ExportedTables(
+                crate::report::values::export_with(&openness, lang, &path, how)
+                    .map(|()| path)
+                    .map_err(|e| e.to_string()),
+            )
+        });
+    }
+
+    /// Reads an openness values table against `openness`: the values, or every bad row.
+    pub fn import_values(
+        &mut self,
+        openness: crate::model::OpennessAssessment,
+        path: PathBuf,
+        number_lang: crate::model::Lang,
+        lang: crate::model::Lang,
+    ) {
+        self.spawn(move || {
+            let result = store::values::import_file(&openness, &path, number_lang, lang)
+                .map_err(|e| e.lines());
+            Done::ImportedValues(path, result)
         });
     }
 

@@ -384,6 +384,8 @@ impl LapApp {
                 }
             }
             Command::ExportXlsx => self.ask_file(FileTask::ExportXlsx),
+            Command::ExportValues => self.ask_file(FileTask::ExportValues),
+            Command::ImportValues => self.ask_file(FileTask::ImportValues),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 if !self.doc.undo() {
@@ -507,6 +509,7 @@ impl LapApp {
             self.jobs.pick_native(
                 task,
                 self.t(task.title_key()),
+                self.t(task.filter_key()),
                 dir,
                 self.suggested_name(task),
             );
@@ -554,6 +557,21 @@ impl LapApp {
             FileTask::ExportXlsx => {
                 let lang = self.export.lang.unwrap_or(self.doc.plan().facts.language);
                 self.jobs.export_xlsx(self.doc.plan().clone(), lang, path);
+            }
+            // Numbers as the plan's language writes them, whatever the interface language.
+            FileTask::ExportValues => {
+                let plan = self.doc.plan();
+                self.jobs
+                    .export_values(plan.openness.clone(), plan.facts.language, path);
+            }
+            FileTask::ImportValues => {
+                let plan = self.doc.plan();
+                self.jobs.import_values(
+                    plan.openness.clone(),
+                    path,
+                    plan.facts.language,
+                    self.settings.lang,
+                );
             }
         }
     }
@@ -654,6 +672,37 @@ impl LapApp {
                 );
             }
             Done::ExportedTables(Err(message)) => self.dialog = Some(Dialog::Error(message)),
+            // The table becomes the plan's values, as one undoable edit; nothing when any row
+            // is bad, and every bad row is listed.
+            Done::ImportedValues(_, Ok(_)) if !self.doc.allows(document::EditScope::Plan) => {
+                self.dialog = Some(Dialog::Error(self.t("values-import-locked")));
+            }
+            Done::ImportedValues(path, Ok(values)) => {
+                let count = values.len();
+                let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+                self.doc.set(
+                    "openness-values-import",
+                    now,
+                    |p| Some(&mut p.openness.values),
+                    values,
+                );
+                self.status = tr_args(
+                    self.settings.lang,
+                    "values-imported",
+                    &[
+                        ("count", count.into()),
+                        ("file", path.display().to_string().into()),
+                    ],
+                );
+            }
+            Done::ImportedValues(path, Err(lines)) => {
+                let head = tr_args(
+                    self.settings.lang,
+                    "values-import-failed",
+                    &[("file", path.display().to_string().into())],
+                );
+                self.dialog = Some(Dialog::Error(format!("{head}\n{}", lines.join("\n"))));
+            }
             Done::Exported(result) => {
                 self.export_progress = None;
                 self.dialog = Some(match result {

@@ -77,6 +77,8 @@ impl LapApp {
                     Command::ExportPdf.menu_item(ui, lang, &mut asked)
                 });
                 Command::ExportXlsx.menu_item(ui, lang, &mut asked);
+                Command::ExportValues.menu_item(ui, lang, &mut asked);
+                Command::ImportValues.menu_item(ui, lang, &mut asked);
                 ui.separator();
                 Command::Quit.menu_item(ui, lang, &mut asked);
             });

@@ -157,6 +157,11 @@ mod tests {
                     "method",
                     "rank",
                     "title",
+                    "line",
+                    "column",
+                    "indicator",
+                    "year",
+                    "first",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

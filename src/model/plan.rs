@@ -14,7 +14,7 @@ use super::path::ItemPath;
 
 /// The plan-file layout this build writes. Bump it, and add a step to `store::migrate`, whenever
 /// a change would make an older build misread a newer file.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// A whole Local Action Plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -633,13 +633,21 @@ pub struct ReviewPoint {
     pub description: String,
 }
 
-/// The openness assessment: a framework, cities and their raw values.
+/// The openness assessment: a framework, cities and their raw values over the years.
+///
+/// A value belongs to one city, indicator and year; a city may have a value for every year. A
+/// value without a year counts only in the latest profile, and only where that city has no
+/// dated value of that indicator (see [`OpennessAssessment::latest`]). The type holds nothing
+/// plan-specific but `home_city`, so a network file can carry the same framework and values.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OpennessAssessment {
     /// Name of the framework, e.g. "OPENCities Monitor (areas)".
     pub framework: String,
-    /// What it measures, in words.
+    /// What the plan (or the network) means by openness, in its own words; shown before the
+    /// index.
+    pub definition: String,
+    /// What the framework measures and where its figures come from, in words.
     pub description: String,
     /// Areas with their indicators.
     pub areas: Vec<OpennessArea>,
@@ -647,10 +655,51 @@ pub struct OpennessAssessment {
     pub cities: Vec<City>,
     /// Which of them is the plan's own city.
     pub home_city: Option<CityId>,
-    /// Raw values.
+    /// Raw values, at most one per city, indicator and year.
     pub values: Vec<OpennessValue>,
     /// How raw values become scores.
     pub method: OpennessMethod,
+}
+
+impl OpennessAssessment {
+    /// The distinct years of the values, oldest first.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.values.iter().filter_map(|v| v.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    /// The value of `city` and `indicator` for exactly `year` (`None`: the undated one); the
+    /// first in file order if the file has more than one (which the checks report).
+    pub fn value_in(
+        &self,
+        city: &CityId,
+        indicator: &OpennessIndicatorId,
+        year: Option<i32>,
+    ) -> Option<&OpennessValue> {
+        self.values
+            .iter()
+            .find(|v| &v.city == city && &v.indicator == indicator && v.year == year)
+    }
+
+    /// The value the latest profile uses for `city` and `indicator`: the one of the most recent
+    /// year, else the undated one. Values that are not finite numbers are skipped.
+    pub fn latest(&self, city: &CityId, indicator: &OpennessIndicatorId) -> Option<&OpennessValue> {
+        let mine = || {
+            self.values
+                .iter()
+                .filter(|v| &v.city == city && &v.indicator == indicator && v.value.is_finite())
+        };
+        // `max_by_key` keeps the last of equal keys; the first in file order should win.
+        mine()
+            .filter(|v| v.year.is_some())
+            .fold(None::<&OpennessValue>, |best, v| match best {
+                Some(b) if b.year >= v.year => Some(b),
+                _ => Some(v),
+            })
+            .or_else(|| mine().find(|v| v.year.is_none()))
+    }
 }
 
 /// How the openness index scores a city's raw values.

@@ -208,6 +208,67 @@ fn risk_alt(plan: &Plan, lang: Lang) -> String {
     }
 }
 
+/// The text alternative of the trend: the plan's own city's overall index in the first and the
+/// last year, and its place among the cities in each.
+pub fn openness_trend_alt(trend: &analysis::openness::OpennessTrend, lang: Lang) -> String {
+    let cities = trend.overall();
+    let Some((_, name, _, scores)) = cities.iter().find(|c| c.2) else {
+        return lang
+            .pick(
+                "No city is marked as the plan's own.",
+                "Не е посочен градът на плана.",
+            )
+            .to_owned();
+    };
+    let place = |i: usize| -> Option<(f64, usize, usize)> {
+        let own = scores.get(i).copied().flatten()?;
+        let all: Vec<f64> = cities.iter().filter_map(|c| c.3[i]).collect();
+        let rank = 1 + all.iter().filter(|x| **x > own).count();
+        Some((own, rank, all.len()))
+    };
+    let scored: Vec<usize> = (0..trend.years.len())
+        .filter(|i| place(*i).is_some())
+        .collect();
+    let (Some(first), Some(last)) = (scored.first(), scored.last()) else {
+        return format!("{}: —.", short(name));
+    };
+    let say = |i: usize| {
+        let (v, rank, n) = place(i).unwrap_or_default();
+        let y = trend.years[i];
+        match lang {
+            Lang::En => format!(
+                "{} in {y} (place {rank} of {n})",
+                format::decimal(lang, v, 1)
+            ),
+            Lang::Bg => format!(
+                "{} през {y} г. (място {rank} от {n})",
+                format::decimal(lang, v, 1)
+            ),
+        }
+    };
+    let method = trend.method.label(lang);
+    match lang {
+        Lang::En if first == last => {
+            format!("{}: overall index {} ({method}).", short(name), say(*first))
+        }
+        Lang::Bg if first == last => {
+            format!("{}: общ индекс {} ({method}).", short(name), say(*first))
+        }
+        Lang::En => format!(
+            "{}: overall index {} and {} ({method}).",
+            short(name),
+            say(*first),
+            say(*last)
+        ),
+        Lang::Bg => format!(
+            "{}: общ индекс {} и {} ({method}).",
+            short(name),
+            say(*first),
+            say(*last)
+        ),
+    }
+}
+
 /// The text alternative of the openness profile.
 pub fn openness_alt(idx: &analysis::OpennessIndex, lang: Lang) -> String {
     let Some(home) = idx.home() else {

@@ -64,7 +64,7 @@ fn neutralised(cell: Field) -> String {
 }
 
 /// A sheet as CSV bytes.
-fn table(sheet: Sheet) -> Vec<u8> {
+pub(crate) fn table(sheet: Sheet) -> Vec<u8> {
     // Non-numeric cells are quoted: text, and so every neutralised cell, is always in quotes (a
     // separator inside cannot start a new cell); our bare numbers are not.
     let mut w = csv::WriterBuilder::new()

@@ -394,6 +394,15 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                 h.push(&text);
             }
             Section::Openness => {
+                let o = &plan.openness;
+                if !o.definition.trim().is_empty() {
+                    let _ = write!(
+                        h.out,
+                        "<h3>{}</h3>{}",
+                        h.t("pdf-definition"),
+                        paras(&o.definition)
+                    );
+                }
                 let idx = analysis::openness_index(plan);
                 h.table(&tr(lang, "pdf-index"), &tables::openness_index(lang, &idx));
                 if let Some(f) = svg::openness(lang, &idx) {
@@ -405,6 +414,22 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                     h.t("pdf-method"),
                     esc(&analysis::openness::method(lang, &idx))
                 );
+                let trend = analysis::openness::trend(o);
+                if trend.years.len() >= 2 {
+                    let _ = write!(h.out, "<h3>{}</h3>", h.t("pdf-trend"));
+                    if let Some(f) = svg::openness_trend(lang, &trend) {
+                        h.push(&f.html());
+                    }
+                    h.table(
+                        &tr(lang, "pdf-trend"),
+                        &tables::openness_trend(lang, &trend),
+                    );
+                    let _ = write!(
+                        h.out,
+                        "<p>{}</p>",
+                        esc(&analysis::openness::trend_text(lang, &trend))
+                    );
+                }
                 // The raw values, as one matrix of indicators × cities (the PDF's tables).
                 for table in tables::openness_values(plan, lang) {
                     h.table(&tr(lang, "pdf-raw-values"), &table);

@@ -16,6 +16,7 @@ mod sections;
 pub mod sheets;
 pub mod svg;
 pub mod tables;
+pub mod values;
 pub mod xlsx;
 
 use std::path::Path;

@@ -839,6 +839,11 @@ fn governance(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let o = &plan.openness;
     l.field(&t(lang, "pdf-framework"), &o.framework);
+    // What the plan means by openness comes before any figure.
+    if !o.definition.trim().is_empty() {
+        l.label_heading(2, &t(lang, "pdf-definition"), 40.0);
+        l.paragraph(Style::BODY, &o.definition, 0.0);
+    }
     if !o.description.is_empty() {
         l.paragraph(Style::BODY, &o.description, 0.0);
     }
@@ -855,6 +860,19 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.end_figure();
     l.label_heading(2, &t(lang, "pdf-method"), 40.0);
     l.label_paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
+    // The trend, as a table with its text alternative and the words of how it was computed.
+    let trend = analysis::openness::trend(o);
+    if trend.years.len() >= 2 {
+        l.label_heading(2, &t(lang, "pdf-trend"), 80.0);
+        l.label_paragraph(Style::BODY, &charts::openness_trend_alt(&trend, lang), 0.0);
+        let table = tables::openness_trend(lang, &trend);
+        l.table(&table.columns, &table.rows);
+        l.label_paragraph(
+            Style::BODY,
+            &analysis::openness::trend_text(lang, &trend),
+            0.0,
+        );
+    }
     l.label_heading(2, &t(lang, "pdf-raw-values"), 60.0);
     // A matrix of indicators × cities.
     for table in tables::openness_values(plan, lang) {

@@ -200,6 +200,76 @@ pub fn openness(lang: Lang, idx: &analysis::OpennessIndex) -> Option<Figure> {
     })
 }
 
+/// The trend: each city's overall index over the years as a line, the plan's own city dark and
+/// thick; years across, the index up (100 marked: the group average with the relative method).
+pub fn openness_trend(lang: Lang, trend: &analysis::openness::OpennessTrend) -> Option<Figure> {
+    if trend.years.len() < 2 {
+        return None;
+    }
+    let cities = trend.overall();
+    let (w, h, left, right, top, bottom) = (720.0, 260.0, 50.0, 170.0, 10.0, 30.0);
+    let max = trend.max_score().max(1.0) * 1.05;
+    let n = (trend.years.len() - 1) as f64;
+    let x_of = |i: usize| left + (w - left - right) * i as f64 / n;
+    let y_of = |v: f64| top + (h - top - bottom) * (1.0 - v.max(0.0) / max);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" font-size=\"12\" font-family=\"DejaVu Sans, Arial, sans-serif\">"
+    );
+    let _ = write!(
+        svg,
+        "<line x1=\"{left}\" y1=\"{y:.1}\" x2=\"{x2:.1}\" y2=\"{y:.1}\" stroke=\"#999\" stroke-dasharray=\"4 3\"/><text x=\"0\" y=\"{ty:.1}\">{}</text>",
+        esc(&format::integer(lang, 100)),
+        y = y_of(100.0),
+        x2 = w - right,
+        ty = y_of(100.0) + 4.0,
+    );
+    for (i, year) in trend.years.iter().enumerate() {
+        let _ = write!(
+            svg,
+            "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\">{year}</text>",
+            x = x_of(i),
+            y = h - 8.0
+        );
+    }
+    const GREYS: [&str; 4] = ["#9fb4cf", "#7f9fbf", "#b7c7da", "#6c87a6"];
+    let mut label_y = top + 10.0;
+    for (k, (_, name, home, scores)) in cities.iter().enumerate() {
+        let (stroke, width) = if *home {
+            ("#14457f", 3.0)
+        } else {
+            (GREYS[k % GREYS.len()], 1.5)
+        };
+        let points: Vec<String> = scores
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some(format!("{:.1},{:.1}", x_of(i), y_of((*s)?))))
+            .collect();
+        let _ = write!(
+            svg,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{width}\"/>",
+            points.join(" ")
+        );
+        let weight = if *home { "bold" } else { "normal" };
+        let _ = write!(
+            svg,
+            "<line x1=\"{x1:.1}\" y1=\"{y:.1}\" x2=\"{x2:.1}\" y2=\"{y:.1}\" stroke=\"{stroke}\" stroke-width=\"{width}\"/><text x=\"{tx:.1}\" y=\"{ty:.1}\" font-weight=\"{weight}\">{}</text>",
+            text(name, 18),
+            x1 = w - right + 10.0,
+            x2 = w - right + 30.0,
+            y = label_y,
+            tx = w - right + 36.0,
+            ty = label_y + 4.0,
+        );
+        label_y += 18.0;
+    }
+    svg.push_str("</svg>");
+    Some(Figure {
+        svg,
+        caption: tr(lang, "pdf-trend"),
+        alt: charts::openness_trend_alt(trend, lang),
+    })
+}
+
 /// The risk matrix as the PDF draws it: impact across, likelihood up, each risk's code (R1…,
 /// by its place in the register) in its cell.
 pub fn risk_matrix(plan: &Plan, lang: Lang) -> Option<Figure> {

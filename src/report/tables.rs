@@ -427,14 +427,19 @@ pub fn indicator_measurement(plan: &Plan, lang: Lang) -> Table {
 /// Most cities side by side in one table of openness values; more make further tables.
 pub const CITIES_PER_TABLE: usize = 6;
 
-/// The openness values as matrices: a row per indicator (name, unit, which way is better), a
-/// column per city, and the years and sources of the row; cities beyond
+/// The openness values of the latest profile as matrices: a row per indicator (name, unit,
+/// which way is better), a column per city, and the years and sources of the row; cities beyond
 /// [`CITIES_PER_TABLE`] continue in further tables.
 pub fn openness_values(plan: &Plan, lang: Lang) -> Vec<Table> {
     let o = &plan.openness;
+    // The latest profile's values: each city's most recent of each indicator.
     let mut values: HashMap<(&OpennessIndicatorId, &CityId), &OpennessValue> = HashMap::new();
-    for v in &o.values {
-        values.entry((&v.indicator, &v.city)).or_insert(v);
+    for c in &o.cities {
+        for i in o.areas.iter().flat_map(|a| &a.indicators) {
+            if let Some(v) = o.latest(&c.id, &i.id) {
+                values.insert((&i.id, &c.id), v);
+            }
+        }
     }
     let mut tables = Vec::new();
     for cities in o.cities.chunks(CITIES_PER_TABLE) {
@@ -557,6 +562,40 @@ pub fn openness_index(lang: Lang, idx: &analysis::OpennessIndex) -> Table {
         );
     }
     Table::new(cols.to_vec(), rows)
+}
+
+/// The most years a trend table shows: the latest ones (the text names them all).
+pub const TREND_YEARS: usize = 8;
+
+/// The trend: a row per city, a column per year (the latest [`TREND_YEARS`]), the overall
+/// index of each.
+pub fn openness_trend(lang: Lang, trend: &analysis::openness::OpennessTrend) -> Table {
+    let skip = trend.years.len().saturating_sub(TREND_YEARS);
+    let mut cols = vec![Column::new(t(lang, "pdf-city"), 3.0).max_lines(3)];
+    cols.extend(
+        trend.years[skip..]
+            .iter()
+            .map(|y| Column::right(y.to_string(), 1.0)),
+    );
+    let rows = trend
+        .overall()
+        .into_iter()
+        .map(|(_, name, home, scores)| {
+            let name = if home {
+                format!("{} *", short(&name))
+            } else {
+                name
+            };
+            std::iter::once(name)
+                .chain(
+                    scores[skip..]
+                        .iter()
+                        .map(|v| v.map_or("—".to_owned(), |v| format::decimal(lang, v, 1))),
+                )
+                .collect()
+        })
+        .collect();
+    Table::new(cols, rows)
 }
 
 /// "Programme — call" of a funding line or pilot: the catalogue entry's caption, else the text.

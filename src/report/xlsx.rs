@@ -39,7 +39,7 @@ fn sheet_name(title: &str) -> String {
         .collect()
 }
 
-fn add(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
+pub(crate) fn add(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
     if sheet.rows.len() >= MAX_ROWS {
         return Err(XlsxError::ParameterError(format!(
             "the table {} has {} rows, more than the {} an Excel sheet can hold; export CSV instead",

@@ -18,6 +18,13 @@
 //!   adopted or a funder received, was computed that way, and opening a file must not change
 //!   its published figures; the planner may switch in the openness step. The other new fields
 //!   are simply empty.
+//! - 7: openness values may repeat over the years, one per city, indicator and year (before, one
+//!   per city and indicator); the index is computed per year and as a trend, and the latest
+//!   profile takes each city's most recent value of each indicator. A value without a year
+//!   counts only in the latest profile, and only where the city has no dated value of that
+//!   indicator. A format-6 file held at most one value per city and indicator, so its latest
+//!   profile is the index it showed, figure for figure, and its values need no change. The
+//!   assessment gains its own `definition` of openness, empty in older files.
 
 use std::collections::HashMap;
 

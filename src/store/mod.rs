@@ -11,6 +11,7 @@ pub mod locate;
 pub mod migrate;
 pub mod scan;
 pub mod templates;
+pub mod values;
 
 pub use error::{LoadError, LoadErrorKind, Location, SaveError};
 pub use file::{

@@ -234,7 +234,7 @@ add-value = Добавяне на стойност
 openness-index = Индекс
 openness-no-data = Добавете градове, рамка и стойности, за да видите индекса.
 openness-method = Как се изчислява индексът
-openness-profile = Профил на отвореността: оценка на всяка област (0–100) за всеки град
+openness-profile = Профил на отвореността: оценка на всяка област за всеки град (как се изчислява – по-долу)
 openness-sources = Година и източник на всяка стойност
 comments-title = Коментари от прегледа
 field-author = Автор
@@ -457,7 +457,7 @@ delete-the-plan = планът
 list-untitled = (без заглавие)
 field-percent-range = { $value } не е дял: напишете процент от 0 до 100.
 axis-openness-area = Област (номерата са по-долу)
-axis-openness-score = Оценка, 0–100
+axis-openness-score = Оценка
 risk-axis-likelihood = Вероятност →
 risk-axis-impact = Въздействие →
 dialog-read-only-title = Файлът е само за четене
@@ -526,7 +526,7 @@ cli-count-members = { $n ->
     [one] { $count } член на групата
    *[other] { $count } членове на групата
 }
-cli-summary-index = Индекс на отвореност (0–100, спрямо сравняваните градове):
+cli-summary-index = Индекс на отвореност (последни стойности, спрямо сравняваните градове):
 cli-summary-complete = Попълненост: { $complete }; грешки / предупреждения / подсказки: { $errors } / { $warnings } / { $hints }
 cli-diff-same = няма разлики
 cli-diff-money = стойност { $cost }; осигурено { $secured }; потенциално { $potential }
@@ -644,3 +644,51 @@ field-url = Уеб адрес
 field-accessed = Прегледан на
 field-supports = Кои данни или твърдения подкрепя
 add-source = Добавяне на източник
+
+## Таблица на стойностите за отвореност: внос и износ
+values-no-year = без година
+values-import-unreadable = { $file } не може да се прочете: { $error }
+values-import-too-large = файлът е по-голям от { $max } MB
+values-import-not-a-table = Файлът не е таблица, която програмата чете: { $error }
+values-import-no-sheet = работната книга няма лист
+values-import-too-many-rows = Таблицата има повече от { $max } реда
+values-import-empty = Таблицата няма стойности: първият ред назовава колоните (град, индикатор, година, стойност, източник), под него по една стойност на ред
+values-import-no-column = Ред { $line }: няма колона „{ $column }“ (първият ред назовава колоните: град, индикатор, година, стойност, източник)
+values-import-no-city = Ред { $line }: няма град
+values-import-unknown-city = Ред { $line }: няма сравняван град с име или идентификатор „{ $city }“
+values-import-ambiguous-city = Ред { $line }: повече от един град се казва „{ $city }“; използвайте идентификатора му
+values-import-no-indicator = Ред { $line }: няма индикатор
+values-import-unknown-indicator = Ред { $line }: в рамката няма индикатор с име или идентификатор „{ $indicator }“
+values-import-ambiguous-indicator = Ред { $line }: повече от един индикатор се казва „{ $indicator }“; използвайте идентификатора му
+values-import-bad-year = Ред { $line }: „{ $year }“ не е година между 1900 и 2100
+values-import-no-value = Ред { $line }: няма стойност
+values-import-bad-value = Ред { $line }: { $error }
+values-import-duplicate = Ред { $line }: втора стойност на { $indicator } за { $city } ({ $year }); първата е на ред { $first }
+values-imported = { $count ->
+    [one] Внесена е една стойност в { $file }
+   *[other] Внесени са { $count } стойности в { $file }
+}
+values-exported = Стойностите за отвореност са записани в { $file }
+values-import-failed = Нищо не е внесено от { $file }:
+cmd-export-values = Експорт на стойностите за отвореност (CSV или xlsx)…
+cmd-import-values = Внос на стойностите за отвореност (CSV или xlsx)…
+fd-import = Внеси
+values-import-locked = Планът не може да се променя сега (приет е или е отворен за преглед): нищо не е внесено.
+field-openness-definition = Какво планът разбира под отвореност
+field-openness-year = Профил за годината
+openness-latest = Последни стойности
+openness-trend = Динамика: общият индекс на всеки град по години
+openness-trend-chart = Общ индекс по градове и години
+axis-year = Година
+axis-openness-index = Индекс
+field-values-year = Стойности за годината
+field-values-other-year = Или друга година
+values-year-hint = Годината, за която е стойността; 0 за стойност без година
+values-delete = Изтриване на стойността
+pdf-definition = Какво планът разбира под отвореност
+pdf-trend = Индексът на отвореност през годините
+values-import-adopted = { $file } е приет план: данните му се променят само в нова редакция (започнете я в приложението); нищо не е внесено
+fd-filter-values = Таблици (CSV, Excel)
+fd-filter-pdf = PDF
+fd-filter-xlsx = Работни книги на Excel
+fd-filter-plan = Планове на LAP Studio

@@ -234,7 +234,7 @@ add-value = Add a value
 openness-index = Index
 openness-no-data = Add cities, a framework and values to see the index.
 openness-method = How the index is computed
-openness-profile = Openness profile: score of each area (0–100) for each city
+openness-profile = Openness profile: score of each area for each city (how it is computed is below)
 openness-sources = Year and source of each value
 comments-title = Review comments
 field-author = Author
@@ -457,7 +457,7 @@ delete-the-plan = the plan
 list-untitled = (untitled)
 field-percent-range = { $value } is not a share: write a percentage from 0 to 100.
 axis-openness-area = Area (numbered as below)
-axis-openness-score = Score, 0–100
+axis-openness-score = Score
 risk-axis-likelihood = Likelihood →
 risk-axis-impact = Impact →
 dialog-read-only-title = The file is read-only
@@ -526,7 +526,7 @@ cli-count-members = { $n ->
     [one] { $count } support group member
    *[other] { $count } support group members
 }
-cli-summary-index = Openness index (0–100, relative to the compared cities):
+cli-summary-index = Openness index (latest values, relative to the compared cities):
 cli-summary-complete = Complete: { $complete }; errors / warnings / hints: { $errors } / { $warnings } / { $hints }
 cli-diff-same = no differences
 cli-diff-money = cost { $cost }; secured { $secured }; potential { $potential }
@@ -644,3 +644,51 @@ field-url = Web address
 field-accessed = Consulted on
 field-supports = Which figures or statements it supports
 add-source = Add a source
+
+## Openness values table: import and export
+values-no-year = no year
+values-import-unreadable = Cannot read { $file }: { $error }
+values-import-too-large = the file is larger than { $max } MB
+values-import-not-a-table = The file is not a table this program reads: { $error }
+values-import-no-sheet = the workbook has no sheet
+values-import-too-many-rows = The table has more than { $max } rows
+values-import-empty = The table has no values: the first row names the columns (city, indicator, year, value, source), one value a row below it
+values-import-no-column = Line { $line }: no column “{ $column }” (the first row names the columns: city, indicator, year, value, source)
+values-import-no-city = Line { $line }: no city
+values-import-unknown-city = Line { $line }: no compared city has the name or id “{ $city }”
+values-import-ambiguous-city = Line { $line }: more than one city is called “{ $city }”; use its id
+values-import-no-indicator = Line { $line }: no indicator
+values-import-unknown-indicator = Line { $line }: no indicator of the framework has the name or id “{ $indicator }”
+values-import-ambiguous-indicator = Line { $line }: more than one indicator is called “{ $indicator }”; use its id
+values-import-bad-year = Line { $line }: “{ $year }” is not a year between 1900 and 2100
+values-import-no-value = Line { $line }: no value
+values-import-bad-value = Line { $line }: { $error }
+values-import-duplicate = Line { $line }: a second value of { $indicator } for { $city } ({ $year }); the first is on line { $first }
+values-imported = { $count ->
+    [one] One value imported into { $file }
+   *[other] { $count } values imported into { $file }
+}
+values-exported = The openness values written to { $file }
+values-import-failed = Nothing was imported from { $file }:
+cmd-export-values = Export openness values (CSV or xlsx)…
+cmd-import-values = Import openness values (CSV or xlsx)…
+fd-import = Import
+values-import-locked = The plan cannot be changed now (it is adopted, or open for review): nothing was imported.
+field-openness-definition = What the plan means by openness
+field-openness-year = Profile of the year
+openness-latest = Latest values
+openness-trend = Trend: the overall index of each city, year by year
+openness-trend-chart = Overall index per city and year
+axis-year = Year
+axis-openness-index = Index
+field-values-year = Values of the year
+field-values-other-year = Or another year
+values-year-hint = The year the value is for; 0 for a value without a year
+values-delete = Delete this value
+pdf-definition = What the plan means by openness
+pdf-trend = The openness index over the years
+values-import-adopted = { $file } is an adopted plan: its figures change only in a new revision (start one in the app); nothing was imported
+fd-filter-values = Tables (CSV, Excel)
+fd-filter-pdf = PDF
+fd-filter-xlsx = Excel workbooks
+fd-filter-plan = LAP Studio plans

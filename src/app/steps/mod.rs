@@ -30,6 +30,10 @@ pub struct Views {
     pub review: ReviewView,
     /// Openness: results, values, cities or framework.
     pub openness: OpennessTab,
+    /// Openness results: the year of the profile (`None`: the latest values).
+    pub openness_year: Option<i32>,
+    /// Openness values: the year the grid shows (`None`: the values without a year).
+    pub openness_values_year: Option<i32>,
     /// Strategy links: which of the city's strategies.
     pub strategy: StrategyKind,
     /// Support group: members or meetings.

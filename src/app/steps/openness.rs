@@ -1,5 +1,7 @@
-//! Step 13: openness — the framework (areas and indicators with direction and weight), the cities
-//! compared, raw values per city with year and source, and the resulting index and profile.
+//! Step 13: openness — the framework (areas and indicators with direction and weight) and the
+//! plan's definition of openness, the cities compared, raw values per city and year with their
+//! source (imported and exported as a table), and the resulting index: the profile of the latest
+//! values or of one year, and the trend of the index over the years.
 
 use egui::Ui;
 
@@ -35,14 +37,47 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
 
 fn results(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
-    let idx = openness::openness_index(cx.plan());
+    let o = cx.plan().openness.clone();
+    let years = o.years();
+    // A year that is gone (its values deleted) falls back to the latest values.
+    if cx.views.openness_year.is_some_and(|y| !years.contains(&y)) {
+        cx.views.openness_year = None;
+    }
+    let basis = cx
+        .views
+        .openness_year
+        .map_or(openness::Basis::Latest, openness::Basis::Year);
+    let idx = openness::index(&o, basis);
+    let trend = openness::trend(&o);
+    let mut method = o.method;
     egui::ScrollArea::vertical()
         .id_salt("openness-results")
         .show(ui, |ui| {
+            if !o.definition.trim().is_empty() {
+                ui.strong(tr(lang, "field-openness-definition"));
+                ui.label(&o.definition);
+                ui.add_space(6.0);
+            }
             if idx.cities.is_empty() {
                 ui.weak(tr(lang, "openness-no-data"));
                 return;
             }
+            form(ui, "results-head", |ui| {
+                w::choice(
+                    ui,
+                    &tr(lang, "field-openness-method"),
+                    &mut method,
+                    OpennessMethod::ALL,
+                    |m| m.label(lang),
+                );
+                year_picker(
+                    ui,
+                    &tr(lang, "field-openness-year"),
+                    &tr(lang, "openness-latest"),
+                    &years,
+                    &mut cx.views.openness_year,
+                );
+            });
             // Areas down, cities across: five cities fit beside each other, eleven areas do not.
             // Area names wrap to a share of the width, so all cities stay in view.
             let name_w = (ui.available_width() * 0.34).clamp(90.0, 240.0);
@@ -81,13 +116,104 @@ fn results(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             ui.add_space(8.0);
             ui.strong(tr(lang, "openness-method"));
             ui.label(openness::method(lang, &idx));
+            ui.add_space(8.0);
+            ui.separator();
+            ui.strong(tr(lang, "openness-trend"));
+            if trend.years.len() >= 2 {
+                charts::openness_trend(ui, lang, &trend);
+                egui::Grid::new("trend-table").striped(true).show(ui, |ui| {
+                    ui.strong(tr(lang, "xlsx-city"));
+                    for y in &trend.years {
+                        ui.strong(y.to_string());
+                    }
+                    ui.end_row();
+                    for (_, name, home, scores) in trend.overall() {
+                        ui.label(if home { format!("{name} ★") } else { name });
+                        for s in scores {
+                            ui.label(s.map_or("—".to_owned(), |v| {
+                                crate::model::format::decimal(lang, v, 1)
+                            }));
+                        }
+                        ui.end_row();
+                    }
+                });
+            }
+            ui.label(openness::trend_text(lang, &trend));
         });
+    cx.set("openness-method", |p| Some(&mut p.openness.method), method);
+}
+
+/// A year picker: `none` (the latest values, or the values without a year) and each year.
+fn year_picker(ui: &mut Ui, name: &str, none: &str, years: &[i32], value: &mut Option<i32>) {
+    let l = ui.label(name);
+    let shown = value.map_or(none.to_owned(), |y| y.to_string());
+    egui::ComboBox::from_id_salt(("year", name))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, none);
+            for y in years {
+                ui.selectable_value(value, Some(*y), y.to_string());
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
 }
 
 fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     let o = cx.plan().openness.clone();
     let mut values = o.values.clone();
+    let mut years = o.years();
+    // The year the grid shows: by default the most recent.
+    let shown = *cx
+        .views
+        .openness_values_year
+        .get_or_insert_with(|| years.last().copied().unwrap_or(0));
+    if shown != 0 && !years.contains(&shown) {
+        years.push(shown);
+        years.sort_unstable();
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr(lang, "cmd-import-values")).clicked() {
+            cx.intents
+                .push(crate::app::Intent::Run(crate::app::Command::ImportValues));
+        }
+        if ui.button(tr(lang, "cmd-export-values")).clicked() {
+            cx.intents
+                .push(crate::app::Intent::Run(crate::app::Command::ExportValues));
+        }
+    });
+    let mut year_choice = (shown != 0).then_some(shown);
+    // Typing another year shows that year's (empty) column of the grid, to fill in.
+    let start = if shown == 0 {
+        years
+            .last()
+            .copied()
+            .unwrap_or_else(|| crate::model::Date::today().year())
+    } else {
+        shown
+    };
+    let mut new_year = start;
+    form(ui, "values-head", |ui| {
+        year_picker(
+            ui,
+            &tr(lang, "field-values-year"),
+            &tr(lang, "values-no-year"),
+            &years,
+            &mut year_choice,
+        );
+        let l = ui.label(tr(lang, "field-values-other-year"));
+        ui.add(egui::DragValue::new(&mut new_year).range(1900..=2100))
+            .labelled_by(l.id);
+        ui.end_row();
+    });
+    let year = if new_year != start {
+        Some(new_year)
+    } else {
+        year_choice
+    };
+    cx.views.openness_values_year = Some(year.unwrap_or(0));
     egui::ScrollArea::both()
         .id_salt("openness-values")
         .show(ui, |ui| {
@@ -118,9 +244,9 @@ fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                             })
                             .inner;
                         for c in &o.cities {
-                            let found = values
-                                .iter()
-                                .position(|v| v.city == c.id && v.indicator == ind.id);
+                            let found = values.iter().position(|v| {
+                                v.city == c.id && v.indicator == ind.id && v.year == year
+                            });
                             match found {
                                 Some(k) => {
                                     let v = &mut values[k];
@@ -152,10 +278,12 @@ fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                                     if ui
                                         .small_button("+")
                                         .on_hover_text(format!(
-                                            "{}: {} — {}",
+                                            "{}: {} — {} ({})",
                                             tr(lang, "add-value"),
                                             c.name,
-                                            ind.name
+                                            ind.name,
+                                            year.map_or(tr(lang, "values-no-year"), |y| y
+                                                .to_string())
                                         ))
                                         .clicked()
                                     {
@@ -163,7 +291,7 @@ fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                                             city: c.id.clone(),
                                             indicator: ind.id.clone(),
                                             value: 0.0,
-                                            year: None,
+                                            year,
                                             source: String::new(),
                                         });
                                     }
@@ -176,10 +304,16 @@ fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             });
             ui.separator();
             ui.strong(tr(lang, "openness-sources"));
+            let mut delete = None;
             egui::Grid::new("sources-grid")
                 .striped(true)
                 .show(ui, |ui| {
-                    for v in &mut values {
+                    for key in ["xlsx-city", "xlsx-indicator", "xlsx-year", "xlsx-value"] {
+                        ui.strong(tr(lang, key));
+                    }
+                    ui.strong(tr(lang, "xlsx-source"));
+                    ui.end_row();
+                    for (k, v) in values.iter_mut().enumerate() {
                         let city = o
                             .cities
                             .iter()
@@ -191,20 +325,33 @@ fn values(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                             .flat_map(|a| &a.indicators)
                             .find(|i| i.id == v.indicator)
                             .map_or(v.indicator.to_string(), |i| i.name.clone());
-                        let l = ui.label(format!("{city} — {ind}"));
-                        let mut year = v.year.unwrap_or(0);
+                        let l = ui.label(&city);
+                        ui.label(&ind);
+                        let mut y = v.year.unwrap_or(0);
                         if ui
-                            .add(egui::DragValue::new(&mut year).range(0..=2200))
+                            .add(egui::DragValue::new(&mut y).range(0..=2100))
                             .labelled_by(l.id)
+                            .on_hover_text(tr(lang, "values-year-hint"))
                             .changed()
                         {
-                            v.year = (year > 0).then_some(year);
+                            v.year = (y > 0).then_some(y);
                         }
-                        ui.add(egui::TextEdit::singleline(&mut v.source).desired_width(360.0))
+                        ui.label(crate::model::format::decimal_up_to(lang, v.value, 6));
+                        ui.add(egui::TextEdit::singleline(&mut v.source).desired_width(300.0))
                             .labelled_by(l.id);
+                        if ui
+                            .small_button("✖")
+                            .on_hover_text(format!("{}: {city} — {ind}", tr(lang, "values-delete")))
+                            .clicked()
+                        {
+                            delete = Some(k);
+                        }
                         ui.end_row();
                     }
                 });
+            if let Some(k) = delete {
+                values.remove(k);
+            }
         });
     cx.set("openness-values", |p| Some(&mut p.openness.values), values);
 }
@@ -267,9 +414,11 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         cx.plan().openness.framework.clone(),
         cx.plan().openness.description.clone(),
         cx.plan().openness.method,
+        cx.plan().openness.definition.clone(),
     );
     form(ui, "framework-head", |ui| {
         w::text(ui, &tr(lang, "field-framework"), &mut head.0);
+        w::multiline(ui, &tr(lang, "field-openness-definition"), &mut head.3);
         w::multiline(ui, &tr(lang, "field-description"), &mut head.1);
         w::choice(
             ui,
@@ -289,6 +438,11 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         "framework-description",
         |p| Some(&mut p.openness.description),
         head.1,
+    );
+    cx.set(
+        "openness-definition",
+        |p| Some(&mut p.openness.definition),
+        head.3,
     );
     ui.separator();
     if let Some(e) = super::list_panel(ui, "areas", |ui| {
