@@ -328,7 +328,8 @@ fn export_names_the_items_whose_characters_the_font_lacks() {
         .unwrap()
         .plan()
         .unwrap();
-    plan.risks[0].owner = "中文 owner".into();
+    // The hanzi come from the fallback font; nothing has the emoji.
+    plan.risks[0].owner = "中文 owner 🤝".into();
     let file = dir.path().join("plan.ron");
     lap_studio::store::save(&file, &plan).unwrap();
     let out = dir.path().join("plan.pdf");
@@ -341,7 +342,7 @@ fn export_names_the_items_whose_characters_the_font_lacks() {
     assert!(o.status.success());
     assert!(
         stderr(&o).contains(
-            "warning: risks/R-1: characters the PDF font cannot show were replaced by '?': 中文"
+            "warning: risks/R-1: characters the PDF font cannot show were replaced by '?': 🤝"
         ),
         "{}",
         stderr(&o)

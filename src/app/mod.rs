@@ -933,19 +933,27 @@ fn template_or_empty(name: &str) -> Plan {
 }
 
 /// Adds DejaVu Sans behind egui's own font: it covers Cyrillic fully, and the arrows, marks and
-/// symbols the interface uses, plus Greek, Arabic and more that plans may contain.
+/// symbols the interface uses, plus Greek, Arabic and more that plans may contain; and behind
+/// it the PDF's fallback for Chinese and Japanese names (egui does not shape Arabic: its
+/// letters show unjoined, left to right).
 fn install_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
-        .into_iter()
-        .map(|family| InsertFontFamily {
-            family,
-            priority: FontPriority::Lowest,
-        })
-        .collect();
+    let families: Vec<InsertFontFamily> =
+        [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+            .into_iter()
+            .map(|family| InsertFontFamily {
+                family,
+                priority: FontPriority::Lowest,
+            })
+            .collect();
     ctx.add_font(FontInsert::new(
         "DejaVuSans",
         egui::FontData::from_static(dejavu::sans::regular()),
+        families.clone(),
+    ));
+    ctx.add_font(FontInsert::new(
+        "NotoSansCJKsc",
+        egui::FontData::from_static(crate::report::fonts::Font::Cjk.bytes()),
         families,
     ));
 }
