@@ -37,6 +37,9 @@ fn the_sofia_plan_has_its_pages_and_its_contents_point_at_them() {
     let plan = sofia();
     let (pdf, doc) = render(&plan, &Options::for_plan(&plan));
     assert_eq!(pdf.pages, PAGES, "the page count of the Sofia plan changed");
+    // The sample exports without a warning: nothing cut, nothing lost.
+    assert!(pdf.cut.is_empty(), "{:?}", pdf.cut);
+    assert!(pdf.lost.is_empty(), "{:?}", pdf.lost);
     assert_eq!(doc.get_pages().len(), pdf.pages);
     let sections: Vec<&str> = pdf.contents.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(sections.len(), 16, "{sections:?}");

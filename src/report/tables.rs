@@ -449,7 +449,8 @@ pub fn openness_values(plan: &Plan, lang: Lang) -> Vec<Table> {
                 .of_item(format!("openness/{}", c.id))
                 .max_lines(3)
         }));
-        cols.push(Column::new(t(lang, "pdf-year-source"), 2.6).max_lines(12));
+        // Every city's year and source, now that values come from several years and sources.
+        cols.push(Column::new(t(lang, "pdf-year-source"), 2.6).max_lines(24));
         let mut rows = Vec::new();
         for a in &o.areas {
             for i in &a.indicators {
