@@ -289,19 +289,9 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
         .collect();
     let home_name = idx.cities.iter().find(|c| c.home).map(|c| c.name.clone());
     ui.label(tr(lang, "openness-profile"));
-    Plot::new("openness-profile")
+    still_plot(ui, "openness-profile", 240.0)
         .x_axis_label(tr(lang, "axis-openness-area"))
         .y_axis_label(tr(lang, "axis-openness-score"))
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
-        .height(240.0)
-        .width(ui.available_width())
-        .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .include_y(0.0)
-        .include_y(100.0)
         .x_axis_formatter(|mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 1.0 {
@@ -331,16 +321,11 @@ pub fn openness_profile(ui: &mut Ui, lang: Lang, idx: &OpennessIndex) {
     });
 }
 
-/// The trend: each city's overall index over the years, one line each (a gap where a year has
-/// no score); the plan's own city in red and thicker.
-pub fn openness_trend(ui: &mut Ui, lang: Lang, trend: &OpennessTrend) {
-    const OTHERS: [usize; 7] = [0, 1, 2, 4, 5, 6, 7];
-    let cities = trend.overall();
-    ui.label(tr(lang, "openness-trend-chart"));
-    Plot::new("openness-trend")
-        .x_axis_label(tr(lang, "axis-year"))
-        .y_axis_label(tr(lang, "axis-openness-index"))
-        .height(220.0)
+/// An openness plot as wide as the panel, with a legend, that does not pan or zoom (the
+/// scores are read, not explored), from 0 to at least 100, a grid line per whole unit on x.
+fn still_plot(ui: &Ui, id: &str, height: f32) -> Plot<'static> {
+    Plot::new(id)
+        .height(height)
         .width(ui.available_width())
         .legend(Legend::default())
         .allow_zoom(false)
@@ -350,6 +335,17 @@ pub fn openness_trend(ui: &mut Ui, lang: Lang, trend: &OpennessTrend) {
         .include_y(0.0)
         .include_y(100.0)
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+}
+
+/// The trend: each city's overall index over the years, one line each (a gap where a year has
+/// no score); the plan's own city in red and thicker.
+pub fn openness_trend(ui: &mut Ui, lang: Lang, trend: &OpennessTrend) {
+    const OTHERS: [usize; 7] = [0, 1, 2, 4, 5, 6, 7];
+    let cities = trend.overall();
+    ui.label(tr(lang, "openness-trend-chart"));
+    still_plot(ui, "openness-trend", 220.0)
+        .x_axis_label(tr(lang, "axis-year"))
+        .y_axis_label(tr(lang, "axis-openness-index"))
         .x_axis_formatter(|mark, _| {
             let i = mark.value.round();
             // Years are written without grouping.
