@@ -729,3 +729,9 @@ cli-compare-written = { $file }: сравнение на { $n ->
    *[other] { $count } плана
 }
 cli-compare-format = { $file }: сравнението се записва като PDF (.pdf) или HTML (.html); посочете го с името на файла
+cmd-compare-cities = Сравнение на плановете на градове…
+fd-add-to-comparison = Добави към сравнението
+cmp-add = Добави план…
+cmp-remove = Премахни
+cmp-method = Метод
+cmp-add-hint = Добавете плановете на градовете-партньори, за да ги сравните с този.

@@ -729,3 +729,9 @@ cli-compare-written = { $file }: comparison of { $n ->
    *[other] { $count } plans
 }
 cli-compare-format = { $file }: the comparison is written as PDF (.pdf) or HTML (.html); say which by the file's name
+cmd-compare-cities = Compare cities' plans…
+fd-add-to-comparison = Add to the comparison
+cmp-add = Add a plan…
+cmp-remove = Remove
+cmp-method = Method
+cmp-add-hint = Add the plans of partner cities to compare them with this one.
