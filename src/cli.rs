@@ -88,6 +88,25 @@ pub enum PaperArg {
     Letter,
 }
 
+/// How the comparison scores openness values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// Relative to the group average (average = 100), as the OPENCities Monitor does.
+    #[default]
+    Relative,
+    /// Min–max across the group: the weakest city 0, the strongest 100.
+    MinMax,
+}
+
+impl From<MethodArg> for crate::model::OpennessMethod {
+    fn from(m: MethodArg) -> Self {
+        match m {
+            MethodArg::Relative => crate::model::OpennessMethod::RelativeToAverage,
+            MethodArg::MinMax => crate::model::OpennessMethod::MinMax,
+        }
+    }
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -213,6 +232,29 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         action: OpennessCommand,
+    },
+    /// Compare several cities' plans: the openness profiles on the indicators their frameworks
+    /// share, against the group average and over the years; objectives and actions by theme;
+    /// the budget by fund. A summary on stdout, or a PDF or HTML report with -o.
+    Compare {
+        /// The plan files, the one the comparison is read from first.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        /// The report to write, atomically: a .pdf or an .html file.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Language of the labels (default: the first plan's language).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// How openness values are scored.
+        #[arg(long, value_enum, default_value_t)]
+        method: MethodArg,
+        /// Paper size of a PDF.
+        #[arg(long, value_enum, default_value_t)]
+        paper: PaperArg,
+        /// Replace the report even when it is read-only.
+        #[arg(long)]
+        force: bool,
     },
     /// Key figures of a plan: counts, budget, openness index, completeness, findings.
     Summary {
@@ -379,7 +421,90 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
         Some(Command::Summary { file, format, lang }) => {
             summary_command(&file, format, lang.into(), out)
         }
+        Some(Command::Compare {
+            files,
+            output,
+            lang,
+            method,
+            paper,
+            force,
+        }) => compare(
+            &files,
+            output.as_deref(),
+            lang.map(Lang::from),
+            method,
+            paper,
+            force,
+            out,
+        ),
     }
+}
+
+/// `lap-studio compare`: the comparison as text, or written as PDF or HTML.
+fn compare(
+    files: &[PathBuf],
+    output: Option<&Path>,
+    lang: Option<Lang>,
+    method: MethodArg,
+    paper: PaperArg,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    // Know where the report goes before reading any plan.
+    let kind = match output {
+        None => None,
+        Some(path) => {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match ext.as_deref() {
+                Some("pdf") => Some(ExportFormat::Pdf),
+                Some("html" | "htm") => Some(ExportFormat::Html),
+                _ => {
+                    return Err(say(EN, "cli-compare-format", &[("file", path_arg(path))]));
+                }
+            }
+        }
+    };
+    let plans = files
+        .iter()
+        .map(|f| store::load(f).map_err(load_error))
+        .collect::<Result<Vec<Plan>, String>>()?;
+    let labels = lang.unwrap_or(plans[0].facts.language);
+    let c = analysis::compare::compare(&plans, method.into(), labels);
+    let replace = store::atomic::Replace::EXPORT.forced(force);
+    let written = |path: &Path| {
+        say(
+            EN,
+            "cli-compare-written",
+            &[
+                ("file", path_arg(path)),
+                ("count", count_arg(EN, plans.len())),
+                ("n", FluentArg::Number(plans.len() as f64)),
+            ],
+        )
+    };
+    match (kind, output) {
+        (Some(ExportFormat::Pdf), Some(path)) => {
+            let paper = match paper {
+                PaperArg::A4 => crate::report::layout::Paper::A4,
+                PaperArg::Letter => crate::report::layout::Paper::Letter,
+            };
+            crate::report::compare::export_pdf(&c, labels, paper, path, replace).map_err(err)?;
+            line(out, &written(path))?;
+        }
+        (Some(_), Some(path)) => {
+            crate::report::compare::export_html(&c, labels, path, replace).map_err(err)?;
+            line(out, &written(path))?;
+        }
+        _ => {
+            for text in crate::report::compare::text(&c, labels).lines() {
+                line(out, &escape(text))?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn openness(action: OpennessCommand, out: &mut dyn Write) -> Result<ExitCode, String> {

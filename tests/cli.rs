@@ -50,7 +50,16 @@ fn templates_lists_all_three() {
         .iter()
         .map(|t| t["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["sofia-open-cities", "urbact-generic", "blank"]);
+    assert_eq!(
+        names,
+        [
+            "sofia-open-cities",
+            "vienna-open-cities",
+            "dublin-open-cities",
+            "urbact-generic",
+            "blank"
+        ]
+    );
 }
 
 #[test]
@@ -80,7 +89,7 @@ fn new_writes_a_template_and_refuses_to_overwrite() {
     ]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains(
-        "no template named \"paris\"; there are: sofia-open-cities, urbact-generic, blank"
+        "no template named \"paris\"; there are: sofia-open-cities, vienna-open-cities, dublin-open-cities, urbact-generic, blank"
     ));
 }
 

@@ -12,7 +12,16 @@ use lap_studio::store::{self, templates::TEMPLATES};
 #[test]
 fn every_template_loads_canonically_with_intact_references() {
     let names: Vec<&str> = TEMPLATES.iter().map(|t| t.name).collect();
-    assert_eq!(names, ["sofia-open-cities", "urbact-generic", "blank"]);
+    assert_eq!(
+        names,
+        [
+            "sofia-open-cities",
+            "vienna-open-cities",
+            "dublin-open-cities",
+            "urbact-generic",
+            "blank"
+        ]
+    );
     for t in TEMPLATES {
         let plan = t.plan().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(plan.format_version, FORMAT_VERSION, "{}", t.name);
@@ -194,4 +203,58 @@ fn sofia_is_sourced_and_its_eu_money_comes_from_the_catalogue() {
         !text.contains("трети страни"),
         "„трети страни“ is not the legal term"
     );
+}
+
+/// The two partner samples (issue 14): English, complete, every check passed, sourced, and on
+/// Sofia's openness framework (the same area and indicator ids and directions), with the share
+/// of foreign citizens for several years.
+#[test]
+fn the_partner_samples_are_complete_sourced_and_share_sofias_framework() {
+    let sofia = sofia();
+    let framework = |p: &Plan| -> Vec<(String, String, Direction)> {
+        p.openness
+            .areas
+            .iter()
+            .flat_map(|a| {
+                a.indicators
+                    .iter()
+                    .map(move |i| (a.id.to_string(), i.id.to_string(), i.direction))
+            })
+            .collect()
+    };
+    for (name, city) in [("vienna-open-cities", "C-5"), ("dublin-open-cities", "C-3")] {
+        let p = store::templates::find(name).unwrap().plan().unwrap();
+        assert_eq!(p.facts.language, Lang::En, "{name}");
+        let report = analysis::check(&p);
+        assert!(report.findings.is_empty(), "{name}: {:#?}", report.findings);
+        assert_eq!(report.completeness_percent(), 100, "{name}");
+        assert_eq!(framework(&p), framework(&sofia), "{name}");
+        assert_eq!(
+            p.openness.home_city.as_ref().map(|c| c.as_str()),
+            Some(city)
+        );
+        // Assumptions are said to be assumptions, and facts have their addresses.
+        assert!(p.facts.summary.contains("planning assumptions"), "{name}");
+        assert!(p.sources.len() >= 10, "{name}");
+        assert!(
+            p.sources.iter().all(|s| s.url.starts_with("http")),
+            "{name}"
+        );
+        let years: HashSet<i32> = p
+            .openness
+            .values
+            .iter()
+            .filter(|v| v.city.as_str() == city && v.indicator.as_str() == "OI-1")
+            .filter_map(|v| v.year)
+            .collect();
+        assert!(years.len() >= 2, "{name}: {years:?}");
+        for v in p
+            .openness
+            .values
+            .iter()
+            .filter(|v| v.indicator.as_str() == "OI-1")
+        {
+            assert!(v.source.contains("http"), "{name}: {}", v.source);
+        }
+    }
 }

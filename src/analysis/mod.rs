@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod checks;
+pub mod compare;
 pub mod diff;
 pub mod openness;
 pub mod summary;

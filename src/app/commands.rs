@@ -57,6 +57,8 @@ pub enum Command {
     ToggleReview,
     /// Compare the plan with another version of it.
     Compare,
+    /// Compare the plans of several cities (the open one and plan files added to it).
+    CompareCities,
     /// Use LAP Studio's own file dialog instead of the system's.
     ToggleFileDialog,
     /// About LAP Studio.
@@ -85,6 +87,7 @@ impl Command {
         Command::ToggleLanguage,
         Command::ToggleReview,
         Command::Compare,
+        Command::CompareCities,
         Command::ToggleFileDialog,
         Command::About,
         Command::Shortcuts,
@@ -110,6 +113,7 @@ impl Command {
             Command::ToggleLanguage => "cmd-toggle-language",
             Command::ToggleReview => "cmd-toggle-review",
             Command::Compare => "cmd-compare",
+            Command::CompareCities => "cmd-compare-cities",
             Command::ToggleFileDialog => "cmd-toggle-file-dialog",
             Command::About => "cmd-about",
             Command::Shortcuts => "cmd-shortcuts",

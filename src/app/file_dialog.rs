@@ -21,6 +21,8 @@ pub enum FileTask {
     SaveAs,
     /// Another version of the plan, to compare with.
     Compare,
+    /// Another city's plan, to add to the comparison of cities.
+    CompareCities,
     /// Where to write the PDF.
     ExportPdf,
     /// Where to write the Excel workbook.
@@ -78,6 +80,7 @@ impl FileTask {
             FileTask::Open => "cmd-open",
             FileTask::SaveAs => "cmd-save-as",
             FileTask::Compare => "cmd-compare",
+            FileTask::CompareCities => "cmd-compare-cities",
             FileTask::ExportPdf => "cmd-export-pdf",
             FileTask::ExportXlsx => "cmd-export-xlsx",
             FileTask::ExportValues => "cmd-export-values",
@@ -91,6 +94,7 @@ impl FileTask {
             FileTask::Open => "fd-open",
             FileTask::SaveAs => "button-save",
             FileTask::Compare => "fd-compare",
+            FileTask::CompareCities => "fd-add-to-comparison",
             FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues => "fd-export",
             FileTask::ImportValues => "fd-import",
         }

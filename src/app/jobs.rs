@@ -73,6 +73,8 @@ pub enum Done {
     Autosaved(Result<(), String>),
     /// The other version was read, or why not.
     LoadedCompare(Result<(Box<Plan>, PathBuf), String>),
+    /// Another city's plan was read for the comparison of cities, or why not.
+    LoadedCity(Result<(Box<Plan>, PathBuf), String>),
     /// A PDF export finished: where, how many pages, which items lost characters; or why not.
     Exported(Result<(PathBuf, usize, Vec<String>), String>),
     /// The Excel workbook was written (its file), or why not.
@@ -173,6 +175,11 @@ impl Jobs {
     /// Reads another version of the plan, to compare with.
     pub fn load_compare(&mut self, path: PathBuf) {
         self.spawn(move || Done::LoadedCompare(read(path)));
+    }
+
+    /// Reads another city's plan, to add to the comparison of cities.
+    pub fn load_city(&mut self, path: PathBuf) {
+        self.spawn(move || Done::LoadedCity(read(path)));
     }
 
     /// Exports the plan as PDF; `progress` (0–1000) is updated as it goes, for the progress bar.

@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod charts;
+pub mod cities;
 pub mod commands;
 mod dialogs;
 pub mod document;
@@ -241,6 +242,8 @@ pub struct LapApp {
     export: ExportSettings,
     /// The comparison with another version, while its panel is open.
     comparison: Option<(PathBuf, crate::analysis::diff::Diff)>,
+    /// The comparison of several cities' plans, while its window is open.
+    cities: Option<cities::CitiesView>,
     /// Progress of the PDF export under way (0–1000).
     export_progress: Option<Arc<AtomicU32>>,
     /// The system's file dialog could not be shown this session: use our own.
@@ -297,6 +300,7 @@ impl LapApp {
             fonts_installed: false,
             export: ExportSettings::default(),
             comparison: None,
+            cities: None,
             export_progress: None,
             native_dialogs_failed: false,
             native_dialogs_available: true,
@@ -429,6 +433,10 @@ impl LapApp {
                 document::Lock::Adopted => {}
             },
             Command::Compare => self.ask_file(FileTask::Compare),
+            Command::CompareCities => {
+                self.open_cities();
+                self.ask_file(FileTask::CompareCities);
+            }
             Command::ToggleFileDialog => {
                 self.settings.builtin_file_dialog = !self.settings.builtin_file_dialog
             }
@@ -553,6 +561,7 @@ impl LapApp {
                 self.status = self.t("status-saving");
             }
             FileTask::Compare => self.jobs.load_compare(path),
+            FileTask::CompareCities => self.jobs.load_city(path),
             FileTask::ExportPdf => self.export_pdf_to(path),
             FileTask::ExportXlsx => {
                 let lang = self.export.lang.unwrap_or(self.doc.plan().facts.language);
@@ -664,6 +673,18 @@ impl LapApp {
                 self.comparison = Some((path, d));
             }
             Done::LoadedCompare(Err(message)) => self.dialog = Some(Dialog::Error(message)),
+            Done::LoadedCity(Ok((plan, path))) => {
+                self.open_cities();
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                let lang = self.settings.lang;
+                if let Some(v) = &mut self.cities {
+                    v.add(name, *plan, lang);
+                }
+            }
+            Done::LoadedCity(Err(message)) => self.dialog = Some(Dialog::Error(message)),
             Done::ExportedTables(Ok(path)) => {
                 self.status = tr_args(
                     self.settings.lang,
@@ -782,6 +803,38 @@ impl LapApp {
     /// changes show in a panel.
     pub fn compare_with(&mut self, path: PathBuf) {
         self.jobs.load_compare(path);
+    }
+
+    /// Opens the comparison of cities on the open plan, unless it is open.
+    fn open_cities(&mut self) {
+        if self.cities.is_none() {
+            let name = self
+                .doc
+                .path
+                .as_deref()
+                .and_then(Path::file_name)
+                .map_or_else(
+                    || tr(self.settings.lang, "untitled"),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+            self.cities = Some(cities::CitiesView::new(
+                self.doc.plan().clone(),
+                name,
+                self.settings.lang,
+            ));
+        }
+    }
+
+    /// Adds the plan in `path` (read on a thread) to the comparison of cities, opening it on
+    /// the open plan first if needed.
+    pub fn compare_cities_with(&mut self, path: PathBuf) {
+        self.open_cities();
+        self.jobs.load_city(path);
+    }
+
+    /// The comparison of cities, while its window is open.
+    pub fn cities(&self) -> Option<&cities::CitiesView> {
+        self.cities.as_ref()
     }
 
     /// Shows the Actions step as its list or its timeline.
@@ -906,6 +959,13 @@ impl LapApp {
             };
             steps::show(self.section, ui, &mut cx);
         });
+        if let Some(view) = &mut self.cities {
+            match cities::window(&ctx, self.settings.lang, view) {
+                cities::Ask::Nothing => {}
+                cities::Ask::Add => self.intents.push(Intent::Run(Command::CompareCities)),
+                cities::Ask::Close => self.cities = None,
+            }
+        }
         self.dialogs(&ctx);
         // Everything asked for in this frame, in the order asked.
         for intent in std::mem::take(&mut self.intents) {

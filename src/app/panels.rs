@@ -73,6 +73,7 @@ impl LapApp {
                 Command::Save.menu_item(ui, lang, &mut asked);
                 Command::SaveAs.menu_item(ui, lang, &mut asked);
                 Command::Compare.menu_item(ui, lang, &mut asked);
+                Command::CompareCities.menu_item(ui, lang, &mut asked);
                 ui.add_enabled_ui(self.export_progress.is_none(), |ui| {
                     Command::ExportPdf.menu_item(ui, lang, &mut asked)
                 });

@@ -162,6 +162,9 @@ mod tests {
                     "indicator",
                     "year",
                     "first",
+                    "cities",
+                    "ids",
+                    "id",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

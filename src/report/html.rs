@@ -105,7 +105,7 @@ impl Html {
     }
 }
 
-const STYLE: &str = "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1e;line-height:1.45}\
+pub(super) const STYLE: &str = "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1e;line-height:1.45}\
 h1{color:#14457f;font-size:1.9rem}h2{color:#14457f;border-bottom:2px solid #14457f;padding-bottom:.2rem;margin-top:2.5rem}h3{color:#14457f}\
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}caption{text-align:left;font-weight:bold;padding:.3rem 0}\
 th,td{border-bottom:1px solid #ccd;padding:.3rem .4rem;text-align:left;vertical-align:top}thead th{background:#14457f;color:#fff}\

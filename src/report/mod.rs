@@ -4,6 +4,7 @@
 //! draft. Fonts are embedded and subset.
 
 pub mod charts;
+pub mod compare;
 mod council;
 pub mod csv;
 pub mod fonts;

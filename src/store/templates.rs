@@ -19,13 +19,25 @@ pub struct Template {
     pub text: &'static str,
 }
 
-/// Every template, the one for a fresh start first.
+/// Every template: the Sofia sample, its two partner samples, then the skeletons.
 pub const TEMPLATES: &[Template] = &[
     Template {
         name: "sofia-open-cities",
         description_en: "Sofia Municipality's Local Action Plan for migrant integration and openness (complete sample, in Bulgarian)",
         description_bg: "Местен план за действие на Столична община за интеграция на мигранти и отвореност (пълен пример)",
         text: include_str!("../../plan-templates/sofia-open-cities.ron"),
+    },
+    Template {
+        name: "vienna-open-cities",
+        description_en: "A partner city's Local Action Plan: Vienna (small but complete sample, in English, to compare with Sofia and Dublin)",
+        description_bg: "Местен план на град-партньор: Виена (малък, но пълен пример на английски, за сравнение със София и Дъблин)",
+        text: include_str!("../../plan-templates/vienna-open-cities.ron"),
+    },
+    Template {
+        name: "dublin-open-cities",
+        description_en: "A partner city's Local Action Plan: Dublin City (small but complete sample, in English, to compare with Sofia and Vienna)",
+        description_bg: "Местен план на град-партньор: Дъблин (малък, но пълен пример на английски, за сравнение със София и Виена)",
+        text: include_str!("../../plan-templates/dublin-open-cities.ron"),
     },
     Template {
         name: "urbact-generic",

@@ -692,3 +692,46 @@ fd-filter-values = Tables (CSV, Excel)
 fd-filter-pdf = PDF
 fd-filter-xlsx = Excel workbooks
 fd-filter-plan = LAP Studio plans
+
+## Comparing several cities' plans (lap-studio compare, the comparison view)
+cmp-title = Comparison of local action plans
+cmp-intro = { $n ->
+    [one] { $count } plan compared: { $cities }. Openness scores { $method }.
+   *[other] { $count } plans compared: { $cities }. Openness scores { $method }.
+}
+cmp-plans = Plans compared
+cmp-plan = Plan
+cmp-cost = Total cost
+cmp-secured-share = Secured
+cmp-profile = Openness profiles against the group average
+cmp-average = Group average
+cmp-each-own = Each plan brings its own city's values only (what a plan says of its partners is its estimate, not their figure); the first plan's city is drawn dark.
+cmp-shared = { $n ->
+    [0] No indicator is in every plan's framework, so no openness is compared.
+    [one] Compared on the { $count } indicator every plan's framework has: { $ids }.
+   *[other] Compared on the { $count } indicators every plan's framework has: { $ids }.
+}
+cmp-left-out-missing = Left out: { $id } ({ $name }) is not in the framework of { $cities }.
+cmp-left-out-direction = Left out: { $id } ({ $name }): the plans do not agree whether more is better.
+cmp-no-home = { $cities }: the plan marks no city of its own in its openness assessment, so it has no openness values here.
+cmp-trend = Openness over the years
+cmp-no-trend = The values compared have fewer than two years, so there is no trend.
+cmp-themes = Objectives and actions by theme
+cmp-theme = Theme
+cmp-no-theme = Without an objective
+cmp-budget = Budget by fund
+cmp-fund = Fund and programme
+cmp-total = Total funding
+cmp-budget-note = Secured and potential money of every funding line, by fund and then by programme (the funding catalogue's name, or the plan's own words), in each plan's currency.
+cmp-mixed-currencies = The plans count in different currencies, so their amounts are not comparable as they stand.
+cli-compare-written = { $file }: comparison of { $n ->
+    [one] { $count } plan
+   *[other] { $count } plans
+}
+cli-compare-format = { $file }: the comparison is written as PDF (.pdf) or HTML (.html); say which by the file's name
+cmd-compare-cities = Compare cities' plans…
+fd-add-to-comparison = Add to the comparison
+cmp-add = Add a plan…
+cmp-remove = Remove
+cmp-method = Method
+cmp-add-hint = Add the plans of partner cities to compare them with this one.

@@ -1,0 +1,138 @@
+//! `lap-studio compare` over the Sofia sample and its two partner samples (issue 14): the text
+//! summary, the HTML and the PDF (read back with lopdf) carry every section, the PDF is tagged
+//! (tables with header cells, the profile a figure with its text alternative, the document's
+//! language), and a report of another kind than PDF or HTML is refused before any work.
+
+use std::process::{Command, Output};
+
+use lap_studio::i18n::tr;
+use lap_studio::model::Lang;
+use lap_studio::report::compare::Part;
+use lopdf::{Document, Object};
+
+const PLANS: [&str; 3] = [
+    "plan-templates/sofia-open-cities.ron",
+    "plan-templates/vienna-open-cities.ron",
+    "plan-templates/dublin-open-cities.ron",
+];
+
+fn lap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn compare(extra: &[&str]) -> Output {
+    let mut args = vec!["compare"];
+    args.extend(PLANS);
+    args.extend(extra);
+    lap(&args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn the_text_summary_has_every_section_and_each_city() {
+    let o = compare(&["--lang", "en"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    for part in Part::ALL {
+        assert!(text.contains(&tr(Lang::En, part.key())), "{part:?}: {text}");
+    }
+    for city in ["София", "Vienna", "Dublin"] {
+        assert!(text.contains(city), "{city}");
+    }
+    assert!(text.contains("Group average"));
+    assert!(text.contains("Compared on the 11 indicators"));
+    // Money by fund: the ESF+ of Sofia and Vienna, Dublin's AMIF line.
+    assert!(text.contains("ESF+") && text.contains("AMIF"));
+}
+
+#[test]
+fn the_html_report_has_every_section_with_its_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("network.html");
+    let o = compare(&["-o", out.to_str().unwrap(), "--lang", "en"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("comparison of 3 plans"));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    for part in Part::ALL {
+        assert!(
+            html.contains(&format!("<section id=\"{}\"", part.key())),
+            "{part:?}"
+        );
+        assert!(html.contains(&tr(Lang::En, part.key())), "{part:?}");
+    }
+    // The profile and the trend as figures named by their text alternatives.
+    assert_eq!(
+        html.matches("<figure><div role=\"img\" aria-label=")
+            .count(),
+        2
+    );
+    assert!(html.contains("<th scope=\"col\">Group average</th>"));
+}
+
+#[test]
+fn the_pdf_report_has_every_section_and_is_tagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("network.pdf");
+    // Sofia first: the labels are in Bulgarian, the first plan's language.
+    let o = compare(&["-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = Document::load(&out).expect("a readable PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let text: String = pages
+        .iter()
+        .map(|p| doc.extract_text(&[*p]).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    let all = squash(&text);
+    for part in Part::ALL {
+        let heading = tr(Lang::Bg, part.key());
+        assert!(all.contains(&squash(&heading)), "{heading} missing");
+    }
+    for city in ["София", "Vienna", "Dublin"] {
+        assert!(all.contains(city), "{city}");
+    }
+    // The document level: its language, a structure tree with tables, header cells and a
+    // figure with its text alternative.
+    let catalog = doc.catalog().unwrap();
+    let lang = catalog.get(b"Lang").unwrap().as_str().unwrap();
+    assert_eq!(lang, b"bg");
+    assert!(catalog.has(b"StructTreeRoot"));
+    let mut roles: Vec<String> = Vec::new();
+    let mut alts = 0;
+    for (_, o) in doc.objects.iter() {
+        if let Object::Dictionary(d) = o
+            && let Ok(s) = d.get(b"S").and_then(Object::as_name)
+            && d.has(b"P")
+        {
+            roles.push(String::from_utf8_lossy(s).into_owned());
+            if s == b"Figure" && d.has(b"Alt") {
+                alts += 1;
+            }
+        }
+    }
+    for role in ["H1", "Table", "TH", "TD", "Figure", "Caption"] {
+        assert!(roles.iter().any(|r| r == role), "no {role}: {roles:?}");
+    }
+    assert!(alts >= 1, "the profile has no text alternative");
+    assert!(roles.iter().filter(|r| *r == "H1").count() >= Part::ALL.len());
+}
+
+#[test]
+fn a_report_neither_pdf_nor_html_is_refused() {
+    let o = compare(&["-o", "network.docx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("PDF (.pdf) or HTML (.html)"));
+    assert!(!std::path::Path::new("network.docx").exists());
+    // One plan is not a comparison.
+    let one = lap(&["compare", PLANS[0]]);
+    assert_eq!(one.status.code(), Some(2));
+}
