@@ -85,6 +85,14 @@ list_item!(Indicator, id, IndicatorId::PREFIX, |s, _lang| join(
 ));
 list_item!(Risk, id, RiskId::PREFIX, |s, _lang| join("", &s.title));
 list_item!(City, id, CityId::PREFIX, |s, _lang| join("", &s.name));
+list_item!(GoodPractice, id, PracticeId::PREFIX, |s, _lang| join(
+    s.id.as_str(),
+    &s.title
+));
+list_item!(Exchange, id, ExchangeId::PREFIX, |s, lang| join(
+    &s.date.map(|d| format::date(lang, d)).unwrap_or_default(),
+    &s.title
+));
 // Comments stay open in review mode: written by hand for their scope.
 impl ListItem for Comment {
     const PREFIX: &'static str = CommentId::PREFIX;
