@@ -146,3 +146,28 @@ fn type_into_last(
         .type_text(text);
     h.run();
 }
+
+#[test]
+fn the_plans_own_practice_keeps_clear_of_the_library_ids() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "Good practices and transfer");
+    h.get_by_label("The plan's practices").click();
+    h.run();
+    // Sofia's own practice, with the actions that adapt the others.
+    h.get_by_label_contains("GP-11  Bureau for Information")
+        .click();
+    h.run();
+    h.get_by_label_contains("GP-1  StartWien").click();
+    h.run();
+    h.get_by_label_contains("1.1.1  Център „София за всички“");
+    h.get_by_role_and_label(Role::Button, "Add").click();
+    h.run();
+    let plan = h.state().doc().plan();
+    assert_eq!(plan.practices.len(), 5);
+    // Added after the selected one.
+    assert_eq!(
+        plan.practices[1].id,
+        PracticeId::from("GP-21"),
+        "the library holds GP-1 to GP-20"
+    );
+}
