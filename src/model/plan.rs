@@ -65,6 +65,8 @@ pub struct Plan {
     /// The exchange and participation register: study visits, seminars, public debates,
     /// consultations and events.
     pub exchanges: Vec<Exchange>,
+    /// The network file the openness framework and values were taken from, and its version.
+    pub network: Option<super::network::NetworkRef>,
 }
 
 /// A good practice a city has tried, as the library or a plan records it.

@@ -28,8 +28,9 @@
 //! - 8: the plan keeps its own good practices (`practices`, ids `GP-n` as in the shipped
 //!   library), an action may say which one it adapts (`adapts`, with the Understand–Adapt–Re-use
 //!   notes), and the plan keeps an exchange and participation register (`exchanges`: study
-//!   visits, seminars, debates, consultations with their comments and responses, events). A
-//!   format-7 file had none of these; its lists start empty and nothing else changes
+//!   visits, seminars, debates, consultations with their comments and responses, events), and
+//!   says which network file its openness framework and values came from (`network`, with the
+//!   network's name, version and date). A format-7 file had none of these; its lists start empty and nothing else changes
 //!   ([`to_format_8`]).
 
 use std::collections::HashMap;

@@ -777,3 +777,37 @@ check-comments-unanswered = Консултация { $name }: { $n ->
     [one] { $n } коментар е
    *[other] { $n } коментара са
 } без отговор
+
+## Файлове на мрежата (issue 14)
+cli-network-exists = { $file } вече съществува; нов файл на мрежа никога не заменя съществуващ
+cli-network-written = Файлът на мрежата е записан в { $file }: { $cities ->
+    [one] { $cities } град
+   *[other] { $cities } града
+}, { $values ->
+    [one] { $values } стойност
+   *[other] { $values } стойности
+}
+cli-network-checked = { $file }: { $cities ->
+    [one] { $cities } град
+   *[other] { $cities } града
+}, { $values ->
+    [one] { $values } стойност
+   *[other] { $values } стойности
+}, { $practices ->
+    [one] { $practices } практика
+   *[other] { $practices } практики
+}; { $errors ->
+    [one] { $errors } грешка
+   *[other] { $errors } грешки
+}, { $warnings ->
+    [one] { $warnings } предупреждение
+   *[other] { $warnings } предупреждения
+}
+cli-network-plan-not-linked = { $plan }: рамката за отвореност не е взета от файл на мрежа
+cli-network-plan-other = { $plan }: рамката за отвореност е от друга мрежа, не от { $network }
+cli-network-plan-current = { $plan }: актуален спрямо { $network } { $version } ({ $date })
+cli-network-plan-older = { $plan }: копието на { $network } е версия { $taken } ({ $taken_date }), по-стара от версията на мрежата { $version } ({ $date }); изпълнете `lap-studio network import`, за да го обновите
+cli-network-imported = { $plan } вече има рамката и { $values ->
+    [one] { $values } стойност
+   *[other] { $values } стойности
+} на { $network } { $version }

@@ -777,3 +777,37 @@ check-comments-unanswered = Consultation { $name }: { $n ->
     [one] { $n } comment has
    *[other] { $n } comments have
 } no response
+
+## Network files (issue 14)
+cli-network-exists = { $file } already exists; a new network file never replaces one
+cli-network-written = Network file written to { $file }: { $cities ->
+    [one] { $cities } city
+   *[other] { $cities } cities
+}, { $values ->
+    [one] { $values } value
+   *[other] { $values } values
+}
+cli-network-checked = { $file }: { $cities ->
+    [one] { $cities } city
+   *[other] { $cities } cities
+}, { $values ->
+    [one] { $values } value
+   *[other] { $values } values
+}, { $practices ->
+    [one] { $practices } practice
+   *[other] { $practices } practices
+}; { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}
+cli-network-plan-not-linked = { $plan }: its openness framework was not taken from a network file
+cli-network-plan-other = { $plan }: its openness framework comes from another network, not { $network }
+cli-network-plan-current = { $plan }: up to date with { $network } { $version } ({ $date })
+cli-network-plan-older = { $plan }: its copy of { $network } is version { $taken } ({ $taken_date }), older than the network's { $version } ({ $date }); run `lap-studio network import` to update it
+cli-network-imported = { $plan } now has the framework and { $values ->
+    [one] { $values } value
+   *[other] { $values } values
+} of { $network } { $version }
