@@ -162,6 +162,14 @@ mod tests {
                     "indicator",
                     "year",
                     "first",
+                    "cities",
+                    "values",
+                    "practices",
+                    "plan",
+                    "network",
+                    "taken",
+                    "taken_date",
+                    "date",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

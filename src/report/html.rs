@@ -459,6 +459,9 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             }
             Section::Openness => {
                 let o = &plan.openness;
+                if let Some(n) = tables::network_line(plan, lang) {
+                    h.fields(&[("pdf-network", n)]);
+                }
                 if !o.definition.trim().is_empty() {
                     let _ = write!(
                         h.out,

@@ -892,6 +892,9 @@ fn governance(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let o = &plan.openness;
     l.field(&t(lang, "pdf-framework"), &o.framework);
+    if let Some(n) = tables::network_line(plan, lang) {
+        l.field(&t(lang, "pdf-network"), &n);
+    }
     // What the plan means by openness comes before any figure.
     if !o.definition.trim().is_empty() {
         l.label_heading(2, &t(lang, "pdf-definition"), 40.0);

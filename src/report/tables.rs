@@ -1071,3 +1071,19 @@ pub fn consultation_comments(lang: Lang, x: &Exchange) -> Table {
         .collect();
     Table::new(cols.to_vec(), rows)
 }
+
+/// Which network file the plan's openness framework came from, in words: "OPEN Cities, version
+/// 2 of 1.12.2026"; `None` when it came from none.
+pub fn network_line(plan: &Plan, lang: Lang) -> Option<String> {
+    let n = plan.network.as_ref()?;
+    let mut text = format!(
+        "{}, {} {}",
+        n.name,
+        t(lang, "pdf-network-version"),
+        n.version
+    );
+    if let Some(d) = n.date {
+        text = format!("{text} ({})", format::date(lang, d));
+    }
+    Some(text)
+}

@@ -419,6 +419,17 @@ mod tests {
     }
 
     #[test]
+    fn a_practice_or_action_that_is_not_there_is_located() {
+        let text = "(\n    format_version: 8,\n    actions: [\n        (\n            id: \"A-1\",\n            adapts: Some((practice: \"GP-9\")),\n        ),\n    ],\n    exchanges: [(id: \"EX-1\", actions: [\"A-7\"])],\n)\n";
+        let e = parse(text, Path::new("p.ron")).unwrap_err();
+        let s = e.to_string();
+        assert!(s.contains("p.ron:6:"), "{s}");
+        assert!(s.contains("\"GP-9\""), "{s}");
+        assert!(s.contains("p.ron:9:"), "{s}");
+        assert!(s.contains("\"A-7\""), "{s}");
+    }
+
+    #[test]
     fn a_flood_of_broken_links_is_listed_briefly() {
         let mut p = small_plan();
         p.actions[0].risks = (0..MAX_LISTED_PROBLEMS + 50)

@@ -811,3 +811,6 @@ cli-network-imported = { $plan } вече има рамката и { $values ->
     [one] { $values } стойност
    *[other] { $values } стойности
 } на { $network } { $version }
+pdf-network = Рамка, договорена в мрежата
+pdf-network-version = версия
+hint-network = Взета от файла на мрежата; `lap-studio network check` казва кога мрежата има по-нова версия, а `lap-studio network import` я внася.

@@ -811,3 +811,6 @@ cli-network-imported = { $plan } now has the framework and { $values ->
     [one] { $values } value
    *[other] { $values } values
 } of { $network } { $version }
+pdf-network = Framework agreed in the network
+pdf-network-version = version
+hint-network = Taken from the network's file; `lap-studio network check` tells when the network has a newer version, and `lap-studio network import` brings it in.
