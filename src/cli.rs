@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 use crate::analysis::summary::{FindingCounts, Summary};
 use crate::analysis::{self, Report, Severity};
 use crate::i18n::{FluentArg, tr, tr_args};
-use crate::model::{ItemPath, Lang, Plan};
+use crate::model::{ItemPath, Lang, Plan, Section};
 use crate::model::{format, integrity};
 use crate::store::{self, LoadError, LoadErrorKind};
 use crate::terminal::{self, escape};
@@ -256,6 +256,13 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// A network's shared file (NAME.lapnet.ron): the partner cities, the agreed openness
+    /// framework, every city's values by year, the network's good practices.
+    Network {
+        /// What to do.
+        #[command(subcommand)]
+        action: NetworkCommand,
+    },
     /// Key figures of a plan: counts, budget, openness index, completeness, findings.
     Summary {
         /// The plan file.
@@ -264,6 +271,48 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Language of text output.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+    },
+}
+
+/// What to do with a network file.
+#[derive(Debug, Subcommand)]
+pub enum NetworkCommand {
+    /// Start a network file, empty or with the framework, cities, values and practices of a
+    /// plan (its home city becomes the lead partner). Refuses to overwrite a file.
+    New {
+        /// The network's name, e.g. "OPEN Cities".
+        name: String,
+        /// The network file to write (NAME.lapnet.ron).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// A plan whose framework, cities, values and practices the network starts with.
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
+    /// Check a network file: it reads (limits, syntax, ids and references, each with its line)
+    /// and its framework and values pass the openness checks. With plans: says of each whether
+    /// its copy of the framework is this network's version or older. Exit code 0: no errors;
+    /// 1: errors, or a plan's copy is older; 2: a file cannot be read.
+    Check {
+        /// The network file.
+        file: PathBuf,
+        /// Plans to compare with the network.
+        plans: Vec<PathBuf>,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+    },
+    /// Give a plan the network's framework and values (replacing its own), and record the
+    /// network's name, version and date in it; the plan is rewritten atomically (the old file
+    /// kept as NAME.bak). An adopted plan is refused.
+    Import {
+        /// The network file.
+        network: PathBuf,
+        /// The plan file.
+        plan: PathBuf,
+        /// Language of the messages.
         #[arg(long, value_enum, default_value_t)]
         lang: LangArg,
     },
@@ -418,6 +467,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
         Some(Command::Diff { old, new, format }) => diff(&old, &new, format, out),
         Some(Command::Fingerprint { file, short }) => fingerprint(&file, short, out),
         Some(Command::Openness { action }) => openness(action, out),
+        Some(Command::Network { action }) => network(action, out),
         Some(Command::Summary { file, format, lang }) => {
             summary_command(&file, format, lang.into(), out)
         }
@@ -569,6 +619,157 @@ fn openness(action: OpennessCommand, out: &mut dyn Write) -> Result<ExitCode, St
                     lang,
                     "values-imported",
                     &[("count", count.into()), ("file", path_arg(&file))],
+                ),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn network(action: NetworkCommand, out: &mut dyn Write) -> Result<ExitCode, String> {
+    use crate::model::{Currency, Network};
+    match action {
+        NetworkCommand::New { name, output, from } => {
+            if output.exists() {
+                return Err(say(
+                    EN,
+                    "cli-network-exists",
+                    &[("file", path_arg(&output))],
+                ));
+            }
+            let mut network = match &from {
+                Some(plan) => Network::from_plan(&name, &store::load(plan).map_err(load_error)?),
+                None => Network::new(&name),
+            };
+            network.date = Some(crate::model::Date::today());
+            store::network::save(&output, &network, store::atomic::Replace::PLAN).map_err(err)?;
+            line(
+                out,
+                &say(
+                    EN,
+                    "cli-network-written",
+                    &[
+                        ("file", path_arg(&output)),
+                        ("cities", network.openness.cities.len().into()),
+                        ("values", network.openness.values.len().into()),
+                    ],
+                ),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        NetworkCommand::Check { file, plans, lang } => {
+            let lang = Lang::from(lang);
+            let network = store::network::load(&file).map_err(load_error)?;
+            // The openness checks of a plan holding the network's framework and values.
+            let report = analysis::check(&store::network::as_plan(&network));
+            // A network names no home city: each plan says which is its own.
+            let mine = |f: &analysis::Finding| {
+                matches!(f.path.section, Section::Openness | Section::Practices)
+                    && f.code != "OPENNESS_NO_HOME_CITY"
+            };
+            let name = terminal::path(&file);
+            let mut errors = 0usize;
+            let mut warnings = 0usize;
+            for f in report.findings.iter().filter(|f| mine(f)) {
+                match f.severity {
+                    analysis::Severity::Error => errors += 1,
+                    analysis::Severity::Warning => warnings += 1,
+                    _ => {}
+                }
+                line(
+                    out,
+                    &format!(
+                        "{name}: {} {}: {}",
+                        f.severity.label(lang),
+                        f.code,
+                        escape(f.message(lang))
+                    ),
+                )?;
+            }
+            line(
+                out,
+                &say(
+                    lang,
+                    "cli-network-checked",
+                    &[
+                        ("file", path_arg(&file)),
+                        ("cities", network.openness.cities.len().into()),
+                        ("values", network.openness.values.len().into()),
+                        ("practices", network.practices.len().into()),
+                        ("errors", errors.into()),
+                        ("warnings", warnings.into()),
+                    ],
+                ),
+            )?;
+            let mut stale = false;
+            for p in &plans {
+                let plan = store::load(p).map_err(load_error)?;
+                let key = match network.currency_of(&plan) {
+                    Currency::NotLinked => "cli-network-plan-not-linked",
+                    Currency::OtherNetwork => "cli-network-plan-other",
+                    Currency::Current => "cli-network-plan-current",
+                    Currency::Older { .. } => {
+                        stale = true;
+                        "cli-network-plan-older"
+                    }
+                };
+                let taken = plan.network.clone().unwrap_or_default();
+                let date = |d: Option<crate::model::Date>| {
+                    d.map(|d| format::date(lang, d))
+                        .unwrap_or_else(|| "—".into())
+                };
+                line(
+                    out,
+                    &say(
+                        lang,
+                        key,
+                        &[
+                            ("plan", path_arg(p)),
+                            ("network", escape(&network.name).into_owned().into()),
+                            ("taken", escape(&taken.version).into_owned().into()),
+                            ("taken_date", date(taken.date).into()),
+                            ("version", escape(&network.version).into_owned().into()),
+                            ("date", date(network.date).into()),
+                        ],
+                    ),
+                )?;
+            }
+            Ok(if errors > 0 || stale {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        NetworkCommand::Import {
+            network,
+            plan: file,
+            lang,
+        } => {
+            let lang = Lang::from(lang);
+            let net = store::network::load(&network).map_err(load_error)?;
+            let mut plan = store::load(&file).map_err(load_error)?;
+            // As the values import: an adopted plan's published figures change only in a new
+            // revision.
+            if plan.facts.status == crate::model::PlanStatus::Adopted {
+                return Err(say(
+                    lang,
+                    "values-import-adopted",
+                    &[("file", path_arg(&file))],
+                ));
+            }
+            net.apply_to(&mut plan, &network.to_string_lossy());
+            store::save_file_with(&file, &plan, store::atomic::Replace::PLAN).map_err(err)?;
+            line(
+                out,
+                &say(
+                    lang,
+                    "cli-network-imported",
+                    &[
+                        ("plan", path_arg(&file)),
+                        ("network", escape(&net.name).into_owned().into()),
+                        ("version", escape(&net.version).into_owned().into()),
+                        ("values", net.openness.values.len().into()),
+                    ],
                 ),
             )?;
             Ok(ExitCode::SUCCESS)

@@ -246,6 +246,7 @@ pub fn plan(actions: usize, seed: u64) -> Plan {
                 // Only on actions that start no earlier than the one they depend on.
                 depends_on: Vec::new(),
                 strategy_goals: vec![goal(if i % 2 == 0 { "M" } else { "I" }, i % 3 + 1)],
+                adapts: None,
             }
         })
         .collect();

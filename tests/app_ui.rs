@@ -519,7 +519,7 @@ fn export_pdf_runs_in_the_background_and_ends_with_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sofia.pdf");
     let mut h = harness(app_on("sofia-open-cities", english()));
-    go_to_step(&mut h, "14. Review and export");
+    go_to_step(&mut h, "16. Review and export");
     h.get_by_label("Export PDF…");
     h.get_by_label("A4");
     h.state_mut().export_pdf_to(path.clone());

@@ -151,19 +151,20 @@ fn after_deleting_an_action_the_two_views_still_agree() {
 
 #[test]
 fn a_file_of_a_newer_format_is_still_refused() {
+    let next = FORMAT_VERSION + 1;
     for text in [
-        "(format_version: 8, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
+        format!(
+            "(format_version: {next}, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])"
+        ),
         // Even one that would otherwise read as a plan of today.
-        "(format_version: 8)",
+        format!("(format_version: {next})"),
     ] {
-        let e = store::parse(text, Path::new("future.ron")).unwrap_err();
+        let e = store::parse(&text, Path::new("future.ron")).unwrap_err();
         assert!(
             matches!(
                 e.kind,
-                LoadErrorKind::NewerVersion {
-                    found: 8,
-                    supported: 7
-                }
+                LoadErrorKind::NewerVersion { found, supported }
+                    if found == next && supported == FORMAT_VERSION
             ),
             "{e}"
         );
@@ -299,6 +300,25 @@ fn a_format_6_file_loads_and_its_latest_profile_uses_every_value() {
         }
     }
     // Written again, it is the current format and reads back the same.
+    let again = store::to_ron(&plan);
+    assert!(again.contains(&format!("format_version: {FORMAT_VERSION},")));
+    assert_eq!(store::parse(&again, Path::new("again.ron")).unwrap(), plan);
+}
+
+/// Format 8: a format-7 file (the Sofia sample before good practices and the exchange
+/// register) still loads, with no practices, no exchanges and no action adapting anything.
+#[test]
+fn a_format_7_file_loads_without_practices_or_exchanges() {
+    const OLD: &str = "tests/fixtures/sofia-format-7.ron";
+    let text = std::fs::read_to_string(OLD).unwrap();
+    assert!(text.contains("format_version: 7,"));
+    let plan = store::load(Path::new(OLD)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.format_version, FORMAT_VERSION);
+    assert!(plan.practices.is_empty() && plan.exchanges.is_empty());
+    assert!(plan.actions.iter().all(|a| a.adapts.is_none()));
+    assert!(integrity::problems(&plan).is_empty());
+    // Its openness values (format 7) are untouched.
+    assert!(plan.openness.years().len() >= 2);
     let again = store::to_ron(&plan);
     assert!(again.contains(&format!("format_version: {FORMAT_VERSION},")));
     assert_eq!(store::parse(&again, Path::new("again.ron")).unwrap(), plan);

@@ -216,6 +216,7 @@ pub fn check(plan: &Plan) -> Report {
     risks(plan, &mut out);
     governance(plan, &mut out);
     openness(plan, &mut out);
+    exchanges(plan, &mut out);
     review(plan, &mut out);
     let mut findings = out.finish();
     findings.sort_by_key(|f| f.severity);
@@ -1344,6 +1345,70 @@ fn openness(plan: &Plan, out: &mut Out) {
     }
 }
 
+/// A message of the checks from the Fluent files, in English and Bulgarian.
+fn fluent(key: &str, args: &[(&str, crate::i18n::FluentArg)]) -> (String, String) {
+    (
+        crate::i18n::tr_args(Lang::En, key, args),
+        crate::i18n::tr_args(Lang::Bg, key, args),
+    )
+}
+
+/// The exchange and participation register: an adopted plan went through a public
+/// consultation, and every comment a consultation received has the plan's response.
+fn exchanges(plan: &Plan, out: &mut Out) {
+    let sec = Section::Exchanges;
+    let consulted = plan
+        .exchanges
+        .iter()
+        .any(|x| x.kind == ExchangeKind::Consultation);
+    if plan.facts.status == PlanStatus::Adopted && !consulted {
+        let (en, bg) = fluent("check-adopted-without-consultation", &[]);
+        out.push(
+            Severity::Warning,
+            "ADOPTED_WITHOUT_CONSULTATION",
+            ItemPath::section(sec),
+            en,
+            bg,
+        );
+    }
+    for x in &plan.exchanges {
+        // A comment is what someone said (its text); a blank row is not one yet.
+        let open = x
+            .comments
+            .iter()
+            .filter(|c| !blank(&c.text) && blank(&c.response))
+            .count();
+        if open > 0 {
+            let id = x.id.as_str();
+            let (en, bg) = (
+                crate::i18n::tr_args(
+                    Lang::En,
+                    "check-comments-unanswered",
+                    &[
+                        ("name", ItemRef::Exchange(x).caption(Lang::En).into()),
+                        ("n", open.into()),
+                    ],
+                ),
+                crate::i18n::tr_args(
+                    Lang::Bg,
+                    "check-comments-unanswered",
+                    &[
+                        ("name", ItemRef::Exchange(x).caption(Lang::Bg).into()),
+                        ("n", open.into()),
+                    ],
+                ),
+            );
+            out.push(
+                Severity::Warning,
+                "CONSULTATION_COMMENT_UNANSWERED",
+                ItemPath::field(sec, Some(id), "comments"),
+                en,
+                bg,
+            );
+        }
+    }
+}
+
 fn review(plan: &Plan, out: &mut Out) {
     let open = plan.comments.iter().filter(|c| !c.resolved).count();
     if open > 0 {
@@ -1934,5 +1999,80 @@ mod bounds_tests {
             "A-1 → A-2 → A-3 → A-4 → … (494 more) → A-499 → A-500 → A-1"
         );
         assert_eq!(cycle_chain(&["A-1", "A-2"]), "A-1 → A-2 → A-1");
+    }
+}
+
+#[cfg(test)]
+mod exchange_tests {
+    use super::*;
+
+    fn codes(plan: &Plan) -> Vec<&'static str> {
+        check(plan).findings.iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn an_adopted_plan_needs_a_public_consultation() {
+        let mut p = Plan::new();
+        p.facts.status = PlanStatus::Adopted;
+        assert!(codes(&p).contains(&"ADOPTED_WITHOUT_CONSULTATION"));
+        let f = check(&p)
+            .findings
+            .into_iter()
+            .find(|f| f.code == "ADOPTED_WITHOUT_CONSULTATION")
+            .unwrap();
+        assert_eq!(f.path, ItemPath::section(Section::Exchanges));
+        assert!(f.message_en.contains("consultation"), "{}", f.message_en);
+        assert!(f.message_bg.contains("консултация"), "{}", f.message_bg);
+        // A debate is not a consultation; a consultation is.
+        p.exchanges.push(Exchange {
+            id: "EX-1".into(),
+            kind: ExchangeKind::PublicDebate,
+            ..Exchange::default()
+        });
+        assert!(codes(&p).contains(&"ADOPTED_WITHOUT_CONSULTATION"));
+        p.exchanges[0].kind = ExchangeKind::Consultation;
+        assert!(!codes(&p).contains(&"ADOPTED_WITHOUT_CONSULTATION"));
+        // A draft is not asked yet.
+        p.exchanges.clear();
+        p.facts.status = PlanStatus::Draft;
+        assert!(!codes(&p).contains(&"ADOPTED_WITHOUT_CONSULTATION"));
+    }
+
+    #[test]
+    fn consultation_comments_need_a_response() {
+        let mut p = Plan::new();
+        let comment = |text: &str, response: &str| ConsultationComment {
+            from: "NGO".into(),
+            text: text.into(),
+            response: response.into(),
+        };
+        p.exchanges.push(Exchange {
+            id: "EX-1".into(),
+            kind: ExchangeKind::Consultation,
+            title: "Draft plan".into(),
+            comments: vec![
+                comment("More Arabic", ""),
+                comment("Evening hours", " "),
+                comment("Add housing", "Action 2.1"),
+                comment("", ""),
+            ],
+            ..Exchange::default()
+        });
+        let f = check(&p)
+            .findings
+            .into_iter()
+            .find(|f| f.code == "CONSULTATION_COMMENT_UNANSWERED")
+            .expect("two comments without a response");
+        assert_eq!(
+            f.path,
+            ItemPath::field(Section::Exchanges, Some("EX-1"), "comments")
+        );
+        assert!(f.message_en.contains("Draft plan"), "{}", f.message_en);
+        assert!(f.message_en.contains('2'), "{}", f.message_en);
+        assert!(f.message_bg.contains("отговор"), "{}", f.message_bg);
+        for c in &mut p.exchanges[0].comments {
+            c.response = "Taken up".into();
+        }
+        assert!(!codes(&p).contains(&"CONSULTATION_COMMENT_UNANSWERED"));
     }
 }

@@ -25,6 +25,11 @@ pub trait ListItem: Clone {
     const SCOPE: EditScope = EditScope::Plan;
     /// After duplication: gives nested items (funding lines, specific objectives…) new ids.
     fn renew_nested(&mut self, _taken: &mut Vec<String>) {}
+    /// Ids a new item must not take though the plan does not use them (the shipped library's
+    /// practices, which a plan may copy in later).
+    fn reserved() -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// What the list's buttons did.
@@ -85,6 +90,29 @@ list_item!(Indicator, id, IndicatorId::PREFIX, |s, _lang| join(
 ));
 list_item!(Risk, id, RiskId::PREFIX, |s, _lang| join("", &s.title));
 list_item!(City, id, CityId::PREFIX, |s, _lang| join("", &s.name));
+// Written by hand: a plan's own practice keeps clear of the library's ids.
+impl ListItem for GoodPractice {
+    const PREFIX: &'static str = PracticeId::PREFIX;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id.as_str().into();
+    }
+    fn title(&self, _lang: Lang) -> String {
+        join(self.id.as_str(), &self.title)
+    }
+    fn reserved() -> Vec<String> {
+        crate::store::practices::shipped()
+            .iter()
+            .map(|p| p.id.to_string())
+            .collect()
+    }
+}
+list_item!(Exchange, id, ExchangeId::PREFIX, |s, lang| join(
+    &s.date.map(|d| format::date(lang, d)).unwrap_or_default(),
+    &s.title
+));
 // Comments stay open in review mode: written by hand for their scope.
 impl ListItem for Comment {
     const PREFIX: &'static str = CommentId::PREFIX;
@@ -168,6 +196,7 @@ pub fn master_list<T: ListItem + Default>(
         }
         if ui.button(tr(lang, "list-add")).clicked() {
             let mut taken = taken_ids(cx.doc.plan());
+            taken.extend(T::reserved());
             let mut item = T::default();
             item.set_id(next(T::PREFIX, &mut taken));
             let mut list = items.to_vec();
@@ -183,6 +212,7 @@ pub fn master_list<T: ListItem + Default>(
             let p = pos.unwrap_or(0);
             if ui.button(tr(lang, "list-duplicate")).clicked() {
                 let mut taken = taken_ids(cx.doc.plan());
+                taken.extend(T::reserved());
                 let mut copy = items[p].clone();
                 copy.set_id(next(T::PREFIX, &mut taken));
                 copy.renew_nested(&mut taken);

@@ -165,6 +165,13 @@ mod tests {
                     "cities",
                     "ids",
                     "id",
+                    "values",
+                    "practices",
+                    "plan",
+                    "network",
+                    "taken",
+                    "taken_date",
+                    "date",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

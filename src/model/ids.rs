@@ -78,6 +78,10 @@ define_ids! {
     CommentId => "CM",
     /// A source in the plan's list of sources.
     SourceId => "SRC",
+    /// A good practice (the shipped library's and the plan's own share the prefix).
+    PracticeId => "GP",
+    /// An entry of the exchange and participation register.
+    ExchangeId => "EX",
 }
 
 /// A fresh id `PREFIX-N`, N one more than the highest number already used with that prefix.

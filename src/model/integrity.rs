@@ -43,11 +43,15 @@ pub enum ItemKind {
     OpennessIndicator,
     /// Review comment.
     Comment,
+    /// Good practice of the plan.
+    Practice,
+    /// Exchange or participation event.
+    Exchange,
 }
 
 impl ItemKind {
     /// Every kind, in the order of the variants (so `kind as usize` indexes it).
-    pub const ALL: [ItemKind; 16] = [
+    pub const ALL: [ItemKind; 18] = [
         ItemKind::Evidence,
         ItemKind::Member,
         ItemKind::Meeting,
@@ -64,6 +68,8 @@ impl ItemKind {
         ItemKind::OpennessArea,
         ItemKind::OpennessIndicator,
         ItemKind::Comment,
+        ItemKind::Practice,
+        ItemKind::Exchange,
     ];
 
     /// A planner's name for the kind, in English and Bulgarian.
@@ -85,6 +91,8 @@ impl ItemKind {
             ItemKind::OpennessArea => ("openness area", "област на отвореност"),
             ItemKind::OpennessIndicator => ("openness indicator", "индикатор за отвореност"),
             ItemKind::Comment => ("comment", "коментар"),
+            ItemKind::Practice => ("good practice", "добра практика"),
+            ItemKind::Exchange => ("exchange or event", "обмен или събитие"),
         }
     }
 }
@@ -109,6 +117,8 @@ impl ItemKind {
             ItemKind::OpennessArea => ("openness areas", "области на отвореност"),
             ItemKind::OpennessIndicator => ("openness indicators", "индикатора за отвореност"),
             ItemKind::Comment => ("comments", "коментара"),
+            ItemKind::Practice => ("good practices", "добри практики"),
+            ItemKind::Exchange => ("exchanges and events", "обмена и събития"),
         }
     }
 }
@@ -509,6 +519,14 @@ pub fn forget(plan: &mut Plan, id: &str) {
         drop_from(&mut a.risks, id);
         drop_from(&mut a.depends_on, id);
         drop_from(&mut a.strategy_goals, id);
+        // The notes are about that practice; without it they explain nothing (undo brings
+        // both back).
+        if a.adapts.as_ref().is_some_and(|r| r.practice.as_str() == id) {
+            a.adapts = None;
+        }
+    }
+    for x in &mut plan.exchanges {
+        drop_from(&mut x.actions, id);
     }
     for p in &mut plan.pilots {
         drop_from(&mut p.actions, id);

@@ -47,6 +47,10 @@ pub enum ItemRef<'a> {
     OpennessIndicator(&'a OpennessIndicator),
     /// Review comment.
     Comment(&'a Comment),
+    /// Good practice of the plan.
+    Practice(&'a GoodPractice),
+    /// Entry of the exchange and participation register.
+    Exchange(&'a Exchange),
 }
 
 /// Calls `f` with every item of the plan that has an id, in file order (a nested item right
@@ -83,6 +87,8 @@ pub fn walk<'a>(plan: &'a Plan, mut f: impl FnMut(ItemRef<'a>)) {
         a.indicators.iter().for_each(|x| f(I::OpennessIndicator(x)));
     }
     plan.comments.iter().for_each(|x| f(I::Comment(x)));
+    plan.practices.iter().for_each(|x| f(I::Practice(x)));
+    plan.exchanges.iter().for_each(|x| f(I::Exchange(x)));
 }
 
 /// Code and title as one name: "1.2  Title", or whichever is there, or "—".
@@ -117,6 +123,8 @@ impl<'a> ItemRef<'a> {
             I::OpennessArea(_) => K::OpennessArea,
             I::OpennessIndicator(_) => K::OpennessIndicator,
             I::Comment(_) => K::Comment,
+            I::Practice(_) => K::Practice,
+            I::Exchange(_) => K::Exchange,
         }
     }
 
@@ -140,6 +148,8 @@ impl<'a> ItemRef<'a> {
             I::OpennessArea(x) => x.id.as_str(),
             I::OpennessIndicator(x) => x.id.as_str(),
             I::Comment(x) => x.id.as_str(),
+            I::Practice(x) => x.id.as_str(),
+            I::Exchange(x) => x.id.as_str(),
         }
     }
 
@@ -159,6 +169,8 @@ impl<'a> ItemRef<'a> {
             K::Risk => Section::Risks,
             K::City | K::OpennessArea | K::OpennessIndicator => Section::Openness,
             K::Comment => Section::Review,
+            K::Practice => Section::Practices,
+            K::Exchange => Section::Exchanges,
         }
     }
 
@@ -196,6 +208,8 @@ impl<'a> ItemRef<'a> {
             I::OpennessArea(x) => &x.name,
             I::OpennessIndicator(x) => &x.name,
             I::Comment(x) => &x.author,
+            I::Practice(x) => &x.title,
+            I::Exchange(x) => &x.title,
         }
     }
 
@@ -212,6 +226,14 @@ impl<'a> ItemRef<'a> {
                 format!("{} — {}", join(&a.code, &a.title), x.source.label(lang))
             }
             I::Comment(x) => join(&x.author, &x.text),
+            // A practice is known by its city: "StartWien (Vienna)".
+            I::Practice(x) if !x.city.trim().is_empty() => {
+                format!("{} ({})", join("", &x.title), x.city.trim())
+            }
+            I::Exchange(x) => join(
+                &x.date.map(|d| format::date(lang, d)).unwrap_or_default(),
+                &x.title,
+            ),
             other => join(other.code(), other.title()),
         }
     }
@@ -269,7 +291,14 @@ impl<'a> ItemRef<'a> {
                 for t in &a.strategy_goals {
                     f("strategy_goals", K::StrategyGoal, t.as_str());
                 }
+                if let Some(r) = &a.adapts {
+                    f("adapts", K::Practice, r.practice.as_str());
+                }
             }
+            I::Exchange(x) => x
+                .actions
+                .iter()
+                .for_each(|t| f("actions", K::Action, t.as_str())),
             I::Pilot(x) => x
                 .actions
                 .iter()
@@ -312,6 +341,8 @@ impl<'a> ItemRef<'a> {
             I::OpennessArea(x) => serde_json::to_value(x),
             I::OpennessIndicator(x) => serde_json::to_value(x),
             I::Comment(x) => serde_json::to_value(x),
+            I::Practice(x) => serde_json::to_value(x),
+            I::Exchange(x) => serde_json::to_value(x),
         };
         let mut v = v.unwrap_or(Value::Null);
         if let Value::Object(map) = &mut v {
@@ -342,6 +373,8 @@ impl<'a> ItemRef<'a> {
             (I::OpennessArea(a), I::OpennessArea(b)) => a == b,
             (I::OpennessIndicator(a), I::OpennessIndicator(b)) => a == b,
             (I::Comment(a), I::Comment(b)) => a == b,
+            (I::Practice(a), I::Practice(b)) => a == b,
+            (I::Exchange(a), I::Exchange(b)) => a == b,
             _ => false,
         }
     }

@@ -321,3 +321,62 @@ mod tests {
         assert_eq!(Scale5::VeryLow.score(), 1);
     }
 }
+
+labelled_enum! {
+    /// A theme of a good practice (the library's closed list, filtered by in the app).
+    PracticeTheme {
+        /// First steps: information, orientation, one-stop shops.
+        #[default]
+        Reception => ("Reception and orientation", "Приемане и ориентиране"),
+        /// Language learning.
+        Language => ("Language", "Език"),
+        /// Jobs, skills and their recognition.
+        Employment => ("Employment and skills", "Заетост и умения"),
+        /// Starting and running a business.
+        Entrepreneurship => ("Entrepreneurship", "Предприемачество"),
+        /// Schools, colleges, adult education.
+        Education => ("Education", "Образование"),
+        /// Housing.
+        Housing => ("Housing", "Жилище"),
+        /// Health.
+        Health => ("Health", "Здраве"),
+        /// Participation, naturalisation, civic life.
+        Participation => ("Participation and civic life", "Участие и граждански живот"),
+        /// Against discrimination and rumours; how the public sees migration.
+        AntiDiscrimination => (
+            "Anti-discrimination and public perception",
+            "Против дискриминацията и обществено възприятие"
+        ),
+        /// Attracting talent and international students.
+        Talent => (
+            "Attracting talent and international students",
+            "Привличане на таланти и чуждестранни студенти"
+        ),
+        /// City marketing and welcome services.
+        Welcome => (
+            "City marketing and welcome services",
+            "Маркетинг на града и услуги за посрещане"
+        ),
+        /// Data and monitoring.
+        Data => ("Data and monitoring", "Данни и наблюдение"),
+        /// Governance.
+        Governance => ("Governance", "Управление"),
+    }
+}
+
+labelled_enum! {
+    /// The kind of an exchange or participation event.
+    ExchangeKind {
+        /// A visit to another city to see a practice.
+        #[default]
+        StudyVisit => ("Study visit", "Учебно посещение"),
+        /// A seminar of the network's partner cities.
+        TransnationalSeminar => ("Transnational seminar", "Транснационален семинар"),
+        /// A public debate.
+        PublicDebate => ("Public debate", "Публичен дебат"),
+        /// A public consultation on the plan, with comments and responses.
+        Consultation => ("Public consultation", "Обществена консултация"),
+        /// Any other event.
+        Event => ("Event", "Събитие"),
+    }
+}

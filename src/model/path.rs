@@ -35,6 +35,10 @@ labelled_enum! {
         Governance => ("Governance and monitoring", "Управление и наблюдение"),
         /// Openness assessment.
         Openness => ("Openness", "Отвореност"),
+        /// Good practices and their transfer.
+        Practices => ("Good practices and transfer", "Добри практики и трансфер"),
+        /// Exchange and participation register.
+        Exchanges => ("Exchange and participation", "Обмен и участие"),
         /// Review comments and export.
         Review => ("Review and export", "Преглед и експорт"),
     }
@@ -57,6 +61,8 @@ impl Section {
             Section::Risks => "risks",
             Section::Governance => "governance",
             Section::Openness => "openness",
+            Section::Practices => "practices",
+            Section::Exchanges => "exchanges",
             Section::Review => "review",
         }
     }

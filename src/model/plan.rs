@@ -14,7 +14,7 @@ use super::path::ItemPath;
 
 /// The plan-file layout this build writes. Bump it, and add a step to `store::migrate`, whenever
 /// a change would make an older build misread a newer file.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// A whole Local Action Plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -59,6 +59,155 @@ pub struct Plan {
     /// Abbreviations the plan uses beyond the built-in list (`report::glossary`), or a
     /// different expansion of one of them; printed in the glossary.
     pub glossary: Vec<GlossaryEntry>,
+    /// The good practices the plan keeps as its own: copied from the shipped library (same id)
+    /// or written for the plan; an action that adapts one points here.
+    pub practices: Vec<GoodPractice>,
+    /// The exchange and participation register: study visits, seminars, public debates,
+    /// consultations and events.
+    pub exchanges: Vec<Exchange>,
+    /// The network file the openness framework and values were taken from, and its version.
+    pub network: Option<super::network::NetworkRef>,
+}
+
+/// A good practice a city has tried, as the library or a plan records it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GoodPractice {
+    /// Stable id, `GP-n`.
+    pub id: PracticeId,
+    /// The city that runs (or ran) it.
+    pub city: String,
+    /// Its country.
+    pub country: String,
+    /// Title.
+    pub title: String,
+    /// What it is and how it works.
+    pub summary: String,
+    /// The problem it answers.
+    pub problem: String,
+    /// Its themes.
+    pub themes: Vec<PracticeTheme>,
+    /// Evidence of results, as the sources state it; empty when none was found.
+    pub evidence: String,
+    /// What it cost, as the source states it; empty when not found.
+    pub cost: String,
+    /// Who to ask: an organisation and its public page, never a person.
+    pub contact: PracticeContact,
+    /// When it ran, in words ("since 2008", "2016–2019").
+    pub period: String,
+    /// Anything a planner transferring it should know (a closed practice, a contested one).
+    pub note: String,
+    /// Where every statement above comes from; a shipped practice has at least one.
+    pub sources: Vec<PracticeSource>,
+}
+
+/// The organisation behind a practice and its public page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PracticeContact {
+    /// The organisation or department.
+    pub organisation: String,
+    /// Its public page (http or https).
+    pub url: String,
+}
+
+/// A public source of a practice.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PracticeSource {
+    /// Its address.
+    pub url: String,
+    /// What it is, e.g. "UIA city page (official)".
+    pub title: String,
+    /// Its date, or when it was consulted, as given ("18 Apr 2023", "date not shown").
+    pub as_of: String,
+}
+
+/// True for an http or https address without spaces: the only addresses the app opens or the
+/// HTML export links.
+pub fn is_web_address(url: &str) -> bool {
+    let u = url.trim();
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && u.len() > 8
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// An action's link to the practice it adapts, with URBACT's Understand–Adapt–Re-use notes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PracticeRef {
+    /// The practice (one of the plan's `practices`).
+    pub practice: PracticeId,
+    /// Understand: what was understood of the practice and why it works where it does.
+    pub understood: String,
+    /// Adapt: what is changed for this city.
+    pub adapted: String,
+    /// Why it is changed.
+    pub why: String,
+    /// Re-use: what is taken over as it is.
+    pub reused_as_is: String,
+}
+
+/// An entry of the exchange and participation register.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Exchange {
+    /// Stable id, `EX-n`.
+    pub id: ExchangeId,
+    /// When.
+    pub date: Option<Date>,
+    /// Study visit, seminar, debate, consultation or event.
+    pub kind: ExchangeKind,
+    /// Its title or topic.
+    pub title: String,
+    /// Where.
+    pub place: String,
+    /// Who organised it.
+    pub organisers: Vec<String>,
+    /// How many took part, by sector.
+    pub participants: Vec<Participants>,
+    /// How many of them have a migrant background, when counted.
+    pub migrant_background: Option<u32>,
+    /// What was learned or said.
+    pub outcome: String,
+    /// The actions it led to.
+    pub actions: Vec<ActionId>,
+    /// A consultation's comments, each with the plan's response.
+    pub comments: Vec<ConsultationComment>,
+    /// Where the record comes from, or that it is illustrative.
+    pub note: String,
+}
+
+impl Exchange {
+    /// Everyone who took part, over the sectors.
+    pub fn participants_total(&self) -> u32 {
+        self.participants
+            .iter()
+            .fold(0u32, |n, p| n.saturating_add(p.count))
+    }
+}
+
+/// A count of participants from one sector.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Participants {
+    /// The sector.
+    pub sector: Sector,
+    /// How many.
+    pub count: u32,
+}
+
+/// A comment received in a consultation and the plan's response to it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConsultationComment {
+    /// Who made it (an organisation, "a resident"); may be empty.
+    pub from: String,
+    /// What was said.
+    pub text: String,
+    /// How the plan answers it (taken up, where, or why not); empty: not answered yet.
+    pub response: String,
 }
 
 /// An abbreviation and what it stands for, in both languages.
@@ -360,6 +509,8 @@ pub struct Action {
     pub depends_on: Vec<ActionId>,
     /// Strategy goals it serves.
     pub strategy_goals: Vec<StrategyGoalId>,
+    /// The good practice it adapts, with the Understand–Adapt–Re-use notes.
+    pub adapts: Option<PracticeRef>,
 }
 
 /// One source of money for an action.
@@ -862,6 +1013,40 @@ impl Plan {
         (!municipality.is_empty() && lead.starts_with(municipality)).then_some(Sector::Municipality)
     }
 
+    /// The plan's practice with this id.
+    pub fn practice(&self, id: &PracticeId) -> Option<&GoodPractice> {
+        self.practices.iter().find(|p| &p.id == id)
+    }
+
+    /// Turns a practice into a draft action, as one edit: the practice is copied into the
+    /// plan's own `practices` (unless one of that id is there, which is kept: the plan's copy
+    /// may hold its own corrections), and a new action at the end takes the practice's title
+    /// as a starting title and points at it with empty Understand–Adapt–Re-use notes. Returns
+    /// the new action's id.
+    pub fn draft_action_from(&mut self, practice: &GoodPractice) -> ActionId {
+        if self.practice(&practice.id).is_none() {
+            self.practices.push(practice.clone());
+        }
+        let taken: Vec<String> = super::integrity::items(self)
+            .into_iter()
+            .map(|e| e.id.to_owned())
+            .collect();
+        let id = ActionId(super::ids::fresh_id(
+            ActionId::PREFIX,
+            taken.iter().map(String::as_str),
+        ));
+        self.actions.push(Action {
+            id: id.clone(),
+            title: practice.title.clone(),
+            adapts: Some(PracticeRef {
+                practice: practice.id.clone(),
+                ..PracticeRef::default()
+            }),
+            ..Action::default()
+        });
+        id
+    }
+
     /// The action with this id.
     pub fn action(&self, id: &ActionId) -> Option<&Action> {
         self.actions.iter().find(|a| &a.id == id)
@@ -893,5 +1078,64 @@ impl Plan {
         self.actions
             .iter()
             .flat_map(|a| a.funding.iter().map(move |f| (a, f)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_practice_turned_into_an_action_keeps_its_link_and_notes() {
+        let mut plan = Plan::new();
+        plan.actions.push(Action {
+            id: "A-3".into(),
+            ..Action::default()
+        });
+        let gp = GoodPractice {
+            id: "GP-1".into(),
+            city: "Vienna".into(),
+            title: "StartWien".into(),
+            sources: vec![PracticeSource {
+                url: "https://example.org".into(),
+                ..PracticeSource::default()
+            }],
+            ..GoodPractice::default()
+        };
+        let id = plan.draft_action_from(&gp);
+        assert_eq!(id.as_str(), "A-4");
+        let a = plan.action(&id).unwrap();
+        assert_eq!(a.title, "StartWien");
+        let r = a.adapts.as_ref().unwrap();
+        assert_eq!(r.practice.as_str(), "GP-1");
+        assert!(r.understood.is_empty() && r.adapted.is_empty() && r.reused_as_is.is_empty());
+        assert_eq!(plan.practices, vec![gp.clone()]);
+        assert!(super::super::integrity::problems(&plan).is_empty());
+        // A second action from the same practice does not copy it again.
+        let again = plan.draft_action_from(&gp);
+        assert_eq!(again.as_str(), "A-5");
+        assert_eq!(plan.practices.len(), 1);
+        // Its notes survive a write and a read.
+        plan.actions[1].adapts.as_mut().unwrap().adapted = "In Bulgarian and Arabic".into();
+        let text = ron::to_string(&plan).unwrap();
+        let back: Plan = ron::from_str(&text).unwrap();
+        assert_eq!(back, plan);
+    }
+
+    #[test]
+    fn only_web_addresses_are_web_addresses() {
+        assert!(is_web_address("https://urbact.eu/x"));
+        assert!(is_web_address(
+            " http://opencities.eu/index.php?id=322,0,0,1,0,0 "
+        ));
+        for bad in [
+            "",
+            "https://",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "https://a b",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
     }
 }

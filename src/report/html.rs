@@ -380,6 +380,70 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                 }
                 h.table(&tr(lang, "pdf-risks"), &tables::risks(plan, lang));
             }
+            Section::Practices => {
+                h.table(&tr(lang, "pdf-practices"), &tables::practices(plan, lang));
+                let adapting = tables::adapting_actions(plan);
+                if !adapting.is_empty() {
+                    let _ = write!(
+                        h.out,
+                        "<h3>{}</h3><p>{}</p>",
+                        h.t("pdf-transfer"),
+                        h.t("pdf-transfer-intro")
+                    );
+                }
+                for (a, r, p) in adapting {
+                    let practice = p
+                        .map(|p| ItemRef::Practice(p).caption(lang))
+                        .unwrap_or_else(|| r.practice.to_string());
+                    let _ = write!(
+                        h.out,
+                        "<h4>{}</h4><dl><dt>{}</dt><dd>{}</dd>",
+                        esc(&crate::model::items::join(&a.code, &a.title)),
+                        h.t("pdf-adapts"),
+                        esc(&practice)
+                    );
+                    for (label, text) in tables::transfer_notes(lang, r) {
+                        let _ = write!(h.out, "<dt>{}</dt><dd>{}</dd>", esc(&label), esc(&text));
+                    }
+                    h.push("</dl>");
+                }
+                let sources: Vec<(&GoodPractice, &PracticeSource)> = plan
+                    .practices
+                    .iter()
+                    .flat_map(|p| p.sources.iter().map(move |s| (p, s)))
+                    .collect();
+                if !sources.is_empty() {
+                    let _ = write!(h.out, "<h3>{}</h3><ul>", h.t("pdf-practice-sources"));
+                    for (p, s) in sources {
+                        // Only web addresses become links; anything else is shown as text.
+                        let address = if is_web_address(&s.url) {
+                            format!("<a href=\"{0}\">{0}</a>", esc(s.url.trim()))
+                        } else {
+                            esc(&s.url)
+                        };
+                        let _ = write!(
+                            h.out,
+                            "<li>{}: {} — {} ({})</li>",
+                            esc(p.id.as_str()),
+                            esc(&s.title),
+                            address,
+                            esc(&s.as_of)
+                        );
+                    }
+                    h.push("</ul>");
+                }
+            }
+            Section::Exchanges => {
+                h.table(&tr(lang, "pdf-exchanges"), &tables::exchanges(plan, lang));
+                for x in plan.exchanges.iter().filter(|x| !x.comments.is_empty()) {
+                    let caption = format!(
+                        "{}: {}",
+                        tr(lang, "pdf-consultation-comments"),
+                        ItemRef::Exchange(x).caption(lang)
+                    );
+                    h.table(&caption, &tables::consultation_comments(lang, x));
+                }
+            }
             Section::Governance => {
                 let g = &plan.governance;
                 h.fields(&[
@@ -395,6 +459,9 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
             }
             Section::Openness => {
                 let o = &plan.openness;
+                if let Some(n) = tables::network_line(plan, lang) {
+                    h.fields(&[("pdf-network", n)]);
+                }
                 if !o.definition.trim().is_empty() {
                     let _ = write!(
                         h.out,

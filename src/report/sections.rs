@@ -285,6 +285,8 @@ fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, s: Section) {
         Section::Pilots => pilots(l, plan, opts),
         Section::Indicators => indicators(l, plan, lang),
         Section::Risks => risks(l, plan, lang),
+        Section::Practices => practices(l, plan, lang),
+        Section::Exchanges => exchanges(l, plan, lang),
         Section::Governance => governance(l, plan, lang),
         Section::Openness => openness(l, plan, lang),
         Section::Review => {}
@@ -800,6 +802,57 @@ fn risks(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.table(&table.columns, &table.rows);
 }
 
+fn practices(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    if plan.practices.is_empty() && !plan.actions.iter().any(|a| a.adapts.is_some()) {
+        return empty(l, lang);
+    }
+    let table = tables::practices(plan, lang);
+    l.table(&table.columns, &table.rows);
+    let adapting = tables::adapting_actions(plan);
+    if !adapting.is_empty() {
+        l.label_heading(2, &t(lang, "pdf-transfer"), 60.0);
+        l.label_paragraph(Style::BODY, &t(lang, "pdf-transfer-intro"), 0.0);
+        for (a, r, p) in adapting {
+            let practice = p
+                .map(|p| ItemRef::Practice(p).caption(lang))
+                .unwrap_or_else(|| r.practice.to_string());
+            l.heading(3, &crate::model::items::join(&a.code, &a.title), 40.0);
+            l.field(&t(lang, "pdf-adapts"), &practice);
+            for (label, text) in tables::transfer_notes(lang, r) {
+                l.field(&label, &text);
+            }
+            l.space(4.0);
+        }
+    }
+    let sources = tables::practice_sources(plan, lang);
+    if !sources.rows.is_empty() {
+        l.label_heading(2, &t(lang, "pdf-practice-sources"), 40.0);
+        l.table(&sources.columns, &sources.rows);
+    }
+}
+
+fn exchanges(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+    if plan.exchanges.is_empty() {
+        return empty(l, lang);
+    }
+    let table = tables::exchanges(plan, lang);
+    l.table(&table.columns, &table.rows);
+    let consulted: Vec<&Exchange> = plan
+        .exchanges
+        .iter()
+        .filter(|x| !x.comments.is_empty())
+        .collect();
+    if !consulted.is_empty() {
+        l.label_heading(2, &t(lang, "pdf-consultation-comments"), 60.0);
+    }
+    for x in consulted {
+        // The heading is the plan's own text (date and title), so not a label.
+        l.heading(3, &ItemRef::Exchange(x).caption(lang), 40.0);
+        let c = tables::consultation_comments(lang, x);
+        l.table(&c.columns, &c.rows);
+    }
+}
+
 fn governance(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let g = &plan.governance;
     for (k, v) in [
@@ -839,6 +892,9 @@ fn governance(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let o = &plan.openness;
     l.field(&t(lang, "pdf-framework"), &o.framework);
+    if let Some(n) = tables::network_line(plan, lang) {
+        l.field(&t(lang, "pdf-network"), &n);
+    }
     // What the plan means by openness comes before any figure.
     if !o.definition.trim().is_empty() {
         l.label_heading(2, &t(lang, "pdf-definition"), 40.0);

@@ -869,3 +869,222 @@ pub fn sources(plan: &Plan, lang: Lang) -> Table {
         .collect();
     Table::new(cols.to_vec(), rows)
 }
+
+/// The plan's good practices: title and city, themes, what was found of results and cost,
+/// and the actions that adapt each (by code).
+pub fn practices(plan: &Plan, lang: Lang) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-practice"), 2.4),
+        Column::new(t(lang, "pdf-practice-city"), 1.3),
+        Column::new(t(lang, "pdf-practice-themes"), 2.0),
+        Column::new(t(lang, "pdf-practice-evidence"), 3.4),
+        Column::new(t(lang, "pdf-practice-cost"), 1.6),
+        Column::new(t(lang, "pdf-practice-adapted-by"), 1.0),
+    ];
+    let rows = plan
+        .practices
+        .iter()
+        .map(|p| {
+            let mut by: Vec<&str> = plan
+                .actions
+                .iter()
+                .filter(|a| a.adapts.as_ref().is_some_and(|r| r.practice == p.id))
+                .map(|a| a.code.as_str())
+                .collect();
+            by.sort_by(|a, b| crate::model::order::compare_codes(a, b));
+            let place = if p.country.trim().is_empty() {
+                p.city.clone()
+            } else {
+                format!("{} ({})", p.city, p.country)
+            };
+            let themes: Vec<&str> = p.themes.iter().map(|x| x.label(lang)).collect();
+            let found = |s: &str| {
+                if s.trim().is_empty() {
+                    t(lang, "pdf-not-found")
+                } else {
+                    s.to_owned()
+                }
+            };
+            vec![
+                format!("{}  {}", p.id, p.title),
+                place,
+                themes.join("; "),
+                found(&p.evidence),
+                found(&p.cost),
+                refs(by.into_iter().map(short), ", "),
+            ]
+        })
+        .collect();
+    Table::new(cols.to_vec(), rows)
+}
+
+/// Every source of the plan's practices: the practice, what the source is, its address and
+/// date.
+pub fn practice_sources(plan: &Plan, lang: Lang) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-practice"), 0.8),
+        Column::new(t(lang, "pdf-source-title"), 2.6),
+        Column::new(t(lang, "pdf-source-url"), 4.4),
+        Column::new(t(lang, "pdf-source-as-of"), 1.4),
+    ];
+    let rows = plan
+        .practices
+        .iter()
+        .flat_map(|p| {
+            p.sources.iter().map(move |s| {
+                vec![
+                    p.id.to_string(),
+                    s.title.clone(),
+                    s.url.clone(),
+                    s.as_of.clone(),
+                ]
+            })
+        })
+        .collect();
+    Table::new(cols.to_vec(), rows)
+}
+
+/// The actions that adapt a practice, in the order of their codes, with the practice.
+pub fn adapting_actions(plan: &Plan) -> Vec<(&Action, &PracticeRef, Option<&GoodPractice>)> {
+    plan.actions_by_code()
+        .into_iter()
+        .filter_map(|a| {
+            let r = a.adapts.as_ref()?;
+            Some((a, r, plan.practice(&r.practice)))
+        })
+        .collect()
+}
+
+/// The Understand–Adapt–Re-use notes of an adapting action as (label key, text) pairs; an
+/// empty note says it is still to be written.
+pub fn transfer_notes(lang: Lang, r: &PracticeRef) -> Vec<(String, String)> {
+    [
+        ("pdf-uar-understood", &r.understood),
+        ("pdf-uar-adapted", &r.adapted),
+        ("pdf-uar-why", &r.why),
+        ("pdf-uar-reused", &r.reused_as_is),
+    ]
+    .into_iter()
+    .map(|(k, v)| {
+        let text = if v.trim().is_empty() {
+            t(lang, "pdf-uar-missing")
+        } else {
+            v.clone()
+        };
+        (t(lang, k), text)
+    })
+    .collect()
+}
+
+/// The exchange and participation register, by date.
+pub fn exchanges(plan: &Plan, lang: Lang) -> Table {
+    let codes = by_id(&plan.actions, |a| &a.id);
+    let cols = [
+        Column::new(t(lang, "pdf-date"), 1.1),
+        Column::new(t(lang, "pdf-exchange-kind"), 1.3),
+        Column::new(t(lang, "pdf-exchange"), 2.4),
+        Column::new(t(lang, "pdf-exchange-organisers"), 1.8),
+        Column::new(t(lang, "pdf-exchange-participants"), 1.9),
+        Column::new(t(lang, "pdf-exchange-outcome"), 3.2),
+        Column::new(t(lang, "pdf-actions"), 0.9),
+    ];
+    let mut list: Vec<&Exchange> = plan.exchanges.iter().collect();
+    // Undated entries last, in file order (the sort is stable).
+    list.sort_by_key(|x| (x.date.is_none(), x.date));
+    let rows = list
+        .into_iter()
+        .map(|x| {
+            let by_sector: Vec<String> = x
+                .participants
+                .iter()
+                .filter(|p| p.count > 0)
+                .map(|p| {
+                    format!(
+                        "{} {}",
+                        p.sector.label(lang),
+                        format::integer(lang, p.count)
+                    )
+                })
+                .collect();
+            let mut who = format!(
+                "{}: {}",
+                t(lang, "pdf-total"),
+                format::integer(lang, x.participants_total())
+            );
+            if !by_sector.is_empty() {
+                who = format!("{who} ({})", by_sector.join("; "));
+            }
+            if let Some(m) = x.migrant_background {
+                who = format!(
+                    "{who}; {} {}",
+                    t(lang, "pdf-exchange-migrant-background"),
+                    format::integer(lang, m)
+                );
+            }
+            let place = if x.place.trim().is_empty() {
+                x.title.clone()
+            } else {
+                format!("{} — {}", x.title, x.place)
+            };
+            let mut actions: Vec<&str> = x
+                .actions
+                .iter()
+                .filter_map(|id| codes.get(id).map(|a| a.code.as_str()))
+                .collect();
+            actions.sort_by(|a, b| crate::model::order::compare_codes(a, b));
+            let outcome = if x.note.trim().is_empty() {
+                x.outcome.clone()
+            } else {
+                format!("{}\n({})", x.outcome, x.note)
+            };
+            vec![
+                x.date.map(|d| format::date(lang, d)).unwrap_or_default(),
+                x.kind.label(lang).to_owned(),
+                place,
+                x.organisers.join("; "),
+                who,
+                outcome,
+                refs(actions.into_iter().map(short), ", "),
+            ]
+        })
+        .collect();
+    Table::new(cols.to_vec(), rows)
+}
+
+/// A consultation's comments with the plan's responses.
+pub fn consultation_comments(lang: Lang, x: &Exchange) -> Table {
+    let cols = [
+        Column::new(t(lang, "pdf-comment-from"), 1.6),
+        Column::new(t(lang, "pdf-comment-text"), 4.0),
+        Column::new(t(lang, "pdf-comment-response"), 4.0),
+    ];
+    let rows = x
+        .comments
+        .iter()
+        .map(|c| {
+            let response = if c.response.trim().is_empty() {
+                t(lang, "pdf-comment-no-response")
+            } else {
+                c.response.clone()
+            };
+            vec![c.from.clone(), c.text.clone(), response]
+        })
+        .collect();
+    Table::new(cols.to_vec(), rows)
+}
+
+/// Which network file the plan's openness framework came from, in words: "OPEN Cities, version
+/// 2 of 1.12.2026"; `None` when it came from none.
+pub fn network_line(plan: &Plan, lang: Lang) -> Option<String> {
+    let n = plan.network.as_ref()?;
+    let mut text = format!(
+        "{}, {} {}",
+        n.name,
+        t(lang, "pdf-network-version"),
+        n.version
+    );
+    if let Some(d) = n.date {
+        text = format!("{text} ({})", format::date(lang, d));
+    }
+    Some(text)
+}

@@ -19,7 +19,7 @@ pub use super::limits::MAX_FILE_BYTES;
 /// How many integrity problems a load error lists; it says how many more there are.
 pub const MAX_LISTED_PROBLEMS: usize = 100;
 
-fn ron_options() -> ron::Options {
+pub(super) fn ron_options() -> ron::Options {
     ron::Options::default().with_recursion_limit(MAX_NESTING)
 }
 
@@ -53,11 +53,11 @@ const BOM: char = '\u{FEFF}';
 
 /// The text without a byte-order mark at its start; lines and columns are counted after it, as
 /// editors count them.
-fn without_bom(text: &str) -> &str {
+pub(super) fn without_bom(text: &str) -> &str {
     text.strip_prefix(BOM).unwrap_or(text)
 }
 
-fn syntax(err: ron::error::SpannedError, text: &str) -> LoadErrorKind {
+pub(super) fn syntax(err: ron::error::SpannedError, text: &str) -> LoadErrorKind {
     // Ron counts lines at `\n` only; count them as editors do (`\r\n`, `\r`).
     let offset = Location::ron_offset(text, err.span.start.line.max(1), err.span.start.col.max(1));
     LoadErrorKind::Syntax {
@@ -416,6 +416,17 @@ mod tests {
             Some(vec![ActionId::from("A-404")])
         );
         assert_eq!(integrity::problems(&p).len(), 1);
+    }
+
+    #[test]
+    fn a_practice_or_action_that_is_not_there_is_located() {
+        let text = "(\n    format_version: 8,\n    actions: [\n        (\n            id: \"A-1\",\n            adapts: Some((practice: \"GP-9\")),\n        ),\n    ],\n    exchanges: [(id: \"EX-1\", actions: [\"A-7\"])],\n)\n";
+        let e = parse(text, Path::new("p.ron")).unwrap_err();
+        let s = e.to_string();
+        assert!(s.contains("p.ron:6:"), "{s}");
+        assert!(s.contains("\"GP-9\""), "{s}");
+        assert!(s.contains("p.ron:9:"), "{s}");
+        assert!(s.contains("\"A-7\""), "{s}");
     }
 
     #[test]

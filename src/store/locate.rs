@@ -33,6 +33,8 @@ pub fn item_kind(path: &[&str]) -> Option<(ItemKind, u8, u8)> {
         ["openness", "areas"] => (K::OpennessArea, 11, 0),
         ["openness", "areas", "indicators"] => (K::OpennessIndicator, 11, 0),
         ["comments"] => (K::Comment, 12, 0),
+        ["practices"] => (K::Practice, 13, 0),
+        ["exchanges"] => (K::Exchange, 14, 0),
         _ => return None,
     })
 }
@@ -51,7 +53,8 @@ pub fn reference_field(path: &[&str]) -> Option<&'static str> {
         ["actions", "risks"] => "risks",
         ["actions", "depends_on"] => "depends_on",
         ["actions", "strategy_goals"] => "strategy_goals",
-        ["pilots" | "risks", "actions"] => "actions",
+        ["actions", "adapts", "practice"] => "adapts",
+        ["pilots" | "risks" | "exchanges", "actions"] => "actions",
         ["openness", "home_city"] => "home_city",
         ["openness", "values", "city"] => "values.city",
         ["openness", "values", "indicator"] => "values.indicator",
@@ -261,6 +264,7 @@ fn reference_field_name(field: &str) -> Option<&'static str> {
         "risks",
         "depends_on",
         "strategy_goals",
+        "adapts",
         "actions",
         "home_city",
         "values.city",

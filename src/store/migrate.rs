@@ -25,6 +25,13 @@
 //!   indicator. A format-6 file held at most one value per city and indicator, so its latest
 //!   profile is the index it showed, figure for figure, and its values need no change. The
 //!   assessment gains its own `definition` of openness, empty in older files.
+//! - 8: the plan keeps its own good practices (`practices`, ids `GP-n` as in the shipped
+//!   library), an action may say which one it adapts (`adapts`, with the Understand–Adapt–Re-use
+//!   notes), and the plan keeps an exchange and participation register (`exchanges`: study
+//!   visits, seminars, debates, consultations with their comments and responses, events), and
+//!   says which network file its openness framework and values came from (`network`, with the
+//!   network's name, version and date). A format-7 file had none of these; its lists start empty and nothing else changes
+//!   ([`to_format_8`]).
 
 use std::collections::HashMap;
 
@@ -57,8 +64,17 @@ pub fn migrate(plan: &mut Plan, from: u32) {
     if from < 6 {
         plan.openness.method = OpennessMethod::MinMax;
     }
+    if from < 8 {
+        to_format_8(plan);
+    }
     plan.format_version = FORMAT_VERSION;
 }
+
+/// Format 8: nothing to convert. The new lists (practices, exchanges) and links (`adapts`)
+/// start empty through the structs' defaults, and a file that says it is older but carries
+/// them (written by hand) keeps what it says. The step is its own function so the history
+/// reads one step a version, and a later format bump merges beside it, not into it.
+fn to_format_8(_plan: &mut Plan) {}
 
 /// Format 5: free-text programme and call names become catalogue references where an entry of
 /// `catalogue` names them; the text is dropped only for what was linked.

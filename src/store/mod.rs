@@ -9,6 +9,8 @@ pub mod file_set;
 pub mod limits;
 pub mod locate;
 pub mod migrate;
+pub mod network;
+pub mod practices;
 pub mod scan;
 pub mod templates;
 pub mod values;

@@ -735,3 +735,124 @@ cmp-add = Добави план…
 cmp-remove = Премахни
 cmp-method = Метод
 cmp-add-hint = Добавете плановете на градовете-партньори, за да ги сравните с този.
+## Добри практики и трансфер (issue 14)
+help-practices = Практики, изпробвани от други градове, всяка с публичните си източници: разгледайте библиотеката на LAP Studio или практиките на плана, филтрирайте по тема и град и превърнете практика в проект на дейност, която да адаптирате (методът на URBACT „Разбери – адаптирай – използвай отново“).
+help-exchanges = Учебни посещения, транснационални семинари, публични дебати, консултации и събития: кой е участвал, какво е научено или казано и до кои дейности е довело. Всеки коментар от консултация получава отговора на плана.
+practices-library = Библиотека
+practices-own = Практики на плана
+practices-any = (всички)
+practices-theme = Тема
+practices-city = Град
+practices-count = { $n ->
+    [one] { $n } практика
+   *[other] { $n } практики
+}
+practices-in-plan = Планът вече съдържа тази практика.
+practice-to-action = Превърни в проект на дейност
+practice-adapted-by = Адаптирана от
+field-practice-themes = Теми
+field-period = Кога
+field-practice-problem = Проблем, на който отговаря
+field-practice-evidence = Доказани резултати
+field-practice-cost = Стойност
+field-practice-contact = Контакт
+field-practice-sources = Източници
+field-practice-organisation = Организация за контакт
+field-practice-page = Нейната публична страница (http или https)
+field-source-url = Уеб адрес
+field-source-as-of = Дата (както я дава източникът)
+field-adapts = Адаптира добрата практика
+hint-practices-step = Практиките идват от стъпка „Добри практики“: там превърнете практика в дейност или добавете собствена.
+field-uar-understood = Разбери: какво е разбрано от практиката
+field-uar-adapted = Адаптирай: какво се променя за този град
+field-uar-why = Защо се променя
+field-uar-reused = Използвай отново: какво се взема без промяна
+field-exchange-kind = Вид
+field-organisers = Организатори
+field-participants = Участници по сектори
+field-participants-total = Общо
+field-migrant-background-counted = Преброени са участниците с мигрантски произход
+field-migrant-background = От тях с мигрантски произход
+field-exchange-outcome = Какво е научено или казано
+field-led-to-actions = Дейности, до които е довело
+field-exchange-note = Източник на записа (или че е илюстративен)
+field-consultation-comments = Коментари и отговори
+hint-comments-consultation = Коментари се водят за обществени консултации.
+field-comment-from = От
+field-comment-text = Коментар
+field-comment-response = Отговор на плана
+add-consultation-comment = Добави коментар
+pdf-practices = Добри практики
+pdf-practice = Практика
+pdf-practice-city = Град
+pdf-practice-themes = Теми
+pdf-practice-evidence = Доказани резултати
+pdf-practice-cost = Стойност
+pdf-practice-adapted-by = Адаптирана от
+pdf-not-found = не е открито в източниците
+pdf-source-title = Източник
+pdf-source-url = Адрес
+pdf-source-as-of = Дата
+pdf-transfer = Трансфер: разбери, адаптирай, използвай отново
+pdf-transfer-intro = За всяка дейност, която адаптира практика: какво е разбрано от нея, какво се адаптира и защо, и какво се използва без промяна (методът за трансфер на URBACT).
+pdf-adapts = Адаптира
+pdf-uar-understood = Разбрано
+pdf-uar-adapted = Адаптирано
+pdf-uar-why = Защо
+pdf-uar-reused = Използвано без промяна
+pdf-uar-missing = (предстои да се напише)
+pdf-practice-sources = Източници на практиките
+pdf-exchanges = Обмен и участие
+pdf-exchange = Заглавие и място
+pdf-exchange-kind = Вид
+pdf-exchange-organisers = Организатори
+pdf-exchange-participants = Участници
+pdf-exchange-outcome = Какво е научено или казано
+pdf-exchange-migrant-background = с мигрантски произход
+pdf-consultation-comments = Коментари от консултациите и отговори
+pdf-comment-from = От
+pdf-comment-text = Коментар
+pdf-comment-response = Отговор
+pdf-comment-no-response = (все още без отговор)
+check-adopted-without-consultation = Планът е приет, но в регистъра за обмен и участие няма обществена консултация
+check-comments-unanswered = Консултация { $name }: { $n ->
+    [one] { $n } коментар е
+   *[other] { $n } коментара са
+} без отговор
+
+## Файлове на мрежата (issue 14)
+cli-network-exists = { $file } вече съществува; нов файл на мрежа никога не заменя съществуващ
+cli-network-written = Файлът на мрежата е записан в { $file }: { $cities ->
+    [one] { $cities } град
+   *[other] { $cities } града
+}, { $values ->
+    [one] { $values } стойност
+   *[other] { $values } стойности
+}
+cli-network-checked = { $file }: { $cities ->
+    [one] { $cities } град
+   *[other] { $cities } града
+}, { $values ->
+    [one] { $values } стойност
+   *[other] { $values } стойности
+}, { $practices ->
+    [one] { $practices } практика
+   *[other] { $practices } практики
+}; { $errors ->
+    [one] { $errors } грешка
+   *[other] { $errors } грешки
+}, { $warnings ->
+    [one] { $warnings } предупреждение
+   *[other] { $warnings } предупреждения
+}
+cli-network-plan-not-linked = { $plan }: рамката за отвореност не е взета от файл на мрежа
+cli-network-plan-other = { $plan }: рамката за отвореност е от друга мрежа, не от { $network }
+cli-network-plan-current = { $plan }: актуален спрямо { $network } { $version } ({ $date })
+cli-network-plan-older = { $plan }: копието на { $network } е версия { $taken } ({ $taken_date }), по-стара от версията на мрежата { $version } ({ $date }); изпълнете `lap-studio network import`, за да го обновите
+cli-network-imported = { $plan } вече има рамката и { $values ->
+    [one] { $values } стойност
+   *[other] { $values } стойности
+} на { $network } { $version }
+pdf-network = Рамка, договорена в мрежата
+pdf-network-version = версия
+hint-network = Взета от файла на мрежата; `lap-studio network check` казва кога мрежата има по-нова версия, а `lap-studio network import` я внася.

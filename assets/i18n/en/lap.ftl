@@ -735,3 +735,124 @@ cmp-add = Add a plan…
 cmp-remove = Remove
 cmp-method = Method
 cmp-add-hint = Add the plans of partner cities to compare them with this one.
+## Good practices and their transfer (issue 14)
+help-practices = Practices other cities have tried, each with its public sources: browse the library shipped with LAP Studio or the plan's own, filter by theme and city, and turn one into a draft action to adapt (URBACT's Understand–Adapt–Re-use).
+help-exchanges = Study visits, transnational seminars, public debates, consultations and events: who took part, what was learned or said, and which actions it led to. A consultation's comments each get the plan's response.
+practices-library = Library
+practices-own = The plan's practices
+practices-any = (any)
+practices-theme = Theme
+practices-city = City
+practices-count = { $n ->
+    [one] { $n } practice
+   *[other] { $n } practices
+}
+practices-in-plan = The plan already holds this practice.
+practice-to-action = Turn into a draft action
+practice-adapted-by = Adapted by
+field-practice-themes = Themes
+field-period = When
+field-practice-problem = Problem it answers
+field-practice-evidence = Evidence of results
+field-practice-cost = Cost
+field-practice-contact = Contact
+field-practice-sources = Sources
+field-practice-organisation = Organisation to contact
+field-practice-page = Its public page (http or https)
+field-source-url = Web address
+field-source-as-of = Date (as the source gives it)
+field-adapts = Adapts the good practice
+hint-practices-step = Practices come from the Good practices step: turn one into an action there, or add the plan's own.
+field-uar-understood = Understand: what was understood of the practice
+field-uar-adapted = Adapt: what is changed for this city
+field-uar-why = Why it is changed
+field-uar-reused = Re-use: what is taken over as it is
+field-exchange-kind = Kind
+field-organisers = Organisers
+field-participants = Participants by sector
+field-participants-total = Total
+field-migrant-background-counted = Participants with a migrant background were counted
+field-migrant-background = Of them with a migrant background
+field-exchange-outcome = What was learned or said
+field-led-to-actions = Actions it led to
+field-exchange-note = Source of this record (or that it is illustrative)
+field-consultation-comments = Comments and responses
+hint-comments-consultation = Comments are kept for public consultations.
+field-comment-from = From
+field-comment-text = Comment
+field-comment-response = The plan's response
+add-consultation-comment = Add a comment
+pdf-practices = Good practices
+pdf-practice = Practice
+pdf-practice-city = City
+pdf-practice-themes = Themes
+pdf-practice-evidence = Evidence of results
+pdf-practice-cost = Cost
+pdf-practice-adapted-by = Adapted by
+pdf-not-found = not found in the sources
+pdf-source-title = Source
+pdf-source-url = Address
+pdf-source-as-of = Date
+pdf-transfer = Transfer: Understand, Adapt, Re-use
+pdf-transfer-intro = For each action that adapts a practice: what was understood of it, what is adapted and why, and what is re-used as it is (URBACT's transfer method).
+pdf-adapts = Adapts
+pdf-uar-understood = Understood
+pdf-uar-adapted = Adapted
+pdf-uar-why = Why
+pdf-uar-reused = Re-used as is
+pdf-uar-missing = (still to be written)
+pdf-practice-sources = Sources of the practices
+pdf-exchanges = Exchange and participation
+pdf-exchange = Title and place
+pdf-exchange-kind = Kind
+pdf-exchange-organisers = Organisers
+pdf-exchange-participants = Participants
+pdf-exchange-outcome = What was learned or said
+pdf-exchange-migrant-background = with a migrant background
+pdf-consultation-comments = Consultation comments and responses
+pdf-comment-from = From
+pdf-comment-text = Comment
+pdf-comment-response = Response
+pdf-comment-no-response = (no response yet)
+check-adopted-without-consultation = The plan is adopted, but its exchange and participation register has no public consultation
+check-comments-unanswered = Consultation { $name }: { $n ->
+    [one] { $n } comment has
+   *[other] { $n } comments have
+} no response
+
+## Network files (issue 14)
+cli-network-exists = { $file } already exists; a new network file never replaces one
+cli-network-written = Network file written to { $file }: { $cities ->
+    [one] { $cities } city
+   *[other] { $cities } cities
+}, { $values ->
+    [one] { $values } value
+   *[other] { $values } values
+}
+cli-network-checked = { $file }: { $cities ->
+    [one] { $cities } city
+   *[other] { $cities } cities
+}, { $values ->
+    [one] { $values } value
+   *[other] { $values } values
+}, { $practices ->
+    [one] { $practices } practice
+   *[other] { $practices } practices
+}; { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}
+cli-network-plan-not-linked = { $plan }: its openness framework was not taken from a network file
+cli-network-plan-other = { $plan }: its openness framework comes from another network, not { $network }
+cli-network-plan-current = { $plan }: up to date with { $network } { $version } ({ $date })
+cli-network-plan-older = { $plan }: its copy of { $network } is version { $taken } ({ $taken_date }), older than the network's { $version } ({ $date }); run `lap-studio network import` to update it
+cli-network-imported = { $plan } now has the framework and { $values ->
+    [one] { $values } value
+   *[other] { $values } values
+} of { $network } { $version }
+pdf-network = Framework agreed in the network
+pdf-network-version = version
+hint-network = Taken from the network's file; `lap-studio network check` tells when the network has a newer version, and `lap-studio network import` brings it in.

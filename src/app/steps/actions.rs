@@ -53,6 +53,11 @@ fn action_detail(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let risks = risk_options(plan);
     let others = action_options(plan, Some(&a.id));
     let goals = goal_options(plan, lang);
+    let practices: Vec<(PracticeId, String)> = plan
+        .practices
+        .iter()
+        .map(|p| (p.id.clone(), ItemRef::Practice(p).caption(lang)))
+        .collect();
     let funded: Money = a.funding.iter().map(|f| f.amount).sum();
     let funded_text = plan.money_text(lang, funded);
     let t = |k: &str| tr(lang, k);
@@ -115,6 +120,7 @@ fn action_detail(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             &mut a.strategy_goals,
             &goals,
         );
+        adapts(ui, lang, &mut a.adapts, &practices);
     });
     ui.weak(t("hint-funding-step"));
     // A specific objective must belong to the chosen objective.
@@ -130,4 +136,37 @@ fn action_detail(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         move |p| p.actions.iter_mut().find(|x| x.id == id),
         a,
     );
+}
+
+/// The good practice an action adapts, and the Understand–Adapt–Re-use notes once it has one.
+fn adapts(
+    ui: &mut Ui,
+    lang: Lang,
+    link: &mut Option<PracticeRef>,
+    practices: &[(PracticeId, String)],
+) {
+    let t = |k: &str| tr(lang, k);
+    ui.separator();
+    let mut chosen = link.as_ref().map(|r| r.practice.clone());
+    w::pick_one(ui, lang, &t("field-adapts"), &mut chosen, practices);
+    match (chosen, link.as_mut()) {
+        (None, _) => *link = None,
+        // Another practice: the notes stay, they may still hold (and undo restores them).
+        (Some(id), Some(r)) => r.practice = id,
+        (Some(id), None) => {
+            *link = Some(PracticeRef {
+                practice: id,
+                ..PracticeRef::default()
+            })
+        }
+    }
+    if practices.is_empty() {
+        ui.weak(t("hint-practices-step"));
+    }
+    if let Some(r) = link {
+        w::multiline(ui, &t("field-uar-understood"), &mut r.understood);
+        w::multiline(ui, &t("field-uar-adapted"), &mut r.adapted);
+        w::multiline(ui, &t("field-uar-why"), &mut r.why);
+        w::multiline(ui, &t("field-uar-reused"), &mut r.reused_as_is);
+    }
 }

@@ -2,6 +2,7 @@
 
 mod actions;
 mod context;
+mod exchanges;
 mod facts;
 mod funding;
 mod governance;
@@ -9,6 +10,7 @@ mod indicators;
 mod objectives;
 mod openness;
 mod pilots;
+mod practices;
 mod problems;
 mod review;
 mod risks;
@@ -38,6 +40,20 @@ pub struct Views {
     pub strategy: StrategyKind,
     /// Support group: members or meetings.
     pub support_group: SupportGroupTab,
+    /// Good practices: the shipped library or the plan's own.
+    pub practices: PracticesView,
+    /// Good practices: the theme the list is filtered by (`None`: every theme).
+    pub practice_theme: Option<PracticeTheme>,
+}
+
+/// The views of the Good practices step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PracticesView {
+    /// The library shipped with the app.
+    #[default]
+    Library,
+    /// The plan's own practices.
+    Plan,
 }
 
 /// The views of the Actions step.
@@ -90,8 +106,10 @@ pub fn show(section: Section, ui: &mut Ui, cx: &mut StepCtx<'_>) {
         Section::Facts => facts::ui(ui, cx),
         Section::Context => context::ui(ui, cx),
         Section::SupportGroup => support_group::ui(ui, cx),
+        Section::Exchanges => exchanges::ui(ui, cx),
         Section::Problems => problems::ui(ui, cx),
         Section::Objectives => objectives::ui(ui, cx),
+        Section::Practices => practices::ui(ui, cx),
         Section::Actions => actions::ui(ui, cx),
         Section::StrategyLinks => strategy::ui(ui, cx),
         Section::Funding => funding::ui(ui, cx),
@@ -133,8 +151,10 @@ pub fn list_key_for(plan: &Plan, section: Section, item: &str) -> (Option<&'stat
             (Some("meetings"), item)
         }
         Section::SupportGroup => (Some("members"), item),
+        Section::Exchanges => (Some("exchanges"), item),
         Section::Problems => (Some("problems"), item),
         Section::Objectives => (Some("objectives"), owner_objective(&item).unwrap_or(item)),
+        Section::Practices => (Some("practices"), item),
         Section::Actions => (Some("actions"), item),
         Section::Funding => (Some("funding-actions"), owner_action(&item).unwrap_or(item)),
         Section::StrategyLinks if plan.actions.iter().any(|a| a.id.as_str() == item) => {

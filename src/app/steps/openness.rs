@@ -416,6 +416,12 @@ fn framework(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         cx.plan().openness.method,
         cx.plan().openness.definition.clone(),
     );
+    // Taken from a network file: `lap-studio network check` tells when it is out of date.
+    if let Some(n) = crate::report::tables::network_line(cx.plan(), lang) {
+        ui.label(format!("{}: {n}", tr(lang, "pdf-network")));
+        ui.weak(tr(lang, "hint-network"));
+        ui.add_space(6.0);
+    }
     form(ui, "framework-head", |ui| {
         w::text(ui, &tr(lang, "field-framework"), &mut head.0);
         w::multiline(ui, &tr(lang, "field-openness-definition"), &mut head.3);
