@@ -152,17 +152,17 @@ fn after_deleting_an_action_the_two_views_still_agree() {
 #[test]
 fn a_file_of_a_newer_format_is_still_refused() {
     for text in [
-        "(format_version: 8, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
+        "(format_version: 9, facts: (city: \"X\"), risks: [(id: \"R-1\", actions: [])])",
         // Even one that would otherwise read as a plan of today.
-        "(format_version: 8)",
+        "(format_version: 9)",
     ] {
         let e = store::parse(text, Path::new("future.ron")).unwrap_err();
         assert!(
             matches!(
                 e.kind,
                 LoadErrorKind::NewerVersion {
-                    found: 8,
-                    supported: 7
+                    found: 9,
+                    supported: FORMAT_VERSION
                 }
             ),
             "{e}"
@@ -301,5 +301,28 @@ fn a_format_6_file_loads_and_its_latest_profile_uses_every_value() {
     // Written again, it is the current format and reads back the same.
     let again = store::to_ron(&plan);
     assert!(again.contains(&format!("format_version: {FORMAT_VERSION},")));
+    assert_eq!(store::parse(&again, Path::new("again.ron")).unwrap(), plan);
+}
+
+/// Format 8: a format-7 file (the Sofia sample as it was) still loads, with no monitoring
+/// rounds, no milestones and the default tolerance; written again it has no `monitoring` field
+/// (nothing to say), and reads back the same.
+#[test]
+fn a_format_7_file_loads_with_no_rounds() {
+    const OLD: &str = "tests/fixtures/sofia-format-7.ron";
+    let text = std::fs::read_to_string(OLD).unwrap();
+    assert!(text.contains("format_version: 7,"));
+    let plan = store::load(Path::new(OLD)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.format_version, FORMAT_VERSION);
+    assert!(plan.monitoring.rounds.is_empty());
+    assert_eq!(
+        plan.monitoring.tolerance,
+        lap_studio::model::DEFAULT_TOLERANCE
+    );
+    assert!(plan.actions.iter().all(|a| a.milestones.is_empty()));
+    assert!(integrity::problems(&plan).is_empty());
+    let again = store::to_ron(&plan);
+    assert!(again.contains(&format!("format_version: {FORMAT_VERSION},")));
+    assert!(!again.contains("\n    monitoring:"));
     assert_eq!(store::parse(&again, Path::new("again.ron")).unwrap(), plan);
 }

@@ -67,15 +67,10 @@ fn first_month(ui: &Ui) -> YearMonth {
 /// True when what `scope` names may be edited in the open plan now.
 pub fn editable(ui: &Ui, scope: EditScope) -> bool {
     use crate::app::document::Lock;
-    match ui
-        .ctx()
+    ui.ctx()
         .data(|d| d.get_temp::<Lock>(lock_id()))
         .unwrap_or_default()
-    {
-        Lock::Open => true,
-        Lock::Review => scope == EditScope::Comments,
-        Lock::Adopted => false,
-    }
+        .allows(scope)
 }
 
 /// A combo box as wide as `most`, or the room left when there is less (a small window).

@@ -78,6 +78,10 @@ define_ids! {
     CommentId => "CM",
     /// A source in the plan's list of sources.
     SourceId => "SRC",
+    /// A monitoring round.
+    MonitoringRoundId => "MR",
+    /// A milestone of an action.
+    MilestoneId => "MS",
 }
 
 /// A fresh id `PREFIX-N`, N one more than the highest number already used with that prefix.

@@ -43,11 +43,15 @@ pub enum ItemKind {
     OpennessIndicator,
     /// Review comment.
     Comment,
+    /// Milestone of an action.
+    Milestone,
+    /// Monitoring round.
+    MonitoringRound,
 }
 
 impl ItemKind {
     /// Every kind, in the order of the variants (so `kind as usize` indexes it).
-    pub const ALL: [ItemKind; 16] = [
+    pub const ALL: [ItemKind; 18] = [
         ItemKind::Evidence,
         ItemKind::Member,
         ItemKind::Meeting,
@@ -64,6 +68,8 @@ impl ItemKind {
         ItemKind::OpennessArea,
         ItemKind::OpennessIndicator,
         ItemKind::Comment,
+        ItemKind::Milestone,
+        ItemKind::MonitoringRound,
     ];
 
     /// A planner's name for the kind, in English and Bulgarian.
@@ -85,6 +91,8 @@ impl ItemKind {
             ItemKind::OpennessArea => ("openness area", "област на отвореност"),
             ItemKind::OpennessIndicator => ("openness indicator", "индикатор за отвореност"),
             ItemKind::Comment => ("comment", "коментар"),
+            ItemKind::Milestone => ("milestone", "етап"),
+            ItemKind::MonitoringRound => ("monitoring round", "кръг на наблюдение"),
         }
     }
 }
@@ -109,6 +117,8 @@ impl ItemKind {
             ItemKind::OpennessArea => ("openness areas", "области на отвореност"),
             ItemKind::OpennessIndicator => ("openness indicators", "индикатора за отвореност"),
             ItemKind::Comment => ("comments", "коментара"),
+            ItemKind::Milestone => ("milestones", "етапа"),
+            ItemKind::MonitoringRound => ("monitoring rounds", "кръга на наблюдение"),
         }
     }
 }
@@ -527,6 +537,16 @@ pub fn forget(plan: &mut Plan, id: &str) {
     for c in &mut plan.comments {
         if c.target.item.as_deref() == Some(id) {
             c.target.item = None;
+        }
+    }
+    // A round's records of a deleted item go with it: they describe nothing left in the plan
+    // (and the plan can only lose an item while it is a draft, not once adopted).
+    for r in &mut plan.monitoring.rounds {
+        r.actuals.retain(|x| x.indicator.as_str() != id);
+        r.progress.retain(|x| x.action.as_str() != id);
+        for p in &mut r.progress {
+            p.spend.retain(|x| x.funding_line.as_str() != id);
+            p.milestones_reached.retain(|x| x.milestone.as_str() != id);
         }
     }
 }

@@ -47,6 +47,10 @@ pub enum ItemRef<'a> {
     OpennessIndicator(&'a OpennessIndicator),
     /// Review comment.
     Comment(&'a Comment),
+    /// Milestone, with the action it belongs to.
+    Milestone(&'a Action, &'a Milestone),
+    /// Monitoring round.
+    MonitoringRound(&'a MonitoringRound),
 }
 
 /// Calls `f` with every item of the plan that has an id, in file order (a nested item right
@@ -70,6 +74,7 @@ pub fn walk<'a>(plan: &'a Plan, mut f: impl FnMut(ItemRef<'a>)) {
     for a in &plan.actions {
         f(I::Action(a));
         a.funding.iter().for_each(|x| f(I::FundingLine(a, x)));
+        a.milestones.iter().for_each(|x| f(I::Milestone(a, x)));
     }
     plan.strategies
         .goals()
@@ -83,6 +88,10 @@ pub fn walk<'a>(plan: &'a Plan, mut f: impl FnMut(ItemRef<'a>)) {
         a.indicators.iter().for_each(|x| f(I::OpennessIndicator(x)));
     }
     plan.comments.iter().for_each(|x| f(I::Comment(x)));
+    plan.monitoring
+        .rounds
+        .iter()
+        .for_each(|x| f(I::MonitoringRound(x)));
 }
 
 /// Code and title as one name: "1.2  Title", or whichever is there, or "—".
@@ -117,6 +126,8 @@ impl<'a> ItemRef<'a> {
             I::OpennessArea(_) => K::OpennessArea,
             I::OpennessIndicator(_) => K::OpennessIndicator,
             I::Comment(_) => K::Comment,
+            I::Milestone(..) => K::Milestone,
+            I::MonitoringRound(_) => K::MonitoringRound,
         }
     }
 
@@ -140,6 +151,8 @@ impl<'a> ItemRef<'a> {
             I::OpennessArea(x) => x.id.as_str(),
             I::OpennessIndicator(x) => x.id.as_str(),
             I::Comment(x) => x.id.as_str(),
+            I::Milestone(_, x) => x.id.as_str(),
+            I::MonitoringRound(x) => x.id.as_str(),
         }
     }
 
@@ -151,7 +164,7 @@ impl<'a> ItemRef<'a> {
             K::Member | K::Meeting => Section::SupportGroup,
             K::Problem => Section::Problems,
             K::Objective | K::SpecificObjective => Section::Objectives,
-            K::Action => Section::Actions,
+            K::Action | K::Milestone => Section::Actions,
             K::FundingLine => Section::Funding,
             K::StrategyGoal => Section::StrategyLinks,
             K::Pilot => Section::Pilots,
@@ -159,6 +172,8 @@ impl<'a> ItemRef<'a> {
             K::Risk => Section::Risks,
             K::City | K::OpennessArea | K::OpennessIndicator => Section::Openness,
             K::Comment => Section::Review,
+            // The plan's shape has monitoring with governance.
+            K::MonitoringRound => Section::Governance,
         }
     }
 
@@ -168,7 +183,7 @@ impl<'a> ItemRef<'a> {
         match self {
             I::Objective(x) => &x.code,
             I::SpecificObjective(x) => &x.code,
-            I::Action(x) | I::FundingLine(x, _) => &x.code,
+            I::Action(x) | I::FundingLine(x, _) | I::Milestone(x, _) => &x.code,
             I::StrategyGoal(x) => &x.code,
             I::Indicator(x) => &x.code,
             _ => "",
@@ -176,7 +191,7 @@ impl<'a> ItemRef<'a> {
     }
 
     /// What it is called: its title, name, label, organisation or topic (a comment: its
-    /// author; a funding line: its programme text).
+    /// author; a funding line: its programme text; a monitoring round: its author).
     pub fn title(self) -> &'a str {
         use ItemRef as I;
         match self {
@@ -196,6 +211,8 @@ impl<'a> ItemRef<'a> {
             I::OpennessArea(x) => &x.name,
             I::OpennessIndicator(x) => &x.name,
             I::Comment(x) => &x.author,
+            I::Milestone(_, x) => &x.title,
+            I::MonitoringRound(x) => &x.author,
         }
     }
 
@@ -212,6 +229,14 @@ impl<'a> ItemRef<'a> {
                 format!("{} — {}", join(&a.code, &a.title), x.source.label(lang))
             }
             I::Comment(x) => join(&x.author, &x.text),
+            I::Milestone(a, x) => format!("{} — {}", join(&a.code, &a.title), join("", &x.title)),
+            I::MonitoringRound(x) => join(
+                &x.date.map(|d| format::date(lang, d)).unwrap_or_default(),
+                &match (x.period_start, x.period_end) {
+                    (None, None) => String::new(),
+                    (s, e) => format::month_range(lang, s, e),
+                },
+            ),
             other => join(other.code(), other.title()),
         }
     }
@@ -221,7 +246,7 @@ impl<'a> ItemRef<'a> {
         use ItemRef as I;
         match self {
             I::Objective(_) => &["specific"],
-            I::Action(_) => &["funding"],
+            I::Action(_) => &["funding", "milestones"],
             I::OpennessArea(_) => &["indicators"],
             _ => &[],
         }
@@ -279,6 +304,20 @@ impl<'a> ItemRef<'a> {
                     f("actions", K::Action, t.as_str());
                 }
             }
+            I::MonitoringRound(r) => {
+                for a in &r.actuals {
+                    f("actuals", K::Indicator, a.indicator.as_str());
+                }
+                for p in &r.progress {
+                    f("progress", K::Action, p.action.as_str());
+                    for s in &p.spend {
+                        f("progress", K::FundingLine, s.funding_line.as_str());
+                    }
+                    for m in &p.milestones_reached {
+                        f("progress", K::Milestone, m.milestone.as_str());
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -312,6 +351,8 @@ impl<'a> ItemRef<'a> {
             I::OpennessArea(x) => serde_json::to_value(x),
             I::OpennessIndicator(x) => serde_json::to_value(x),
             I::Comment(x) => serde_json::to_value(x),
+            I::Milestone(_, x) => serde_json::to_value(x),
+            I::MonitoringRound(x) => serde_json::to_value(x),
         };
         let mut v = v.unwrap_or(Value::Null);
         if let Value::Object(map) = &mut v {
@@ -342,6 +383,8 @@ impl<'a> ItemRef<'a> {
             (I::OpennessArea(a), I::OpennessArea(b)) => a == b,
             (I::OpennessIndicator(a), I::OpennessIndicator(b)) => a == b,
             (I::Comment(a), I::Comment(b)) => a == b,
+            (I::Milestone(_, a), I::Milestone(_, b)) => a == b,
+            (I::MonitoringRound(a), I::MonitoringRound(b)) => a == b,
             _ => false,
         }
     }

@@ -25,6 +25,10 @@
 //!   indicator. A format-6 file held at most one value per city and indicator, so its latest
 //!   profile is the index it showed, figure for figure, and its values need no change. The
 //!   assessment gains its own `definition` of openness, empty in older files.
+//! - 8: the plan is followed through implementation: `monitoring` holds the rounds (indicator
+//!   actuals, action progress with spend per funding line and milestones reached) and the
+//!   tolerance status is judged with; actions gain `milestones`. An older file has neither, so it
+//!   loads with no rounds, no milestones and the default tolerance ([`since_8`]).
 
 use std::collections::HashMap;
 
@@ -57,7 +61,18 @@ pub fn migrate(plan: &mut Plan, from: u32) {
     if from < 6 {
         plan.openness.method = OpennessMethod::MinMax;
     }
+    if from < 8 {
+        since_8(plan);
+    }
     plan.format_version = FORMAT_VERSION;
+}
+
+/// Format 8: nothing is converted. An older file has no rounds and its actions no milestones,
+/// and status is judged with the default tolerance; kept as a step of its own so the history
+/// above has a place in the code, and a later change to these defaults has one to go.
+fn since_8(plan: &mut Plan) {
+    debug_assert!(plan.monitoring.rounds.is_empty());
+    plan.monitoring.tolerance = crate::model::DEFAULT_TOLERANCE;
 }
 
 /// Format 5: free-text programme and call names become catalogue references where an entry of
