@@ -4,6 +4,7 @@
 pub mod budget;
 pub mod checks;
 pub mod diff;
+pub mod monitoring;
 pub mod openness;
 pub mod summary;
 pub mod timeline;

@@ -67,11 +67,15 @@ pub fn migrate(plan: &mut Plan, from: u32) {
     plan.format_version = FORMAT_VERSION;
 }
 
-/// Format 8: nothing is converted. An older file has no rounds and its actions no milestones,
-/// and status is judged with the default tolerance; kept as a step of its own so the history
-/// above has a place in the code, and a later change to these defaults has one to go.
+/// Format 8: an older file has no rounds and its actions no milestones, so nothing is converted;
+/// status is judged with the default tolerance. Kept as a step of its own so the history above
+/// has a place in the code, and a later change to these defaults has one to go.
 fn since_8(plan: &mut Plan) {
-    debug_assert!(plan.monitoring.rounds.is_empty());
+    // A file that says it is older and still has rounds was edited by hand: its rounds are read
+    // as they are, only the tolerance falls back to the default when it is not a sane number.
+    if plan.monitoring.tolerance.is_finite() && plan.monitoring.tolerance >= 0.0 {
+        return;
+    }
     plan.monitoring.tolerance = crate::model::DEFAULT_TOLERANCE;
 }
 
