@@ -15,6 +15,11 @@ pub fn form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
     form_in(ui, id, EditScope::Plan, add);
 }
 
+/// A form of a monitoring round (open in an adopted plan, whose content stays locked).
+pub fn monitoring_form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    form_in(ui, id, EditScope::Monitoring, add);
+}
+
 /// A form of a review comment (open in review mode).
 pub fn comment_form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
     form_in(ui, id, EditScope::Comments, add);

@@ -172,8 +172,7 @@ impl<'a> ItemRef<'a> {
             K::Risk => Section::Risks,
             K::City | K::OpennessArea | K::OpennessIndicator => Section::Openness,
             K::Comment => Section::Review,
-            // The plan's shape has monitoring with governance.
-            K::MonitoringRound => Section::Governance,
+            K::MonitoringRound => Section::Monitoring,
         }
     }
 

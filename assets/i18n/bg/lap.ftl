@@ -729,3 +729,27 @@ cli-summary-monitoring = Наблюдение към { $date } ({ $rounds ->
     [one] един кръг
    *[other] { $rounds } кръга
 }): дейности { $actions }; индикатори { $indicators }; изразходвани { $spent } ({ $share } от стойността), поети ангажименти { $committed }
+help-monitoring = Проследяване на изпълнението на плана: всеки кръг на наблюдение записва стойностите на индикаторите и напредъка и разходите по всяка дейност; последният кръг е текущото състояние, предишните остават като история. Приетият план остава заключен: кръговете не са част от съдържанието му и не променят отпечатъка му.
+monitoring-round = Кръг на наблюдение
+monitoring-no-rounds = Все още няма кръг
+monitoring-no-rounds-help = Започнете кръг, за да запишете какво е измерено и свършено.
+monitoring-start-round = Нов кръг
+monitoring-period-start = Период от
+monitoring-period-end = Период до
+monitoring-note = Бележка
+monitoring-indicators = Индикатори: цели и стойности по години
+monitoring-progress = Дейности: напредък и разходи
+monitoring-status = Състояние
+monitoring-indicator = Индикатор
+monitoring-baseline = Базова стойност
+monitoring-target-short = цел
+monitoring-actual = стойност
+monitoring-report-action = Отчет за тази дейност
+monitoring-percent-done = Изпълнение
+monitoring-actual-start = Действително начало
+monitoring-actual-end = Действителен край
+monitoring-spent = Изразходвани
+monitoring-committed = Поети ангажименти
+monitoring-due = срок
+monitoring-narrative = Какво е свършено
+monitoring-issues = Проблеми

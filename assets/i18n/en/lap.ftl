@@ -729,3 +729,27 @@ cli-summary-monitoring = Monitoring as of { $date } ({ $rounds ->
     [one] one round
    *[other] { $rounds } rounds
 }): actions { $actions }; indicators { $indicators }; spent { $spent } ({ $share } of the cost), committed { $committed }
+help-monitoring = Follow the plan through implementation: each monitoring round records the indicators' values and each action's progress and spend; the latest round is the current state, the earlier ones stay as history. An adopted plan stays locked: the rounds are not part of its content and do not change its fingerprint.
+monitoring-round = Monitoring round
+monitoring-no-rounds = No round yet
+monitoring-no-rounds-help = Start a round to record what has been measured and done.
+monitoring-start-round = Start a round
+monitoring-period-start = Period from
+monitoring-period-end = Period to
+monitoring-note = Note
+monitoring-indicators = Indicators: targets and values by year
+monitoring-progress = Actions: progress and spend
+monitoring-status = Status
+monitoring-indicator = Indicator
+monitoring-baseline = Baseline
+monitoring-target-short = target
+monitoring-actual = value
+monitoring-report-action = Report on this action
+monitoring-percent-done = Done
+monitoring-actual-start = Actually started
+monitoring-actual-end = Actually ended
+monitoring-spent = Spent
+monitoring-committed = Committed
+monitoring-due = due
+monitoring-narrative = What was done
+monitoring-issues = Issues
