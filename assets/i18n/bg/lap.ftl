@@ -753,3 +753,7 @@ monitoring-committed = Поети ангажименти
 monitoring-due = срок
 monitoring-narrative = Какво е свършено
 monitoring-issues = Проблеми
+field-milestones = Етапи
+field-due = Срок
+add-milestone = Добавяне на етап
+field-milestone-title = Етап

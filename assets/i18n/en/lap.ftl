@@ -753,3 +753,7 @@ monitoring-committed = Committed
 monitoring-due = due
 monitoring-narrative = What was done
 monitoring-issues = Issues
+field-milestones = Milestones
+field-due = Due by
+add-milestone = Add a milestone
+field-milestone-title = Milestone
