@@ -1324,6 +1324,33 @@ fn write_summary_text(
             )?;
         }
     }
+    let m = &s.monitoring;
+    if let Some(round) = &m.latest_round {
+        let date = round
+            .date
+            .as_deref()
+            .and_then(|d| d.parse().ok())
+            .map(|d| format::date_long(lang, d))
+            .unwrap_or_else(|| round.id.clone());
+        let counts = |n: &[usize; 4]| FluentArg::Text(rag_counts(lang, n));
+        let text = say(
+            lang,
+            "cli-summary-monitoring",
+            &[
+                ("date", date.into()),
+                ("rounds", FluentArg::Number(m.rounds as f64)),
+                ("actions", counts(&m.actions)),
+                ("indicators", counts(&m.indicators)),
+                ("spent", money(m.spent).into()),
+                ("committed", money(m.committed).into()),
+                (
+                    "share",
+                    format::percent(lang, m.spent_share_percent, 1).into(),
+                ),
+            ],
+        );
+        writeln!(out, "{text}")?;
+    }
     let n = s.findings;
     let text = say(
         lang,
@@ -1339,6 +1366,28 @@ fn write_summary_text(
         ],
     );
     writeln!(out, "{text}")
+}
+
+/// Counts by status in words ("3 on track, 1 at risk"), leaving out the statuses no item has.
+fn rag_counts(lang: Lang, n: &[usize; 4]) -> String {
+    use crate::analysis::monitoring::Rag;
+    let parts: Vec<String> = Rag::ALL
+        .iter()
+        .zip(n)
+        .filter(|(_, n)| **n > 0)
+        .map(|(r, n)| {
+            format!(
+                "{} {}",
+                format::integer(lang, *n as i128),
+                r.label(lang).to_lowercase()
+            )
+        })
+        .collect();
+    if parts.is_empty() {
+        "—".into()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn diff_json(d: &crate::analysis::diff::Diff) -> Value {

@@ -247,6 +247,7 @@ pub fn plan(actions: usize, seed: u64) -> Plan {
                 depends_on: Vec::new(),
                 strategy_goals: vec![goal(if i % 2 == 0 { "M" } else { "I" }, i % 3 + 1)],
                 adapts: None,
+                milestones: Vec::new(),
             }
         })
         .collect();
@@ -410,10 +411,144 @@ pub fn plan(actions: usize, seed: u64) -> Plan {
     p
 }
 
+/// [`plan`] adopted, with two milestones per action and `rounds` yearly monitoring rounds (at
+/// the end of 2025, 2026, …): every indicator measured near its path, every action that has
+/// started reported with progress, spend per funding line and the milestones it reached. Clean
+/// under the monitoring checks; the same for the same seed.
+pub fn monitored(actions: usize, rounds: usize, seed: u64) -> Plan {
+    let mut p = plan(actions, seed);
+    // Its own stream, so `plan` stays what it was for every seed.
+    let mut rng = Rng(seed ^ 0x006d_6f6e_6974_6f72);
+    p.facts.status = PlanStatus::Adopted;
+    p.facts.adoption_date = Date::new(2025, 1, 30);
+    p.facts.adoption_decision = "Решение № 1".into();
+    for a in &mut p.actions {
+        let (Some(s), Some(e)) = (a.start, a.end) else {
+            continue;
+        };
+        let len = s.months_through(e) as i32;
+        a.milestones = (1..=2)
+            .map(|k| Milestone {
+                id: MilestoneId(format!("MS-{}-{k}", &a.id.as_str()[2..])),
+                title: sentence(&mut rng, 3),
+                due: Some(s.plus_months(len * k / 3)),
+                done: None,
+            })
+            .collect();
+    }
+    let mut reached: std::collections::HashMap<MilestoneId, Date> = Default::default();
+    p.monitoring.rounds = (0..rounds)
+        .map(|k| {
+            let year = 2025 + k as i32;
+            let date = Date::new(year, 12, 31).unwrap_or_default();
+            let month = date.year_month();
+            let actuals = p
+                .indicators
+                .iter()
+                .map(|i| {
+                    let base = i.baseline.as_ref().map_or(0.0, |b| b.value);
+                    let last = i.targets.last().map_or(base, |t| t.value);
+                    let share = (k as f64 + 1.0) / 6.0;
+                    let noise = 0.8 + rng.below(40) as f64 / 100.0;
+                    IndicatorActual {
+                        indicator: i.id.clone(),
+                        value: (base + (last - base) * share * noise).round(),
+                        date: Some(date),
+                        source: "Регистър".into(),
+                        note: String::new(),
+                    }
+                })
+                .collect();
+            let progress = p
+                .actions
+                .iter()
+                .filter(|a| a.start.is_some_and(|s| s <= month))
+                .map(|a| {
+                    let (s, e) = (a.start.unwrap_or(month), a.end.unwrap_or(month));
+                    let total = s.months_through(e).max(1) as f64;
+                    let elapsed = s.months_through(month.min(e)) as f64;
+                    let noise = 0.7 + rng.below(40) as f64 / 100.0;
+                    let mut percent = (elapsed / total * 100.0 * noise).round().min(100.0);
+                    if e <= month {
+                        percent = 100.0;
+                    }
+                    let done = percent >= 100.0;
+                    let spend = a
+                        .funding
+                        .iter()
+                        .map(|f| {
+                            let factor = (percent / 100.0) * (0.9 + rng.below(15) as f64 / 100.0);
+                            let cents = (f.amount.cents() as f64 * factor.min(1.0)) as i128;
+                            Spend {
+                                funding_line: f.id.clone(),
+                                spent: Money::from_cents(cents),
+                                committed: Money::from_cents((f.amount.cents() - cents) / 4),
+                            }
+                        })
+                        .collect();
+                    let milestones_reached = a
+                        .milestones
+                        .iter()
+                        .filter(|m| m.due.is_some_and(|d| d < month))
+                        .map(|m| {
+                            let when = *reached.entry(m.id.clone()).or_insert(date);
+                            MilestoneReached {
+                                milestone: m.id.clone(),
+                                date: Some(when),
+                            }
+                        })
+                        .collect();
+                    ActionProgress {
+                        action: a.id.clone(),
+                        status: if done {
+                            ActionStatus::Completed
+                        } else {
+                            ActionStatus::InProgress
+                        },
+                        percent_done: Some(percent),
+                        actual_start: Some(s),
+                        actual_end: done.then_some(e),
+                        spend,
+                        milestones_reached,
+                        narrative: sentence(&mut rng, 10),
+                        issues: String::new(),
+                    }
+                })
+                .collect();
+            MonitoringRound {
+                id: MonitoringRoundId(format!("MR-{}", k + 1)),
+                date: Some(date),
+                period_start: YearMonth::new(year, 1),
+                period_end: YearMonth::new(year, 12),
+                author: "Координатор".into(),
+                note: sentence(&mut rng, 6),
+                actuals,
+                progress,
+            }
+        })
+        .collect();
+    p
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::{Severity, check};
+
+    #[test]
+    fn monitored_plans_are_clean_and_repeatable() {
+        let p = monitored(40, 3, 7);
+        assert_eq!(p.monitoring.rounds.len(), 3);
+        assert!(crate::model::integrity::problems(&p).is_empty());
+        let report = check(&p);
+        let bad: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error || f.code.starts_with("MONITORING"))
+            .collect();
+        assert!(bad.is_empty(), "{bad:#?}");
+        assert_eq!(monitored(40, 3, 7), p);
+    }
 
     #[test]
     fn generated_plans_are_clean_and_repeatable() {

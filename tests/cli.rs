@@ -235,6 +235,45 @@ fn summary_json_has_the_agreed_keys() {
     assert_eq!(v["completeness_percent"], 100);
     assert_eq!(v["findings"]["error"], 0);
     assert!(v["findings"]["warning"].is_u64() && v["findings"]["hint"].is_u64());
+    // The monitoring block: as of the sample's latest round (end of 2026).
+    let m = &v["monitoring"];
+    assert_eq!(m["rounds"], 2);
+    assert_eq!(m["latest_round"]["id"], "MR-2");
+    assert_eq!(m["latest_round"]["date"], "2026-12-31");
+    assert_eq!(m["latest_round"]["period"], "2026-01 – 2026-12");
+    assert_eq!(m["tolerance_percent"], 10.0);
+    assert_eq!(m["actions"]["on-track"], 16);
+    assert_eq!(m["actions"]["at-risk"], 2);
+    assert_eq!(m["actions"]["off-track"], 0);
+    assert_eq!(m["indicators"]["off-track"], 1);
+    assert_eq!(m["indicators"]["no-data"], 2);
+    assert_eq!(m["spent"], 2_015_500.0);
+    assert_eq!(m["committed"], 450_000.0);
+    assert_eq!(m["spent_share_percent"], 25.3);
+    assert_eq!(m["reported"]["Completed"], 1);
+    assert_eq!(m["reported"]["Postponed"], 1);
+}
+
+#[test]
+fn summary_text_has_the_monitoring_line() {
+    let en = stdout(&lap(&["summary", SOFIA]));
+    assert!(
+        en.contains(
+            "Monitoring as of 31 December 2026 (2 rounds): actions 16 on track, 2 at risk;"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "spent 2,015,500.00\u{a0}EUR (25.3% of the cost), committed 450,000.00\u{a0}EUR"
+        ),
+        "{en}"
+    );
+    let bg = stdout(&lap(&["summary", SOFIA, "--lang", "bg"]));
+    assert!(
+        bg.contains("Наблюдение към 31 декември 2026 (2 кръга)"),
+        "{bg}"
+    );
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn fmt_refuses_when_the_canonical_text_would_be_too_large() {
     assert_eq!(
         stderr(&o),
         format!(
-            "lap-studio: could not save {}: checking the plan against the limits of a plan file failed: its text would be 93,753,900 bytes, more than the 67,108,864 bytes (64 MiB) a plan file may have; the previous file is unchanged\n",
+            "lap-studio: could not save {}: checking the plan against the limits of a plan file failed: its text would be 94,033,900 bytes, more than the 67,108,864 bytes (64 MiB) a plan file may have; the previous file is unchanged\n",
             path.display()
         )
     );

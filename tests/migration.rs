@@ -305,10 +305,12 @@ fn a_format_6_file_loads_and_its_latest_profile_uses_every_value() {
     assert_eq!(store::parse(&again, Path::new("again.ron")).unwrap(), plan);
 }
 
-/// Format 8: a format-7 file (the Sofia sample before good practices and the exchange
-/// register) still loads, with no practices, no exchanges and no action adapting anything.
+/// Formats 8 and 9: a format-7 file (the Sofia sample before good practices, the exchange
+/// register and monitoring) still loads, with no practices, no exchanges, no action adapting
+/// anything, no monitoring rounds, no milestones and the default tolerance; written again it
+/// has no `monitoring` field (nothing to say), and reads back the same.
 #[test]
-fn a_format_7_file_loads_without_practices_or_exchanges() {
+fn a_format_7_file_loads_without_practices_exchanges_or_rounds() {
     const OLD: &str = "tests/fixtures/sofia-format-7.ron";
     let text = std::fs::read_to_string(OLD).unwrap();
     assert!(text.contains("format_version: 7,"));
@@ -319,7 +321,14 @@ fn a_format_7_file_loads_without_practices_or_exchanges() {
     assert!(integrity::problems(&plan).is_empty());
     // Its openness values (format 7) are untouched.
     assert!(plan.openness.years().len() >= 2);
+    assert!(plan.monitoring.rounds.is_empty());
+    assert_eq!(
+        plan.monitoring.tolerance,
+        lap_studio::model::DEFAULT_TOLERANCE
+    );
+    assert!(plan.actions.iter().all(|a| a.milestones.is_empty()));
     let again = store::to_ron(&plan);
     assert!(again.contains(&format!("format_version: {FORMAT_VERSION},")));
+    assert!(!again.contains("\n    monitoring:"));
     assert_eq!(store::parse(&again, Path::new("again.ron")).unwrap(), plan);
 }

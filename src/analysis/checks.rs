@@ -10,6 +10,7 @@ use crate::model::integrity;
 use crate::model::*;
 
 mod funding;
+mod monitoring;
 pub use funding::catalogue_of;
 
 /// How serious a finding is.
@@ -218,6 +219,7 @@ pub fn check(plan: &Plan) -> Report {
     openness(plan, &mut out);
     exchanges(plan, &mut out);
     review(plan, &mut out);
+    monitoring::monitoring(plan, &mut out);
     let mut findings = out.finish();
     findings.sort_by_key(|f| f.severity);
     // A section with errors is not complete, however many of its fields are filled.

@@ -5,6 +5,7 @@ pub mod budget;
 pub mod checks;
 pub mod compare;
 pub mod diff;
+pub mod monitoring;
 pub mod openness;
 pub mod summary;
 pub mod timeline;

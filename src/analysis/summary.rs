@@ -37,6 +37,106 @@ pub struct Summary {
     pub completeness: std::collections::BTreeMap<&'static str, u8>,
     /// Findings by severity.
     pub findings: FindingCounts,
+    /// Where implementation stands as of the latest monitoring round.
+    pub monitoring: MonitoringFigures,
+}
+
+/// The monitoring block: status counts, money spent and committed, the latest round.
+#[derive(Clone, Debug, Serialize)]
+pub struct MonitoringFigures {
+    /// How many rounds the plan keeps.
+    pub rounds: usize,
+    /// The latest round (none: no rounds yet).
+    pub latest_round: Option<RoundFigures>,
+    /// The tolerance status is judged with, in percent.
+    pub tolerance_percent: f64,
+    /// Actions by status (`on-track`, `at-risk`, `off-track`, `no-data`).
+    #[serde(serialize_with = "rag_map")]
+    pub actions: [usize; 4],
+    /// Indicators by status.
+    #[serde(serialize_with = "rag_map")]
+    pub indicators: [usize; 4],
+    /// Strategic objectives by status.
+    #[serde(serialize_with = "rag_map")]
+    pub objectives: [usize; 4],
+    /// Actions by the status last reported (English names), actions never reported left out.
+    pub reported: std::collections::BTreeMap<&'static str, usize>,
+    /// Spent to date over all actions, as last reported.
+    #[serde(serialize_with = "amount")]
+    pub spent: Money,
+    /// Committed, not yet paid.
+    #[serde(serialize_with = "amount")]
+    pub committed: Money,
+    /// Spent in percent of the total cost, to one decimal.
+    pub spent_share_percent: f64,
+}
+
+/// A round as the summary names it.
+#[derive(Clone, Debug, Serialize)]
+pub struct RoundFigures {
+    /// Its id.
+    pub id: String,
+    /// Its date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The period it covers, `YYYY-MM – YYYY-MM`.
+    pub period: Option<String>,
+    /// Who compiled it.
+    pub author: String,
+}
+
+/// The monitoring block of `plan` as of its latest round.
+pub fn monitoring_figures(plan: &Plan) -> MonitoringFigures {
+    let status = super::monitoring::status(plan, None);
+    let latest = status
+        .round
+        .as_ref()
+        .and_then(|id| plan.monitoring.round(id));
+    let spent: Money = status.actions.iter().map(|a| a.spent).sum();
+    let committed: Money = status.actions.iter().map(|a| a.committed).sum();
+    let mut reported = std::collections::BTreeMap::new();
+    for a in &status.actions {
+        if let Some(r) = a.reported {
+            *reported.entry(r.label(crate::model::Lang::En)).or_insert(0) += 1;
+        }
+    }
+    let cost: Money = plan.actions.iter().filter_map(|a| a.cost).sum();
+    let mut objectives = [0; 4];
+    for o in &status.strategic {
+        let i = super::monitoring::Rag::ALL
+            .iter()
+            .position(|r| *r == o.status.rag)
+            .unwrap_or(3);
+        objectives[i] += 1;
+    }
+    MonitoringFigures {
+        rounds: plan.monitoring.rounds.len(),
+        latest_round: latest.map(|r| RoundFigures {
+            id: r.id.to_string(),
+            date: r.date.map(|d| d.to_string()),
+            period: match (r.period_start, r.period_end) {
+                (Some(s), Some(e)) => Some(format!("{s} – {e}")),
+                _ => None,
+            },
+            author: r.author.clone(),
+        }),
+        tolerance_percent: status.tolerance,
+        actions: status.action_counts(),
+        indicators: status.indicator_counts(),
+        objectives,
+        reported,
+        spent,
+        committed,
+        spent_share_percent: round1(Money::percent_of(spent, cost)),
+    }
+}
+
+fn rag_map<S: Serializer>(n: &[usize; 4], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(
+        super::monitoring::Rag::ALL
+            .iter()
+            .zip(n)
+            .map(|(r, n)| (r.key(), *n)),
+    )
 }
 
 /// How many items of each kind the plan has.
@@ -204,6 +304,7 @@ pub fn summary(plan: &Plan) -> Summary {
             .map(|(s, p)| (s.key(), *p))
             .collect(),
         findings: FindingCounts::of(&report),
+        monitoring: monitoring_figures(plan),
     }
 }
 

@@ -49,13 +49,16 @@ struct Step {
 }
 
 /// What an edit changes, which decides what a locked plan still lets through: in review mode
-/// only comments, in an adopted plan nothing.
+/// only comments, in an adopted plan only the monitoring rounds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EditScope {
     /// The plan's content.
     Plan,
     /// Review comments and their replies.
     Comments,
+    /// The monitoring rounds: what implementation reports, not the plan's content, so an
+    /// adopted plan takes them (and keeps its content fingerprint, which leaves them out).
+    Monitoring,
 }
 
 /// What may be changed.
@@ -66,8 +69,21 @@ pub enum Lock {
     Open,
     /// Review mode: only comments.
     Review,
-    /// An adopted plan: nothing, until a new revision is started.
+    /// An adopted plan: nothing but its monitoring, until a new revision is started.
     Adopted,
+}
+
+impl Lock {
+    /// True when an edit of `scope` may change the plan under this lock: everything when open;
+    /// comments in review mode (a reviewer does not report progress); monitoring rounds in an
+    /// adopted plan, which is where they are meant to be kept.
+    pub fn allows(self, scope: EditScope) -> bool {
+        match self {
+            Lock::Open => true,
+            Lock::Review => scope == EditScope::Comments,
+            Lock::Adopted => scope == EditScope::Monitoring,
+        }
+    }
 }
 
 /// The plan being edited, where it lives, and its history.
@@ -153,11 +169,7 @@ impl Document {
 
     /// True when an edit of `scope` may change the plan now.
     pub fn allows(&self, scope: EditScope) -> bool {
-        match self.lock {
-            Lock::Open => true,
-            Lock::Review => scope == EditScope::Comments,
-            Lock::Adopted => false,
-        }
+        self.lock.allows(scope)
     }
 
     /// Like [`Self::set`], for an edit of `scope` (e.g. a comment, which review mode allows).
@@ -167,7 +179,7 @@ impl Document {
         F: for<'p> Fn(&'p mut Plan) -> Option<&'p mut T> + Send + 'static,
     {
         // The one gate every edit passes: review mode lets comments through, an adopted plan
-        // nothing.
+        // only its monitoring rounds.
         if !self.allows(scope) {
             return;
         }
@@ -459,6 +471,43 @@ mod tests {
             "Актуализация след междинната оценка"
         );
         assert_eq!(d.plan().revisions[0].fingerprint.len(), 64);
+    }
+
+    #[test]
+    fn an_adopted_plan_takes_rounds_and_keeps_its_content_and_fingerprint() {
+        let mut adopted = crate::synthetic::plan(5, 1);
+        adopted.facts.status = crate::model::PlanStatus::Adopted;
+        let mut d = Document::new(adopted, None);
+        assert_eq!(d.lock, Lock::Adopted);
+        let content = crate::store::fingerprint(d.plan());
+        let round = crate::model::MonitoringRound {
+            id: "MR-1".into(),
+            ..Default::default()
+        };
+        d.set_in(
+            EditScope::Monitoring,
+            "monitoring#rounds",
+            0.0,
+            |p| Some(&mut p.monitoring.rounds),
+            vec![round],
+        );
+        assert_eq!(d.plan().monitoring.rounds.len(), 1);
+        assert_eq!(d.lock, Lock::Adopted, "the content stays locked");
+        assert_eq!(crate::store::fingerprint(d.plan()), content);
+        // The content itself still refuses every edit.
+        d.set("vision", 1.0, |p| Some(&mut p.vision), "x".to_owned());
+        assert_ne!(d.plan().vision, "x");
+        // Review mode takes no rounds.
+        let mut r = doc();
+        r.lock = Lock::Review;
+        r.set_in(
+            EditScope::Monitoring,
+            "monitoring#rounds",
+            0.0,
+            |p| Some(&mut p.monitoring.rounds),
+            vec![crate::model::MonitoringRound::default()],
+        );
+        assert!(r.plan().monitoring.rounds.is_empty());
     }
 
     #[test]

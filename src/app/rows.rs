@@ -36,6 +36,7 @@ row_with_id!(SpecificObjective, SpecificObjectiveId::PREFIX);
 row_with_id!(FundingLine, FundingLineId::PREFIX);
 row_with_id!(OpennessIndicator, OpennessIndicatorId::PREFIX);
 row_with_id!(PlanSource, SourceId::PREFIX);
+row_with_id!(Milestone, MilestoneId::PREFIX);
 impl Row for BudgetItem {}
 impl Row for TargetedResult {}
 impl Row for ReviewPoint {}

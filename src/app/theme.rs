@@ -10,6 +10,14 @@ pub const WARNING: Color32 = Color32::from_rgb(190, 120, 0);
 pub const HINT: Color32 = Color32::from_rgb(60, 120, 200);
 /// Something added or done.
 pub const ADDED: Color32 = Color32::from_rgb(30, 140, 60);
+/// Monitoring status: on track (green), at risk (amber), off track (red), no data (grey).
+pub const ON_TRACK: Color32 = Color32::from_rgb(30, 140, 60);
+/// At risk.
+pub const AT_RISK: Color32 = Color32::from_rgb(190, 120, 0);
+/// Off track.
+pub const OFF_TRACK: Color32 = Color32::from_rgb(200, 40, 40);
+/// No data.
+pub const NO_DATA: Color32 = Color32::from_rgb(128, 128, 128);
 /// The background of the lock banner.
 pub const BANNER_FILL: Color32 = Color32::from_rgb(255, 243, 205);
 /// The text of the lock banner.

@@ -15,6 +15,11 @@ pub fn form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
     form_in(ui, id, EditScope::Plan, add);
 }
 
+/// A form of a monitoring round (open in an adopted plan, whose content stays locked).
+pub fn monitoring_form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    form_in(ui, id, EditScope::Monitoring, add);
+}
+
 /// A form of a review comment (open in review mode).
 pub fn comment_form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
     form_in(ui, id, EditScope::Comments, add);
@@ -67,15 +72,10 @@ fn first_month(ui: &Ui) -> YearMonth {
 /// True when what `scope` names may be edited in the open plan now.
 pub fn editable(ui: &Ui, scope: EditScope) -> bool {
     use crate::app::document::Lock;
-    match ui
-        .ctx()
+    ui.ctx()
         .data(|d| d.get_temp::<Lock>(lock_id()))
         .unwrap_or_default()
-    {
-        Lock::Open => true,
-        Lock::Review => scope == EditScope::Comments,
-        Lock::Adopted => false,
-    }
+        .allows(scope)
 }
 
 /// A combo box as wide as `most`, or the room left when there is less (a small window).

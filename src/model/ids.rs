@@ -82,6 +82,10 @@ define_ids! {
     PracticeId => "GP",
     /// An entry of the exchange and participation register.
     ExchangeId => "EX",
+    /// A monitoring round.
+    MonitoringRoundId => "MR",
+    /// A milestone of an action.
+    MilestoneId => "MS",
 }
 
 /// A fresh id `PREFIX-N`, N one more than the highest number already used with that prefix.

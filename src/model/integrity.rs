@@ -47,11 +47,15 @@ pub enum ItemKind {
     Practice,
     /// Exchange or participation event.
     Exchange,
+    /// Milestone of an action.
+    Milestone,
+    /// Monitoring round.
+    MonitoringRound,
 }
 
 impl ItemKind {
     /// Every kind, in the order of the variants (so `kind as usize` indexes it).
-    pub const ALL: [ItemKind; 18] = [
+    pub const ALL: [ItemKind; 20] = [
         ItemKind::Evidence,
         ItemKind::Member,
         ItemKind::Meeting,
@@ -70,6 +74,8 @@ impl ItemKind {
         ItemKind::Comment,
         ItemKind::Practice,
         ItemKind::Exchange,
+        ItemKind::Milestone,
+        ItemKind::MonitoringRound,
     ];
 
     /// A planner's name for the kind, in English and Bulgarian.
@@ -93,6 +99,8 @@ impl ItemKind {
             ItemKind::Comment => ("comment", "коментар"),
             ItemKind::Practice => ("good practice", "добра практика"),
             ItemKind::Exchange => ("exchange or event", "обмен или събитие"),
+            ItemKind::Milestone => ("milestone", "етап"),
+            ItemKind::MonitoringRound => ("monitoring round", "кръг на наблюдение"),
         }
     }
 }
@@ -119,6 +127,8 @@ impl ItemKind {
             ItemKind::Comment => ("comments", "коментара"),
             ItemKind::Practice => ("good practices", "добри практики"),
             ItemKind::Exchange => ("exchanges and events", "обмена и събития"),
+            ItemKind::Milestone => ("milestones", "етапа"),
+            ItemKind::MonitoringRound => ("monitoring rounds", "кръга на наблюдение"),
         }
     }
 }
@@ -545,6 +555,16 @@ pub fn forget(plan: &mut Plan, id: &str) {
     for c in &mut plan.comments {
         if c.target.item.as_deref() == Some(id) {
             c.target.item = None;
+        }
+    }
+    // A round's records of a deleted item go with it: they describe nothing left in the plan
+    // (and the plan can only lose an item while it is a draft, not once adopted).
+    for r in &mut plan.monitoring.rounds {
+        r.actuals.retain(|x| x.indicator.as_str() != id);
+        r.progress.retain(|x| x.action.as_str() != id);
+        for p in &mut r.progress {
+            p.spend.retain(|x| x.funding_line.as_str() != id);
+            p.milestones_reached.retain(|x| x.milestone.as_str() != id);
         }
     }
 }

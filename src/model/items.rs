@@ -51,6 +51,10 @@ pub enum ItemRef<'a> {
     Practice(&'a GoodPractice),
     /// Entry of the exchange and participation register.
     Exchange(&'a Exchange),
+    /// Milestone, with the action it belongs to.
+    Milestone(&'a Action, &'a Milestone),
+    /// Monitoring round.
+    MonitoringRound(&'a MonitoringRound),
 }
 
 /// Calls `f` with every item of the plan that has an id, in file order (a nested item right
@@ -74,6 +78,7 @@ pub fn walk<'a>(plan: &'a Plan, mut f: impl FnMut(ItemRef<'a>)) {
     for a in &plan.actions {
         f(I::Action(a));
         a.funding.iter().for_each(|x| f(I::FundingLine(a, x)));
+        a.milestones.iter().for_each(|x| f(I::Milestone(a, x)));
     }
     plan.strategies
         .goals()
@@ -89,6 +94,10 @@ pub fn walk<'a>(plan: &'a Plan, mut f: impl FnMut(ItemRef<'a>)) {
     plan.comments.iter().for_each(|x| f(I::Comment(x)));
     plan.practices.iter().for_each(|x| f(I::Practice(x)));
     plan.exchanges.iter().for_each(|x| f(I::Exchange(x)));
+    plan.monitoring
+        .rounds
+        .iter()
+        .for_each(|x| f(I::MonitoringRound(x)));
 }
 
 /// Code and title as one name: "1.2  Title", or whichever is there, or "—".
@@ -125,6 +134,8 @@ impl<'a> ItemRef<'a> {
             I::Comment(_) => K::Comment,
             I::Practice(_) => K::Practice,
             I::Exchange(_) => K::Exchange,
+            I::Milestone(..) => K::Milestone,
+            I::MonitoringRound(_) => K::MonitoringRound,
         }
     }
 
@@ -150,6 +161,8 @@ impl<'a> ItemRef<'a> {
             I::Comment(x) => x.id.as_str(),
             I::Practice(x) => x.id.as_str(),
             I::Exchange(x) => x.id.as_str(),
+            I::Milestone(_, x) => x.id.as_str(),
+            I::MonitoringRound(x) => x.id.as_str(),
         }
     }
 
@@ -161,7 +174,7 @@ impl<'a> ItemRef<'a> {
             K::Member | K::Meeting => Section::SupportGroup,
             K::Problem => Section::Problems,
             K::Objective | K::SpecificObjective => Section::Objectives,
-            K::Action => Section::Actions,
+            K::Action | K::Milestone => Section::Actions,
             K::FundingLine => Section::Funding,
             K::StrategyGoal => Section::StrategyLinks,
             K::Pilot => Section::Pilots,
@@ -171,6 +184,7 @@ impl<'a> ItemRef<'a> {
             K::Comment => Section::Review,
             K::Practice => Section::Practices,
             K::Exchange => Section::Exchanges,
+            K::MonitoringRound => Section::Monitoring,
         }
     }
 
@@ -180,7 +194,7 @@ impl<'a> ItemRef<'a> {
         match self {
             I::Objective(x) => &x.code,
             I::SpecificObjective(x) => &x.code,
-            I::Action(x) | I::FundingLine(x, _) => &x.code,
+            I::Action(x) | I::FundingLine(x, _) | I::Milestone(x, _) => &x.code,
             I::StrategyGoal(x) => &x.code,
             I::Indicator(x) => &x.code,
             _ => "",
@@ -188,7 +202,7 @@ impl<'a> ItemRef<'a> {
     }
 
     /// What it is called: its title, name, label, organisation or topic (a comment: its
-    /// author; a funding line: its programme text).
+    /// author; a funding line: its programme text; a monitoring round: its author).
     pub fn title(self) -> &'a str {
         use ItemRef as I;
         match self {
@@ -210,6 +224,8 @@ impl<'a> ItemRef<'a> {
             I::Comment(x) => &x.author,
             I::Practice(x) => &x.title,
             I::Exchange(x) => &x.title,
+            I::Milestone(_, x) => &x.title,
+            I::MonitoringRound(x) => &x.author,
         }
     }
 
@@ -234,6 +250,14 @@ impl<'a> ItemRef<'a> {
                 &x.date.map(|d| format::date(lang, d)).unwrap_or_default(),
                 &x.title,
             ),
+            I::Milestone(a, x) => format!("{} — {}", join(&a.code, &a.title), join("", &x.title)),
+            I::MonitoringRound(x) => join(
+                &x.date.map(|d| format::date(lang, d)).unwrap_or_default(),
+                &match (x.period_start, x.period_end) {
+                    (None, None) => String::new(),
+                    (s, e) => format::month_range(lang, s, e),
+                },
+            ),
             other => join(other.code(), other.title()),
         }
     }
@@ -243,7 +267,7 @@ impl<'a> ItemRef<'a> {
         use ItemRef as I;
         match self {
             I::Objective(_) => &["specific"],
-            I::Action(_) => &["funding"],
+            I::Action(_) => &["funding", "milestones"],
             I::OpennessArea(_) => &["indicators"],
             _ => &[],
         }
@@ -308,6 +332,20 @@ impl<'a> ItemRef<'a> {
                     f("actions", K::Action, t.as_str());
                 }
             }
+            I::MonitoringRound(r) => {
+                for a in &r.actuals {
+                    f("actuals", K::Indicator, a.indicator.as_str());
+                }
+                for p in &r.progress {
+                    f("progress", K::Action, p.action.as_str());
+                    for s in &p.spend {
+                        f("progress", K::FundingLine, s.funding_line.as_str());
+                    }
+                    for m in &p.milestones_reached {
+                        f("progress", K::Milestone, m.milestone.as_str());
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -343,6 +381,8 @@ impl<'a> ItemRef<'a> {
             I::Comment(x) => serde_json::to_value(x),
             I::Practice(x) => serde_json::to_value(x),
             I::Exchange(x) => serde_json::to_value(x),
+            I::Milestone(_, x) => serde_json::to_value(x),
+            I::MonitoringRound(x) => serde_json::to_value(x),
         };
         let mut v = v.unwrap_or(Value::Null);
         if let Value::Object(map) = &mut v {
@@ -375,6 +415,8 @@ impl<'a> ItemRef<'a> {
             (I::Comment(a), I::Comment(b)) => a == b,
             (I::Practice(a), I::Practice(b)) => a == b,
             (I::Exchange(a), I::Exchange(b)) => a == b,
+            (I::Milestone(_, a), I::Milestone(_, b)) => a == b,
+            (I::MonitoringRound(a), I::MonitoringRound(b)) => a == b,
             _ => false,
         }
     }

@@ -33,6 +33,8 @@ labelled_enum! {
         Risks => ("Risks", "Рискове"),
         /// Governance and monitoring.
         Governance => ("Governance and monitoring", "Управление и наблюдение"),
+        /// Monitoring rounds and the status of implementation (not part of the plan document).
+        Monitoring => ("Monitoring", "Наблюдение на изпълнението"),
         /// Openness assessment.
         Openness => ("Openness", "Отвореност"),
         /// Good practices and their transfer.
@@ -60,6 +62,7 @@ impl Section {
             Section::Indicators => "indicators",
             Section::Risks => "risks",
             Section::Governance => "governance",
+            Section::Monitoring => "monitoring",
             Section::Openness => "openness",
             Section::Practices => "practices",
             Section::Exchanges => "exchanges",

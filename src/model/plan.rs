@@ -14,7 +14,7 @@ use super::path::ItemPath;
 
 /// The plan-file layout this build writes. Bump it, and add a step to `store::migrate`, whenever
 /// a change would make an older build misread a newer file.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// A whole Local Action Plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -67,6 +67,12 @@ pub struct Plan {
     pub exchanges: Vec<Exchange>,
     /// The network file the openness framework and values were taken from, and its version.
     pub network: Option<super::network::NetworkRef>,
+    /// Following the plan through implementation: the monitoring rounds. Not part of the plan's
+    /// content: an adopted plan stays locked and keeps its fingerprint while rounds are added
+    /// (`store::fingerprint` leaves them out; `store::monitoring_fingerprint` covers them).
+    /// Skipped when empty, so a plan without rounds writes the text it always did.
+    #[serde(skip_serializing_if = "Monitoring::is_empty")]
+    pub monitoring: Monitoring,
 }
 
 /// A good practice a city has tried, as the library or a plan records it.
@@ -208,6 +214,173 @@ pub struct ConsultationComment {
     pub text: String,
     /// How the plan answers it (taken up, where, or why not); empty: not answered yet.
     pub response: String,
+}
+
+/// The tolerance a new plan judges status with, in percent (see [`Monitoring::tolerance`]).
+pub const DEFAULT_TOLERANCE: f64 = 10.0;
+
+/// The monitoring of the plan's implementation: how status is judged, and the rounds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Monitoring {
+    /// How far behind its expected value an indicator (in percent of the change planned so
+    /// far), or an action's spend ahead of its progress (in percentage points), may be and still
+    /// be on track; up to twice that is at risk, beyond it off track. Stated with every status.
+    pub tolerance: f64,
+    /// The rounds, oldest first. A round is never overwritten by the next: the latest is the
+    /// current state, the earlier ones are its history.
+    pub rounds: Vec<MonitoringRound>,
+}
+
+impl Default for Monitoring {
+    fn default() -> Self {
+        Monitoring {
+            tolerance: DEFAULT_TOLERANCE,
+            rounds: Vec::new(),
+        }
+    }
+}
+
+impl Monitoring {
+    /// True when there is nothing to write: no rounds and the default tolerance.
+    pub fn is_empty(&self) -> bool {
+        self.rounds.is_empty() && self.tolerance == DEFAULT_TOLERANCE
+    }
+
+    /// The round with this id.
+    pub fn round(&self, id: &MonitoringRoundId) -> Option<&MonitoringRound> {
+        self.rounds.iter().find(|r| &r.id == id)
+    }
+
+    /// The latest round: the one with the latest date (undated rounds count as earliest), the
+    /// last in file order among equals.
+    pub fn latest(&self) -> Option<&MonitoringRound> {
+        self.rounds.iter().max_by_key(|r| r.date)
+    }
+
+    /// The rounds up to and including `round` in date order (all when `None`), oldest first;
+    /// equal dates keep file order.
+    pub fn history(&self, round: Option<&MonitoringRoundId>) -> Vec<&MonitoringRound> {
+        let mut all: Vec<&MonitoringRound> = self.rounds.iter().collect();
+        all.sort_by_key(|r| r.date);
+        if let Some(id) = round
+            && let Some(end) = all.iter().position(|r| &r.id == id)
+        {
+            all.truncate(end + 1);
+        }
+        all
+    }
+}
+
+/// One monitoring round: what was measured and done, as reported at a date.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MonitoringRound {
+    /// Stable id.
+    pub id: MonitoringRoundId,
+    /// When it was reported; status is judged as of this date.
+    pub date: Option<Date>,
+    /// First month of the period it covers.
+    pub period_start: Option<YearMonth>,
+    /// Last month of the period it covers.
+    pub period_end: Option<YearMonth>,
+    /// Who compiled it.
+    pub author: String,
+    /// Remarks (e.g. that its figures are illustrative).
+    pub note: String,
+    /// Indicator values measured.
+    pub actuals: Vec<IndicatorActual>,
+    /// Where each action stands.
+    pub progress: Vec<ActionProgress>,
+}
+
+/// A measured value of an indicator.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct IndicatorActual {
+    /// The indicator.
+    pub indicator: IndicatorId,
+    /// The value, in the indicator's unit.
+    pub value: f64,
+    /// When it was measured (when unset: the round's date).
+    pub date: Option<Date>,
+    /// Where it comes from.
+    pub source: String,
+    /// Remarks.
+    pub note: String,
+}
+
+/// Where an action stands in a round.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ActionProgress {
+    /// The action.
+    pub action: ActionId,
+    /// Its status.
+    pub status: ActionStatus,
+    /// How much of it is done, in percent (0–100).
+    pub percent_done: Option<f64>,
+    /// The month it actually started.
+    pub actual_start: Option<YearMonth>,
+    /// The month it actually ended.
+    pub actual_end: Option<YearMonth>,
+    /// Money spent (and committed) to date, per funding line.
+    pub spend: Vec<Spend>,
+    /// Milestones reached, with when.
+    pub milestones_reached: Vec<MilestoneReached>,
+    /// What was done, in a few sentences.
+    pub narrative: String,
+    /// What holds it up.
+    pub issues: String,
+}
+
+impl ActionProgress {
+    /// Money spent to date over all funding lines.
+    pub fn spent(&self) -> Money {
+        self.spend.iter().map(|s| s.spent).sum()
+    }
+
+    /// Money committed (contracted, not yet paid) over all funding lines.
+    pub fn committed(&self) -> Money {
+        self.spend.iter().map(|s| s.committed).sum()
+    }
+}
+
+/// Money of one funding line, to date.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Spend {
+    /// The action's funding line.
+    pub funding_line: FundingLineId,
+    /// Paid out to date.
+    pub spent: Money,
+    /// Contracted but not yet paid.
+    pub committed: Money,
+}
+
+/// A milestone reported reached.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MilestoneReached {
+    /// The action's milestone.
+    pub milestone: MilestoneId,
+    /// When it was reached.
+    pub date: Option<Date>,
+}
+
+/// A milestone of an action: a step with a due month.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Milestone {
+    /// Stable id.
+    pub id: MilestoneId,
+    /// What is reached.
+    pub title: String,
+    /// By when.
+    pub due: Option<YearMonth>,
+    /// When it was reached, when that was known as the plan was written; after adoption the
+    /// rounds record it (`MilestoneReached`), and the plan itself stays as adopted.
+    pub done: Option<Date>,
 }
 
 /// An abbreviation and what it stands for, in both languages.
@@ -511,6 +684,8 @@ pub struct Action {
     pub strategy_goals: Vec<StrategyGoalId>,
     /// The good practice it adapts, with the Understand–Adapt–Re-use notes.
     pub adapts: Option<PracticeRef>,
+    /// Its milestones, in order.
+    pub milestones: Vec<Milestone>,
 }
 
 /// One source of money for an action.

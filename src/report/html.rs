@@ -159,7 +159,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
     let sections: Vec<Section> = Section::ALL
         .iter()
         .copied()
-        .filter(|s| *s != Section::Review)
+        .filter(|s| !matches!(s, Section::Review | Section::Monitoring))
         .collect();
     let _ = write!(
         h.out,
@@ -502,7 +502,7 @@ pub fn html(plan: &Plan, lang: Lang) -> String {
                     h.table(&tr(lang, "pdf-raw-values"), &table);
                 }
             }
-            Section::Review => {}
+            Section::Review | Section::Monitoring => {}
         }
         h.push("</section>");
     }

@@ -60,7 +60,12 @@ impl Part {
             .chain(
                 Section::ALL
                     .iter()
-                    .filter(|s| !matches!(s, Section::Review | Section::SupportGroup))
+                    .filter(|s| {
+                        !matches!(
+                            s,
+                            Section::Review | Section::SupportGroup | Section::Monitoring
+                        )
+                    })
                     .map(|s| Part::Section(*s)),
             )
             .chain([

@@ -289,7 +289,8 @@ fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, s: Section) {
         Section::Exchanges => exchanges(l, plan, lang),
         Section::Governance => governance(l, plan, lang),
         Section::Openness => openness(l, plan, lang),
-        Section::Review => {}
+        // The rounds are not the plan's content: the progress report shows them.
+        Section::Review | Section::Monitoring => {}
     }
 }
 

@@ -466,10 +466,35 @@ mod tests {
 }
 
 /// The SHA-256 of the plan's canonical text, in hex: the same for the same content, whatever the
-/// file's formatting and on every machine.
+/// file's formatting and on every machine. The monitoring rounds are not the plan's content (they
+/// are added while an adopted plan is carried out), so they are left out: a round added to an
+/// adopted plan leaves the fingerprint the council adopted. [`monitoring_fingerprint`] covers
+/// them.
 pub fn fingerprint(plan: &Plan) -> String {
+    if plan.monitoring.is_empty() {
+        return sha256_hex(current_text(plan).as_bytes());
+    }
+    let mut content = plan.clone();
+    content.monitoring = crate::model::Monitoring::default();
+    sha256_hex(current_text(&content).as_bytes())
+}
+
+/// The SHA-256 of the monitoring rounds' canonical text (with the tolerance they are judged by),
+/// in hex: it changes when any round does, and only then.
+pub fn monitoring_fingerprint(plan: &Plan) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .escape_strings(true);
+    let text = ron::ser::to_string_pretty(&plan.monitoring, config)
+        .unwrap_or_else(|e| unreachable!("monitoring always serialises: {e}"));
+    sha256_hex(text.as_bytes())
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(current_text(plan).as_bytes())
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
@@ -500,5 +525,31 @@ mod fingerprint_tests {
         assert_eq!(fingerprint(&plan).len(), 64);
         assert_eq!(short_fingerprint(&plan).len(), 19);
         assert!(fingerprint(&plan).starts_with(&short_fingerprint(&plan)[..4]));
+    }
+
+    #[test]
+    fn a_round_changes_the_monitoring_fingerprint_not_the_plans() {
+        let mut plan = crate::synthetic::plan(5, 1);
+        plan.facts.status = crate::model::PlanStatus::Adopted;
+        let (content, rounds) = (fingerprint(&plan), monitoring_fingerprint(&plan));
+        let text = to_ron(&plan);
+        assert!(
+            !text.contains("\n    monitoring:"),
+            "no rounds: nothing written"
+        );
+        plan.monitoring.rounds.push(crate::model::MonitoringRound {
+            id: "MR-1".into(),
+            note: "first".into(),
+            ..Default::default()
+        });
+        assert_eq!(fingerprint(&plan), content);
+        assert_ne!(monitoring_fingerprint(&plan), rounds);
+        let again = monitoring_fingerprint(&plan);
+        plan.monitoring.rounds[0].note = "first, corrected".into();
+        assert_eq!(fingerprint(&plan), content);
+        assert_ne!(monitoring_fingerprint(&plan), again);
+        // The content still counts.
+        plan.vision = "changed".into();
+        assert_ne!(fingerprint(&plan), content);
     }
 }

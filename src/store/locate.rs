@@ -24,6 +24,7 @@ pub fn item_kind(path: &[&str]) -> Option<(ItemKind, u8, u8)> {
         ["objectives", "specific"] => (K::SpecificObjective, 4, 0),
         ["actions"] => (K::Action, 5, 0),
         ["actions", "funding"] => (K::FundingLine, 5, 0),
+        ["actions", "milestones"] => (K::Milestone, 5, 0),
         ["strategies", "marketing", "goals"] => (K::StrategyGoal, 6, 0),
         ["strategies", "internationalisation", "goals"] => (K::StrategyGoal, 6, 1),
         ["pilots"] => (K::Pilot, 7, 0),
@@ -35,6 +36,7 @@ pub fn item_kind(path: &[&str]) -> Option<(ItemKind, u8, u8)> {
         ["comments"] => (K::Comment, 12, 0),
         ["practices"] => (K::Practice, 13, 0),
         ["exchanges"] => (K::Exchange, 14, 0),
+        ["monitoring", "rounds"] => (K::MonitoringRound, 15, 0),
         _ => return None,
     })
 }
@@ -59,6 +61,16 @@ pub fn reference_field(path: &[&str]) -> Option<&'static str> {
         ["openness", "values", "city"] => "values.city",
         ["openness", "values", "indicator"] => "values.indicator",
         ["comments", "target", "item"] => "target",
+        ["monitoring", "rounds", "actuals", "indicator"] => "actuals",
+        ["monitoring", "rounds", "progress", "action"]
+        | ["monitoring", "rounds", "progress", "spend", "funding_line"]
+        | [
+            "monitoring",
+            "rounds",
+            "progress",
+            "milestones_reached",
+            "milestone",
+        ] => "progress",
         _ => return None,
     })
 }
@@ -270,6 +282,8 @@ fn reference_field_name(field: &str) -> Option<&'static str> {
         "values.city",
         "values.indicator",
         "target",
+        "actuals",
+        "progress",
     ]
     .into_iter()
     .find(|f| *f == field)

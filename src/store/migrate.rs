@@ -32,6 +32,10 @@
 //!   says which network file its openness framework and values came from (`network`, with the
 //!   network's name, version and date). A format-7 file had none of these; its lists start empty and nothing else changes
 //!   ([`to_format_8`]).
+//! - 9: the plan is followed through implementation: `monitoring` holds the rounds (indicator
+//!   actuals, action progress with spend per funding line and milestones reached) and the
+//!   tolerance status is judged with; actions gain `milestones`. An older file has neither, so it
+//!   loads with no rounds, no milestones and the default tolerance ([`since_9`]).
 
 use std::collections::HashMap;
 
@@ -67,6 +71,9 @@ pub fn migrate(plan: &mut Plan, from: u32) {
     if from < 8 {
         to_format_8(plan);
     }
+    if from < 9 {
+        since_9(plan);
+    }
     plan.format_version = FORMAT_VERSION;
 }
 
@@ -75,6 +82,17 @@ pub fn migrate(plan: &mut Plan, from: u32) {
 /// them (written by hand) keeps what it says. The step is its own function so the history
 /// reads one step a version, and a later format bump merges beside it, not into it.
 fn to_format_8(_plan: &mut Plan) {}
+/// Format 9: an older file has no rounds and its actions no milestones, so nothing is converted;
+/// status is judged with the default tolerance. Kept as a step of its own so the history above
+/// has a place in the code, and a later change to these defaults has one to go.
+fn since_9(plan: &mut Plan) {
+    // A file that says it is older and still has rounds was edited by hand: its rounds are read
+    // as they are, only the tolerance falls back to the default when it is not a sane number.
+    if plan.monitoring.tolerance.is_finite() && plan.monitoring.tolerance >= 0.0 {
+        return;
+    }
+    plan.monitoring.tolerance = crate::model::DEFAULT_TOLERANCE;
+}
 
 /// Format 5: free-text programme and call names become catalogue references where an entry of
 /// `catalogue` names them; the text is dropped only for what was linked.

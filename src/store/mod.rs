@@ -17,6 +17,6 @@ pub mod values;
 
 pub use error::{LoadError, LoadErrorKind, Location, SaveError};
 pub use file::{
-    MAX_FILE_BYTES, fingerprint, load, locate_all, parse, parse_lenient, read_text, save,
-    save_file, save_file_with, save_with, short_fingerprint, to_ron,
+    MAX_FILE_BYTES, fingerprint, load, locate_all, monitoring_fingerprint, parse, parse_lenient,
+    read_text, save, save_file, save_file_with, save_with, short_fingerprint, to_ron,
 };

@@ -856,3 +856,68 @@ cli-network-imported = { $plan } вече има рамката и { $values ->
 pdf-network = Рамка, договорена в мрежата
 pdf-network-version = версия
 hint-network = Взета от файла на мрежата; `lap-studio network check` казва кога мрежата има по-нова версия, а `lap-studio network import` я внася.
+monitoring-rag-on-track = По план
+monitoring-rag-at-risk = В риск
+monitoring-rag-off-track = Изостава
+monitoring-rag-no-data = Няма данни
+monitoring-reason-no-path = индикаторът няма нито базова стойност, нито цели, спрямо които да се прецени стойността
+monitoring-reason-no-actual = все още нито един кръг не отчита стойност
+monitoring-reason-indicator-ahead = { $actual } към { $date } при очаквани { $expected } дотогава: на нивото или по-добре
+monitoring-reason-indicator-behind = { $actual } към { $date } при очаквани { $expected } дотогава: липсват { $shortfall } от промяната, планирана дотогава
+monitoring-reason-no-schedule = няма планирано начало и няма отчет за напредък
+monitoring-reason-no-progress = трябваше да започне през { $start }, а нито един кръг не отчита за нея
+monitoring-reason-not-due = предстои да започне през { $start }
+monitoring-reason-on-schedule = изпълнява се по график, разходите съответстват на свършената работа
+monitoring-reason-completed = изпълнена
+monitoring-reason-finished-late = изпълнена през { $actual }, планирано за { $planned }
+monitoring-reason-cancelled = отменена, не се оценява
+monitoring-reason-late-start = трябваше да започне през { $planned } и не е започнала: { $months ->
+    [one] закъснение с един месец
+   *[other] закъснение с { $months } месеца
+}
+monitoring-reason-late-end = трябваше да приключи през { $planned } и не е изпълнена: { $months ->
+    [one] просрочена с един месец
+   *[other] просрочена с { $months } месеца
+}
+monitoring-reason-milestone-overdue = етапът „{ $title }“ трябваше да бъде достигнат през { $due } и не е
+monitoring-reason-spend-ahead = изразходвани са { $spent } от стойността при { $done } свършена работа
+monitoring-reason-spend-above-cost = изразходвани са { $spent }, повече от стойността { $cost }
+monitoring-reason-rollup = { $on } по план, { $risk } в риск, { $off } изостават, { $none } без данни
+monitoring-method = Състояние към { $date }. Индикаторът се оценява по последната отчетена до тази дата стойност спрямо очакваната към същата дата: правите линии от базовата стойност през целите, като стойността за една година се отнася за края ѝ (преди първата — първата, след последната — последната). По-високото е по-добре, когато последната цел е над базовата стойност, по-ниското — когато е под нея. Изоставането се мери като дял от промяната, планирана от базовата стойност дотогава (без базова стойност — от очакваната стойност): до { $tolerance } е по план, до { $twice } — в риск, повече — изостава; допустимото отклонение е зададено в плана. Дейността се оценява по последния отчет: незапочнала след планираното начало е в риск, етап след срока си е в риск, неприключила след планирания край изостава; разходи с повече от { $tolerance } пункта пред свършената работа са в риск, с повече от { $twice } пункта или над стойността — изостава; дейност, която трябваше да започне и няма отчет, е без данни. Специфичната цел обобщава своите индикатори и дейности, стратегическата — индикаторите на специфичните си цели и своите дейности: изостава, когато поне една трета от оценените изостават, в риск е, когато някой е в риск или изостава, по план — когато всички са по план; елементите без данни се броят, но не се оценяват.
+check-monitoring-before-adoption = Кръгът на наблюдение { $round } е с дата преди приемането на плана ({ $adopted })
+check-monitoring-actual-missing = Кръгът на наблюдение { $round } няма стойност на индикатор { $indicator }, който има цел в обхванатия период
+check-monitoring-spend-above-cost = Кръг на наблюдение { $round }: дейност { $action } е изразходвала { $spent }, повече от стойността си { $cost }
+check-monitoring-end-before-start = Кръг на наблюдение { $round }: дейност { $action } е приключила ({ $end }) преди да започне ({ $start })
+check-monitoring-done-not-completed = Кръг на наблюдение { $round }: дейност { $action } е изпълнена на 100 %, но статусът ѝ е „{ $status }“
+cli-summary-monitoring = Наблюдение към { $date } ({ $rounds ->
+    [one] един кръг
+   *[other] { $rounds } кръга
+}): дейности { $actions }; индикатори { $indicators }; изразходвани { $spent } ({ $share } от стойността), поети ангажименти { $committed }
+help-monitoring = Проследяване на изпълнението на плана: всеки кръг на наблюдение записва стойностите на индикаторите и напредъка и разходите по всяка дейност; последният кръг е текущото състояние, предишните остават като история. Приетият план остава заключен: кръговете не са част от съдържанието му и не променят отпечатъка му.
+monitoring-round = Кръг на наблюдение
+monitoring-no-rounds = Все още няма кръг
+monitoring-no-rounds-help = Започнете кръг, за да запишете какво е измерено и свършено.
+monitoring-start-round = Нов кръг
+monitoring-period-start = Период от
+monitoring-period-end = Период до
+monitoring-note = Бележка
+monitoring-indicators = Индикатори: цели и стойности по години
+monitoring-progress = Дейности: напредък и разходи
+monitoring-status = Състояние
+monitoring-indicator = Индикатор
+monitoring-baseline = Базова стойност
+monitoring-target-short = цел
+monitoring-actual = стойност
+monitoring-report-action = Отчет за тази дейност
+monitoring-percent-done = Изпълнение
+monitoring-actual-start = Действително начало
+monitoring-actual-end = Действителен край
+monitoring-spent = Изразходвани
+monitoring-committed = Поети ангажименти
+monitoring-due = срок
+monitoring-narrative = Какво е свършено
+monitoring-issues = Проблеми
+field-milestones = Етапи
+field-due = Срок
+add-milestone = Добавяне на етап
+field-milestone-title = Етап

@@ -856,3 +856,68 @@ cli-network-imported = { $plan } now has the framework and { $values ->
 pdf-network = Framework agreed in the network
 pdf-network-version = version
 hint-network = Taken from the network's file; `lap-studio network check` tells when the network has a newer version, and `lap-studio network import` brings it in.
+monitoring-rag-on-track = On track
+monitoring-rag-at-risk = At risk
+monitoring-rag-off-track = Off track
+monitoring-rag-no-data = No data
+monitoring-reason-no-path = the indicator has neither a baseline nor targets to judge a value against
+monitoring-reason-no-actual = no round reports a value yet
+monitoring-reason-indicator-ahead = { $actual } on { $date } against { $expected } expected by then: where it should be or ahead
+monitoring-reason-indicator-behind = { $actual } on { $date } against { $expected } expected by then: { $shortfall } of the change planned by then is missing
+monitoring-reason-no-schedule = no planned start and no progress reported
+monitoring-reason-no-progress = due to start in { $start }, and no round reports on it
+monitoring-reason-not-due = not due to start until { $start }
+monitoring-reason-on-schedule = running on schedule, spend in step with the work done
+monitoring-reason-completed = completed
+monitoring-reason-finished-late = completed in { $actual }, planned for { $planned }
+monitoring-reason-cancelled = cancelled, not judged
+monitoring-reason-late-start = due to start in { $planned } and not started: { $months ->
+    [one] one month late
+   *[other] { $months } months late
+}
+monitoring-reason-late-end = due to end in { $planned } and not completed: { $months ->
+    [one] one month overdue
+   *[other] { $months } months overdue
+}
+monitoring-reason-milestone-overdue = milestone “{ $title }” was due in { $due } and is not reached
+monitoring-reason-spend-ahead = { $spent } of the cost spent for { $done } of the work done
+monitoring-reason-spend-above-cost = { $spent } spent, more than the cost of { $cost }
+monitoring-reason-rollup = { $on } on track, { $risk } at risk, { $off } off track, { $none } without data
+monitoring-method = Status as of { $date }. An indicator is judged by its latest value reported up to that date against the value expected on that date: the straight lines from the baseline through the targets, each year's value standing at the end of that year (before the first, the first; after the last, the last). More is better when the last target is above the baseline, less when below. How far a value falls short is measured as a share of the change planned from the baseline by then (without a baseline, of the expected value): up to { $tolerance } is on track, up to { $twice } at risk, more is off track; the tolerance is set in the plan. An action is judged by its latest report: not started after its planned start is at risk, a milestone past its due month is at risk, still running after its planned end is off track; spend more than { $tolerance } points ahead of the work done is at risk, more than { $twice } points or above the cost off track; an action due to have started with no report has no data. A specific objective gathers its indicators and actions, a strategic objective its specific objectives' indicators and its actions: off track when a third or more of those judged are off track, at risk when any is at risk or off track, on track when all are on track; items without data are counted and not judged.
+check-monitoring-before-adoption = Monitoring round { $round } is dated before the plan was adopted ({ $adopted })
+check-monitoring-actual-missing = Monitoring round { $round } has no value of indicator { $indicator }, which has a target in the period it covers
+check-monitoring-spend-above-cost = Monitoring round { $round }: action { $action } has spent { $spent }, more than its cost of { $cost }
+check-monitoring-end-before-start = Monitoring round { $round }: action { $action } ended ({ $end }) before it started ({ $start })
+check-monitoring-done-not-completed = Monitoring round { $round }: action { $action } is 100 % done but its status is “{ $status }”
+cli-summary-monitoring = Monitoring as of { $date } ({ $rounds ->
+    [one] one round
+   *[other] { $rounds } rounds
+}): actions { $actions }; indicators { $indicators }; spent { $spent } ({ $share } of the cost), committed { $committed }
+help-monitoring = Follow the plan through implementation: each monitoring round records the indicators' values and each action's progress and spend; the latest round is the current state, the earlier ones stay as history. An adopted plan stays locked: the rounds are not part of its content and do not change its fingerprint.
+monitoring-round = Monitoring round
+monitoring-no-rounds = No round yet
+monitoring-no-rounds-help = Start a round to record what has been measured and done.
+monitoring-start-round = Start a round
+monitoring-period-start = Period from
+monitoring-period-end = Period to
+monitoring-note = Note
+monitoring-indicators = Indicators: targets and values by year
+monitoring-progress = Actions: progress and spend
+monitoring-status = Status
+monitoring-indicator = Indicator
+monitoring-baseline = Baseline
+monitoring-target-short = target
+monitoring-actual = value
+monitoring-report-action = Report on this action
+monitoring-percent-done = Done
+monitoring-actual-start = Actually started
+monitoring-actual-end = Actually ended
+monitoring-spent = Spent
+monitoring-committed = Committed
+monitoring-due = due
+monitoring-narrative = What was done
+monitoring-issues = Issues
+field-milestones = Milestones
+field-due = Due by
+add-milestone = Add a milestone
+field-milestone-title = Milestone

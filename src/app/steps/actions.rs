@@ -123,6 +123,31 @@ fn action_detail(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         adapts(ui, lang, &mut a.adapts, &practices);
     });
     ui.weak(t("hint-funding-step"));
+    ui.separator();
+    ui.strong(t("field-milestones"));
+    // Milestones are the plan's content (their due months are part of the schedule the council
+    // adopts); the rounds record when each is reached.
+    let deleted = crate::app::rows::nested_rows(
+        ui,
+        lang,
+        cx.plan(),
+        "milestones",
+        &mut a.milestones,
+        |m| m.title.clone(),
+        |ui, m| {
+            form(ui, "milestone", |ui| {
+                w::text(ui, &t("field-milestone-title"), &mut m.title);
+                w::month(ui, lang, &t("field-due"), &mut m.due);
+            });
+        },
+        &t("add-milestone"),
+        |taken| Milestone {
+            id: crate::app::list::next(MilestoneId::PREFIX, taken)
+                .as_str()
+                .into(),
+            ..Milestone::default()
+        },
+    );
     // A specific objective must belong to the chosen objective.
     if a.specific_objective
         .as_ref()
@@ -131,10 +156,11 @@ fn action_detail(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         a.specific_objective = None;
     }
     let id = a.id.clone();
-    cx.set(
+    cx.commit_item(
         &format!("action:{id}"),
         move |p| p.actions.iter_mut().find(|x| x.id == id),
         a,
+        deleted,
     );
 }
 

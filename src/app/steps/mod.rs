@@ -7,6 +7,7 @@ mod facts;
 mod funding;
 mod governance;
 mod indicators;
+mod monitoring;
 mod objectives;
 mod openness;
 mod pilots;
@@ -117,6 +118,7 @@ pub fn show(section: Section, ui: &mut Ui, cx: &mut StepCtx<'_>) {
         Section::Indicators => indicators::ui(ui, cx),
         Section::Risks => risks::ui(ui, cx),
         Section::Governance => governance::ui(ui, cx),
+        Section::Monitoring => monitoring::ui(ui, cx),
         Section::Openness => openness::ui(ui, cx),
         Section::Review => review::ui(ui, cx),
     }
@@ -166,6 +168,7 @@ pub fn list_key_for(plan: &Plan, section: Section, item: &str) -> (Option<&'stat
         Section::Risks => (Some("risks"), item),
         Section::Openness => (Some("cities"), item),
         Section::Review => (Some("comments"), item),
+        Section::Monitoring => (Some("rounds"), item),
         Section::Facts | Section::Governance => (None, item),
     }
 }
