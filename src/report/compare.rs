@@ -12,10 +12,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt};
+use printpdf::{PdfDocument, PdfPage, Pt};
 
 use super::charts;
-use super::fonts::{Face, Font, Measure};
+use super::fonts::Measure;
 use super::html::esc;
 use super::layout::{GREY, Layout, Paper, Style};
 use super::svg;
@@ -553,19 +553,7 @@ pub fn render(c: &Comparison, lang: Lang, paper: Paper) -> Result<ComparisonPdf,
     let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
     let title = t(lang, "cmp-title");
     let mut doc = PdfDocument::new(&title);
-    let mut font_ids = Vec::new();
-    for face in Face::ALL {
-        let parsed = printpdf::ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
-            .ok_or(ExportError::Font(Font::of(face).name()))?;
-        font_ids.push(doc.add_font(&parsed));
-    }
-    let fonts: [printpdf::FontId; 4] = [
-        font_ids[0].clone(),
-        font_ids[1].clone(),
-        font_ids[2].clone(),
-        printpdf::FontId::new(),
-    ];
-    let fallback_id = fonts[3].clone();
+    let fonts = super::add_fonts(&mut doc)?;
     let mut l = Layout::new(&measure, fonts.clone(), paper);
     l.max_pages = super::layout::MAX_PAGES;
     body(&mut l, c, lang);
@@ -578,7 +566,7 @@ pub fn render(c: &Comparison, lang: Lang, paper: Paper) -> Result<ComparisonPdf,
     let tags = std::mem::take(&mut l.tags);
     let total = l.pages.len();
     let (pw, ph) = paper.size();
-    let mut finish = Layout::new(&measure, fonts, paper);
+    let mut finish = Layout::new(&measure, fonts.clone(), paper);
     finish.artifact = 1;
     let small = Style::SMALL.color(GREY);
     let running = fit(&finish, small, &title, finish.width());
@@ -628,51 +616,14 @@ pub fn render(c: &Comparison, lang: Lang, paper: Paper) -> Result<ComparisonPdf,
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
     doc.with_pages(pages);
-    if measure.used(Font::Cjk) {
-        let parsed = printpdf::ParsedFont::from_bytes(Font::Cjk.bytes(), 0, &mut Vec::new())
-            .ok_or(ExportError::Font(Font::Cjk.name()))?;
-        doc.resources
-            .fonts
-            .map
-            .insert(fallback_id, printpdf::PdfFont::new(parsed));
-    }
-    let save = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&save, &mut warnings);
-    let info = &doc.metadata.info;
-    super::pdfa::structure(&mut lo, &[(tags, 0)]);
-    super::pdfa::finish(
-        &mut lo,
-        &super::pdfa::DocInfo {
-            lang: lang.code(),
-            title: &info.document_title,
-            authors: &["LAP Studio".to_owned()],
-            subject: &info.subject,
-            keywords: &info.keywords,
-            creator: &info.creator,
-            producer: &info.producer,
-            created: info.creation_date,
-        },
-    );
-    super::pack::compress_streams(&mut lo);
-    let mut bytes = Vec::new();
-    let save = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(200)
-        .compression_level(super::pack::DEFLATE_LEVEL)
-        .build();
-    lo.save_with_options(&mut bytes, save).map_err(|e| {
-        ExportError::Save(crate::store::SaveError {
-            file: "PDF".into(),
-            step: "writing the PDF",
-            source: std::io::Error::other(e.to_string()),
-        })
-    })?;
-    super::pdfa::compress_xref_stream(&mut bytes);
+    let bytes = super::write_pdf(
+        doc,
+        &measure,
+        &fonts[3],
+        &[(tags, 0)],
+        lang.code(),
+        &["LAP Studio".to_owned()],
+    )?;
     Ok(ComparisonPdf {
         bytes,
         pages: total,

@@ -196,6 +196,85 @@ pub enum ExportError {
     },
 }
 
+/// Adds the DejaVu faces to `doc` and returns the ids of [`Font::ALL`]: the fallback gets its
+/// id now and its file only if some text was set in it ([`write_pdf`]; it is large and parsed
+/// only then).
+pub(crate) fn add_fonts(doc: &mut PdfDocument) -> Result<[printpdf::FontId; 4], ExportError> {
+    let mut add = |face: Face| -> Result<printpdf::FontId, ExportError> {
+        let parsed = printpdf::ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
+            .ok_or(ExportError::Font(Font::of(face).name()))?;
+        Ok(doc.add_font(&parsed))
+    };
+    Ok([
+        add(Face::Regular)?,
+        add(Face::Bold)?,
+        add(Face::Italic)?,
+        printpdf::FontId::new(),
+    ])
+}
+
+/// Writes a laid-out document as tagged PDF bytes: the fallback font embedded if it was used
+/// (`fallback` is its id from [`add_fonts`]), the structure tree of `tags` (each part with the
+/// index of its first page), the document level for content in `lang` (see `pdfa`), streams
+/// deflated in parallel and kept in object streams, the cross-reference stream compressed.
+pub(crate) fn write_pdf(
+    mut doc: PdfDocument,
+    measure: &Measure,
+    fallback: &printpdf::FontId,
+    tags: &[(layout::Tags, usize)],
+    lang: &str,
+    authors: &[String],
+) -> Result<Vec<u8>, ExportError> {
+    if measure.used(Font::Cjk) {
+        let parsed = printpdf::ParsedFont::from_bytes(Font::Cjk.bytes(), 0, &mut Vec::new())
+            .ok_or(ExportError::Font(Font::Cjk.name()))?;
+        doc.resources
+            .fonts
+            .map
+            .insert(fallback.clone(), printpdf::PdfFont::new(parsed));
+    }
+    let save = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
+    let mut lo = doc.to_lopdf_document(&save, &mut Vec::new());
+    // The document level printpdf does not write: the content's language, MarkInfo, XMP, the
+    // output intent (see `pdfa`).
+    let info = &doc.metadata.info;
+    pdfa::structure(&mut lo, tags);
+    pdfa::finish(
+        &mut lo,
+        &pdfa::DocInfo {
+            lang,
+            title: &info.document_title,
+            authors,
+            subject: &info.subject,
+            keywords: &info.keywords,
+            creator: &info.creator,
+            producer: &info.producer,
+            created: info.creation_date,
+        },
+    );
+    pack::compress_streams(&mut lo);
+    let mut bytes = Vec::new();
+    // The structure tree is thousands of small objects: in compressed object streams.
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(200)
+        .compression_level(pack::DEFLATE_LEVEL)
+        .build();
+    lo.save_with_options(&mut bytes, save).map_err(|e| {
+        ExportError::Save(crate::store::SaveError {
+            file: "PDF".into(),
+            step: "writing the PDF",
+            source: std::io::Error::other(e.to_string()),
+        })
+    })?;
+    pdfa::compress_xref_stream(&mut bytes);
+    Ok(bytes)
+}
+
 /// Lays out and renders the plan. `progress` is told the share done, 0–1. A plan that would
 /// take more than [`layout::MAX_PAGES`] pages is refused.
 pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf, ExportError> {
@@ -212,22 +291,7 @@ pub fn render_within(
     let lang = opts.lang;
     let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
     let mut doc = PdfDocument::new(&cut_chars(&plan.facts.title, METADATA_CHARS));
-    let mut warnings = Vec::new();
-    // The DejaVu faces are always embedded; the fallback gets its id now and its file only
-    // if some text was set in it (it is parsed only then: it is large).
-    let mut font_ids = Vec::new();
-    for face in Face::ALL {
-        let parsed = printpdf::ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
-            .ok_or(ExportError::Font(Font::of(face).name()))?;
-        font_ids.push(doc.add_font(&parsed));
-    }
-    let fonts: [printpdf::FontId; 4] = [
-        font_ids[0].clone(),
-        font_ids[1].clone(),
-        font_ids[2].clone(),
-        printpdf::FontId::new(),
-    ];
-    let fallback_id = fonts[3].clone();
+    let fonts = add_fonts(&mut doc)?;
     progress(0.05);
 
     // Labels in another language than the plan's own text are tagged with theirs.
@@ -311,7 +375,7 @@ pub fn render_within(
     let lost = lost_text(plan, &measure);
 
     // Running header, footer, watermark, and the links of the contents.
-    let mut finish = Layout::new(&measure, fonts, opts.paper);
+    let mut finish = Layout::new(&measure, fonts.clone(), opts.paper);
     // Running header, footer, page numbers and watermark are artifacts.
     finish.artifact = 1;
     let small = Style::SMALL.color(GREY);
@@ -447,55 +511,15 @@ pub fn render_within(
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
     doc.with_pages(pages);
-    if measure.used(Font::Cjk) {
-        let parsed = printpdf::ParsedFont::from_bytes(Font::Cjk.bytes(), 0, &mut Vec::new())
-            .ok_or(ExportError::Font(Font::Cjk.name()))?;
-        doc.resources
-            .fonts
-            .map
-            .insert(fallback_id, printpdf::PdfFont::new(parsed));
-    }
     progress(0.9);
-
-    let save = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut lo = doc.to_lopdf_document(&save, &mut warnings);
-    // The document level printpdf does not write: the content's language (the plan's own, not
-    // the labels'), MarkInfo, XMP, the output intent (see `pdfa`).
-    let info = &doc.metadata.info;
-    pdfa::structure(&mut lo, &tag_parts);
-    pdfa::finish(
-        &mut lo,
-        &pdfa::DocInfo {
-            lang: plan.facts.language.code(),
-            title: &info.document_title,
-            authors: &authors,
-            subject: &info.subject,
-            keywords: &info.keywords,
-            creator: &info.creator,
-            producer: &info.producer,
-            created: info.creation_date,
-        },
-    );
-    pack::compress_streams(&mut lo);
-    let mut bytes = Vec::new();
-    // The structure tree is thousands of small objects: in compressed object streams.
-    let save = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(200)
-        .compression_level(pack::DEFLATE_LEVEL)
-        .build();
-    lo.save_with_options(&mut bytes, save).map_err(|e| {
-        ExportError::Save(crate::store::SaveError {
-            file: "PDF".into(),
-            step: "writing the PDF",
-            source: std::io::Error::other(e.to_string()),
-        })
-    })?;
-    pdfa::compress_xref_stream(&mut bytes);
+    let bytes = write_pdf(
+        doc,
+        &measure,
+        &fonts[3],
+        &tag_parts,
+        plan.facts.language.code(),
+        &authors,
+    )?;
     progress(1.0);
     Ok(Pdf {
         bytes,
