@@ -619,7 +619,7 @@ pub fn render(c: &Comparison, lang: Lang, paper: Paper) -> Result<ComparisonPdf,
     let bytes = super::write_pdf(
         doc,
         &measure,
-        &fonts[3],
+        &fonts,
         &[(tags, 0)],
         lang.code(),
         &["LAP Studio".to_owned()],

@@ -105,16 +105,28 @@ const BLOCK: u32 = 256;
 /// "No glyph" in the table.
 const NONE: f32 = f32::NAN;
 
+/// A character's glyph and its advance (`NONE` when the font has no glyph for it).
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    advance: f32,
+    gid: u16,
+}
+
+const NO_SLOT: Slot = Slot {
+    advance: NONE,
+    gid: 0,
+};
+
 /// Widths of characters in one font, in 1/1000 of the font size.
 struct Metrics {
     face: ttf_parser::Face<'static>,
     per_mille: f32,
     /// The Basic Multilingual Plane in blocks of 256 characters, each read from the font
     /// the first time a character of it is measured (a lock-free array, not a hash map:
-    /// this is the innermost loop of the layout).
-    blocks: Vec<OnceLock<Box<[f32; BLOCK as usize]>>>,
+    /// this is the innermost loop of the layout, and of writing the page contents).
+    blocks: Vec<OnceLock<Box<[Slot; BLOCK as usize]>>>,
     /// Characters beyond the plane.
-    rest: Mutex<HashMap<char, Option<f32>>>,
+    rest: Mutex<HashMap<char, Option<Slot>>>,
     /// The shaper's view of the font, made the first time a run is shaped.
     shaper: OnceLock<Option<rustybuzz::Face<'static>>>,
 }
@@ -132,40 +144,47 @@ impl Metrics {
         })
     }
 
-    fn lookup(&self, c: char) -> Option<f32> {
-        self.face
-            .glyph_index(c)
-            .and_then(|g| self.face.glyph_hor_advance(g))
-            .map(|a| f32::from(a) * self.per_mille)
+    fn lookup(&self, c: char) -> Option<Slot> {
+        let gid = self.face.glyph_index(c)?;
+        let advance = f32::from(self.face.glyph_hor_advance(gid)?) * self.per_mille;
+        Some(Slot {
+            advance,
+            gid: gid.0,
+        })
     }
 
-    /// The advance of `c`, or `None` when the font has no glyph for it.
-    fn advance(&self, c: char) -> Option<f32> {
+    /// The glyph of `c` and its advance, or `None` when the font has no glyph for it.
+    fn slot(&self, c: char) -> Option<Slot> {
         let code = c as u32;
         if code < TABLE_END {
             let block = self.blocks[(code / BLOCK) as usize].get_or_init(|| {
                 let first = code - code % BLOCK;
-                let mut widths = Box::new([NONE; BLOCK as usize]);
-                for (i, w) in widths.iter_mut().enumerate() {
+                let mut slots = Box::new([NO_SLOT; BLOCK as usize]);
+                for (i, w) in slots.iter_mut().enumerate() {
                     if let Some(c) = char::from_u32(first + i as u32) {
-                        *w = self.lookup(c).unwrap_or(NONE);
+                        *w = self.lookup(c).unwrap_or(NO_SLOT);
                     }
                 }
-                widths
+                slots
             });
-            let w = block[(code % BLOCK) as usize];
-            return (!w.is_nan()).then_some(w);
+            let s = block[(code % BLOCK) as usize];
+            return (!s.advance.is_nan()).then_some(s);
         }
         if let Ok(cache) = self.rest.lock()
-            && let Some(w) = cache.get(&c)
+            && let Some(s) = cache.get(&c)
         {
-            return *w;
+            return *s;
         }
-        let w = self.lookup(c);
+        let s = self.lookup(c);
         if let Ok(mut cache) = self.rest.lock() {
-            cache.insert(c, w);
+            cache.insert(c, s);
         }
-        w
+        s
+    }
+
+    /// The advance of `c`, or `None` when the font has no glyph for it.
+    fn advance(&self, c: char) -> Option<f32> {
+        self.slot(c).map(|s| s.advance)
     }
 
     /// The advance of a glyph, in 1/1000 of the font size.
@@ -297,6 +316,21 @@ impl Measure {
             .sum::<f32>()
             * size
             / 1000.0
+    }
+
+    /// The glyph id of `c` in `font` (as the PDF's content draws it), if the font has it.
+    pub fn glyph(&self, font: Font, c: char) -> Option<u16> {
+        self.metrics(font).slot(c).map(|s| s.gid)
+    }
+
+    /// The advance of glyph `gid` of `font`, in 1/1000 of the font size (a PDF's /W entry).
+    pub fn glyph_width(&self, font: Font, gid: u16) -> f32 {
+        self.metrics(font).glyph_advance(gid)
+    }
+
+    /// The parsed font file, for the font's descriptor (names, metrics).
+    pub fn face(&self, font: Font) -> &ttf_parser::Face<'static> {
+        &self.metrics(font).face
     }
 
     /// Marks a font as used, so that it is embedded.

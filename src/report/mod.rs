@@ -5,26 +5,27 @@
 
 pub mod charts;
 pub mod compare;
+mod content;
 mod council;
 pub mod csv;
+mod embed;
 pub mod fonts;
 pub mod html;
 pub mod hyphen;
 pub mod layout;
-pub mod pack;
 pub mod pdfa;
 mod sections;
 pub mod sheets;
 pub mod svg;
 pub mod tables;
 pub mod values;
+pub mod writer;
 pub mod xlsx;
 
 use std::path::Path;
 
 use printpdf::{
-    Actions, Destination, LinkAnnotation, Op, PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect,
-    TextItem, TextMatrix,
+    Actions, Destination, LinkAnnotation, Op, PdfDocument, PdfPage, Pt, Rect, TextItem, TextMatrix,
 };
 
 use crate::i18n::{tr, tr_args};
@@ -196,83 +197,252 @@ pub enum ExportError {
     },
 }
 
-/// Adds the DejaVu faces to `doc` and returns the ids of [`Font::ALL`]: the fallback gets its
-/// id now and its file only if some text was set in it ([`write_pdf`]; it is large and parsed
-/// only then).
-pub(crate) fn add_fonts(doc: &mut PdfDocument) -> Result<[printpdf::FontId; 4], ExportError> {
-    let mut add = |face: Face| -> Result<printpdf::FontId, ExportError> {
-        let parsed = printpdf::ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
-            .ok_or(ExportError::Font(Font::of(face).name()))?;
-        Ok(doc.add_font(&parsed))
-    };
-    Ok([
-        add(Face::Regular)?,
-        add(Face::Bold)?,
-        add(Face::Italic)?,
-        printpdf::FontId::new(),
-    ])
+/// The ids the layout draws [`Font::ALL`] with. Nothing is read yet: a font's file is parsed
+/// and subset when the PDF is written, and only if text was set in it.
+pub(crate) fn add_fonts(_doc: &mut PdfDocument) -> Result<[printpdf::FontId; 4], ExportError> {
+    Ok(Font::ALL.map(|f| printpdf::FontId(format!("F{}", f.index()))))
 }
 
-/// Writes a laid-out document as tagged PDF bytes: the fallback font embedded if it was used
-/// (`fallback` is its id from [`add_fonts`]), the structure tree of `tags` (each part with the
-/// index of its first page), the document level for content in `lang` (see `pdfa`), streams
-/// deflated in parallel and kept in object streams, the cross-reference stream compressed.
+/// Writes a laid-out document as tagged PDF bytes (see `writer`): its pages' content streams,
+/// the fonts text was set in, subset, its images, the structure tree of `tags` (each part with
+/// the index of its first page), the bookmarks, and the document level for content in `lang`
+/// (see `pdfa`). `fonts` are the ids from [`add_fonts`].
 pub(crate) fn write_pdf(
-    mut doc: PdfDocument,
+    doc: PdfDocument,
     measure: &Measure,
-    fallback: &printpdf::FontId,
+    fonts: &[printpdf::FontId; 4],
     tags: &[(layout::Tags, usize)],
     lang: &str,
     authors: &[String],
 ) -> Result<Vec<u8>, ExportError> {
-    if measure.used(Font::Cjk) {
-        let parsed = printpdf::ParsedFont::from_bytes(Font::Cjk.bytes(), 0, &mut Vec::new())
-            .ok_or(ExportError::Font(Font::Cjk.name()))?;
-        doc.resources
-            .fonts
-            .map
-            .insert(fallback.clone(), printpdf::PdfFont::new(parsed));
-    }
-    let save = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut lo = doc.to_lopdf_document(&save, &mut Vec::new());
-    // The document level printpdf does not write: the content's language, MarkInfo, XMP, the
-    // output intent (see `pdfa`).
-    let info = &doc.metadata.info;
-    pdfa::structure(&mut lo, tags);
-    pdfa::finish(
-        &mut lo,
-        &pdfa::DocInfo {
-            lang,
-            title: &info.document_title,
-            authors,
-            subject: &info.subject,
-            keywords: &info.keywords,
-            creator: &info.creator,
-            producer: &info.producer,
-            created: info.creation_date,
-        },
-    );
-    pack::compress_streams(&mut lo);
-    let mut bytes = Vec::new();
-    // The structure tree is thousands of small objects: in compressed object streams.
-    let save = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(200)
-        .compression_level(pack::DEFLATE_LEVEL)
-        .build();
-    lo.save_with_options(&mut bytes, save).map_err(|e| {
-        ExportError::Save(crate::store::SaveError {
-            file: "PDF".into(),
-            step: "writing the PDF",
-            source: std::io::Error::other(e.to_string()),
+    use writer::{int, num, reference, text};
+    let mut w = writer::Writer::new();
+    let catalog = w.reserve();
+    let pages_id = w.reserve();
+    let resources = w.reserve();
+    let info_id = w.reserve();
+
+    let mut enc = content::Encoder::new(measure, fonts);
+    let images: Vec<(&printpdf::XObjectId, &printpdf::RawImage)> = doc
+        .resources
+        .xobjects
+        .map
+        .iter()
+        .filter_map(|(id, x)| match x {
+            printpdf::XObject::Image(raw) => Some((id, raw)),
+            _ => None,
         })
-    })?;
-    pdfa::compress_xref_stream(&mut bytes);
-    Ok(bytes)
+        .collect();
+    enc.images = images
+        .iter()
+        .map(|(id, raw)| ((*id).clone(), (raw.width as f32, raw.height as f32)))
+        .collect();
+
+    // The pages' contents first: they say which glyphs the fonts need.
+    let page_ids: Vec<u32> = doc.pages.iter().map(|_| w.reserve()).collect();
+    let mut links: Vec<Vec<printpdf::LinkAnnotation>> = Vec::with_capacity(doc.pages.len());
+    let mut contents = Vec::with_capacity(doc.pages.len());
+    let mut sizes = Vec::with_capacity(doc.pages.len());
+    for page in &doc.pages {
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        let mut page_links = Vec::new();
+        enc.page(&page.ops, &mut bytes, &mut page_links);
+        let id = w.reserve();
+        w.stream(id, Vec::new(), bytes, true);
+        contents.push(id);
+        links.push(page_links);
+        sizes.push((page.media_box.width.0, page.media_box.height.0));
+    }
+    let annot_ids: Vec<Vec<u32>> = links
+        .iter()
+        .map(|l| l.iter().map(|_| w.reserve()).collect())
+        .collect();
+    let (struct_root, tagged) = pdfa::structure(&mut w, &page_ids, &annot_ids, tags);
+
+    for (p, page_links) in links.iter().enumerate() {
+        for (i, link) in page_links.iter().enumerate() {
+            let mut d = b"<</Type/Annot/Subtype/Link/Rect[".to_vec();
+            let r = &link.rect;
+            for v in [r.x.0, r.y.0, r.x.0 + r.width.0, r.y.0 + r.height.0] {
+                num(&mut d, v, 2);
+                d.push(b' ');
+            }
+            // No visible frame: the contents look like print, the links just work.
+            d.extend(b"]/Border[0 0 0]/F 4/P ");
+            reference(&mut d, page_ids[p]);
+            match &link.actions {
+                printpdf::Actions::Goto(printpdf::Destination::Xyz {
+                    page, left, top, ..
+                }) => {
+                    d.extend(b"/A<</S/GoTo/D[");
+                    match page_ids.get(page.saturating_sub(1)) {
+                        Some(target) => reference(&mut d, *target),
+                        None => d.extend(b"null"),
+                    }
+                    d.extend(b"/XYZ ");
+                    for v in [left, top] {
+                        match v {
+                            Some(v) => num(&mut d, *v, 2),
+                            None => d.extend(b"null"),
+                        }
+                        d.push(b' ');
+                    }
+                    d.extend(b"null]>>");
+                }
+                printpdf::Actions::Uri(uri) => {
+                    d.extend(b"/A<</S/URI/URI");
+                    writer::literal(&mut d, uri.as_bytes());
+                    d.extend(b">>");
+                }
+                // No other destination is made by the report.
+                _ => {}
+            }
+            if let Some((contents, key)) = tagged.get(p).and_then(|t| t.get(i)) {
+                d.extend(b"/Contents");
+                text(&mut d, contents);
+                d.extend(b"/StructParent ");
+                int(&mut d, *key as i64);
+            }
+            d.extend(b">>");
+            w.object(annot_ids[p][i], d);
+        }
+    }
+
+    let mut kids = b"<</Type/Pages/Count ".to_vec();
+    int(&mut kids, page_ids.len() as i64);
+    kids.extend(b"/Kids[");
+    for (p, id) in page_ids.iter().enumerate() {
+        reference(&mut kids, *id);
+        kids.push(b' ');
+        let mut d = b"<</Type/Page/Parent ".to_vec();
+        reference(&mut d, pages_id);
+        d.extend(b"/MediaBox[0 0 ");
+        num(&mut d, sizes[p].0, 2);
+        d.push(b' ');
+        num(&mut d, sizes[p].1, 2);
+        d.extend(b"]/Resources ");
+        reference(&mut d, resources);
+        d.extend(b"/Contents ");
+        reference(&mut d, contents[p]);
+        d.extend(b"/StructParents ");
+        int(&mut d, p as i64);
+        d.extend(b"/Tabs/S");
+        if !annot_ids[p].is_empty() {
+            d.extend(b"/Annots[");
+            for a in &annot_ids[p] {
+                reference(&mut d, *a);
+                d.push(b' ');
+            }
+            d.push(b']');
+        }
+        d.extend(b">>");
+        w.object(*id, d);
+    }
+    kids.extend(b"]>>");
+    w.object(pages_id, kids);
+
+    // The fonts text was set in, and the images.
+    let mut res = b"<</ProcSet[/PDF/Text/ImageB/ImageC]/Font<<".to_vec();
+    for font in Font::ALL {
+        if enc.used[font.index()].codes.is_empty() {
+            continue;
+        }
+        let id = embed::font(&mut w, measure, font, &enc.used[font.index()])?;
+        res.extend(b"/F");
+        int(&mut res, font.index() as i64);
+        res.push(b' ');
+        reference(&mut res, id);
+    }
+    res.extend(b">>");
+    if !images.is_empty() {
+        res.extend(b"/XObject<<");
+        for (i, (_, raw)) in images.iter().enumerate() {
+            let id = embed::image(&mut w, raw);
+            res.extend(b"/Im");
+            int(&mut res, i as i64);
+            res.push(b' ');
+            reference(&mut res, id);
+        }
+        res.extend(b">>");
+    }
+    res.extend(b">>");
+    w.object(resources, res);
+
+    // Bookmarks: the sections, in page order.
+    let mut marks: Vec<&printpdf::PageAnnotation> = doc.bookmarks.map.values().collect();
+    marks.sort_by_key(|m| m.page);
+    let outlines = (!marks.is_empty()).then(|| {
+        let outlines = w.reserve();
+        let items: Vec<u32> = marks.iter().map(|_| w.reserve()).collect();
+        for (i, m) in marks.iter().enumerate() {
+            let mut d = b"<</Title".to_vec();
+            text(&mut d, &m.name);
+            d.extend(b"/Parent ");
+            reference(&mut d, outlines);
+            if i > 0 {
+                d.extend(b"/Prev ");
+                reference(&mut d, items[i - 1]);
+            }
+            if let Some(next) = items.get(i + 1) {
+                d.extend(b"/Next ");
+                reference(&mut d, *next);
+            }
+            let p = m
+                .page
+                .saturating_sub(1)
+                .min(page_ids.len().saturating_sub(1));
+            if let Some(target) = page_ids.get(p) {
+                d.extend(b"/Dest[");
+                reference(&mut d, *target);
+                d.extend(b"/XYZ 0 ");
+                num(&mut d, sizes[p].1, 2);
+                d.extend(b" null]");
+            }
+            d.extend(b">>");
+            w.object(items[i], d);
+        }
+        let mut d = b"<</Type/Outlines/Count ".to_vec();
+        int(&mut d, items.len() as i64);
+        if let (Some(first), Some(last)) = (items.first(), items.last()) {
+            d.extend(b"/First ");
+            reference(&mut d, *first);
+            d.extend(b"/Last ");
+            reference(&mut d, *last);
+        }
+        d.extend(b">>");
+        w.object(outlines, d);
+        outlines
+    });
+
+    let meta = &doc.metadata.info;
+    let info = pdfa::DocInfo {
+        lang,
+        title: &meta.document_title,
+        authors,
+        subject: &meta.subject,
+        keywords: &meta.keywords,
+        creator: &meta.creator,
+        producer: &meta.producer,
+        created: meta.creation_date,
+    };
+    w.object(info_id, pdfa::info_dict(&info));
+    let mut cat = b"<</Type/Catalog/Pages ".to_vec();
+    reference(&mut cat, pages_id);
+    cat.extend(b"/StructTreeRoot ");
+    reference(&mut cat, struct_root);
+    cat.extend(pdfa::document_level(&mut w, &info, outlines));
+    cat.extend(b">>");
+    w.object(catalog, cat);
+
+    // The file's identifier: from what it says, so the same plan gives the same identifier.
+    let mut hasher = sha2::Sha256::default();
+    sha2::Digest::update(&mut hasher, meta.document_title.as_bytes());
+    sha2::Digest::update(&mut hasher, pdfa::info_dict(&info));
+    sha2::Digest::update(&mut hasher, (page_ids.len() as u64).to_be_bytes());
+    let digest = sha2::Digest::finalize(hasher);
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&digest[..16]);
+    Ok(w.finish(catalog, info_id, id))
 }
 
 /// Lays out and renders the plan. `progress` is told the share done, 0–1. A plan that would
@@ -515,7 +685,7 @@ pub fn render_within(
     let bytes = write_pdf(
         doc,
         &measure,
-        &fonts[3],
+        &fonts,
         &tag_parts,
         plan.facts.language.code(),
         &authors,

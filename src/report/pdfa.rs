@@ -1,11 +1,9 @@
-//! The document level of an accessible, archival PDF (PDF/UA-1, PDF/A-2u), set on the document
-//! printpdf writes: PDF 1.7, the content's language, MarkInfo, DisplayDocTitle, the bookmarks
+//! The document level of an accessible, archival PDF (PDF/UA-1, PDF/A-2u): PDF 1.7, the content's language, MarkInfo, DisplayDocTitle, the bookmarks
 //! panel opened, tab order by structure, an XMP packet in step with the Info dictionary, and an
 //! sRGB output intent with a profile of our own making (no licence to carry).
 
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
-
 use super::layout::{Kid, Tags};
+use super::writer::{Writer, int, name, reference, text};
 
 /// What the document-level pass needs to know.
 pub struct DocInfo<'a> {
@@ -102,96 +100,61 @@ pub fn xmp(info: &DocInfo<'_>) -> String {
     )
 }
 
-/// A text string as PDF writes text outside content: UTF-16BE with its byte-order mark.
-fn text(s: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    for u in s.encode_utf16() {
-        bytes.extend(u.to_be_bytes());
+/// The Info dictionary, in step with the XMP packet; no PDF/X keys, which would make readers
+/// take the file for PDF/X.
+pub fn info_dict(info: &DocInfo<'_>) -> Vec<u8> {
+    let date = pdf_date(&info.created);
+    let mut d = b"<<".to_vec();
+    for (key, value) in [
+        ("Title", info.title.to_owned()),
+        ("Author", info.authors.join("; ")),
+        ("Subject", info.subject.to_owned()),
+        ("Keywords", info.keywords.join(", ")),
+        ("Creator", info.creator.to_owned()),
+        ("Producer", info.producer.to_owned()),
+        ("CreationDate", date.clone()),
+        ("ModDate", date),
+    ] {
+        name(&mut d, key);
+        text(&mut d, &value);
     }
-    Object::String(bytes, StringFormat::Hexadecimal)
+    d.extend(b">>");
+    d
 }
 
-/// Sets the document level on `doc` (see the module's comment).
-pub fn finish(doc: &mut Document, info: &DocInfo<'_>) {
-    doc.version = "1.7".into();
-    // The Info dictionary, in step with the XMP packet; no PDF/X keys, which would make
-    // readers take the file for PDF/X.
-    let date = pdf_date(&info.created);
-    let mut dict = Dictionary::new();
-    dict.set("Title", text(info.title));
-    dict.set("Author", text(&info.authors.join("; ")));
-    dict.set("Subject", text(info.subject));
-    dict.set("Keywords", text(&info.keywords.join(", ")));
-    dict.set("Creator", text(info.creator));
-    dict.set("Producer", text(info.producer));
-    dict.set("CreationDate", Object::string_literal(date.clone()));
-    dict.set("ModDate", Object::string_literal(date));
-    let info_id = match doc.trailer.get(b"Info").and_then(Object::as_reference) {
-        Ok(id) => {
-            doc.objects.insert(id, Object::Dictionary(dict));
-            id
-        }
-        Err(_) => doc.add_object(dict),
-    };
-    doc.trailer.set("Info", info_id);
-
-    let metadata = Stream::new(
-        Dictionary::from_iter([
-            ("Type", Object::Name(b"Metadata".to_vec())),
-            ("Subtype", Object::Name(b"XML".to_vec())),
-        ]),
-        xmp(info).into_bytes(),
-    )
+/// Writes the XMP packet and the sRGB output intent; returns the catalog's entries for the
+/// document level (see the module's comment). `outlines` is the outline dictionary, if any.
+pub fn document_level(w: &mut Writer, info: &DocInfo<'_>, outlines: Option<u32>) -> Vec<u8> {
+    let metadata = w.reserve();
     // Archival readers read the packet as it is, unfiltered.
-    .with_compression(false);
-    let metadata_id = doc.add_object(metadata);
-
-    let profile = Stream::new(
-        Dictionary::from_iter([("N", Object::Integer(3))]),
-        srgb_profile(),
+    w.stream(
+        metadata,
+        b"/Type/Metadata/Subtype/XML".to_vec(),
+        xmp(info).into_bytes(),
+        false,
     );
-    let profile_id = doc.add_object(profile);
-    let intent = Dictionary::from_iter([
-        ("Type", Object::Name(b"OutputIntent".to_vec())),
-        ("S", Object::Name(b"GTS_PDFA1".to_vec())),
-        (
-            "OutputConditionIdentifier",
-            Object::string_literal("sRGB IEC61966-2.1"),
-        ),
-        (
-            "RegistryName",
-            Object::string_literal("http://www.color.org"),
-        ),
-        ("Info", Object::string_literal("sRGB IEC61966-2.1")),
-        ("DestOutputProfile", Object::Reference(profile_id)),
-    ]);
-
-    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    for id in page_ids {
-        if let Ok(page) = doc.get_dictionary_mut(id) {
-            page.set("Tabs", Object::Name(b"S".to_vec()));
+    let profile = w.reserve();
+    w.stream(profile, b"/N 3".to_vec(), srgb_profile(), true);
+    let mut d = b"/Lang".to_vec();
+    text(&mut d, info.lang);
+    d.extend(b"/MarkInfo<</Marked true>>/ViewerPreferences<</DisplayDocTitle true>>/PageMode");
+    match outlines {
+        Some(o) => {
+            d.extend(b"/UseOutlines/Outlines ");
+            reference(&mut d, o);
         }
+        None => d.extend(b"/UseNone"),
     }
-
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("Lang", Object::string_literal(info.lang));
-        catalog.set(
-            "MarkInfo",
-            Dictionary::from_iter([("Marked", Object::Boolean(true))]),
-        );
-        catalog.set(
-            "ViewerPreferences",
-            Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),
-        );
-        let mode: &[u8] = if catalog.has(b"Outlines") {
-            b"UseOutlines"
-        } else {
-            b"UseNone"
-        };
-        catalog.set("PageMode", Object::Name(mode.to_vec()));
-        catalog.set("Metadata", Object::Reference(metadata_id));
-        catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
-    }
+    d.extend(b"/Metadata ");
+    reference(&mut d, metadata);
+    d.extend(
+        b"/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1\
+/OutputConditionIdentifier(sRGB IEC61966-2.1)/RegistryName(http://www.color.org)\
+/Info(sRGB IEC61966-2.1)/DestOutputProfile ",
+    );
+    reference(&mut d, profile);
+    d.extend(b">>]");
+    d
 }
 
 /// Big-endian s15Fixed16 of `v`.
@@ -306,162 +269,50 @@ pub fn srgb_profile() -> Vec<u8> {
     p
 }
 
-/// Compresses the cross-reference stream lopdf writes last, uncompressed (7 bytes an object,
-/// a tenth of the Sofia PDF), with Flate and the PNG "up" predictor, in place: it is the last
-/// object of the file, so no offset before it moves. Leaves the bytes as they are when they
-/// do not end as lopdf writes them.
-pub fn compress_xref_stream(bytes: &mut Vec<u8>) {
-    const WIDTH: usize = 7; // W [1 4 2]
-    let Some(sx) = find_last(bytes, b"startxref") else {
-        return;
-    };
-    let Some(start) = std::str::from_utf8(&bytes[sx + 9..])
-        .ok()
-        .and_then(|t| t.split_whitespace().next())
-        .and_then(|n| n.parse::<usize>().ok())
-    else {
-        return;
-    };
-    let Some(obj) = bytes.get(start..sx) else {
-        return;
-    };
-    let Some(dict_end) = find_last(obj, b">>stream\n") else {
-        return;
-    };
-    let Some(len_at) = find_last(&obj[..dict_end], b"/Length ") else {
-        return;
-    };
-    let Some(len) = std::str::from_utf8(&obj[len_at + 8..dict_end])
-        .ok()
-        .and_then(|n| n.trim().parse::<usize>().ok())
-    else {
-        return;
-    };
-    let data_at = dict_end + b">>stream\n".len();
-    let Some(data) = obj.get(data_at..data_at + len) else {
-        return;
-    };
-    if obj[..len_at].windows(7).any(|w| w == b"/Filter") || len % WIDTH != 0 {
-        return;
-    }
-    // Each row the difference from the row above, after a tag byte 2 ("up"): the offsets
-    // grow slowly, so the differences are mostly zeros.
-    let mut rows = Vec::with_capacity(len + len / WIDTH);
-    let mut above = [0u8; WIDTH];
-    for row in data.chunks(WIDTH) {
-        rows.push(2);
-        for (b, a) in row.iter().zip(&mut above) {
-            rows.push(b.wrapping_sub(*a));
-            *a = *b;
-        }
-    }
-    let mut stream = Stream::new(Dictionary::new(), rows);
-    if stream.compress().is_err() || !stream.dict.has(b"Filter") {
-        return;
-    }
-    let mut out = Vec::with_capacity(start + stream.content.len() + 256);
-    out.extend_from_slice(&bytes[..start + len_at]);
-    out.extend_from_slice(
-        format!(
-            "/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns {WIDTH}>>/Length {}>>stream\n",
-            stream.content.len()
-        )
-        .as_bytes(),
-    );
-    out.extend_from_slice(&stream.content);
-    out.extend_from_slice(b"\nendstream\nendobj\n");
-    out.extend_from_slice(format!("startxref\n{start}\n%%EOF").as_bytes());
-    *bytes = out;
-}
-
-/// Where `needle` last occurs in `hay`.
-fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn name(s: &str) -> Object {
-    Object::Name(s.as_bytes().to_vec())
-}
-
-/// The link annotations of page `pg` as dictionaries, in order (printpdf writes them inline).
-fn page_annots(doc: &Document, pg: ObjectId) -> Vec<Dictionary> {
-    let Ok(Object::Array(annots)) = doc.get_dictionary(pg).and_then(|p| p.get(b"Annots")) else {
-        return Vec::new();
-    };
-    annots
-        .iter()
-        .filter_map(|a| match a {
-            Object::Dictionary(d) => Some(d.clone()),
-            Object::Reference(r) => doc.get_dictionary(*r).ok().cloned(),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Writes the structure tree: a Document element holding the elements of every part (each
-/// part's tags with the index of its first page in the document), the parent tree, and
-/// /StructParents on every page; each link annotation gets its text, a /StructParent and an
-/// OBJR in its Link element.
-pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let root_id = doc.new_object_id();
-    let doc_elem = doc.new_object_id();
-    let ids: Vec<Vec<ObjectId>> = parts
+/// part's tags with the index of its first page in the document) and the parent tree. Each
+/// page's key in the parent tree is its index; each link annotation (`annots`, per page, the
+/// objects reserved for them) gets the next key and an OBJR in its Link element. Returns the
+/// StructTreeRoot and, per page, its tagged annotations' text and key.
+pub fn structure(
+    w: &mut Writer,
+    pages: &[u32],
+    annots: &[Vec<u32>],
+    parts: &[(Tags, usize)],
+) -> (u32, Vec<Vec<(String, usize)>>) {
+    let root_id = w.reserve();
+    let doc_elem = w.reserve();
+    let ids: Vec<Vec<u32>> = parts
         .iter()
-        .map(|(t, _)| t.elems.iter().map(|_| doc.new_object_id()).collect())
+        .map(|(t, _)| t.elems.iter().map(|_| w.reserve()).collect())
         .collect();
-    let mut nums = Vec::with_capacity(pages.len() * 2);
-    let mut parent_tree: Vec<Vec<Object>> = vec![Vec::new(); pages.len()];
+    let mut parent_tree: Vec<Vec<u32>> = vec![Vec::new(); pages.len()];
     for ((tags, first), ids) in parts.iter().zip(&ids) {
         for (page, mcids) in tags.page_mcids.iter().enumerate() {
             if let Some(slot) = parent_tree.get_mut(first + page) {
-                *slot = mcids.iter().map(|&e| Object::Reference(ids[e])).collect();
+                *slot = mcids.iter().map(|&e| ids[e]).collect();
             }
         }
     }
-    // Link annotations: each an object of its own (an OBJR refers to it), with its text, the
-    // print flag PDF/A asks for, and a parent-tree key of its own after the pages' keys.
-    let mut next_key = pages.len() as i64;
-    let mut annot_ids: Vec<Vec<Vec<ObjectId>>> = Vec::with_capacity(parts.len());
+    // Link annotations: a parent-tree key of their own after the pages' keys.
+    let mut next_key = pages.len();
+    let mut tagged: Vec<Vec<(String, usize)>> = vec![Vec::new(); pages.len()];
     let mut annot_entries = Vec::new();
     for ((tags, first), ids) in parts.iter().zip(&ids) {
-        let mut per_page = Vec::with_capacity(tags.page_annots.len());
-        for (page, annots) in tags.page_annots.iter().enumerate() {
-            let placed = match pages.get(first + page) {
-                Some(&pg) if !annots.is_empty() => {
-                    let dicts = page_annots(doc, pg);
-                    let mut placed = Vec::with_capacity(annots.len());
-                    for (a, mut d) in annots.iter().zip(dicts) {
-                        d.set("Contents", text(&a.contents));
-                        d.set("StructParent", Object::Integer(next_key));
-                        d.set("F", Object::Integer(4));
-                        d.set("P", Object::Reference(pg));
-                        let id = doc.add_object(d);
-                        annot_entries.push((next_key, ids[a.elem]));
-                        next_key += 1;
-                        placed.push(id);
-                    }
-                    let refs: Vec<Object> =
-                        placed.iter().map(|&id| Object::Reference(id)).collect();
-                    if let Ok(page) = doc.get_dictionary_mut(pg) {
-                        let mut all = match page.get(b"Annots") {
-                            Ok(Object::Array(a)) => a.clone(),
-                            _ => Vec::new(),
-                        };
-                        // The ones tagged come first on the page, in order; any others stay.
-                        all.splice(0..refs.len().min(all.len()), refs);
-                        page.set("Annots", Object::Array(all));
-                    }
-                    placed
-                }
-                _ => Vec::new(),
+        for (page, list) in tags.page_annots.iter().enumerate() {
+            let Some(slot) = tagged.get_mut(first + page) else {
+                continue;
             };
-            per_page.push(placed);
+            let available = annots.get(first + page).map_or(0, Vec::len);
+            for a in list.iter().take(available) {
+                slot.push((a.contents.clone(), next_key));
+                annot_entries.push((next_key, ids[a.elem]));
+                next_key += 1;
+            }
         }
-        annot_ids.push(per_page);
     }
-    let mut doc_kids = Vec::new();
-    for (((tags, first), ids), annot_ids) in parts.iter().zip(&ids).zip(&annot_ids) {
+    let mut doc_kids = b"[".to_vec();
+    for ((tags, first), ids) in parts.iter().zip(&ids) {
         let mut parent = vec![doc_elem; tags.elems.len()];
         for (e, elem) in tags.elems.iter().enumerate() {
             for k in &elem.kids {
@@ -470,110 +321,128 @@ pub fn structure(doc: &mut Document, parts: &[(Tags, usize)]) {
                 }
             }
         }
-        doc_kids.extend(tags.roots.iter().map(|&r| Object::Reference(ids[r])));
+        for &r in &tags.roots {
+            reference(&mut doc_kids, ids[r]);
+            doc_kids.push(b' ');
+        }
+        let page_of = |p: usize| pages.get(first + p).copied();
         for (e, elem) in tags.elems.iter().enumerate() {
-            let page_of = |p: usize| pages.get(first + p).copied();
             let home = elem.kids.iter().find_map(|k| match k {
                 Kid::Content { page, .. } => page_of(*page),
                 Kid::Elem(_) | Kid::Annot { .. } => None,
             });
-            let kids: Vec<Object> = elem
-                .kids
-                .iter()
-                .filter_map(|k| match *k {
-                    Kid::Elem(k) => Some(Object::Reference(ids[k])),
+            let mut kids: Vec<Vec<u8>> = Vec::with_capacity(elem.kids.len());
+            for k in &elem.kids {
+                let mut o = Vec::new();
+                match *k {
+                    Kid::Elem(k) => reference(&mut o, ids[k]),
                     Kid::Content { page, mcid } => {
-                        let pg = page_of(page)?;
-                        Some(if Some(pg) == home {
-                            Object::Integer(mcid as i64)
+                        let Some(pg) = page_of(page) else { continue };
+                        if Some(pg) == home {
+                            int(&mut o, mcid as i64);
                         } else {
-                            Object::Dictionary(Dictionary::from_iter([
-                                ("Type", name("MCR")),
-                                ("Pg", Object::Reference(pg)),
-                                ("MCID", Object::Integer(mcid as i64)),
-                            ]))
-                        })
+                            o.extend(b"<</Type/MCR/Pg ");
+                            reference(&mut o, pg);
+                            o.extend(b"/MCID ");
+                            int(&mut o, mcid as i64);
+                            o.extend(b">>");
+                        }
                     }
                     Kid::Annot { page, index } => {
-                        let pg = page_of(page)?;
-                        let obj = *annot_ids.get(page)?.get(index)?;
-                        Some(Object::Dictionary(Dictionary::from_iter([
-                            ("Type", name("OBJR")),
-                            ("Pg", Object::Reference(pg)),
-                            ("Obj", Object::Reference(obj)),
-                        ])))
+                        let (Some(pg), Some(obj)) = (
+                            page_of(page),
+                            annots.get(first + page).and_then(|a| a.get(index)),
+                        ) else {
+                            continue;
+                        };
+                        o.extend(b"<</Type/OBJR/Pg ");
+                        reference(&mut o, pg);
+                        o.extend(b"/Obj ");
+                        reference(&mut o, *obj);
+                        o.extend(b">>");
                     }
-                })
-                .collect();
-            // /Type is optional, and a single kid needs no array: thousands of cells.
-            let k = match <[Object; 1]>::try_from(kids) {
-                Ok([one]) => one,
-                Err(kids) => Object::Array(kids),
-            };
-            let mut d = Dictionary::from_iter([
-                ("S", name(elem.role)),
-                ("P", Object::Reference(parent[e])),
-                ("K", k),
-            ]);
+                }
+                kids.push(o);
+            }
+            let mut d = b"<</S".to_vec();
+            name(&mut d, elem.role);
+            d.extend(b"/P ");
+            reference(&mut d, parent[e]);
+            d.extend(b"/K");
+            // A single kid needs no array: thousands of cells.
+            if kids.len() == 1 {
+                d.push(b' ');
+                d.extend(&kids[0]);
+            } else {
+                d.push(b'[');
+                d.extend(kids.join(&b' '));
+                d.push(b']');
+            }
             if let Some(pg) = home {
-                d.set("Pg", Object::Reference(pg));
+                d.extend(b"/Pg ");
+                reference(&mut d, pg);
             }
             if let Some(alt) = &elem.alt {
-                d.set("Alt", text(alt));
+                d.extend(b"/Alt");
+                text(&mut d, alt);
             }
             if let Some(lang) = elem.lang {
-                d.set("Lang", Object::string_literal(lang));
+                d.extend(b"/Lang");
+                text(&mut d, lang);
             }
             if let Some(actual) = &elem.actual_text {
-                d.set("ActualText", text(actual));
+                d.extend(b"/ActualText");
+                text(&mut d, actual);
             }
             if let Some(scope) = elem.scope {
-                d.set(
-                    "A",
-                    Dictionary::from_iter([("O", name("Table")), ("Scope", name(scope))]),
-                );
+                d.extend(b"/A<</O/Table/Scope");
+                name(&mut d, scope);
+                d.extend(b">>");
             }
-            doc.objects.insert(ids[e], Object::Dictionary(d));
+            d.extend(b">>");
+            w.object(ids[e], d);
         }
     }
-    doc.objects.insert(
-        doc_elem,
-        Object::Dictionary(Dictionary::from_iter([
-            ("Type", name("StructElem")),
-            ("S", name("Document")),
-            ("P", Object::Reference(root_id)),
-            ("K", Object::Array(doc_kids)),
-        ])),
-    );
-    for (i, kids) in parent_tree.into_iter().enumerate() {
-        nums.push(Object::Integer(i as i64));
-        nums.push(Object::Array(kids));
+    doc_kids.push(b']');
+    let mut d = b"<</Type/StructElem/S/Document/P ".to_vec();
+    reference(&mut d, root_id);
+    d.extend(b"/K");
+    d.extend(doc_kids);
+    d.extend(b">>");
+    w.object(doc_elem, d);
+
+    let mut nums = b"[".to_vec();
+    for (i, kids) in parent_tree.iter().enumerate() {
+        int(&mut nums, i as i64);
+        nums.push(b'[');
+        for k in kids {
+            reference(&mut nums, *k);
+            nums.push(b' ');
+        }
+        nums.extend(b"]\n");
     }
     // An annotation's entry is its element itself, not an array (ISO 32000-1 14.7.4.4).
     for (key, elem) in annot_entries {
-        nums.push(Object::Integer(key));
-        nums.push(Object::Reference(elem));
+        int(&mut nums, key as i64);
+        nums.push(b' ');
+        reference(&mut nums, elem);
+        nums.push(b'\n');
     }
-    doc.objects.insert(
-        root_id,
-        Object::Dictionary(Dictionary::from_iter([
-            ("Type", name("StructTreeRoot")),
-            ("K", Object::Reference(doc_elem)),
-            (
-                "ParentTree",
-                Object::Dictionary(Dictionary::from_iter([("Nums", Object::Array(nums))])),
-            ),
-            ("ParentTreeNextKey", Object::Integer(next_key)),
-        ])),
-    );
-    for (i, id) in pages.iter().enumerate() {
-        if let Ok(page) = doc.get_dictionary_mut(*id) {
-            page.set("StructParents", Object::Integer(i as i64));
-        }
-    }
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("StructTreeRoot", Object::Reference(root_id));
-    }
+    nums.push(b']');
+    let parent_tree_id = w.reserve();
+    let mut d = b"<</Nums".to_vec();
+    d.extend(nums);
+    d.extend(b">>");
+    w.object(parent_tree_id, d);
+    let mut d = b"<</Type/StructTreeRoot/K ".to_vec();
+    reference(&mut d, doc_elem);
+    d.extend(b"/ParentTree ");
+    reference(&mut d, parent_tree_id);
+    d.extend(b"/ParentTreeNextKey ");
+    int(&mut d, next_key as i64);
+    d.extend(b">>");
+    w.object(root_id, d);
+    (root_id, tagged)
 }
 
 #[cfg(test)]

@@ -1,0 +1,339 @@
+//! The bytes of a PDF file: objects numbered as they are reserved, streams deflated on every
+//! core, the many small dictionaries (the structure tree's elements, pages, annotations) in
+//! compressed object streams, and a compressed cross-reference stream. Written directly, as
+//! the pages and the structure tree are turned into objects, with no document model in
+//! between (the document model was most of an export's time and memory).
+
+use std::io::Write as _;
+
+pub use super::content::{int, name, num};
+
+/// How hard streams are deflated: level 6 is within a few per cent of 9 in size at a fraction
+/// of its time.
+pub const DEFLATE_LEVEL: u32 = 6;
+
+/// Small objects per object stream.
+const PER_OBJECT_STREAM: usize = 200;
+
+/// Where an object is in the file.
+#[derive(Clone, Copy)]
+enum Loc {
+    /// Reserved, not written (yet).
+    Free,
+    /// At this byte offset.
+    At(usize),
+    /// In an object stream, at this index.
+    In(u32, u16),
+}
+
+/// A stream waiting to be deflated and written.
+struct Pending {
+    id: u32,
+    dict: Vec<u8>,
+    data: Vec<u8>,
+    deflate: bool,
+}
+
+/// A PDF file being written.
+pub struct Writer {
+    out: Vec<u8>,
+    /// By object number (0 is the free list's head).
+    xref: Vec<Loc>,
+    /// Dictionaries and arrays waiting for an object stream.
+    packed: Vec<(u32, Vec<u8>)>,
+    pending: Vec<Pending>,
+    pending_bytes: usize,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Writer {
+    /// A PDF 1.7 file, with the binary comment that tells transfer tools it is binary.
+    pub fn new() -> Self {
+        let mut out = Vec::with_capacity(256 * 1024);
+        out.extend(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+        Writer {
+            out,
+            xref: vec![Loc::Free],
+            packed: Vec::new(),
+            pending: Vec::new(),
+            pending_bytes: 0,
+        }
+    }
+
+    /// A new object number.
+    pub fn reserve(&mut self) -> u32 {
+        self.xref.push(Loc::Free);
+        (self.xref.len() - 1) as u32
+    }
+
+    /// Writes object `id`, a dictionary or array (`body`), into an object stream.
+    pub fn object(&mut self, id: u32, body: Vec<u8>) {
+        self.packed.push((id, body));
+    }
+
+    /// Writes object `id`, a stream with the entries `dict` (without `/Length` or `/Filter`,
+    /// no `<<>>`) and `data`, deflated unless `deflate` is false. Streams are deflated in
+    /// batches on every core; a batch goes when enough bytes wait.
+    pub fn stream(&mut self, id: u32, dict: Vec<u8>, data: Vec<u8>, deflate: bool) {
+        self.pending_bytes += data.len();
+        self.pending.push(Pending {
+            id,
+            dict,
+            data,
+            deflate,
+        });
+        if self.pending_bytes > 8 * 1024 * 1024 {
+            self.flush();
+        }
+    }
+
+    /// Deflates the streams waiting, on every core, and writes them.
+    pub fn flush(&mut self) {
+        let mut jobs = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
+        // The largest first, dealt out in turn, so that the threads finish together.
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].data.len()));
+        let mut lanes: Vec<Vec<&mut Pending>> = (0..threads).map(|_| Vec::new()).collect();
+        {
+            let mut refs: Vec<Option<&mut Pending>> = jobs.iter_mut().map(Some).collect();
+            for (n, i) in order.into_iter().enumerate() {
+                if let Some(job) = refs[i].take() {
+                    lanes[n % threads].push(job);
+                }
+            }
+        }
+        if threads > 1 && jobs_worth_threads(&lanes) {
+            std::thread::scope(|scope| {
+                for lane in lanes {
+                    scope.spawn(move || lane.into_iter().for_each(compress));
+                }
+            });
+        } else {
+            lanes.into_iter().flatten().for_each(compress);
+        }
+        for job in jobs {
+            self.put_stream(job.id, &job.dict, &job.data);
+        }
+    }
+
+    /// Writes a stream whose data is final (deflated, or left as it is on purpose).
+    fn put_stream(&mut self, id: u32, dict: &[u8], data: &[u8]) {
+        self.xref[id as usize] = Loc::At(self.out.len());
+        int(&mut self.out, i64::from(id));
+        self.out.extend(b" 0 obj\n<<");
+        self.out.extend(dict);
+        self.out.extend(b"/Length ");
+        int(&mut self.out, data.len() as i64);
+        self.out.extend(b">>stream\n");
+        self.out.extend(data);
+        self.out.extend(b"\nendstream\nendobj\n");
+    }
+
+    /// Writes what waits, the object streams and the cross-reference stream with the trailer
+    /// (`root` the catalog, `info` the Info dictionary, `id` the file identifier).
+    pub fn finish(mut self, root: u32, info: u32, id: [u8; 16]) -> Vec<u8> {
+        let packed = std::mem::take(&mut self.packed);
+        for chunk in packed.chunks(PER_OBJECT_STREAM) {
+            let stream_id = self.reserve();
+            let mut head = Vec::with_capacity(chunk.len() * 10);
+            let mut body = Vec::new();
+            for (i, (obj, bytes)) in chunk.iter().enumerate() {
+                self.xref[*obj as usize] = Loc::In(stream_id, i as u16);
+                int(&mut head, i64::from(*obj));
+                head.push(b' ');
+                int(&mut head, body.len() as i64);
+                head.push(b' ');
+                body.extend(bytes);
+                body.push(b'\n');
+            }
+            let mut dict = b"/Type/ObjStm/N ".to_vec();
+            int(&mut dict, chunk.len() as i64);
+            dict.extend(b"/First ");
+            int(&mut dict, head.len() as i64);
+            head.extend(body);
+            self.stream(stream_id, dict, head, true);
+        }
+        self.flush();
+
+        // The cross-reference stream: 1 byte of type, 4 of offset or stream, 2 of index; each
+        // row as its difference from the row above (PNG "up"), which deflates to little.
+        const WIDTH: usize = 7;
+        let xref_id = self.reserve();
+        self.xref[xref_id as usize] = Loc::At(self.out.len());
+        let mut rows = Vec::with_capacity(self.xref.len() * (WIDTH + 1));
+        let mut above = [0u8; WIDTH];
+        for loc in &self.xref {
+            let mut row = [0u8; WIDTH];
+            match *loc {
+                Loc::Free => row[5..7].copy_from_slice(&[0xFF, 0xFF]),
+                Loc::At(offset) => {
+                    row[0] = 1;
+                    row[1..5].copy_from_slice(&(offset as u32).to_be_bytes());
+                }
+                Loc::In(stream, index) => {
+                    row[0] = 2;
+                    row[1..5].copy_from_slice(&stream.to_be_bytes());
+                    row[5..7].copy_from_slice(&index.to_be_bytes());
+                }
+            }
+            rows.push(2);
+            for (b, a) in row.iter().zip(&mut above) {
+                rows.push(b.wrapping_sub(*a));
+                *a = *b;
+            }
+        }
+        let data = deflate(&rows);
+        let start = self.out.len();
+        let mut dict = b"/Type/XRef/Size ".to_vec();
+        int(&mut dict, self.xref.len() as i64);
+        dict.extend(b"/W[1 4 2]/Root ");
+        reference(&mut dict, root);
+        dict.extend(b"/Info ");
+        reference(&mut dict, info);
+        dict.extend(b"/ID[");
+        for _ in 0..2 {
+            hex(&mut dict, &id);
+        }
+        dict.extend(b"]/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns 7>>");
+        self.put_stream(xref_id, &dict, &data);
+        self.out.extend(b"startxref\n");
+        int(&mut self.out, start as i64);
+        self.out.extend(b"\n%%EOF\n");
+        self.out
+    }
+}
+
+/// True when there is enough to deflate that starting threads pays.
+fn jobs_worth_threads(lanes: &[Vec<&mut Pending>]) -> bool {
+    lanes.iter().flatten().map(|j| j.data.len()).sum::<usize>() > 64 * 1024
+}
+
+/// Deflates a stream's data when it should be and that makes it smaller.
+fn compress(job: &mut Pending) {
+    if !job.deflate {
+        return;
+    }
+    let packed = deflate(&job.data);
+    if packed.len() + 19 < job.data.len() {
+        job.data = packed;
+        job.dict.extend(b"/Filter/FlateDecode");
+    }
+}
+
+/// `data` deflated (zlib).
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(data.len() / 3 + 64),
+        flate2::Compression::new(DEFLATE_LEVEL),
+    );
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(data);
+    encoder.finish().unwrap_or_default()
+}
+
+/// `n 0 R`.
+pub fn reference(out: &mut Vec<u8>, id: u32) {
+    int(out, i64::from(id));
+    out.extend(b" 0 R");
+}
+
+/// Bytes as a hexadecimal string.
+pub fn hex(out: &mut Vec<u8>, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    out.push(b'<');
+    for b in bytes {
+        out.push(DIGITS[(b >> 4) as usize]);
+        out.push(DIGITS[(b & 15) as usize]);
+    }
+    out.push(b'>');
+}
+
+/// A text string (outside content): printable ASCII as a literal string, anything else as
+/// UTF-16BE with its byte-order mark.
+pub fn text(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        literal(out, s.as_bytes());
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for u in s.encode_utf16() {
+            bytes.extend(u.to_be_bytes());
+        }
+        hex(out, &bytes);
+    }
+}
+
+/// A literal string of bytes, with its delimiters escaped.
+pub fn literal(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.push(b'(');
+    for &b in bytes {
+        match b {
+            b'(' | b')' | b'\\' => out.extend([b'\\', b]),
+            b'\r' => out.extend(b"\\r"),
+            b'\n' => out.extend(b"\\n"),
+            b => out.push(b),
+        }
+    }
+    out.push(b')');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_file_reads_back_with_its_objects_in_streams_and_object_streams() {
+        let mut w = Writer::new();
+        let catalog = w.reserve();
+        let pages = w.reserve();
+        let page = w.reserve();
+        let content = w.reserve();
+        let info = w.reserve();
+        let mut body = b"<</Type/Catalog/Pages ".to_vec();
+        reference(&mut body, pages);
+        body.extend(b">>");
+        w.object(catalog, body);
+        let mut body = b"<</Type/Pages/Count 1/Kids[".to_vec();
+        reference(&mut body, page);
+        body.extend(b"]>>");
+        w.object(pages, body);
+        let mut body = b"<</Type/Page/MediaBox[0 0 100 100]/Parent ".to_vec();
+        reference(&mut body, pages);
+        body.extend(b"/Contents ");
+        reference(&mut body, content);
+        body.extend(b"/Resources<<>>>>");
+        w.object(page, body);
+        w.stream(
+            content,
+            Vec::new(),
+            b"0 0 1 rg 10 10 50 50 re f\n".repeat(50),
+            true,
+        );
+        let mut body = b"<</Title".to_vec();
+        text(&mut body, "Пловдив (2026)");
+        body.extend(b">>");
+        w.object(info, body);
+        let bytes = w.finish(catalog, info, [7; 16]);
+        let doc = lopdf::Document::load_mem(&bytes).expect("the file reads back");
+        assert_eq!(doc.get_pages().len(), 1);
+        let page_id = *doc.get_pages().values().next().unwrap();
+        let content = doc.get_page_content(page_id);
+        assert!(content.starts_with(b"0 0 1 rg 10 10 50 50 re f"));
+        let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+        let title = doc.get_dictionary(info).unwrap().get(b"Title").unwrap();
+        assert_eq!(lopdf::decode_text_string(title).unwrap(), "Пловдив (2026)");
+    }
+
+    #[test]
+    fn text_strings_escape_their_delimiters() {
+        let mut out = Vec::new();
+        text(&mut out, "a(b)\\c");
+        assert_eq!(out, b"(a\\(b\\)\\\\c)");
+    }
+}
