@@ -598,7 +598,7 @@ pub fn render(c: &Comparison, lang: Lang, paper: Paper) -> Result<ComparisonPdf,
         ));
     }
     for a in l.anchors.iter().filter(|a| a.level == 1) {
-        doc.add_bookmark(&a.title, a.page + 1);
+        super::bookmark(&mut doc, &a.title, a.page + 1);
     }
     let names: Vec<String> = c.plans.iter().map(|p| cut_chars(&p.city, 200)).collect();
     let info = &mut doc.metadata.info;

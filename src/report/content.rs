@@ -2,8 +2,8 @@
 //! the digits that matter, text as two-byte codes in literal strings, no operator the page
 //! does not need) and quick, with every glyph drawn remembered for the fonts' subsets.
 //!
-//! Codes are the fonts' own glyph ids for DejaVu (the subset's renumbering is undone by a
-//! /CIDToGIDMap, so a page can be written before every glyph of the document is known) and the
+//! Codes are the fonts' own glyph ids for DejaVu (its subset keeps every glyph's id, see
+//! `subset`, so a page can be written before every glyph of the document is known) and the
 //! CIDs of the CJK font's charset, which its subset keeps.
 
 use std::collections::BTreeMap;
@@ -76,6 +76,13 @@ pub struct Used {
 }
 
 impl Used {
+    /// Adds what `other` drew.
+    pub fn merge(&mut self, other: Used) {
+        for (code, entry) in other.codes {
+            self.codes.entry(code).or_insert(entry);
+        }
+    }
+
     fn note(&mut self, code: u16, gid: u16, text: impl FnOnce() -> String) {
         self.codes.entry(code).or_insert_with(|| (gid, text()));
     }

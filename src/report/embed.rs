@@ -37,15 +37,6 @@ pub fn font(
     font: Font,
     used: &Used,
 ) -> Result<u32, ExportError> {
-    let parsed = printpdf::ParsedFont::from_bytes(font.bytes(), 0, &mut Vec::new())
-        .ok_or(ExportError::Font(font.name()))?;
-    let glyphs: std::collections::BTreeMap<u16, String> = used
-        .codes
-        .values()
-        .map(|(gid, t)| (*gid, t.clone()))
-        .collect();
-    let subset = printpdf::font::subset_font(&parsed, &glyphs)
-        .map_err(|_| ExportError::Font(font.name()))?;
     let face = measure.face(font);
     let base = format!("{}+{}", subset_tag(used), postscript_name(face, font));
 
@@ -55,28 +46,29 @@ pub fn font(
     let program = w.reserve();
     let to_unicode = w.reserve();
 
-    // The program: the CJK font's bare CFF (its CIDs are our codes), DejaVu's TrueType subset
-    // with a map from our codes (the whole font's glyph ids) to the subset's.
-    let cid_to_gid = if font == Font::Cjk {
+    // The program: DejaVu's TrueType cut to the glyphs drawn, each keeping its id (our codes
+    // are the glyph ids); the CJK font's bare CFF subset by printpdf's subsetter, which keeps
+    // the charset's CIDs (our codes there).
+    if font == Font::Cjk {
+        let parsed = printpdf::ParsedFont::from_bytes(font.bytes(), 0, &mut Vec::new())
+            .ok_or(ExportError::Font(font.name()))?;
+        let glyphs: std::collections::BTreeMap<u16, String> = used
+            .codes
+            .values()
+            .map(|(gid, t)| (*gid, t.clone()))
+            .collect();
+        let subset = printpdf::font::subset_font(&parsed, &glyphs)
+            .map_err(|_| ExportError::Font(font.name()))?;
         let cff = printpdf::font::extract_cid_keyed_cff(&subset.bytes, 0)
             .ok_or(ExportError::Font(font.name()))?;
         w.stream(program, b"/Subtype/CIDFontType0C".to_vec(), cff, true);
-        None
     } else {
+        let bytes = super::subset::subset(font.bytes(), used.codes.values().map(|(g, _)| *g))
+            .ok_or(ExportError::Font(font.name()))?;
         let mut dict = b"/Length1 ".to_vec();
-        int(&mut dict, subset.bytes.len() as i64);
-        w.stream(program, dict, subset.bytes, true);
-        let last = used.codes.keys().next_back().copied().unwrap_or(0);
-        let mut map = vec![0u8; 2 * (usize::from(last) + 1)];
-        for (old, (new, _)) in &subset.glyph_mapping {
-            if let Some(slot) = map.get_mut(2 * usize::from(*old)..2 * usize::from(*old) + 2) {
-                slot.copy_from_slice(&new.to_be_bytes());
-            }
-        }
-        let id = w.reserve();
-        w.stream(id, Vec::new(), map, true);
-        Some(id)
-    };
+        int(&mut dict, bytes.len() as i64);
+        w.stream(program, dict, bytes, true);
+    }
 
     // Metrics in 1/1000 em.
     let scale = 1000.0 / f32::from(face.units_per_em());
@@ -146,9 +138,8 @@ pub fn font(
     reference(&mut c, descriptor);
     c.extend(b"/DW 1000/W");
     c.extend(widths);
-    if let Some(map) = cid_to_gid {
-        c.extend(b"/CIDToGIDMap ");
-        reference(&mut c, map);
+    if font != Font::Cjk {
+        c.extend(b"/CIDToGIDMap/Identity");
     }
     c.extend(b">>");
     w.object(cid_font, c);

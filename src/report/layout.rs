@@ -5,10 +5,11 @@
 //! coordinates (from the bottom) only when an operation is written.
 
 use printpdf::{
-    Color, DictItem, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb,
-    TextItem,
+    Color, DictItem, FontId, Line, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point,
+    Pt, Rect, Rgb, TextItem,
 };
 
+use super::content::{Encoder, Used};
 use super::fonts::{Face, Font, Measure, Run};
 use super::hyphen;
 
@@ -366,6 +367,11 @@ pub struct Layout<'m> {
     /// Bulgarian plan): the elements whose text is a label carry it as /Lang, the plan's text
     /// keeps the document's. `None` when labels and plan share the language.
     pub label_lang: Option<&'static str>,
+    /// When set, each page is written as its content stream as soon as the next one starts
+    /// (see [`Layout::stream_pages`]).
+    encoder: Option<Encoder<'m>>,
+    /// The content streams of the pages written so far, with their link annotations.
+    written: Vec<(Vec<u8>, Vec<LinkAnnotation>)>,
 }
 
 /// The most pages a PDF may have: a generated plan of 10,000 actions (the most a plan file may
@@ -399,9 +405,50 @@ impl<'m> Layout<'m> {
             auto_p: None,
             heading_level: 0,
             label_lang: None,
+            encoder: None,
+            written: Vec::new(),
         };
         l.new_page();
         l
+    }
+
+    /// Writes each finished page as its content stream right away and forgets its operations,
+    /// so that a long document holds bytes, not operations (`images` are those the pages may
+    /// draw, with their size in pixels). Call before anything is drawn.
+    pub fn stream_pages(&mut self, images: Vec<(printpdf::XObjectId, (f32, f32))>) {
+        let mut encoder = Encoder::new(self.measure, &self.fonts);
+        encoder.images = images;
+        self.encoder = Some(encoder);
+    }
+
+    /// Writes the last page if it is not written yet and returns every page's content stream
+    /// with its link annotations, and the glyphs they draw (a layout that does not
+    /// [stream its pages](Layout::stream_pages) writes them all now, with no images).
+    pub fn take_written(&mut self) -> (Vec<(Vec<u8>, Vec<LinkAnnotation>)>, [Used; 4]) {
+        if self.encoder.is_none() {
+            self.stream_pages(Vec::new());
+        }
+        while self.written.len() < self.pages.len() {
+            self.write_page(self.written.len());
+        }
+        let used = self
+            .encoder
+            .as_mut()
+            .map(|e| std::mem::take(&mut e.used))
+            .unwrap_or_default();
+        (std::mem::take(&mut self.written), used)
+    }
+
+    /// Writes page `i`'s operations as its content stream, when pages are streamed.
+    fn write_page(&mut self, i: usize) {
+        let Some(encoder) = self.encoder.as_mut() else {
+            return;
+        };
+        let ops = std::mem::take(&mut self.pages[i]);
+        let mut bytes = Vec::with_capacity(ops.len() * 24);
+        let mut links = Vec::new();
+        encoder.page(&ops, &mut bytes, &mut links);
+        self.written.push((bytes, links));
     }
 
     /// Forgets the font and colour set on the page: call when the operations are written
@@ -464,6 +511,9 @@ impl<'m> Layout<'m> {
                 last.clear();
             }
             return;
+        }
+        while self.encoder.is_some() && self.written.len() < self.pages.len() {
+            self.write_page(self.written.len());
         }
         self.pages.push(Vec::new());
         self.tags.page_mcids.push(Vec::new());

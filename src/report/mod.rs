@@ -16,6 +16,7 @@ pub mod layout;
 pub mod pdfa;
 mod sections;
 pub mod sheets;
+mod subset;
 pub mod svg;
 pub mod tables;
 pub mod values;
@@ -25,7 +26,7 @@ pub mod xlsx;
 use std::path::Path;
 
 use printpdf::{
-    Actions, Destination, LinkAnnotation, Op, PdfDocument, PdfPage, Pt, Rect, TextItem, TextMatrix,
+    Actions, Destination, LinkAnnotation, Op, PdfDocument, Pt, Rect, TextItem, TextMatrix,
 };
 
 use crate::i18n::{tr, tr_args};
@@ -203,14 +204,95 @@ pub(crate) fn add_fonts(_doc: &mut PdfDocument) -> Result<[printpdf::FontId; 4],
     Ok(Font::ALL.map(|f| printpdf::FontId(format!("F{}", f.index()))))
 }
 
-/// Writes a laid-out document as tagged PDF bytes (see `writer`): its pages' content streams,
-/// the fonts text was set in, subset, its images, the structure tree of `tags` (each part with
-/// the index of its first page), the bookmarks, and the document level for content in `lang`
-/// (see `pdfa`). `fonts` are the ids from [`add_fonts`].
+/// A page ready to be written: its content streams in the order they are drawn, its link
+/// annotations, its size in points.
+pub(crate) struct PageOut {
+    /// The content streams, drawn one after the other.
+    pub streams: Vec<StreamRef>,
+    /// Its link annotations, in the order the structure tree counts them.
+    pub links: Vec<LinkAnnotation>,
+    /// Width and height.
+    pub size: (f32, f32),
+}
+
+/// A content stream of a page: its own, or one shared by several pages (the watermark).
+pub(crate) enum StreamRef {
+    /// This page's alone.
+    Own(Vec<u8>),
+    /// The shared stream of that index.
+    Shared(usize),
+}
+
+/// Writes a laid-out document as tagged PDF bytes (see `writer`): its pages' content streams
+/// (from their operations), the fonts text was set in, subset, its images, the structure tree
+/// of `tags` (each part with the index of its first page), the bookmarks, and the document
+/// level for content in `lang` (see `pdfa`). `fonts` are the ids from [`add_fonts`].
 pub(crate) fn write_pdf(
     doc: PdfDocument,
     measure: &Measure,
     fonts: &[printpdf::FontId; 4],
+    tags: &[(layout::Tags, usize)],
+    lang: &str,
+    authors: &[String],
+) -> Result<Vec<u8>, ExportError> {
+    let mut enc = content::Encoder::new(measure, fonts);
+    enc.images = image_sizes(&doc);
+    let pages = doc
+        .pages
+        .iter()
+        .map(|page| {
+            let mut bytes = Vec::with_capacity(16 * 1024);
+            let mut links = Vec::new();
+            enc.page(&page.ops, &mut bytes, &mut links);
+            PageOut {
+                streams: vec![StreamRef::Own(bytes)],
+                links,
+                size: (page.media_box.width.0, page.media_box.height.0),
+            }
+        })
+        .collect();
+    let used = std::mem::take(&mut enc.used);
+    write_document(&doc, pages, Vec::new(), used, measure, tags, lang, authors)
+}
+
+/// Adds a bookmark to `page` (1-based) after the others: bookmarks on one page keep their
+/// order (printpdf's own ids are random, and the writer orders bookmarks by page).
+pub(crate) fn bookmark(doc: &mut PdfDocument, title: &str, page: usize) {
+    let id = printpdf::PageAnnotId(format!("{:08}", doc.bookmarks.map.len()));
+    doc.bookmarks.map.insert(
+        id,
+        printpdf::PageAnnotation {
+            name: title.to_owned(),
+            page,
+        },
+    );
+}
+
+/// The images of `doc` with their size in pixels, in the order the content streams name them.
+fn image_sizes(doc: &PdfDocument) -> Vec<(printpdf::XObjectId, (f32, f32))> {
+    doc.resources
+        .xobjects
+        .map
+        .iter()
+        .filter_map(|(id, x)| match x {
+            printpdf::XObject::Image(raw) => {
+                Some((id.clone(), (raw.width as f32, raw.height as f32)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Writes the PDF of pages whose content streams are written (see [`write_pdf`]); `doc` gives
+/// the metadata, images and bookmarks, `shared` the streams pages share, `used` the glyphs the
+/// streams draw.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn write_document(
+    doc: &PdfDocument,
+    pages: Vec<PageOut>,
+    shared: Vec<Vec<u8>>,
+    used: [content::Used; 4],
+    measure: &Measure,
     tags: &[(layout::Tags, usize)],
     lang: &str,
     authors: &[String],
@@ -222,36 +304,45 @@ pub(crate) fn write_pdf(
     let resources = w.reserve();
     let info_id = w.reserve();
 
-    let mut enc = content::Encoder::new(measure, fonts);
-    let images: Vec<(&printpdf::XObjectId, &printpdf::RawImage)> = doc
+    let images: Vec<&printpdf::RawImage> = doc
         .resources
         .xobjects
         .map
-        .iter()
-        .filter_map(|(id, x)| match x {
-            printpdf::XObject::Image(raw) => Some((id, raw)),
+        .values()
+        .filter_map(|x| match x {
+            printpdf::XObject::Image(raw) => Some(raw),
             _ => None,
         })
         .collect();
-    enc.images = images
-        .iter()
-        .map(|(id, raw)| ((*id).clone(), (raw.width as f32, raw.height as f32)))
-        .collect();
 
-    // The pages' contents first: they say which glyphs the fonts need.
-    let page_ids: Vec<u32> = doc.pages.iter().map(|_| w.reserve()).collect();
-    let mut links: Vec<Vec<printpdf::LinkAnnotation>> = Vec::with_capacity(doc.pages.len());
-    let mut contents = Vec::with_capacity(doc.pages.len());
-    let mut sizes = Vec::with_capacity(doc.pages.len());
-    for page in &doc.pages {
-        let mut bytes = Vec::with_capacity(16 * 1024);
-        let mut page_links = Vec::new();
-        enc.page(&page.ops, &mut bytes, &mut page_links);
-        let id = w.reserve();
-        w.stream(id, Vec::new(), bytes, true);
-        contents.push(id);
-        links.push(page_links);
-        sizes.push((page.media_box.width.0, page.media_box.height.0));
+    let shared_ids: Vec<u32> = shared
+        .into_iter()
+        .map(|bytes| {
+            let id = w.reserve();
+            w.stream(id, Vec::new(), bytes, true);
+            id
+        })
+        .collect();
+    let page_ids: Vec<u32> = pages.iter().map(|_| w.reserve()).collect();
+    let mut links: Vec<Vec<printpdf::LinkAnnotation>> = Vec::with_capacity(pages.len());
+    let mut contents: Vec<Vec<u32>> = Vec::with_capacity(pages.len());
+    let mut sizes = Vec::with_capacity(pages.len());
+    for page in pages {
+        let ids = page
+            .streams
+            .into_iter()
+            .map(|s| match s {
+                StreamRef::Own(bytes) => {
+                    let id = w.reserve();
+                    w.stream(id, Vec::new(), bytes, true);
+                    id
+                }
+                StreamRef::Shared(i) => shared_ids[i],
+            })
+            .collect();
+        contents.push(ids);
+        links.push(page.links);
+        sizes.push(page.size);
     }
     let annot_ids: Vec<Vec<u32>> = links
         .iter()
@@ -322,8 +413,21 @@ pub(crate) fn write_pdf(
         num(&mut d, sizes[p].1, 2);
         d.extend(b"]/Resources ");
         reference(&mut d, resources);
-        d.extend(b"/Contents ");
-        reference(&mut d, contents[p]);
+        d.extend(b"/Contents");
+        match contents[p].as_slice() {
+            [one] => {
+                d.push(b' ');
+                reference(&mut d, *one);
+            }
+            many => {
+                d.push(b'[');
+                for c in many {
+                    reference(&mut d, *c);
+                    d.push(b' ');
+                }
+                d.push(b']');
+            }
+        }
         d.extend(b"/StructParents ");
         int(&mut d, p as i64);
         d.extend(b"/Tabs/S");
@@ -344,10 +448,10 @@ pub(crate) fn write_pdf(
     // The fonts text was set in, and the images.
     let mut res = b"<</ProcSet[/PDF/Text/ImageB/ImageC]/Font<<".to_vec();
     for font in Font::ALL {
-        if enc.used[font.index()].codes.is_empty() {
+        if used[font.index()].codes.is_empty() {
             continue;
         }
-        let id = embed::font(&mut w, measure, font, &enc.used[font.index()])?;
+        let id = embed::font(&mut w, measure, font, &used[font.index()])?;
         res.extend(b"/F");
         int(&mut res, font.index() as i64);
         res.push(b' ');
@@ -356,7 +460,7 @@ pub(crate) fn write_pdf(
     res.extend(b">>");
     if !images.is_empty() {
         res.extend(b"/XObject<<");
-        for (i, (_, raw)) in images.iter().enumerate() {
+        for (i, raw) in images.iter().enumerate() {
             let id = embed::image(&mut w, raw);
             res.extend(b"/Im");
             int(&mut res, i as i64);
@@ -470,6 +574,8 @@ pub fn render_within(
     let mut body = Layout::new(&measure, fonts.clone(), opts.paper);
     body.label_lang = label_lang;
     body.max_pages = max_pages;
+    // Each page becomes bytes when the next starts: a long plan's operations never all wait.
+    body.stream_pages(Vec::new());
     sections::body(&mut body, plan, opts, progress);
     if body.overflow {
         return Err(ExportError::TooManyPages { max: max_pages });
@@ -497,6 +603,7 @@ pub fn render_within(
     let (images, missing_images) =
         council::load_cover_images(&mut doc, &plan.facts, opts.base_dir.as_deref());
     let mut cover = Layout::new(&measure, fonts.clone(), opts.paper);
+    cover.stream_pages(image_sizes(&doc));
     cover.label_lang = label_lang;
     sections::cover(&mut cover, plan, lang, &images);
     let mut cut = std::mem::take(&mut cover.cut);
@@ -523,13 +630,24 @@ pub fn render_within(
         (std::mem::take(&mut body.tags), first_body_page),
     ];
 
-    let mut all: Vec<Vec<Op>> = Vec::new();
-    all.extend(cover.pages.into_iter().take(1));
+    // Every page's own content stream, in document order, and the glyphs they draw.
+    let mut used: [content::Used; 4] = Default::default();
+    let mut own: Vec<(Vec<u8>, Vec<LinkAnnotation>)> = Vec::new();
     let front_pages = front.pages.len();
-    all.extend(front.pages);
-    all.extend(toc.pages);
-    all.extend(body.pages);
-    let total = all.len();
+    for (l, keep) in [
+        (&mut cover, 1),
+        (&mut front, front_pages),
+        (&mut toc, usize::MAX),
+        (&mut body, usize::MAX),
+    ] {
+        let (mut pages, glyphs) = l.take_written();
+        pages.truncate(keep);
+        own.extend(pages);
+        for (u, g) in used.iter_mut().zip(glyphs) {
+            u.merge(g);
+        }
+    }
+    let total = own.len();
     let (pw, ph) = opts.paper.size();
     let draft = plan.facts.status == PlanStatus::Draft;
     // An adopted plan carries its fingerprint, so a council can check the PDF against the file
@@ -546,6 +664,7 @@ pub fn render_within(
 
     // Running header, footer, watermark, and the links of the contents.
     let mut finish = Layout::new(&measure, fonts.clone(), opts.paper);
+    let mut enc = content::Encoder::new(&measure, &fonts);
     // Running header, footer, page numbers and watermark are artifacts.
     finish.artifact = 1;
     let small = Style::SMALL.color(GREY);
@@ -560,46 +679,50 @@ pub fn render_within(
             cut.push(entry);
         }
     }
+    // The watermark is one stream every page draws first, in a graphics state of its own.
+    let mut shared = Vec::new();
+    if draft {
+        let mark = tr(lang, "pdf-draft-watermark");
+        let style = Style {
+            face: Face::Bold,
+            size: 96.0,
+            color: [0.90, 0.90, 0.92],
+        };
+        let w = finish.text_width(style, &mark);
+        let (cx, cy) = (pw / 2.0, ph / 2.0);
+        let angle: f32 = 45.0;
+        let rad = angle.to_radians();
+        // Start so that the rotated text is centred on the page.
+        let (sx, sy) = (cx - w / 2.0 * rad.cos(), cy - w / 2.0 * rad.sin());
+        let font = finish.font(style.face);
+        finish.mark_drawing();
+        finish.pages[0].extend([
+            Op::SaveGraphicsState,
+            Op::StartTextSection,
+            Op::SetFont {
+                font: printpdf::PdfFontHandle::External(font),
+                size: Pt(style.size),
+            },
+            Op::SetFillColor {
+                col: layout::rgb(style.color),
+            },
+            Op::SetTextMatrix {
+                matrix: TextMatrix::TranslateRotate(Pt(sx), Pt(sy), angle),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(mark)],
+            },
+            Op::EndTextSection,
+            Op::RestoreGraphicsState,
+        ]);
+        finish.close_mark();
+        let mut bytes = Vec::new();
+        enc.page(&finish.pages[0], &mut bytes, &mut Vec::new());
+        shared.push(bytes);
+    }
     let mut pages = Vec::with_capacity(total);
-    for (i, ops) in all.into_iter().enumerate() {
+    for (i, (bytes, links)) in own.into_iter().enumerate() {
         finish.pages = vec![Vec::new()];
-        if draft {
-            let mark = tr(lang, "pdf-draft-watermark");
-            let style = Style {
-                face: Face::Bold,
-                size: 96.0,
-                color: [0.90, 0.90, 0.92],
-            };
-            let w = finish.text_width(style, &mark);
-            let (cx, cy) = (pw / 2.0, ph / 2.0);
-            let angle: f32 = 45.0;
-            let rad = angle.to_radians();
-            // Start so that the rotated text is centred on the page.
-            let (sx, sy) = (cx - w / 2.0 * rad.cos(), cy - w / 2.0 * rad.sin());
-            let font = finish.font(style.face);
-            finish.mark_drawing();
-            finish.pages[0].extend([
-                Op::StartTextSection,
-                Op::SetFont {
-                    font: printpdf::PdfFontHandle::External(font),
-                    size: Pt(style.size),
-                },
-                Op::SetFillColor {
-                    col: layout::rgb(style.color),
-                },
-                Op::SetTextMatrix {
-                    matrix: TextMatrix::TranslateRotate(Pt(sx), Pt(sy), angle),
-                },
-                Op::ShowText {
-                    items: vec![TextItem::Text(mark)],
-                },
-                Op::EndTextSection,
-            ]);
-            finish.close_mark();
-        }
-        let mut page_ops = std::mem::take(&mut finish.pages[0]);
-        page_ops.extend(ops);
-        finish.pages[0] = Vec::new();
         // The header follows the page's own operations: set its font and colour again.
         finish.forget_state();
         if i > 0 {
@@ -619,30 +742,38 @@ pub fn render_within(
             }
         }
         finish.close_mark();
-        page_ops.append(&mut finish.pages[0]);
-        pages.push(PdfPage::new(
-            printpdf::Mm::from(Pt(pw)),
-            printpdf::Mm::from(Pt(ph)),
-            page_ops,
-        ));
+        let mut streams = Vec::with_capacity(2);
+        if draft {
+            streams.push(StreamRef::Shared(0));
+        }
+        // The header and footer follow the page's own content in its stream.
+        let mut bytes = bytes;
+        enc.page(&finish.pages[0], &mut bytes, &mut Vec::new());
+        streams.push(StreamRef::Own(bytes));
+        pages.push(PageOut {
+            streams,
+            links,
+            size: (pw, ph),
+        });
+    }
+    for (u, g) in used.iter_mut().zip(std::mem::take(&mut enc.used)) {
+        u.merge(g);
     }
     for (toc_page, top, h, target_page, target_y) in links {
         let page = &mut pages[1 + front_pages + toc_page];
-        page.ops.push(Op::LinkAnnotation {
-            link: LinkAnnotation::new(
-                Rect::from_xywh(Pt(56.0), Pt(ph - top - h), Pt(pw - 112.0), Pt(h)),
-                Actions::go_to(Destination::Xyz {
-                    page: first_body_page + target_page + 1,
-                    left: Some(0.0),
-                    top: Some(ph - target_y + 20.0),
-                    zoom: None,
-                }),
-                // No visible frame: the contents look like print, the links just work.
-                Some(printpdf::BorderArray::Solid([0.0, 0.0, 0.0])),
-                None,
-                None,
-            ),
-        });
+        page.links.push(LinkAnnotation::new(
+            Rect::from_xywh(Pt(56.0), Pt(ph - top - h), Pt(pw - 112.0), Pt(h)),
+            Actions::go_to(Destination::Xyz {
+                page: first_body_page + target_page + 1,
+                left: Some(0.0),
+                top: Some(ph - target_y + 20.0),
+                zoom: None,
+            }),
+            // No visible frame: the contents look like print, the links just work.
+            Some(printpdf::BorderArray::Solid([0.0, 0.0, 0.0])),
+            None,
+            None,
+        ));
     }
     let contents: Vec<(String, usize)> = entries
         .iter()
@@ -650,7 +781,7 @@ pub fn render_within(
         .map(|a| (a.title.clone(), first_body_page + a.page + 1))
         .collect();
     for a in entries.iter().filter(|a| a.level == 1) {
-        doc.add_bookmark(&a.title, first_body_page + a.page + 1);
+        bookmark(&mut doc, &a.title, first_body_page + a.page + 1);
     }
     drop(entries);
     let info = &mut doc.metadata.info;
@@ -680,12 +811,13 @@ pub fn render_within(
     info.creation_date = printpdf::OffsetDateTime::now_utc();
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
-    doc.with_pages(pages);
     progress(0.9);
-    let bytes = write_pdf(
-        doc,
+    let bytes = write_document(
+        &doc,
+        pages,
+        shared,
+        used,
         &measure,
-        &fonts,
         &tag_parts,
         plan.facts.language.code(),
         &authors,
