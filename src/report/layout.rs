@@ -319,6 +319,9 @@ fn holds_content(role: &str) -> bool {
     )
 }
 
+/// A page's content stream and its link annotations.
+pub type WrittenPage = (Vec<u8>, Vec<LinkAnnotation>);
+
 /// Pages being laid out.
 pub struct Layout<'m> {
     measure: &'m Measure,
@@ -371,7 +374,7 @@ pub struct Layout<'m> {
     /// (see [`Layout::stream_pages`]).
     encoder: Option<Encoder<'m>>,
     /// The content streams of the pages written so far, with their link annotations.
-    written: Vec<(Vec<u8>, Vec<LinkAnnotation>)>,
+    written: Vec<WrittenPage>,
 }
 
 /// The most pages a PDF may have: a generated plan of 10,000 actions (the most a plan file may
@@ -424,7 +427,7 @@ impl<'m> Layout<'m> {
     /// Writes the last page if it is not written yet and returns every page's content stream
     /// with its link annotations, and the glyphs they draw (a layout that does not
     /// [stream its pages](Layout::stream_pages) writes them all now, with no images).
-    pub fn take_written(&mut self) -> (Vec<(Vec<u8>, Vec<LinkAnnotation>)>, [Used; 4]) {
+    pub fn take_written(&mut self) -> (Vec<WrittenPage>, [Used; 4]) {
         if self.encoder.is_none() {
             self.stream_pages(Vec::new());
         }

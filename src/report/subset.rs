@@ -43,10 +43,7 @@ fn components(glyph: &[u8]) -> Vec<u16> {
         return out;
     }
     let mut at = 10;
-    loop {
-        let (Some(flags), Some(gid)) = (u16_at(glyph, at), u16_at(glyph, at + 2)) else {
-            break;
-        };
+    while let (Some(flags), Some(gid)) = (u16_at(glyph, at), u16_at(glyph, at + 2)) {
         out.push(gid);
         at += 4;
         at += if flags & ARG_1_AND_2_ARE_WORDS != 0 {
