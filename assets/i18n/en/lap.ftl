@@ -735,6 +735,17 @@ cmp-add = Add a plan…
 cmp-remove = Remove
 cmp-method = Method
 cmp-add-hint = Add the plans of partner cities to compare them with this one.
+cmp-transfers = Good practices from city to city
+cmp-from-to = From (row) to (column)
+cmp-transfer-list = Each action that adapts a good practice
+cmp-practice = Good practice
+cmp-from = From
+cmp-to = To
+cmp-action = Action
+cmp-adapted = What is adapted
+cmp-unknown-city = City not known
+cmp-no-transfers = No action of these plans adapts a good practice.
+cmp-transfers-note = Counted from each action that adapts a good practice: from the practice's city (as the plan's own practices or the shipped library give it) to the plan's city. A practice's city counts as a compared city when its name is that plan's city as the plan spells it; the same city spelt in another language is a row of its own.
 ## Good practices and their transfer (issue 14)
 help-practices = Practices other cities have tried, each with its public sources: browse the library shipped with LAP Studio or the plan's own, filter by theme and city, and turn one into a draft action to adapt (URBACT's Understand–Adapt–Re-use).
 help-exchanges = Study visits, transnational seminars, public debates, consultations and events: who took part, what was learned or said, and which actions it led to. A consultation's comments each get the plan's response.
