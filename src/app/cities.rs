@@ -30,6 +30,8 @@ pub enum Ask {
     Nothing,
     /// Pick another plan file to add.
     Add,
+    /// Pick a network file whose cities (with their values) are added.
+    AddNetwork,
     /// Close the window.
     Close,
 }
@@ -113,6 +115,9 @@ pub fn window(ctx: &egui::Context, lang: Lang, view: &mut CitiesView) -> Ask {
             ui.horizontal(|ui| {
                 if ui.button(tr(lang, "cmp-add")).clicked() {
                     ask = Ask::Add;
+                }
+                if ui.button(tr(lang, "cmp-add-network")).clicked() {
+                    ask = Ask::AddNetwork;
                 }
                 egui::ComboBox::from_label(tr(lang, "cmp-method"))
                     .selected_text(method.label(lang))

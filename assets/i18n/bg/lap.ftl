@@ -866,7 +866,7 @@ cli-network-imported = { $plan } вече има рамката и { $values ->
 } на { $network } { $version }
 pdf-network = Рамка, договорена в мрежата
 pdf-network-version = версия
-hint-network = Взета от файла на мрежата; `lap-studio network check` казва кога мрежата има по-нова версия, а `lap-studio network import` я внася.
+hint-network = Взета от файла на мрежата; приложението чете този файл и казва тук, когато мрежата има по-нова версия (в командния ред `lap-studio network check`); „Файл › Рамка от файла на мрежата…“ или `lap-studio network import` я внася.
 monitoring-rag-on-track = По план
 monitoring-rag-at-risk = В риск
 monitoring-rag-off-track = Изостава
@@ -932,3 +932,18 @@ field-milestones = Етапи
 field-due = Срок
 add-milestone = Добавяне на етап
 field-milestone-title = Етап
+## Файлът на мрежата в приложението
+cmd-take-network = Рамка от файла на мрежата…
+fd-take-network = Вземи
+fd-filter-network = Файлове на мрежа (.lapnet.ron)
+network-take-locked = Планът не може да се променя сега (приет е или е отворен за преглед): нищо не е взето от файла на мрежата.
+network-taken = Взета е рамката на { $network }, версия { $version }, с { $n ->
+    [one] { $count } стойност
+   *[other] { $count } стойности
+} от { $file }. „Отмени“ я връща.
+network-older = Рамката на този план е { $network }, версия { $taken }; файлът на мрежата { $file } е с версия { $current }.
+network-take-again = Вземи новата версия
+network-unreadable = Файлът на мрежата, от който е рамката на плана, не може да се прочете сега ({ $file }): { $message }
+cmp-add-network = Добави файл на мрежа…
+practices-network = Библиотеката на { $network }
+practices-network-empty = Във файла на мрежата няма добри практики.

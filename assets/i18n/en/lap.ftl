@@ -866,7 +866,7 @@ cli-network-imported = { $plan } now has the framework and { $values ->
 } of { $network } { $version }
 pdf-network = Framework agreed in the network
 pdf-network-version = version
-hint-network = Taken from the network's file; `lap-studio network check` tells when the network has a newer version, and `lap-studio network import` brings it in.
+hint-network = Taken from the network's file; the app reads that file and says here when the network has a newer version (on the command line `lap-studio network check`); File › Take framework from network file… or `lap-studio network import` brings it in.
 monitoring-rag-on-track = On track
 monitoring-rag-at-risk = At risk
 monitoring-rag-off-track = Off track
@@ -932,3 +932,18 @@ field-milestones = Milestones
 field-due = Due by
 add-milestone = Add a milestone
 field-milestone-title = Milestone
+## The network file in the app
+cmd-take-network = Take framework from network file…
+fd-take-network = Take
+fd-filter-network = Network files (.lapnet.ron)
+network-take-locked = The plan cannot be changed now (it is adopted, or open for review): nothing was taken from the network file.
+network-taken = Took the framework of { $network }, version { $version }, with { $n ->
+    [one] { $count } value
+   *[other] { $count } values
+} from { $file }. Undo takes it back.
+network-older = This plan's framework is { $network } version { $taken }; the network file { $file } has version { $current }.
+network-take-again = Take the new version
+network-unreadable = The network file this plan's framework came from cannot be read now ({ $file }): { $message }
+cmp-add-network = Add a network file…
+practices-network = The library of { $network }
+practices-network-empty = The network file has no good practices.
