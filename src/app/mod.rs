@@ -719,23 +719,14 @@ impl LapApp {
             Done::ImportedValues(_, Ok(_)) if !self.doc.allows(document::EditScope::Plan) => {
                 self.dialog = Some(Dialog::Error(self.t("values-import-locked")));
             }
+            // With values of its own the plan asks: add to them or replace them. Without,
+            // both are the same.
             Done::ImportedValues(path, Ok(values)) => {
-                let count = values.len();
-                let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
-                self.doc.set(
-                    "openness-values-import",
-                    now,
-                    |p| Some(&mut p.openness.values),
-                    values,
-                );
-                self.status = tr_args(
-                    self.settings.lang,
-                    "values-imported",
-                    &[
-                        ("count", count.into()),
-                        ("file", path.display().to_string().into()),
-                    ],
-                );
+                if self.doc.plan().openness.values.is_empty() {
+                    self.apply_values(path, values, false);
+                } else {
+                    self.dialog = Some(Dialog::ImportValues { path, values });
+                }
             }
             Done::ImportedValues(path, Err(lines)) => {
                 let head = tr_args(
@@ -760,6 +751,35 @@ impl LapApp {
                 });
             }
         }
+    }
+
+    /// Puts imported values into the plan as one undoable edit: added to its own (a value of
+    /// the same city, indicator and year replaced) with `merge`, else replacing them — the
+    /// rules of `lap-studio openness import [--merge]`, through the same function.
+    fn apply_values(
+        &mut self,
+        path: PathBuf,
+        values: Vec<crate::model::OpennessValue>,
+        merge: bool,
+    ) {
+        let count = values.len();
+        let mut openness = self.doc.plan().openness.clone();
+        crate::store::values::apply(&mut openness, values, merge);
+        let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+        self.doc.set(
+            "openness-values-import",
+            now,
+            |p| Some(&mut p.openness.values),
+            openness.values,
+        );
+        self.status = tr_args(
+            self.settings.lang,
+            "values-imported",
+            &[
+                ("count", count.into()),
+                ("file", path.display().to_string().into()),
+            ],
+        );
     }
 
     /// A network file was read for `purpose`.

@@ -947,3 +947,9 @@ network-unreadable = The network file this plan's framework came from cannot be 
 cmp-add-network = Add a network file…
 practices-network = The library of { $network }
 practices-network-empty = The network file has no good practices.
+values-import-how = { $file } has { $n ->
+    [one] { $count } value
+   *[other] { $count } values
+}; the plan has { $values } of its own. Add the table's values to them (a value of the same city, indicator and year is replaced), or replace them all with the table?
+values-import-add = Add to the plan's values
+values-import-replace = Replace the plan's values
