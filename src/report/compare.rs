@@ -628,11 +628,10 @@ fn body(l: &mut Layout<'_>, c: &Comparison, lang: Lang) {
                 if c.trend.years.len() < 2 {
                     l.label_paragraph(Style::BODY, &t(lang, "cmp-no-trend"), 0.0);
                 } else {
-                    l.label_paragraph(
-                        Style::BODY.italic(),
-                        &charts::openness_trend_alt(&c.trend, lang),
-                        0.0,
-                    );
+                    // The chart with its caption and text alternative; the table for the numbers.
+                    l.begin_figure(charts::alt_text(&chart_plan, lang, charts::Chart::Trend));
+                    charts::openness_trend(l, &chart_plan, lang, &c.trend);
+                    l.end_figure();
                     pdf_table(l, &tables::openness_trend(lang, &c.trend));
                     l.label_paragraph(Style::BODY, &openness::trend_text(lang, &c.trend), 0.0);
                 }

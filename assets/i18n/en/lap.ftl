@@ -953,3 +953,4 @@ values-import-how = { $file } has { $n ->
 }; the plan has { $values } of its own. Add the table's values to them (a value of the same city, indicator and year is replaced), or replace them all with the table?
 values-import-add = Add to the plan's values
 values-import-replace = Replace the plan's values
+pdf-trend-caption = Openness over the years: the overall index of every compared city by year; the plan's own city is drawn dark with its values, each line is named at its end.
