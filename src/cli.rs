@@ -749,15 +749,16 @@ fn network(action: NetworkCommand, out: &mut dyn Write) -> Result<ExitCode, Stri
             let net = store::network::load(&network).map_err(load_error)?;
             let mut plan = store::load(&file).map_err(load_error)?;
             // As the values import: an adopted plan's published figures change only in a new
-            // revision.
-            if plan.facts.status == crate::model::PlanStatus::Adopted {
+            // revision (the app takes a network file through the same function).
+            if let Err(crate::model::ImportRefused::Adopted) =
+                net.import_into(&mut plan, &network.to_string_lossy())
+            {
                 return Err(say(
                     lang,
                     "values-import-adopted",
                     &[("file", path_arg(&file))],
                 ));
             }
-            net.apply_to(&mut plan, &network.to_string_lossy());
             store::save_file_with(&file, &plan, store::atomic::Replace::PLAN).map_err(err)?;
             line(
                 out,

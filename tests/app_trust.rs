@@ -674,12 +674,34 @@ fn openness_values_are_exported_and_imported_in_the_app() {
     assert_eq!(h.state().doc().plan(), &start);
     h.get_by_label("OK").click();
     h.run();
-    // Without it, a new year's value comes in.
+    // Without it, a new year's value comes in; the plan has values, so it asks how.
     std::fs::write(&table, format!("{text}София,OI-1,2024,\"3,1\",test\n")).unwrap();
     import(&mut h, dir.path());
+    h.get_by_label("Add to the plan's values").click();
+    h.run();
     let values = &h.state().doc().plan().openness.values;
     assert_eq!(values.len(), start.openness.values.len() + 1);
     assert_eq!(values.last().unwrap().value, 3.1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc().plan(), &start);
+    // A table of one row: added, it joins the plan's values; replacing, it is all there is
+    // (as `lap-studio openness import` with and without --merge).
+    let header = text.lines().next().unwrap();
+    std::fs::write(&table, format!("{header}\nСофия,OI-1,2024,\"3,1\",test\n")).unwrap();
+    import(&mut h, dir.path());
+    h.get_by_label("Add to the plan's values").click();
+    h.run();
+    let values = &h.state().doc().plan().openness.values;
+    assert_eq!(values.len(), start.openness.values.len() + 1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    import(&mut h, dir.path());
+    h.get_by_label("Replace the plan's values").click();
+    h.run();
+    let values = &h.state().doc().plan().openness.values;
+    assert_eq!(values.len(), 1);
+    assert_eq!(values[0].year, Some(2024));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().doc().plan(), &start);

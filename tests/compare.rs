@@ -49,6 +49,35 @@ fn the_text_summary_has_every_section_and_each_city() {
     assert!(text.contains("Compared on the 11 indicators"));
     // Money by fund: the ESF+ of Sofia and Vienna, Dublin's AMIF line.
     assert!(text.contains("ESF+") && text.contains("AMIF"));
+    // The transfers: Sofia's action adapting Vienna's StartWien is listed as Vienna → София
+    // (practice, from, to, action), and the matrix has a row for Vienna.
+    let transfers = text
+        .split(&tr(Lang::En, "cmp-transfers"))
+        .nth(1)
+        .expect("the transfer section");
+    let startwien = transfers
+        .lines()
+        .find(|l| l.starts_with("GP-1 StartWien"))
+        .expect("StartWien in the list");
+    let cells: Vec<&str> = startwien
+        .split("  ")
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    assert_eq!(cells[1].trim(), "Vienna", "{startwien}");
+    assert_eq!(cells[2].trim(), "София", "{startwien}");
+    // Barcelona's and Nuremberg's practices come from cities outside the comparison.
+    for city in ["Barcelona", "Nuremberg"] {
+        assert!(
+            transfers.lines().any(|l| l.starts_with(city)),
+            "{city}: {transfers}"
+        );
+    }
+    let vienna_row = transfers
+        .lines()
+        .find(|l| l.starts_with("Vienna"))
+        .expect("a matrix row for Vienna");
+    let counts: Vec<&str> = vienna_row.split_whitespace().skip(1).collect();
+    assert_eq!(counts, ["1", "—", "—"], "{vienna_row}");
 }
 
 #[test]
@@ -74,6 +103,11 @@ fn the_html_report_has_every_section_with_its_charts() {
         2
     );
     assert!(html.contains("<th scope=\"col\">Group average</th>"));
+    // The transfer matrix and its list as tables with header cells.
+    let transfers = html.split("<section id=\"cmp-transfers\"").nth(1).unwrap();
+    assert!(transfers.contains("<th scope=\"col\">From (row) to (column)</th>"));
+    assert!(transfers.contains("<th scope=\"row\">Vienna</th><td class=\"num\">1</td>"));
+    assert!(transfers.contains("StartWien"));
 }
 
 #[test]
@@ -100,6 +134,7 @@ fn the_pdf_report_has_every_section_and_is_tagged() {
     for city in ["София", "Vienna", "Dublin"] {
         assert!(all.contains(city), "{city}");
     }
+    assert!(all.contains("StartWien"), "the transfer list");
     // The document level: its language, a structure tree with tables, header cells and a
     // figure with its text alternative.
     let catalog = doc.catalog().unwrap();
@@ -122,7 +157,8 @@ fn the_pdf_report_has_every_section_and_is_tagged() {
     for role in ["H1", "Table", "TH", "TD", "Figure", "Caption"] {
         assert!(roles.iter().any(|r| r == role), "no {role}: {roles:?}");
     }
-    assert!(alts >= 1, "the profile has no text alternative");
+    // The profile and the trend's line chart, each with its text alternative.
+    assert!(alts >= 2, "{alts} figures with a text alternative");
     assert!(roles.iter().filter(|r| *r == "H1").count() >= Part::ALL.len());
 }
 

@@ -1653,7 +1653,85 @@ pub fn completeness(plan: &Plan) -> Vec<(Section, u8)> {
         t.filled += ((have.len().min(expected) as f64 / expected as f64) * 3.0).round() as u32;
     }
     out.push((Section::Openness, t.percent()));
+
+    if let Some(pc) = practices_completeness(plan) {
+        out.push((Section::Practices, pc));
+    }
+    if let Some(pc) = exchanges_completeness(plan) {
+        out.push((Section::Exchanges, pc));
+    }
     out
+}
+
+/// Good practices adapted, where the plan is expected to adapt some: a plan that took its
+/// framework from a network (the network exists to exchange practices) or that adapts one
+/// already. Half is that some action adapts a practice, half the Understand–Adapt–Re-use notes
+/// of every adaptation (understood, adapted, why, re-used as is). `None`: not expected.
+fn practices_completeness(plan: &Plan) -> Option<u8> {
+    let adapting: Vec<&PracticeRef> = plan
+        .actions
+        .iter()
+        .filter_map(|a| a.adapts.as_ref())
+        .collect();
+    if plan.network.is_none() && adapting.is_empty() {
+        return None;
+    }
+    let mut t = Tally::default();
+    t.total += 2;
+    if !adapting.is_empty() {
+        t.filled += 2;
+    }
+    t.list(&adapting, 2, |r| {
+        vec![
+            has(&r.understood),
+            has(&r.adapted),
+            has(&r.why),
+            has(&r.reused_as_is),
+        ]
+    });
+    Some(t.percent())
+}
+
+/// The exchange and participation register, where a plan is expected to have one: from the
+/// public consultation on (status consultation or adopted), or once it has entries. Two
+/// slots for a public consultation, one for every consultation comment answered, two for the
+/// entries' date, title, place, organisers, participants and outcome. `None`: not expected.
+fn exchanges_completeness(plan: &Plan) -> Option<u8> {
+    let consulting = matches!(
+        plan.facts.status,
+        PlanStatus::Consultation | PlanStatus::Adopted
+    );
+    if !consulting && plan.exchanges.is_empty() {
+        return None;
+    }
+    let consultations: Vec<&Exchange> = plan
+        .exchanges
+        .iter()
+        .filter(|x| x.kind == ExchangeKind::Consultation)
+        .collect();
+    let mut t = Tally::default();
+    t.total += 2;
+    if !consultations.is_empty() {
+        t.filled += 2;
+    }
+    t.slot(
+        !consultations.is_empty()
+            && consultations
+                .iter()
+                .flat_map(|x| &x.comments)
+                .all(|c| blank(&c.text) || has(&c.response)),
+    );
+    t.list(&plan.exchanges, 2, |x| {
+        vec![
+            x.date.is_some(),
+            has(&x.title),
+            has(&x.place),
+            !x.organisers.is_empty(),
+            x.participants_total() > 0,
+            has(&x.outcome),
+        ]
+    });
+    Some(t.percent())
 }
 
 #[cfg(test)]
@@ -1687,6 +1765,78 @@ mod tests {
 
     fn codes(plan: &Plan) -> Vec<&'static str> {
         check(plan).findings.iter().map(|f| f.code).collect()
+    }
+
+    fn completeness_of(plan: &Plan, section: Section) -> Option<u8> {
+        completeness(plan)
+            .into_iter()
+            .find(|(s, _)| *s == section)
+            .map(|(_, pc)| pc)
+    }
+
+    #[test]
+    fn practices_adapted_count_where_a_plan_is_expected_to_adapt_them() {
+        let mut p = Plan::new();
+        // Not in a network, adapting nothing: the section is not expected.
+        assert_eq!(completeness_of(&p, Section::Practices), None);
+        // Took its framework from a network: expected, and nothing is adapted yet.
+        p.network = Some(crate::model::NetworkRef::default());
+        assert_eq!(completeness_of(&p, Section::Practices), Some(0));
+        // One action adapts a practice with two of the four notes: 2 + 1 of 4 slots → 75.
+        p.network = None;
+        p.actions.push(Action {
+            id: "A-1".into(),
+            adapts: Some(PracticeRef {
+                practice: "GP-1".into(),
+                understood: "Why it works there".into(),
+                adapted: "In our languages".into(),
+                ..PracticeRef::default()
+            }),
+            ..Action::default()
+        });
+        assert_eq!(completeness_of(&p, Section::Practices), Some(75));
+        let r = p.actions[0].adapts.as_mut().unwrap();
+        r.why = "Our services differ".into();
+        r.reused_as_is = "The coaching".into();
+        assert_eq!(completeness_of(&p, Section::Practices), Some(100));
+    }
+
+    #[test]
+    fn the_exchange_register_counts_a_consultation_from_the_consultation_on() {
+        let mut p = Plan::new();
+        assert_eq!(completeness_of(&p, Section::Exchanges), None);
+        p.facts.status = PlanStatus::Consultation;
+        assert_eq!(completeness_of(&p, Section::Exchanges), Some(0));
+        // A study visit with everything filled: 2 of 5 slots → 40.
+        let full = Exchange {
+            id: "EX-1".into(),
+            date: "2025-03-12".parse().ok(),
+            kind: ExchangeKind::StudyVisit,
+            title: "Visit".into(),
+            place: "Vienna".into(),
+            organisers: vec!["City".into()],
+            participants: vec![Participants {
+                count: 5,
+                ..Participants::default()
+            }],
+            outcome: "Learned".into(),
+            ..Exchange::default()
+        };
+        p.exchanges.push(full.clone());
+        assert_eq!(completeness_of(&p, Section::Exchanges), Some(40));
+        // A consultation with an unanswered comment: 4 of 5.
+        p.exchanges.push(Exchange {
+            id: "EX-2".into(),
+            kind: ExchangeKind::Consultation,
+            comments: vec![ConsultationComment {
+                text: "More languages".into(),
+                ..ConsultationComment::default()
+            }],
+            ..full
+        });
+        assert_eq!(completeness_of(&p, Section::Exchanges), Some(80));
+        p.exchanges[1].comments[0].response = "Taken up in A-1".into();
+        assert_eq!(completeness_of(&p, Section::Exchanges), Some(100));
     }
 
     #[test]

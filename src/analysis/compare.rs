@@ -1,6 +1,7 @@
 //! Several cities' plans side by side, for a network's lead partner and its experts: the
 //! openness profiles on the framework the plans share, against the group average and over the
-//! years; objectives and actions by theme; the budget by fund and programme.
+//! years; objectives and actions by theme; the budget by fund and programme; which good
+//! practices went from which city to which (the transfer matrix).
 //!
 //! Each plan speaks for its own city: the comparison takes from every plan the values of its
 //! home city only (a plan's figures for its partners are its own estimates, not theirs), puts
@@ -13,7 +14,7 @@
 
 use crate::model::{
     City, CityId, FundingSource, Money, OpennessArea, OpennessAssessment, OpennessIndicator,
-    OpennessIndicatorId, OpennessMethod, OpennessValue, Plan, Theme,
+    OpennessIndicatorId, OpennessMethod, OpennessValue, Plan, PracticeId, Theme,
 };
 
 use super::budget::{Budget, budget};
@@ -107,6 +108,129 @@ pub struct Comparison {
     /// True when the plans count in different currencies (amounts are then not added up
     /// across plans).
     pub mixed_currencies: bool,
+    /// Which good practices went from which city to which.
+    pub transfers: Transfers,
+}
+
+/// One action of a compared plan that adapts a good practice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transfer {
+    /// The practice's id.
+    pub practice: PracticeId,
+    /// Its title; empty when neither the plan nor the shipped library has the practice.
+    pub title: String,
+    /// Where it comes from: an index into [`Transfers::cities`].
+    pub from: usize,
+    /// The plan (by index) whose action adapts it.
+    pub to: usize,
+    /// The action's code, else its id.
+    pub action: String,
+    /// The action's title.
+    pub action_title: String,
+    /// What the plan adapts (the Adapt note).
+    pub adapted: String,
+}
+
+/// The good practices the compared plans adapt, from which city to which.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Transfers {
+    /// The cities practices come from: first one per compared plan (its city, in plan
+    /// order), then the other cities named by practices, in order of first appearance; an
+    /// empty name stands for a practice whose city is not known.
+    pub cities: Vec<String>,
+    /// How many adaptations went from each city (row, as in `cities`) to each plan (column).
+    pub matrix: Vec<Vec<usize>>,
+    /// Every adaptation, in plan order and then action order.
+    pub list: Vec<Transfer>,
+}
+
+impl Transfers {
+    /// The rows of the matrix that some practice comes from, with their city's index.
+    pub fn sources(&self) -> impl Iterator<Item = (usize, &Vec<usize>)> {
+        self.matrix
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.iter().any(|n| *n > 0))
+    }
+}
+
+/// A city's name as names are compared: trimmed and in lower case.
+fn fold(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Which practices the plans' actions adapt, from which city to which. A practice is looked up
+/// in the plan's own practices, then in the shipped library; its city is one of the compared
+/// plans when the name equals (ignoring case) that plan's city or the name of its home city in
+/// its openness assessment — a city spelt in another language than its plan spells it is
+/// counted as a city of its own.
+pub fn transfers(plans: &[Plan], names: &[String]) -> Transfers {
+    let mut cities: Vec<String> = names.to_vec();
+    let aliases: Vec<Vec<String>> = plans
+        .iter()
+        .zip(names)
+        .map(|(p, name)| {
+            let o = &p.openness;
+            let home = o
+                .home_city
+                .as_ref()
+                .and_then(|h| o.cities.iter().find(|c| &c.id == h))
+                .map(|c| c.name.as_str());
+            [Some(name.as_str()), Some(p.facts.city.as_str()), home]
+                .into_iter()
+                .flatten()
+                .map(fold)
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .collect();
+    let mut list = Vec::new();
+    for (to, p) in plans.iter().enumerate() {
+        for a in &p.actions {
+            let Some(r) = &a.adapts else { continue };
+            let practice = p
+                .practice(&r.practice)
+                .or_else(|| crate::store::practices::find(&r.practice));
+            let city = practice.map_or("", |g| g.city.trim());
+            let key = fold(city);
+            let from = if key.is_empty() {
+                None
+            } else {
+                aliases.iter().position(|names| names.contains(&key))
+            };
+            let from = from.unwrap_or_else(|| {
+                match cities.iter().skip(names.len()).position(|c| fold(c) == key) {
+                    Some(k) => names.len() + k,
+                    None => {
+                        cities.push(city.to_owned());
+                        cities.len() - 1
+                    }
+                }
+            });
+            list.push(Transfer {
+                practice: r.practice.clone(),
+                title: practice.map_or_else(String::new, |g| g.title.clone()),
+                from,
+                to,
+                action: if a.code.trim().is_empty() {
+                    a.id.to_string()
+                } else {
+                    a.code.clone()
+                },
+                action_title: a.title.clone(),
+                adapted: r.adapted.clone(),
+            });
+        }
+    }
+    let mut matrix = vec![vec![0; plans.len()]; cities.len()];
+    for t in &list {
+        matrix[t.from][t.to] += 1;
+    }
+    Transfers {
+        cities,
+        matrix,
+        list,
+    }
 }
 
 /// The id the comparison gives the city of the `i`-th plan.
@@ -351,6 +475,8 @@ pub fn compare(plans: &[Plan], method: OpennessMethod, lang: crate::model::Lang)
     let mixed_currencies = compared
         .iter()
         .any(|c| c.currency.trim() != compared[0].currency.trim());
+    let names: Vec<String> = compared.iter().map(|c| c.city.clone()).collect();
+    let transfers = transfers(plans, &names);
     Comparison {
         plans: compared,
         assessment,
@@ -361,6 +487,7 @@ pub fn compare(plans: &[Plan], method: OpennessMethod, lang: crate::model::Lang)
         themes,
         funds,
         mixed_currencies,
+        transfers,
     }
 }
 
@@ -588,5 +715,80 @@ mod tests {
         // Y is now missing only from C.
         assert_eq!(c.left_out[0].why, LeftOutWhy::Missing(vec![2]));
         assert_eq!(c.themes.iter().map(|t| t.actions[1]).sum::<usize>(), 2);
+    }
+
+    /// A practice of the plan's own (`city`) and a shipped one, adapted by actions.
+    fn adapting(plan: &mut Plan, practice: &str, city: &str, action: &str, adapted: &str) {
+        if !city.is_empty() {
+            plan.practices.push(GoodPractice {
+                id: practice.into(),
+                city: city.into(),
+                title: format!("Practice of {city}"),
+                ..GoodPractice::default()
+            });
+        }
+        plan.actions.push(Action {
+            id: action.into(),
+            title: format!("Action {action}"),
+            adapts: Some(PracticeRef {
+                practice: practice.into(),
+                adapted: adapted.into(),
+                ..PracticeRef::default()
+            }),
+            ..Action::default()
+        });
+    }
+
+    #[test]
+    fn the_transfer_matrix_by_hand() {
+        let mut plans = three();
+        // A adapts B's practice twice (names match ignoring case and spaces) and one of
+        // Elsewhere; C adapts A's (A's home city is named "A" in its assessment) and a shipped
+        // practice of Vienna (GP-1, found in the library, not in the plan); B adapts one of an
+        // unknown city.
+        adapting(&mut plans[0], "GP-50", " b ", "A-10", "in A's language");
+        adapting(&mut plans[0], "GP-51", "B", "A-11", "");
+        adapting(&mut plans[0], "GP-52", "Elsewhere", "A-12", "");
+        plans[2].facts.city = "Town C".into();
+        plans[0].facts.city = String::new();
+        adapting(&mut plans[2], "GP-53", "a", "A-13", "");
+        adapting(&mut plans[2], "GP-1", "", "A-14", "");
+        adapting(&mut plans[1], "GP-99", "", "A-15", "");
+        let c = compare(&plans, OpennessMethod::RelativeToAverage, Lang::En);
+        let t = &c.transfers;
+        assert_eq!(t.cities, ["A", "B", "Town C", "Elsewhere", "", "Vienna"]);
+        assert_eq!(
+            t.matrix,
+            vec![
+                vec![0, 0, 1],
+                vec![2, 0, 0],
+                vec![0, 0, 0],
+                vec![1, 0, 0],
+                vec![0, 1, 0],
+                vec![0, 0, 1],
+            ]
+        );
+        assert_eq!(t.list.len(), 6);
+        let first = &t.list[0];
+        assert_eq!((first.from, first.to), (1, 0));
+        assert_eq!(first.action, "A-10");
+        assert_eq!(first.adapted, "in A's language");
+        assert_eq!(first.title, "Practice of  b ");
+        // The order: plan by plan, then action by action.
+        let to: Vec<usize> = t.list.iter().map(|x| x.to).collect();
+        assert_eq!(to, [0, 0, 0, 1, 2, 2]);
+        let shipped = &t.list[5];
+        assert!(shipped.title.contains("StartWien"), "{}", shipped.title);
+        assert_eq!(t.list[3].title, "");
+        let sources: Vec<usize> = t.sources().map(|(k, _)| k).collect();
+        assert_eq!(sources, [0, 1, 3, 4, 5]);
+    }
+
+    #[test]
+    fn plans_that_adapt_nothing_have_an_empty_matrix() {
+        let c = compare(&three(), OpennessMethod::RelativeToAverage, Lang::En);
+        assert!(c.transfers.list.is_empty());
+        assert_eq!(c.transfers.cities, ["A", "B", "C"]);
+        assert_eq!(c.transfers.sources().count(), 0);
     }
 }

@@ -1,7 +1,8 @@
 //! The comparison of several cities' plans (issue 14), for a network's lead partner: a window
 //! over the open plan and the plan files added with the file dialog (each read on a job
 //! thread), with the openness profiles against the group average, the trend, objectives and
-//! actions by theme, and the budget by fund — the tables `lap-studio compare` prints, from
+//! actions by theme, the budget by fund, and which good practices went from which city to
+//! which — the tables `lap-studio compare` prints, from
 //! [`crate::analysis::compare`].
 
 use egui::{RichText, Ui};
@@ -29,6 +30,8 @@ pub enum Ask {
     Nothing,
     /// Pick another plan file to add.
     Add,
+    /// Pick a network file whose cities (with their values) are added.
+    AddNetwork,
     /// Close the window.
     Close,
 }
@@ -113,6 +116,9 @@ pub fn window(ctx: &egui::Context, lang: Lang, view: &mut CitiesView) -> Ask {
                 if ui.button(tr(lang, "cmp-add")).clicked() {
                     ask = Ask::Add;
                 }
+                if ui.button(tr(lang, "cmp-add-network")).clicked() {
+                    ask = Ask::AddNetwork;
+                }
                 egui::ComboBox::from_label(tr(lang, "cmp-method"))
                     .selected_text(method.label(lang))
                     .show_ui(ui, |ui| {
@@ -153,6 +159,16 @@ pub fn window(ctx: &egui::Context, lang: Lang, view: &mut CitiesView) -> Ask {
             ui.heading(tr(lang, Part::Budget.key()));
             grid(ui, "cities-budget", &report::funds_table(c, lang));
             ui.label(tr(lang, "cmp-budget-note"));
+            ui.separator();
+            ui.heading(tr(lang, Part::Transfers.key()));
+            if c.transfers.list.is_empty() {
+                ui.label(tr(lang, "cmp-no-transfers"));
+            } else {
+                grid(ui, "cities-transfers", &report::transfer_matrix(c, lang));
+                ui.strong(tr(lang, "cmp-transfer-list"));
+                grid(ui, "cities-transfer-list", &report::transfer_list(c, lang));
+                ui.label(tr(lang, "cmp-transfers-note"));
+            }
         });
     let mut changed = false;
     if let Some(i) = remove {

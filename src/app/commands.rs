@@ -18,6 +18,9 @@ pub enum Intent {
     GoTo(ItemPath),
     /// Open this plan file (asking first about unsaved changes).
     Open(PathBuf),
+    /// Take the framework and values from this network file again (the Openness step's
+    /// notice that the plan's copy is older).
+    TakeNetwork(PathBuf),
 }
 
 /// A user command.
@@ -39,6 +42,8 @@ pub enum Command {
     ExportValues,
     /// Import an openness values table (CSV or xlsx).
     ImportValues,
+    /// Take the openness framework and values from a network file.
+    TakeNetwork,
     /// Close the app.
     Quit,
     /// Undo the last edit.
@@ -78,6 +83,7 @@ impl Command {
         Command::ExportXlsx,
         Command::ExportValues,
         Command::ImportValues,
+        Command::TakeNetwork,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -104,6 +110,7 @@ impl Command {
             Command::ExportXlsx => "cmd-export-xlsx",
             Command::ExportValues => "cmd-export-values",
             Command::ImportValues => "cmd-import-values",
+            Command::TakeNetwork => "cmd-take-network",
             Command::Quit => "cmd-quit",
             Command::Undo => "cmd-undo",
             Command::Redo => "cmd-redo",

@@ -34,6 +34,12 @@ pub(super) enum Dialog {
     Files(Box<FileDialog>),
     /// The file to save to is read-only: replace it, save elsewhere, or not at all.
     ReadOnly(PathBuf),
+    /// An openness values table was read: add its values to the plan's or replace them (as
+    /// `lap-studio openness import` with or without `--merge`).
+    ImportValues {
+        path: PathBuf,
+        values: Vec<crate::model::OpennessValue>,
+    },
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -100,6 +106,45 @@ impl LapApp {
                         if ui.button(tr(lang, "button-cancel")).clicked() {
                             keep = false;
                             self.after_save = None;
+                        }
+                    });
+                }
+                Dialog::ImportValues { path, values } => {
+                    ui.heading(tr(lang, "cmd-import-values"));
+                    let n = values.len();
+                    ui.label(tr_args(
+                        lang,
+                        "values-import-how",
+                        &[
+                            ("file", path.display().to_string().into()),
+                            ("n", crate::i18n::FluentArg::Number(n as f64)),
+                            (
+                                "count",
+                                crate::model::format::integer(lang, n as u64).into(),
+                            ),
+                            (
+                                "values",
+                                crate::model::format::integer(
+                                    lang,
+                                    self.doc.plan().openness.values.len() as u64,
+                                )
+                                .into(),
+                            ),
+                        ],
+                    ));
+                    ui.horizontal_wrapped(|ui| {
+                        for (key, merge) in [
+                            ("values-import-add", true),
+                            ("values-import-replace", false),
+                        ] {
+                            if ui.button(tr(lang, key)).clicked() {
+                                keep = false;
+                                let values = std::mem::take(values);
+                                self.apply_values(path.clone(), values, merge);
+                            }
+                        }
+                        if ui.button(tr(lang, "button-cancel")).clicked() {
+                            keep = false;
                         }
                     });
                 }

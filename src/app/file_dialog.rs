@@ -31,6 +31,10 @@ pub enum FileTask {
     ExportValues,
     /// An openness values table to read.
     ImportValues,
+    /// A network file to take the framework and values from.
+    TakeNetwork,
+    /// A network file whose cities join the comparison of cities.
+    CompareNetwork,
 }
 
 impl FileTask {
@@ -70,6 +74,7 @@ impl FileTask {
             FileTask::ExportValues | FileTask::ImportValues => "fd-filter-values",
             FileTask::ExportPdf => "fd-filter-pdf",
             FileTask::ExportXlsx => "fd-filter-xlsx",
+            FileTask::TakeNetwork | FileTask::CompareNetwork => "fd-filter-network",
             _ => "fd-filter-plan",
         }
     }
@@ -85,6 +90,8 @@ impl FileTask {
             FileTask::ExportXlsx => "cmd-export-xlsx",
             FileTask::ExportValues => "cmd-export-values",
             FileTask::ImportValues => "cmd-import-values",
+            FileTask::TakeNetwork => "cmd-take-network",
+            FileTask::CompareNetwork => "cmp-add-network",
         }
     }
 
@@ -94,7 +101,8 @@ impl FileTask {
             FileTask::Open => "fd-open",
             FileTask::SaveAs => "button-save",
             FileTask::Compare => "fd-compare",
-            FileTask::CompareCities => "fd-add-to-comparison",
+            FileTask::CompareCities | FileTask::CompareNetwork => "fd-add-to-comparison",
+            FileTask::TakeNetwork => "fd-take-network",
             FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues => "fd-export",
             FileTask::ImportValues => "fd-import",
         }

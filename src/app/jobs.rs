@@ -79,11 +79,28 @@ pub enum Done {
     Exported(Result<(PathBuf, usize, Vec<String>), String>),
     /// The Excel workbook was written (its file), or why not.
     ExportedTables(Result<PathBuf, String>),
+    /// A network file was read for `NetworkUse`, or why not.
+    LoadedNetwork(
+        NetworkUse,
+        Result<(Box<crate::model::Network>, PathBuf), String>,
+    ),
     /// An openness values table was read: its values, or one message per bad row.
     ImportedValues(
         PathBuf,
         Result<Vec<crate::model::OpennessValue>, Vec<String>>,
     ),
+}
+
+/// What a network file is read for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetworkUse {
+    /// Its framework and values go into the plan (one undoable edit).
+    Take,
+    /// Its cities join the comparison of cities.
+    Compare,
+    /// It is the file the plan's copy came from: the Openness step says when the copy is
+    /// older, and the Good practices step shows its library.
+    Known,
 }
 
 /// The channel and a way to wake the UI.
@@ -180,6 +197,16 @@ impl Jobs {
     /// Reads another city's plan, to add to the comparison of cities.
     pub fn load_city(&mut self, path: PathBuf) {
         self.spawn(move || Done::LoadedCity(read(path)));
+    }
+
+    /// Reads a network file, for `purpose`.
+    pub fn load_network(&mut self, path: PathBuf, purpose: NetworkUse) {
+        self.spawn(move || {
+            let result = store::network::load(&path)
+                .map(|n| (Box::new(n), path))
+                .map_err(|e| e.to_string());
+            Done::LoadedNetwork(purpose, result)
+        });
     }
 
     /// Exports the plan as PDF; `progress` (0–1000) is updated as it goes, for the progress bar.

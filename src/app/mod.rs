@@ -115,6 +115,8 @@ pub struct StepCtx<'a> {
     pub now: f64,
     /// The selected item of each list, by list key.
     pub selection: &'a mut HashMap<&'static str, String>,
+    /// The network file the plan's framework came from, once read (or why it could not be).
+    pub network: Option<&'a KnownNetwork>,
     /// An item to scroll to once (after a jump from a finding).
     pub scroll_to: &'a mut Option<String>,
     /// Per-step view switches (e.g. list or timeline).
@@ -213,6 +215,15 @@ impl StepCtx<'_> {
     }
 }
 
+/// The network file a plan's framework came from, as read off the window's thread.
+#[derive(Clone, Debug)]
+pub struct KnownNetwork {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// The network, or why it could not be read.
+    pub network: Result<crate::model::Network, String>,
+}
+
 /// The app.
 pub struct LapApp {
     doc: Document,
@@ -244,6 +255,10 @@ pub struct LapApp {
     comparison: Option<(PathBuf, crate::analysis::diff::Diff)>,
     /// The comparison of several cities' plans, while its window is open.
     cities: Option<cities::CitiesView>,
+    /// The network file the plan's framework came from, once read.
+    network: Option<KnownNetwork>,
+    /// The network file last asked for (read once, again when the plan names another).
+    network_asked: Option<PathBuf>,
     /// Progress of the PDF export under way (0–1000).
     export_progress: Option<Arc<AtomicU32>>,
     /// The system's file dialog could not be shown this session: use our own.
@@ -301,6 +316,8 @@ impl LapApp {
             export: ExportSettings::default(),
             comparison: None,
             cities: None,
+            network: None,
+            network_asked: None,
             export_progress: None,
             native_dialogs_failed: false,
             native_dialogs_available: true,
@@ -390,6 +407,7 @@ impl LapApp {
             Command::ExportXlsx => self.ask_file(FileTask::ExportXlsx),
             Command::ExportValues => self.ask_file(FileTask::ExportValues),
             Command::ImportValues => self.ask_file(FileTask::ImportValues),
+            Command::TakeNetwork => self.ask_file(FileTask::TakeNetwork),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 if !self.doc.undo() {
@@ -562,6 +580,8 @@ impl LapApp {
             }
             FileTask::Compare => self.jobs.load_compare(path),
             FileTask::CompareCities => self.jobs.load_city(path),
+            FileTask::TakeNetwork => self.jobs.load_network(path, jobs::NetworkUse::Take),
+            FileTask::CompareNetwork => self.jobs.load_network(path, jobs::NetworkUse::Compare),
             FileTask::ExportPdf => self.export_pdf_to(path),
             FileTask::ExportXlsx => {
                 let lang = self.export.lang.unwrap_or(self.doc.plan().facts.language);
@@ -685,6 +705,7 @@ impl LapApp {
                 }
             }
             Done::LoadedCity(Err(message)) => self.dialog = Some(Dialog::Error(message)),
+            Done::LoadedNetwork(purpose, result) => self.network_read(purpose, result),
             Done::ExportedTables(Ok(path)) => {
                 self.status = tr_args(
                     self.settings.lang,
@@ -698,23 +719,14 @@ impl LapApp {
             Done::ImportedValues(_, Ok(_)) if !self.doc.allows(document::EditScope::Plan) => {
                 self.dialog = Some(Dialog::Error(self.t("values-import-locked")));
             }
+            // With values of its own the plan asks: add to them or replace them. Without,
+            // both are the same.
             Done::ImportedValues(path, Ok(values)) => {
-                let count = values.len();
-                let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
-                self.doc.set(
-                    "openness-values-import",
-                    now,
-                    |p| Some(&mut p.openness.values),
-                    values,
-                );
-                self.status = tr_args(
-                    self.settings.lang,
-                    "values-imported",
-                    &[
-                        ("count", count.into()),
-                        ("file", path.display().to_string().into()),
-                    ],
-                );
+                if self.doc.plan().openness.values.is_empty() {
+                    self.apply_values(path, values, false);
+                } else {
+                    self.dialog = Some(Dialog::ImportValues { path, values });
+                }
             }
             Done::ImportedValues(path, Err(lines)) => {
                 let head = tr_args(
@@ -739,6 +751,154 @@ impl LapApp {
                 });
             }
         }
+    }
+
+    /// Puts imported values into the plan as one undoable edit: added to its own (a value of
+    /// the same city, indicator and year replaced) with `merge`, else replacing them — the
+    /// rules of `lap-studio openness import [--merge]`, through the same function.
+    fn apply_values(
+        &mut self,
+        path: PathBuf,
+        values: Vec<crate::model::OpennessValue>,
+        merge: bool,
+    ) {
+        let count = values.len();
+        let mut openness = self.doc.plan().openness.clone();
+        crate::store::values::apply(&mut openness, values, merge);
+        let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+        self.doc.set(
+            "openness-values-import",
+            now,
+            |p| Some(&mut p.openness.values),
+            openness.values,
+        );
+        self.status = tr_args(
+            self.settings.lang,
+            "values-imported",
+            &[
+                ("count", count.into()),
+                ("file", path.display().to_string().into()),
+            ],
+        );
+    }
+
+    /// A network file was read for `purpose`.
+    fn network_read(
+        &mut self,
+        purpose: jobs::NetworkUse,
+        result: Result<(Box<crate::model::Network>, PathBuf), String>,
+    ) {
+        use jobs::NetworkUse;
+        match (purpose, result) {
+            // The plan's copy came from a file that cannot be read now: the Openness step
+            // says so, no dialog interrupts the planner.
+            (NetworkUse::Known, Err(message)) => {
+                if let Some(path) = self.network_asked.clone() {
+                    self.network = Some(KnownNetwork {
+                        path,
+                        network: Err(message),
+                    });
+                }
+            }
+            (_, Err(message)) => self.dialog = Some(Dialog::Error(message)),
+            (NetworkUse::Known, Ok((net, path))) => {
+                // A file asked for before another plan was opened is not this plan's.
+                if self.network_asked.as_ref() == Some(&path) {
+                    self.network = Some(KnownNetwork {
+                        path,
+                        network: Ok(*net),
+                    });
+                }
+            }
+            (NetworkUse::Compare, Ok((net, path))) => {
+                self.open_cities();
+                let file = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                let lang = self.settings.lang;
+                if let Some(v) = &mut self.cities {
+                    for plan in net.city_plans() {
+                        let name = format!("{file}: {}", plan.facts.city);
+                        v.add(name, plan, lang);
+                    }
+                }
+            }
+            (NetworkUse::Take, Ok((net, path))) => {
+                let lang = self.settings.lang;
+                let mut plan = self.doc.plan().clone();
+                let file = path.display().to_string();
+                let refused = !self.doc.allows(document::EditScope::Plan)
+                    || net.import_into(&mut plan, &file).is_err();
+                if refused {
+                    self.dialog = Some(Dialog::Error(self.t("network-take-locked")));
+                    return;
+                }
+                let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+                // Framework, values and the network's reference together: one undo.
+                self.doc.replace_plan(plan, now);
+                self.status = tr_args(
+                    lang,
+                    "network-taken",
+                    &[
+                        ("network", net.name.clone().into()),
+                        ("version", net.version.clone().into()),
+                        (
+                            "n",
+                            crate::i18n::FluentArg::Number(net.openness.values.len() as f64),
+                        ),
+                        (
+                            "count",
+                            crate::model::format::integer(lang, net.openness.values.len() as u64)
+                                .into(),
+                        ),
+                        ("file", file.into()),
+                    ],
+                );
+                self.network_asked = Some(path.clone());
+                self.network = Some(KnownNetwork {
+                    path,
+                    network: Ok(*net),
+                });
+            }
+        }
+    }
+
+    /// The network file the plan's copy of the framework came from: its recorded path, a
+    /// relative one taken from the plan's folder; `None` when the plan names none.
+    fn network_path(&self) -> Option<PathBuf> {
+        let file = self.doc.plan().network.as_ref()?.file.trim();
+        if file.is_empty() {
+            return None;
+        }
+        let p = Path::new(file);
+        if p.is_absolute() {
+            Some(p.to_path_buf())
+        } else {
+            Some(self.doc.path.as_deref()?.parent()?.join(p))
+        }
+    }
+
+    /// Reads the plan's network file when the plan names one not read yet (on a job thread).
+    fn watch_network(&mut self) {
+        let wanted = self.network_path();
+        if wanted == self.network_asked {
+            return;
+        }
+        self.network_asked = wanted.clone();
+        match wanted {
+            Some(path) if self.network.as_ref().is_some_and(|k| k.path == path) => {}
+            Some(path) => {
+                self.network = None;
+                self.jobs.load_network(path, jobs::NetworkUse::Known);
+            }
+            None => self.network = None,
+        }
+    }
+
+    /// The network file the plan's framework came from, once read (for tests).
+    pub fn known_network(&self) -> Option<&KnownNetwork> {
+        self.network.as_ref()
     }
 
     /// This instance's autosave folder, while autosave works.
@@ -870,6 +1030,7 @@ impl LapApp {
         for done in self.jobs.poll() {
             self.handle_job(done);
         }
+        self.watch_network();
         if self.dialog.is_none()
             && let Some(cmd) = Command::from_input(&ctx)
         {
@@ -950,6 +1111,7 @@ impl LapApp {
                 doc: &mut self.doc,
                 now,
                 selection: &mut self.selection,
+                network: self.network.as_ref(),
                 scroll_to: &mut self.scroll_to,
                 views: &mut self.views,
                 export: &mut self.export,
@@ -963,6 +1125,9 @@ impl LapApp {
             match cities::window(&ctx, self.settings.lang, view) {
                 cities::Ask::Nothing => {}
                 cities::Ask::Add => self.intents.push(Intent::Run(Command::CompareCities)),
+                cities::Ask::AddNetwork => {
+                    self.ask_file(FileTask::CompareNetwork);
+                }
                 cities::Ask::Close => self.cities = None,
             }
         }
@@ -973,6 +1138,7 @@ impl LapApp {
                 Intent::Run(cmd) => self.run_command(cmd, &ctx),
                 Intent::GoTo(path) => self.go_to(&path),
                 Intent::Open(path) => self.guard(AfterGuard::Open(path)),
+                Intent::TakeNetwork(path) => self.jobs.load_network(path, jobs::NetworkUse::Take),
             }
         }
     }

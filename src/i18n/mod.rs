@@ -196,6 +196,8 @@ mod tests {
                     "actions",
                     "indicators",
                     "committed",
+                    "current",
+                    "message",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

@@ -22,6 +22,6 @@ pub use ids::*;
 pub use items::{ItemRef, walk};
 pub use labels::*;
 pub use money::Money;
-pub use network::{Currency, NETWORK_FORMAT_VERSION, Network, NetworkRef};
+pub use network::{Currency, ImportRefused, NETWORK_FORMAT_VERSION, Network, NetworkRef};
 pub use path::{ItemPath, Section};
 pub use plan::*;

@@ -54,7 +54,9 @@ pub struct NetworkRef {
     pub version: String,
     /// The date of the version taken.
     pub date: Option<Date>,
-    /// The file it was read from, as given on import (for people; never opened by itself).
+    /// The file it was read from, as given on import (an absolute path from the app). The app
+    /// reads it, off the window's thread and read-only, only to tell when the copy is older;
+    /// a relative path is taken from the plan's folder.
     pub file: String,
 }
 
@@ -72,6 +74,13 @@ pub enum Currency {
         /// What the plan took.
         taken: NetworkRef,
     },
+}
+
+/// Why a network's framework was not taken into a plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportRefused {
+    /// The plan is adopted.
+    Adopted,
 }
 
 impl Network {
@@ -130,6 +139,38 @@ impl Network {
             ..self.openness.clone()
         };
         plan.network = Some(self.reference(file));
+    }
+
+    /// Takes the network's framework and values into `plan` as `lap-studio network import`
+    /// and the app's File › Take framework from network file… both do: refused for an adopted
+    /// plan (its published figures change only in a new revision), else [`Self::apply_to`].
+    pub fn import_into(&self, plan: &mut Plan, file: &str) -> Result<(), ImportRefused> {
+        if plan.facts.status == super::PlanStatus::Adopted {
+            return Err(ImportRefused::Adopted);
+        }
+        self.apply_to(plan, file);
+        Ok(())
+    }
+
+    /// Each of the network's cities as a plan of its own for the comparison of cities: the
+    /// network's framework and values with that city as the home city, named by the city and
+    /// titled by the network (no objectives, actions or money).
+    pub fn city_plans(&self) -> Vec<Plan> {
+        self.openness
+            .cities
+            .iter()
+            .map(|c| {
+                let mut p = Plan::new();
+                p.facts.city = c.name.clone();
+                p.facts.country = c.country.clone();
+                p.facts.title = self.name.clone();
+                p.openness = OpennessAssessment {
+                    home_city: Some(c.id.clone()),
+                    ..self.openness.clone()
+                };
+                p
+            })
+            .collect()
     }
 
     /// Whether `plan`'s copy is this network's current version: older when the network's date
@@ -211,6 +252,56 @@ mod tests {
         // Another network's file says nothing about this copy.
         net.name = "Arrival Cities".into();
         assert_eq!(net.currency_of(&plan), Currency::OtherNetwork);
+    }
+
+    #[test]
+    fn an_adopted_plan_refuses_the_import_and_stays_as_it_was() {
+        let mut plan = Plan::new();
+        plan.facts.status = crate::model::PlanStatus::Adopted;
+        let before = plan.clone();
+        assert_eq!(
+            network().import_into(&mut plan, "x"),
+            Err(ImportRefused::Adopted)
+        );
+        assert_eq!(plan, before);
+        plan.facts.status = crate::model::PlanStatus::Draft;
+        assert_eq!(network().import_into(&mut plan, "x"), Ok(()));
+        assert_eq!(plan.network.unwrap().version, "2026.1");
+    }
+
+    #[test]
+    fn each_city_of_the_network_becomes_a_plan_for_the_comparison() {
+        let mut net = network();
+        net.openness.areas = vec![crate::model::OpennessArea {
+            id: "OA-1".into(),
+            name: "Migration".into(),
+            weight: 1.0,
+            indicators: vec![crate::model::OpennessIndicator {
+                id: "OI-1".into(),
+                name: "Foreign-born share".into(),
+                weight: 1.0,
+                ..crate::model::OpennessIndicator::default()
+            }],
+        }];
+        let plans = net.city_plans();
+        assert_eq!(plans.len(), 2);
+        assert_eq!(plans[1].facts.city, "Vienna");
+        assert_eq!(plans[1].facts.title, "OPEN Cities");
+        assert_eq!(plans[1].openness.home_city, Some("C-2".into()));
+        let c = crate::analysis::compare::compare(
+            &plans,
+            crate::model::OpennessMethod::RelativeToAverage,
+            crate::model::Lang::En,
+        );
+        // Only Vienna has a value: it is the one city with an index.
+        let with_index: Vec<&str> = c
+            .index
+            .cities
+            .iter()
+            .filter(|x| x.overall.is_some())
+            .map(|x| x.name.as_str())
+            .collect();
+        assert_eq!(with_index, ["Vienna"]);
     }
 
     #[test]

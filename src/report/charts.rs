@@ -1,5 +1,5 @@
-//! The report's charts — the Gantt chart, the budget by source, the risk matrix and the openness
-//! profile — drawn so that they read in greyscale (fills differ in lightness and pattern, not
+//! The report's charts — the Gantt chart, the budget by source, the risk matrix, the openness
+//! profile and its trend over the years — drawn so that they read in greyscale (fills differ in lightness and pattern, not
 //! only in hue), each with a numbered caption and a text alternative: one or two sentences with
 //! the key numbers ([`alt_text`]), which the report prints under the chart and the accessible
 //! PDF can attach to the figure.
@@ -9,7 +9,7 @@ use std::cell::Cell;
 use printpdf::{Line, LinePoint, Op, PaintMode, Point, Pt, Rect, TextItem, TextMatrix};
 
 use crate::analysis;
-use crate::i18n::tr_args;
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 
 use super::fonts::Face;
@@ -27,21 +27,24 @@ pub enum Chart {
     RiskMatrix,
     /// Openness scores of every compared city by area.
     Openness,
+    /// The overall openness index of every compared city over the years.
+    Trend,
 }
 
 impl Chart {
     /// Every chart, in report order.
-    pub const ALL: [Chart; 4] = [
+    pub const ALL: [Chart; 5] = [
         Chart::Gantt,
         Chart::Budget,
         Chart::RiskMatrix,
         Chart::Openness,
+        Chart::Trend,
     ];
 }
 
 /// What the chart shows, in a few words (the caption after "Figure n.").
-pub fn caption(lang: Lang, chart: Chart) -> &'static str {
-    match chart {
+pub fn caption(lang: Lang, chart: Chart) -> String {
+    let text = match chart {
         Chart::Gantt => lang.pick(
             "Timeline of the actions by month, grouped and shaded by strategic objective.",
             "График на дейностите по месеци, групирани и оцветени по стратегически цели.",
@@ -58,7 +61,9 @@ pub fn caption(lang: Lang, chart: Chart) -> &'static str {
             "Openness profile: each area's score for every compared city; the plan's own city is drawn dark with its value.",
             "Профил на отвореността: оценката на всяка област за всеки сравняван град; градът на плана е в тъмен цвят и със стойност.",
         ),
-    }
+        Chart::Trend => return tr(lang, "pdf-trend-caption"),
+    };
+    text.to_owned()
 }
 
 /// The chart's text alternative: one or two sentences with its key numbers, in `lang`.
@@ -68,6 +73,7 @@ pub fn alt_text(plan: &Plan, lang: Lang, chart: Chart) -> String {
         Chart::Budget => budget_alt(plan, lang),
         Chart::RiskMatrix => risk_alt(plan, lang),
         Chart::Openness => openness_alt(&analysis::openness_index(plan), lang),
+        Chart::Trend => openness_trend_alt(&analysis::openness::trend(&plan.openness), lang),
     }
 }
 
@@ -1191,6 +1197,136 @@ pub fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang, idx: &analysis::Ope
         }
     }
     caption_below(l, plan, lang, Chart::Openness);
+}
+
+/// How tall the trend chart's plotting area is, in points.
+const TREND_PLOT_H: f32 = 150.0;
+
+/// What the trend chart keeps together on one page: the whole of it.
+pub fn openness_trend_keep() -> f32 {
+    let small = Style::SMALL.size(7.0);
+    TREND_PLOT_H + 3.0 * small.line_height() + 24.0
+}
+
+/// The trend as a line chart: the overall index of every city (a line each) over the years,
+/// the plan's own city dark and thick with its value at each year, the others lighter; each
+/// line named at its right end (names pushed apart so none overlaps), so the chart reads in
+/// greyscale without a legend. Relative scores show the average (100) as a line. Nothing is
+/// drawn for fewer than two years (the table says it all).
+pub fn openness_trend(
+    l: &mut Layout<'_>,
+    plan: &Plan,
+    lang: Lang,
+    trend: &analysis::openness::OpennessTrend,
+) {
+    if trend.years.len() < 2 {
+        return;
+    }
+    let small = Style::SMALL.size(7.0);
+    let cities = trend.overall();
+    l.ensure(openness_trend_keep());
+    let axis_w = 26.0;
+    let names_w = 110.0;
+    let x0 = l.left() + axis_w;
+    let plot_w = (l.width() - axis_w - names_w - 12.0).max(60.0);
+    let top = l.y + small.line_height();
+    let h = TREND_PLOT_H;
+    let max = (trend.max_score().max(1.0) * 1.05) as f32;
+    let n = (trend.years.len() - 1) as f32;
+    let x_of = |i: usize| x0 + plot_w * i as f32 / n;
+    let y_of = |v: f64| top + h * (1.0 - (v.max(0.0) as f32 / max));
+    // Grid lines with their values, then the axes.
+    let step = if max > 150.0 { 50.0 } else { 25.0 };
+    let mut v = 0.0f32;
+    while v <= max {
+        let y = y_of(f64::from(v));
+        line(l, (x0, y), (x0 + plot_w, y), [0.88, 0.88, 0.90], 0.25);
+        let text = format::integer(lang, v as u64);
+        let w = l.text_width(small, &text);
+        l.put_text(x0 - 3.0 - w, y - 3.5, small, &text);
+        v += step;
+    }
+    line(l, (x0, top), (x0, top + h), GREY, 0.5);
+    line(l, (x0, top + h), (x0 + plot_w, top + h), GREY, 0.5);
+    if trend.method == OpennessMethod::RelativeToAverage && f64::from(max) > 100.0 {
+        let y = y_of(100.0);
+        line(l, (x0, y), (x0 + plot_w, y), INK, 0.7);
+    }
+    for (i, year) in trend.years.iter().enumerate() {
+        let text = year.to_string();
+        let w = l.text_width(small, &text);
+        let x = x_of(i);
+        line(l, (x, top + h), (x, top + h + 2.0), GREY, 0.4);
+        l.put_text(x - w / 2.0, top + h + 3.0, small, &text);
+    }
+    let home_color: Rgb3 = [0.55, 0.05, 0.10];
+    let color = |k: usize, home: bool| -> Rgb3 {
+        if home {
+            home_color
+        } else {
+            with_luminance([0.20, 0.45, 0.70], [0.62, 0.74, 0.50, 0.82][k % 4])
+        }
+    };
+    // The others first, so the plan's own city is drawn over them.
+    let mut order: Vec<usize> = (0..cities.len()).collect();
+    order.sort_by_key(|k| cities[*k].2);
+    let mut ends: Vec<(f32, usize)> = Vec::new();
+    for k in order {
+        let (_, _, home, scores) = &cities[k];
+        let c = color(k, *home);
+        let width = if *home { 1.8 } else { 0.9 };
+        let points: Vec<(usize, f64)> = scores
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((i, (*s)?)))
+            .collect();
+        for w in points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            line(l, (x_of(a.0), y_of(a.1)), (x_of(b.0), y_of(b.1)), c, width);
+        }
+        let mark = if *home { 3.2 } else { 2.2 };
+        for (i, v) in &points {
+            let (x, y) = (x_of(*i), y_of(*v));
+            l.fill_rect(x - mark / 2.0, y - mark / 2.0, mark, mark, c);
+            if *home {
+                let text = format::decimal(lang, *v, 1);
+                let w = l.text_width(small.bold(), &text);
+                l.put_text(x - w / 2.0, y - mark - 8.0, small.size(6.0).bold(), &text);
+            }
+        }
+        if let Some((_, v)) = points.last() {
+            ends.push((y_of(*v), k));
+        }
+    }
+    // The names at the right, top to bottom in the order of their lines' ends, pushed apart.
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let gap = small.line_height();
+    let mut placed: Vec<(f32, f32, usize)> = Vec::new();
+    let mut last = f32::NEG_INFINITY;
+    for (y, k) in ends {
+        let at = (y - 3.5).max(last + gap);
+        placed.push((y, at, k));
+        last = at;
+    }
+    let xl = x0 + plot_w + 4.0;
+    for (y, at, k) in placed {
+        let (_, name, home, _) = &cities[k];
+        let c = color(k, *home);
+        line(l, (x0 + plot_w, y), (xl + 4.0, at + 3.5), c, 0.5);
+        let st = if *home { small.bold() } else { small };
+        let name = super::fit(l, st, name, names_w - 10.0);
+        l.put_text(xl + 6.0, at, st, &name);
+        last = last.max(at);
+    }
+    l.y = (top + h + 3.0 + small.line_height()).max(last + gap) + 4.0;
+    if trend.method == OpennessMethod::RelativeToAverage {
+        l.paragraph(
+            small.italic().color(GREY),
+            &format!("— {}", t(lang, "pdf-average-line")),
+            0.0,
+        );
+    }
+    caption_below(l, plan, lang, Chart::Trend);
 }
 
 #[cfg(test)]

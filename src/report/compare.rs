@@ -6,8 +6,8 @@
 //!
 //! Sections: the plans compared; the openness profiles against the group average (with the
 //! indicators compared and those left out); openness over the years; objectives and actions by
-//! theme; the budget by fund and programme. The model does not yet record which good practice
-//! an action adapts, so there is no transfer section.
+//! theme; the budget by fund and programme; which good practices went from which city to
+//! which (the transfer matrix, then each action that adapts a practice and what it adapts).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -39,16 +39,19 @@ pub enum Part {
     Themes,
     /// Money by fund and programme.
     Budget,
+    /// Good practices from city to city: the transfer matrix and its list.
+    Transfers,
 }
 
 impl Part {
     /// Every part, in report order.
-    pub const ALL: [Part; 5] = [
+    pub const ALL: [Part; 6] = [
         Part::Plans,
         Part::Profile,
         Part::Trend,
         Part::Themes,
         Part::Budget,
+        Part::Transfers,
     ];
 
     /// The key of its heading in the Fluent files (also the HTML section's id).
@@ -59,6 +62,7 @@ impl Part {
             Part::Trend => "cmp-trend",
             Part::Themes => "cmp-themes",
             Part::Budget => "cmp-budget",
+            Part::Transfers => "cmp-transfers",
         }
     }
 }
@@ -261,6 +265,91 @@ pub fn funds_table(c: &Comparison, lang: Lang) -> Table {
     }
 }
 
+/// A city of the transfer matrix as the report names it (an unknown one in words).
+fn transfer_city(c: &Comparison, lang: Lang, k: usize) -> String {
+    match c.transfers.cities.get(k).map(|s| s.trim()) {
+        Some(name) if !name.is_empty() => short(name),
+        _ => t(lang, "cmp-unknown-city"),
+    }
+}
+
+/// The transfer matrix: a row per city some practice comes from, a column per plan that
+/// adapts (its city), each cell the number of its actions adapting that city's practices.
+pub fn transfer_matrix(c: &Comparison, lang: Lang) -> Table {
+    use super::layout::Column;
+    let mut cols = vec![Column::new(t(lang, "cmp-from-to"), 2.0).max_lines(3)];
+    cols.extend(c.plans.iter().map(|p| Column::right(short(&p.city), 1.2)));
+    let rows = c
+        .transfers
+        .sources()
+        .map(|(k, row)| {
+            std::iter::once(transfer_city(c, lang, k))
+                .chain(row.iter().map(|n| {
+                    if *n == 0 {
+                        "—".to_owned()
+                    } else {
+                        format::integer(lang, *n as u64)
+                    }
+                }))
+                .collect()
+        })
+        .collect();
+    Table::new(cols, rows)
+}
+
+/// Each adaptation: the practice, from which city to which, the action and what it adapts.
+pub fn transfer_list(c: &Comparison, lang: Lang) -> Table {
+    use super::layout::Column;
+    let cols = vec![
+        Column::new(t(lang, "cmp-practice"), 3.0).max_lines(4),
+        Column::new(t(lang, "cmp-from"), 1.3),
+        Column::new(t(lang, "cmp-to"), 1.3),
+        Column::new(t(lang, "cmp-action"), 2.5).max_lines(4),
+        Column::new(t(lang, "cmp-adapted"), 4.0).max_lines(6),
+    ];
+    let rows = c
+        .transfers
+        .list
+        .iter()
+        .map(|x| {
+            let practice = if x.title.trim().is_empty() {
+                x.practice.to_string()
+            } else {
+                format!("{} {}", x.practice, short(&x.title))
+            };
+            let action = if x.action_title.trim().is_empty() {
+                x.action.clone()
+            } else {
+                format!("{} {}", x.action, short(&x.action_title))
+            };
+            let adapted = if x.adapted.trim().is_empty() {
+                "—".to_owned()
+            } else {
+                x.adapted.clone()
+            };
+            vec![
+                practice,
+                transfer_city(c, lang, x.from),
+                c.plans
+                    .get(x.to)
+                    .map_or_else(String::new, |p| short(&p.city)),
+                action,
+                adapted,
+            ]
+        })
+        .collect();
+    Table::new(cols, rows)
+}
+
+/// The sentence under the transfer tables: how they are counted, or that nothing is adapted.
+fn transfers_note(c: &Comparison, lang: Lang) -> String {
+    if c.transfers.list.is_empty() {
+        t(lang, "cmp-no-transfers")
+    } else {
+        t(lang, "cmp-transfers-note")
+    }
+}
+
 /// The sentence under the budget table: what the amounts are, and mixed currencies.
 fn budget_note(c: &Comparison, lang: Lang) -> String {
     let mut s = t(lang, "cmp-budget-note");
@@ -357,6 +446,14 @@ pub fn text(c: &Comparison, lang: Lang) -> String {
                 text_table(&funds_table(c, lang), &mut out);
                 let _ = writeln!(out, "{}", budget_note(c, lang));
             }
+            Part::Transfers => {
+                if !c.transfers.list.is_empty() {
+                    text_table(&transfer_matrix(c, lang), &mut out);
+                    out.push('\n');
+                    text_table(&transfer_list(c, lang), &mut out);
+                }
+                let _ = writeln!(out, "{}", transfers_note(c, lang));
+            }
         }
         out.push('\n');
     }
@@ -452,6 +549,17 @@ pub fn html(c: &Comparison, lang: Lang) -> String {
                 html_table(&mut h, &heading, &funds_table(c, lang));
                 let _ = write!(h, "<p>{}</p>", esc(&budget_note(c, lang)));
             }
+            Part::Transfers => {
+                if !c.transfers.list.is_empty() {
+                    html_table(&mut h, &heading, &transfer_matrix(c, lang));
+                    html_table(
+                        &mut h,
+                        &t(lang, "cmp-transfer-list"),
+                        &transfer_list(c, lang),
+                    );
+                }
+                let _ = write!(h, "<p>{}</p>", esc(&transfers_note(c, lang)));
+            }
         }
         h.push_str("</section>");
     }
@@ -520,11 +628,10 @@ fn body(l: &mut Layout<'_>, c: &Comparison, lang: Lang) {
                 if c.trend.years.len() < 2 {
                     l.label_paragraph(Style::BODY, &t(lang, "cmp-no-trend"), 0.0);
                 } else {
-                    l.label_paragraph(
-                        Style::BODY.italic(),
-                        &charts::openness_trend_alt(&c.trend, lang),
-                        0.0,
-                    );
+                    // The chart with its caption and text alternative; the table for the numbers.
+                    l.begin_figure(charts::alt_text(&chart_plan, lang, charts::Chart::Trend));
+                    charts::openness_trend(l, &chart_plan, lang, &c.trend);
+                    l.end_figure();
                     pdf_table(l, &tables::openness_trend(lang, &c.trend));
                     l.label_paragraph(Style::BODY, &openness::trend_text(lang, &c.trend), 0.0);
                 }
@@ -533,6 +640,14 @@ fn body(l: &mut Layout<'_>, c: &Comparison, lang: Lang) {
             Part::Budget => {
                 pdf_table(l, &funds_table(c, lang));
                 l.label_paragraph(Style::BODY.color(GREY), &budget_note(c, lang), 0.0);
+            }
+            Part::Transfers => {
+                if !c.transfers.list.is_empty() {
+                    pdf_table(l, &transfer_matrix(c, lang));
+                    l.label_heading(2, &t(lang, "cmp-transfer-list"), 40.0);
+                    pdf_table(l, &transfer_list(c, lang));
+                }
+                l.label_paragraph(Style::BODY.color(GREY), &transfers_note(c, lang), 0.0);
             }
         }
     }
@@ -680,6 +795,21 @@ mod tests {
         let th = themes_table(&c, Lang::En);
         assert_eq!(th.rows.len(), c.themes.len());
         assert!(th.rows[0][1].contains("objective"), "{:?}", th.rows[0]);
+        // Sofia (the first plan) adapts Vienna's StartWien: a row for Vienna, a 1 under Sofia.
+        let m = transfer_matrix(&c, Lang::En);
+        assert_eq!(m.columns.len(), 4);
+        let vienna = m
+            .rows
+            .iter()
+            .find(|r| r[0] == "Vienna")
+            .expect("a row for Vienna");
+        assert_eq!(vienna[1], "1");
+        let list = transfer_list(&c, Lang::En);
+        assert!(
+            list.rows
+                .iter()
+                .any(|r| r[0].contains("StartWien") && r[1] == "Vienna" && r[2] == c.plans[0].city)
+        );
     }
 
     #[test]

@@ -917,11 +917,14 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.end_figure();
     l.label_heading(2, &t(lang, "pdf-method"), 40.0);
     l.label_paragraph(Style::BODY, &analysis::openness::method(lang, &idx), 0.0);
-    // The trend, as a table with its text alternative and the words of how it was computed.
+    // The trend: a line chart with its caption and text alternative, then the table for the
+    // numbers and the words of how it was computed.
     let trend = analysis::openness::trend(o);
     if trend.years.len() >= 2 {
-        l.label_heading(2, &t(lang, "pdf-trend"), 80.0);
-        l.label_paragraph(Style::BODY, &charts::openness_trend_alt(&trend, lang), 0.0);
+        l.label_heading(2, &t(lang, "pdf-trend"), charts::openness_trend_keep());
+        l.begin_figure(charts::alt_text(plan, lang, charts::Chart::Trend));
+        charts::openness_trend(l, plan, lang, &trend);
+        l.end_figure();
         let table = tables::openness_trend(lang, &trend);
         l.table(&table.columns, &table.rows);
         l.label_paragraph(

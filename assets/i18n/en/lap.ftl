@@ -735,6 +735,17 @@ cmp-add = Add a plan…
 cmp-remove = Remove
 cmp-method = Method
 cmp-add-hint = Add the plans of partner cities to compare them with this one.
+cmp-transfers = Good practices from city to city
+cmp-from-to = From (row) to (column)
+cmp-transfer-list = Each action that adapts a good practice
+cmp-practice = Good practice
+cmp-from = From
+cmp-to = To
+cmp-action = Action
+cmp-adapted = What is adapted
+cmp-unknown-city = City not known
+cmp-no-transfers = No action of these plans adapts a good practice.
+cmp-transfers-note = Counted from each action that adapts a good practice: from the practice's city (as the plan's own practices or the shipped library give it) to the plan's city. A practice's city counts as a compared city when its name is that plan's city as the plan spells it; the same city spelt in another language is a row of its own.
 ## Good practices and their transfer (issue 14)
 help-practices = Practices other cities have tried, each with its public sources: browse the library shipped with LAP Studio or the plan's own, filter by theme and city, and turn one into a draft action to adapt (URBACT's Understand–Adapt–Re-use).
 help-exchanges = Study visits, transnational seminars, public debates, consultations and events: who took part, what was learned or said, and which actions it led to. A consultation's comments each get the plan's response.
@@ -855,7 +866,7 @@ cli-network-imported = { $plan } now has the framework and { $values ->
 } of { $network } { $version }
 pdf-network = Framework agreed in the network
 pdf-network-version = version
-hint-network = Taken from the network's file; `lap-studio network check` tells when the network has a newer version, and `lap-studio network import` brings it in.
+hint-network = Taken from the network's file; the app reads that file and says here when the network has a newer version (on the command line `lap-studio network check`); File › Take framework from network file… or `lap-studio network import` brings it in.
 monitoring-rag-on-track = On track
 monitoring-rag-at-risk = At risk
 monitoring-rag-off-track = Off track
@@ -921,3 +932,25 @@ field-milestones = Milestones
 field-due = Due by
 add-milestone = Add a milestone
 field-milestone-title = Milestone
+## The network file in the app
+cmd-take-network = Take framework from network file…
+fd-take-network = Take
+fd-filter-network = Network files (.lapnet.ron)
+network-take-locked = The plan cannot be changed now (it is adopted, or open for review): nothing was taken from the network file.
+network-taken = Took the framework of { $network }, version { $version }, with { $n ->
+    [one] { $count } value
+   *[other] { $count } values
+} from { $file }. Undo takes it back.
+network-older = This plan's framework is { $network } version { $taken }; the network file { $file } has version { $current }.
+network-take-again = Take the new version
+network-unreadable = The network file this plan's framework came from cannot be read now ({ $file }): { $message }
+cmp-add-network = Add a network file…
+practices-network = The library of { $network }
+practices-network-empty = The network file has no good practices.
+values-import-how = { $file } has { $n ->
+    [one] { $count } value
+   *[other] { $count } values
+}; the plan has { $values } of its own. Add the table's values to them (a value of the same city, indicator and year is replaced), or replace them all with the table?
+values-import-add = Add to the plan's values
+values-import-replace = Replace the plan's values
+pdf-trend-caption = Openness over the years: the overall index of every compared city by year; the plan's own city is drawn dark with its values, each line is named at its end.

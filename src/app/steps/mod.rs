@@ -55,6 +55,8 @@ pub enum PracticesView {
     Library,
     /// The plan's own practices.
     Plan,
+    /// The library of the network file the plan's framework came from.
+    Network,
 }
 
 /// The views of the Actions step.

@@ -27,11 +27,73 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         ui.selectable_value(tab, T::Framework, tr(lang, "tab-framework"));
     });
     ui.separator();
+    network_notice(ui, cx);
     match cx.views.openness {
         T::Results => results(ui, cx),
         T::Values => values(ui, cx),
         T::Cities => cities(ui, cx),
         T::Framework => framework(ui, cx),
+    }
+}
+
+/// A network version as people name it: its version, and its date when there is one.
+fn version_text(lang: Lang, version: &str, date: Option<Date>) -> String {
+    match date {
+        Some(d) => format!("{version} ({})", crate::model::format::date(lang, d)),
+        None => version.to_owned(),
+    }
+}
+
+/// Says when the plan's copy of the framework is older than the network file it came from
+/// (read by the app off the window's thread), with a button that takes the file again; or that
+/// the file cannot be read now.
+fn network_notice(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+    let lang = cx.lang;
+    let Some(known) = cx.network else { return };
+    let file = known.path.display().to_string();
+    match &known.network {
+        Err(message) => {
+            ui.colored_label(
+                crate::app::theme::WARNING,
+                crate::i18n::tr_args(
+                    lang,
+                    "network-unreadable",
+                    &[("file", file.into()), ("message", message.clone().into())],
+                ),
+            );
+            ui.separator();
+        }
+        Ok(net) => {
+            let Currency::Older { taken } = net.currency_of(cx.plan()) else {
+                return;
+            };
+            ui.colored_label(
+                crate::app::theme::WARNING,
+                crate::i18n::tr_args(
+                    lang,
+                    "network-older",
+                    &[
+                        ("network", net.name.clone().into()),
+                        (
+                            "taken",
+                            version_text(lang, &taken.version, taken.date).into(),
+                        ),
+                        ("current", version_text(lang, &net.version, net.date).into()),
+                        ("file", file.into()),
+                    ],
+                ),
+            );
+            let can = cx.doc.allows(crate::app::document::EditScope::Plan);
+            if ui
+                .add_enabled(can, egui::Button::new(tr(lang, "network-take-again")))
+                .clicked()
+            {
+                cx.intents.push(crate::app::commands::Intent::TakeNetwork(
+                    known.path.clone(),
+                ));
+            }
+            ui.separator();
+        }
     }
 }
 

@@ -1,5 +1,6 @@
-//! Good practices: the shipped library and the plan's own, filtered by theme and city; one
-//! practice whole with its sources; "Turn into a draft action" as one undoable edit.
+//! Good practices: the shipped library, the plan's own, and the library of the network file the
+//! plan's framework came from, filtered by theme and city; one practice whole with its sources;
+//! "Turn into a draft action" as one undoable edit.
 
 use egui::{RichText, Ui};
 
@@ -12,20 +13,51 @@ use crate::model::*;
 
 /// The selection keys: the library's chosen practice, the filters.
 const LIBRARY: &str = "practice-library";
+const NETWORK: &str = "practice-network";
 const CITY: &str = "practice-city";
 
 /// The editor.
 pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
     w::heading(ui, Section::Practices.label(lang), &cx.tr("help-practices"));
+    // The network's library, once its file is read: beside the shipped one.
+    let network: Option<(String, Vec<GoodPractice>)> = cx
+        .network
+        .and_then(|k| k.network.as_ref().ok())
+        .map(|n| (n.name.clone(), n.practices.clone()));
+    if network.is_none() && cx.views.practices == PracticesView::Network {
+        cx.views.practices = PracticesView::Library;
+    }
     let view = &mut cx.views.practices;
     ui.horizontal_wrapped(|ui| {
         ui.selectable_value(view, PracticesView::Library, tr(lang, "practices-library"));
+        if let Some((name, _)) = &network {
+            ui.selectable_value(
+                view,
+                PracticesView::Network,
+                crate::i18n::tr_args(
+                    lang,
+                    "practices-network",
+                    &[("network", name.clone().into())],
+                ),
+            );
+        }
         ui.selectable_value(view, PracticesView::Plan, tr(lang, "practices-own"));
     });
     ui.separator();
     match cx.views.practices {
-        PracticesView::Library => library(ui, cx),
+        PracticesView::Library => {
+            let shipped: Vec<GoodPractice> = crate::store::practices::shipped().to_vec();
+            library(ui, cx, &shipped, LIBRARY);
+        }
+        PracticesView::Network => {
+            let practices = network.map(|(_, p)| p).unwrap_or_default();
+            if practices.is_empty() {
+                ui.weak(tr(lang, "practices-network-empty"));
+            } else {
+                library(ui, cx, &practices, NETWORK);
+            }
+        }
         PracticesView::Plan => own(ui, cx),
     }
 }
@@ -79,25 +111,25 @@ fn matches(p: &GoodPractice, theme: Option<PracticeTheme>, city: Option<&str>) -
     theme.is_none_or(|t| p.themes.contains(&t)) && city.is_none_or(|c| p.city == c)
 }
 
-/// The shipped library: a filtered list beside the practice shown whole.
-fn library(ui: &mut Ui, cx: &mut StepCtx<'_>) {
+/// A library (the shipped one or the network's): a filtered list beside the practice shown
+/// whole; `key` keeps each library's chosen practice.
+fn library(ui: &mut Ui, cx: &mut StepCtx<'_>, practices: &[GoodPractice], key: &'static str) {
     let lang = cx.lang;
-    let shipped = crate::store::practices::shipped();
-    let all: Vec<&GoodPractice> = shipped.iter().collect();
+    let all: Vec<&GoodPractice> = practices.iter().collect();
     let (theme, city) = filters(ui, cx, &all);
     let shown: Vec<&GoodPractice> = all
         .into_iter()
         .filter(|p| matches(p, theme, city.as_deref()))
         .collect();
-    let mut chosen = cx.selected(LIBRARY);
-    list_panel(ui, "practice-library", |ui| {
+    let mut chosen = cx.selected(key);
+    list_panel(ui, key, |ui| {
         ui.weak(crate::i18n::tr_args(
             lang,
             "practices-count",
             &[("n", shown.len().into())],
         ));
         egui::ScrollArea::vertical()
-            .id_salt("practice-library-list")
+            .id_salt((key, "list"))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for p in &shown {
@@ -110,9 +142,9 @@ fn library(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             });
     });
     if let Some(c) = &chosen {
-        cx.selection.insert(LIBRARY, c.clone());
+        cx.selection.insert(key, c.clone());
     }
-    detail(ui, "practice-library", |ui| {
+    detail(ui, key, |ui| {
         let Some(p) = chosen
             .as_deref()
             .and_then(|id| shown.iter().find(|p| p.id.as_str() == id))
