@@ -196,6 +196,9 @@ mod tests {
                     "actions",
                     "indicators",
                     "committed",
+                    "code",
+                    "bad",
+                    "good",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

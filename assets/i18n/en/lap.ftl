@@ -921,3 +921,43 @@ field-milestones = Milestones
 field-due = Due by
 add-milestone = Add a milestone
 field-milestone-title = Milestone
+
+## Import and export of indicator actuals (issue 15)
+actuals-col-code = Indicator code
+actuals-col-date = Date or year
+actuals-import-empty = The table has no values: the first row names the columns (indicator code, date or year, value, source, note), one value a row below it
+actuals-import-no-column = Line { $line }: no column “{ $column }” (the first row names the columns: indicator code, date or year, value, source, note)
+actuals-import-no-code = Line { $line }: no indicator code
+actuals-import-unknown-code = Line { $line }: no indicator of the plan has the code “{ $code }”
+actuals-import-ambiguous-code = Line { $line }: more than one indicator has the code “{ $code }”; use its id
+actuals-import-bad-date = Line { $line }: “{ $date }” is neither a year between 1900 and 2100 nor a date: { $error }
+actuals-import-no-value = Line { $line }: no value (fill it in, or delete the row)
+actuals-import-bad-value = Line { $line }: { $error }
+actuals-import-duplicate = Line { $line }: a second value of { $code } for { $year }; the first is on line { $first }
+actuals-no-round = { $file } has no monitoring round yet: start one with --new-round DATE
+actuals-unknown-round = { $file } has no monitoring round “{ $round }”; its rounds: { $rounds }
+actuals-bad-new-round = “{ $date }” is not a date for the new round: { $error }
+actuals-imported = { $count ->
+    [one] One value imported into round { $round } of { $file }
+   *[other] { $count } values imported into round { $round } of { $file }
+}
+actuals-skipped = { $count ->
+    [one] One bad row skipped:
+   *[other] { $count } bad rows skipped:
+}
+actuals-import-refused = Nothing was imported from { $file }: { $count ->
+    [one] one row is wrong
+   *[other] { $count } rows are wrong
+} (import the others with --skip-bad):
+actuals-exported = The values of round { $round } written to { $file }, a row for each indicator to fill in
+cmd-import-actuals = Import indicator values (CSV or xlsx)…
+actuals-bad-rows-title = Some rows cannot be imported
+actuals-bad-rows = { $file }: { $bad ->
+    [one] one row is wrong
+   *[other] { $bad } rows are wrong
+}, { $good ->
+    [one] one is right
+   *[other] { $good } are right
+}. Import the right ones into round { $round } and skip the wrong ones, or import nothing and correct the file.
+actuals-skip-bad = Import the right rows, skip the wrong ones
+actuals-import-locked = The monitoring rounds cannot be changed now (the plan is open for review): nothing was imported.

@@ -41,40 +41,6 @@ fn status_line(ui: &mut Ui, lang: Lang, name: &str, s: &status::Status, currency
     });
 }
 
-/// A new round: dated today, covering the months since the latest round's period, by the same
-/// author, with the latest progress carried over (narratives and issues cleared), so only what
-/// changed is typed.
-fn new_round(plan: &Plan) -> MonitoringRound {
-    let today = Date::today();
-    let ids = plan.monitoring.rounds.iter().map(|r| r.id.as_str());
-    let latest = plan.monitoring.latest();
-    let start = latest
-        .and_then(|r| r.period_end)
-        .map(|e| e.plus_months(1))
-        .or(plan.facts.period_start);
-    MonitoringRound {
-        id: MonitoringRoundId(fresh_id(MonitoringRoundId::PREFIX, ids)),
-        date: Some(today),
-        period_start: start,
-        period_end: Some(today.year_month()),
-        author: latest.map(|r| r.author.clone()).unwrap_or_default(),
-        note: String::new(),
-        actuals: Vec::new(),
-        progress: latest
-            .map(|r| {
-                r.progress
-                    .iter()
-                    .map(|p| ActionProgress {
-                        narrative: String::new(),
-                        issues: String::new(),
-                        ..p.clone()
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-    }
-}
-
 /// The editor.
 pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
     let lang = cx.lang;
@@ -111,7 +77,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             &tr(lang, "monitoring-start-round"),
             EditScope::Monitoring,
         ) {
-            let round = new_round(&plan);
+            let round = plan.new_round(Date::today());
             pick = Some(round.id.to_string());
             let mut all = plan.monitoring.rounds.clone();
             all.push(round);
