@@ -39,6 +39,8 @@ pub enum Command {
     ExportValues,
     /// Import an openness values table (CSV or xlsx).
     ImportValues,
+    /// Import indicator values (CSV or xlsx) into a monitoring round.
+    ImportActuals,
     /// Close the app.
     Quit,
     /// Undo the last edit.
@@ -78,6 +80,7 @@ impl Command {
         Command::ExportXlsx,
         Command::ExportValues,
         Command::ImportValues,
+        Command::ImportActuals,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -104,6 +107,7 @@ impl Command {
             Command::ExportXlsx => "cmd-export-xlsx",
             Command::ExportValues => "cmd-export-values",
             Command::ImportValues => "cmd-import-values",
+            Command::ImportActuals => "cmd-import-actuals",
             Command::Quit => "cmd-quit",
             Command::Undo => "cmd-undo",
             Command::Redo => "cmd-redo",

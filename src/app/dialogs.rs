@@ -34,6 +34,12 @@ pub(super) enum Dialog {
     Files(Box<FileDialog>),
     /// The file to save to is read-only: replace it, save elsewhere, or not at all.
     ReadOnly(PathBuf),
+    /// Some rows of a table of indicator values are wrong: import the others, or nothing.
+    BadActualRows {
+        path: PathBuf,
+        round: Box<crate::model::MonitoringRound>,
+        imported: crate::store::actuals::Imported,
+    },
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -100,6 +106,58 @@ impl LapApp {
                         if ui.button(tr(lang, "button-cancel")).clicked() {
                             keep = false;
                             self.after_save = None;
+                        }
+                    });
+                }
+                Dialog::BadActualRows {
+                    path,
+                    round,
+                    imported,
+                } => {
+                    ui.heading(tr(lang, "actuals-bad-rows-title"));
+                    ui.label(tr_args(
+                        lang,
+                        "actuals-bad-rows",
+                        &[
+                            ("file", path.display().to_string().into()),
+                            ("bad", imported.bad.len().into()),
+                            ("good", imported.actuals.len().into()),
+                            ("round", round.id.to_string().into()),
+                        ],
+                    ));
+                    egui::ScrollArea::vertical()
+                        .id_salt("bad-rows")
+                        .max_height(240.0)
+                        .show(ui, |ui| {
+                            for row in &imported.bad {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(row.message.as_str()).monospace(),
+                                    )
+                                    .wrap(),
+                                );
+                            }
+                        });
+                    ui.horizontal_wrapped(|ui| {
+                        let good = !imported.actuals.is_empty();
+                        if ui
+                            .add_enabled(good, egui::Button::new(tr(lang, "actuals-skip-bad")))
+                            .clicked()
+                        {
+                            keep = false;
+                            let imported = std::mem::replace(
+                                imported,
+                                crate::store::actuals::Imported {
+                                    actuals: Vec::new(),
+                                    bad: Vec::new(),
+                                    number_lang: lang,
+                                },
+                            );
+                            let round = std::mem::take(round.as_mut());
+                            self.put_actuals(path, round, imported);
+                        }
+                        if ui.button(tr(lang, "button-cancel")).clicked() {
+                            keep = false;
                         }
                     });
                 }

@@ -31,6 +31,8 @@ pub enum FileTask {
     ExportValues,
     /// An openness values table to read.
     ImportValues,
+    /// A table of indicator values to read into a monitoring round.
+    ImportActuals,
 }
 
 impl FileTask {
@@ -48,7 +50,7 @@ impl FileTask {
             FileTask::ExportPdf => "pdf",
             FileTask::ExportXlsx => "xlsx",
             // A table is CSV unless its name ends in .xlsx.
-            FileTask::ExportValues | FileTask::ImportValues => "csv",
+            FileTask::ExportValues | FileTask::ImportValues | FileTask::ImportActuals => "csv",
             _ => "ron",
         }
     }
@@ -57,7 +59,9 @@ impl FileTask {
     /// CSV or xlsx.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            FileTask::ExportValues | FileTask::ImportValues => &["csv", "xlsx"],
+            FileTask::ExportValues | FileTask::ImportValues | FileTask::ImportActuals => {
+                &["csv", "xlsx"]
+            }
             FileTask::ExportPdf => &["pdf"],
             FileTask::ExportXlsx => &["xlsx"],
             _ => &["ron"],
@@ -67,7 +71,9 @@ impl FileTask {
     /// The translation key of the system dialog's filter for [`Self::extensions`].
     pub fn filter_key(self) -> &'static str {
         match self {
-            FileTask::ExportValues | FileTask::ImportValues => "fd-filter-values",
+            FileTask::ExportValues | FileTask::ImportValues | FileTask::ImportActuals => {
+                "fd-filter-values"
+            }
             FileTask::ExportPdf => "fd-filter-pdf",
             FileTask::ExportXlsx => "fd-filter-xlsx",
             _ => "fd-filter-plan",
@@ -85,6 +91,7 @@ impl FileTask {
             FileTask::ExportXlsx => "cmd-export-xlsx",
             FileTask::ExportValues => "cmd-export-values",
             FileTask::ImportValues => "cmd-import-values",
+            FileTask::ImportActuals => "cmd-import-actuals",
         }
     }
 
@@ -96,7 +103,7 @@ impl FileTask {
             FileTask::Compare => "fd-compare",
             FileTask::CompareCities => "fd-add-to-comparison",
             FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues => "fd-export",
-            FileTask::ImportValues => "fd-import",
+            FileTask::ImportValues | FileTask::ImportActuals => "fd-import",
         }
     }
 }

@@ -80,6 +80,7 @@ impl LapApp {
                 Command::ExportXlsx.menu_item(ui, lang, &mut asked);
                 Command::ExportValues.menu_item(ui, lang, &mut asked);
                 Command::ImportValues.menu_item(ui, lang, &mut asked);
+                Command::ImportActuals.menu_item(ui, lang, &mut asked);
                 ui.separator();
                 Command::Quit.menu_item(ui, lang, &mut asked);
             });

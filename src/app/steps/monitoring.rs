@@ -89,6 +89,13 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 all,
             );
         }
+        // Into the round shown (a new one when there is none).
+        let editable = w::editable(ui, EditScope::Monitoring);
+        let import = egui::Button::new(tr(lang, "cmd-import-actuals"));
+        if ui.add_enabled(editable, import).clicked() {
+            cx.intents
+                .push(crate::app::Intent::Run(crate::app::Command::ImportActuals));
+        }
     });
     if pick != chosen
         && let Some(id) = &pick
