@@ -915,3 +915,39 @@ fn an_adopted_plan_takes_monitoring_and_keeps_its_fingerprint() {
     // The content itself still refuses edits.
     assert_eq!(p.actions, plan.actions);
 }
+
+/// The Monitoring step's charts: target against values for the indicator picked beside it, and
+/// spend against budget by funding source with the total in the reader's numbers.
+#[test]
+fn the_monitoring_step_draws_target_against_values_and_spend_against_budget() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "13. Monitoring");
+    h.get_by_label("Target and values over the years");
+    h.get_by_label("Spend against budget over time");
+    // The legends name what is drawn.
+    h.get_by_label("Baseline and targets");
+    h.get_by_label("Values reported");
+    // A spend line and a budget line for each funding source.
+    let spent = h.get_all_by_label_contains(": spent").count();
+    assert!(spent >= 2, "{spent} sources");
+    assert_eq!(h.get_all_by_label_contains(": budget").count(), spent);
+    // The total as the reader writes money: grouped thousands, the plan's currency.
+    let total = h
+        .get_by_label_contains("Spent to date ")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        total.contains(" of a budget of ") && total.contains(",000.00") && total.contains('%'),
+        "{total}"
+    );
+    // Another indicator is picked beside the chart.
+    let second = {
+        let p = h.state().doc().plan();
+        lap_studio::model::ItemRef::Indicator(&p.indicators[1]).caption(Lang::En)
+    };
+    h.get_by_label("Indicator on the chart").click();
+    h.run();
+    h.get_all_by_label(&second).last().unwrap().click();
+    h.run();
+    assert!(h.get_all_by_label(&second).count() >= 1);
+}

@@ -961,3 +961,23 @@ actuals-bad-rows = { $file }: { $bad ->
 }. Внесете верните в кръг { $round } и пропуснете грешните, или не внасяйте нищо и поправете файла.
 actuals-skip-bad = Внеси верните редове, пропусни грешните
 actuals-import-locked = Кръговете на наблюдение не могат да се променят сега (планът е отворен за преглед): нищо не е внесено.
+
+## Графики в стъпката „Наблюдение“
+monitoring-chart-indicator = Индикатор на графиката
+monitoring-chart-indicator-title = Цел и стойности през годините
+monitoring-chart-spend-title = Разходи спрямо бюджета във времето
+axis-year-end = Година (стойността за годината е към края ѝ)
+axis-value-unit = Стойност ({ $unit })
+axis-money = Сума ({ $currency })
+chart-planned = Базова стойност и цели
+chart-reported = Отчетени стойности
+chart-no-data = Още няма базова стойност, цели или стойности за графиката.
+chart-no-spend = Още няма датиран кръг с отчетени разходи.
+chart-hover-baseline = Базова стойност { $year }: { $value }
+chart-hover-target = Цел за { $year }: { $value }
+chart-hover-reported = { $date }: { $value } ({ $source }; кръг { $round })
+chart-spent = { $source }: изразходвано
+chart-budget = { $source }: бюджет
+chart-hover-spent = { $source }, { $date }: изразходвани { $amount } към датата
+chart-hover-budget = { $source }: бюджет { $amount }
+chart-spend-total = Изразходвани към датата { $spent } от бюджет { $budget } ({ $share })

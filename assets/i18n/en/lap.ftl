@@ -961,3 +961,23 @@ actuals-bad-rows = { $file }: { $bad ->
 }. Import the right ones into round { $round } and skip the wrong ones, or import nothing and correct the file.
 actuals-skip-bad = Import the right rows, skip the wrong ones
 actuals-import-locked = The monitoring rounds cannot be changed now (the plan is open for review): nothing was imported.
+
+## Charts of the Monitoring step
+monitoring-chart-indicator = Indicator on the chart
+monitoring-chart-indicator-title = Target and values over the years
+monitoring-chart-spend-title = Spend against budget over time
+axis-year-end = Year (a year's value at its end)
+axis-value-unit = Value ({ $unit })
+axis-money = Amount ({ $currency })
+chart-planned = Baseline and targets
+chart-reported = Values reported
+chart-no-data = No baseline, targets or values to draw yet.
+chart-no-spend = No dated round reports spend yet.
+chart-hover-baseline = Baseline { $year }: { $value }
+chart-hover-target = Target for { $year }: { $value }
+chart-hover-reported = { $date }: { $value } ({ $source }; round { $round })
+chart-spent = { $source }: spent
+chart-budget = { $source }: budget
+chart-hover-spent = { $source }, { $date }: { $amount } spent to date
+chart-hover-budget = { $source }: budget { $amount }
+chart-spend-total = Spent to date { $spent } of a budget of { $budget } ({ $share })

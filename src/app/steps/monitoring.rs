@@ -138,8 +138,14 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             ui.heading(tr(lang, "monitoring-indicators"));
             indicator_grid(ui, lang, &plan, &mut round, &st);
             ui.separator();
+            ui.heading(tr(lang, "monitoring-chart-indicator-title"));
+            indicator_chart(ui, lang, &plan, &round.id, cx.selection);
+            ui.separator();
             ui.heading(tr(lang, "monitoring-progress"));
             progress(ui, lang, &plan, &mut round, &st);
+            ui.separator();
+            ui.heading(tr(lang, "monitoring-chart-spend-title"));
+            crate::app::charts::spend_over_time(ui, lang, &plan, Some(&round.id));
             ui.separator();
             ui.heading(tr(lang, "monitoring-status"));
             overview(ui, lang, &plan, &st, &currency);
@@ -152,6 +158,44 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         move |p| p.monitoring.rounds.iter_mut().find(|r| r.id.as_str() == id),
         round,
     );
+}
+
+/// The chart of one indicator, picked beside it (the first at the start), as of `round`.
+fn indicator_chart(
+    ui: &mut Ui,
+    lang: Lang,
+    plan: &Plan,
+    round: &MonitoringRoundId,
+    selection: &mut std::collections::HashMap<&'static str, String>,
+) {
+    let Some(first) = plan.indicators.first() else {
+        return;
+    };
+    let picked = selection
+        .get("monitoring-chart")
+        .and_then(|id| plan.indicators.iter().find(|i| i.id.as_str() == id))
+        .unwrap_or(first);
+    let mut pick = picked.id.to_string();
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(tr(lang, "monitoring-chart-indicator"));
+        egui::ComboBox::from_id_salt("monitoring-chart-indicator")
+            .selected_text(ItemRef::Indicator(picked).caption(lang))
+            .show_ui(ui, |ui| {
+                for i in &plan.indicators {
+                    ui.selectable_value(
+                        &mut pick,
+                        i.id.to_string(),
+                        ItemRef::Indicator(i).caption(lang),
+                    );
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    if pick != picked.id.as_str() {
+        selection.insert("monitoring-chart", pick);
+    }
+    crate::app::charts::indicator_over_time(ui, lang, plan, picked, Some(round));
 }
 
 /// The years of the plan period (or of the targets, when the period is not set).
