@@ -213,7 +213,7 @@ mod tests {
                     action: a.id.clone(),
                     spend: vec![Spend {
                         funding_line: line.id.clone(),
-                        spent: Money::from_cents(100_00),
+                        spent: Money::from_cents(10_000),
                         committed: Money::ZERO,
                     }],
                     ..ActionProgress::default()
@@ -240,8 +240,8 @@ mod tests {
         assert_eq!(
             mine.spent,
             vec![
-                (Date::new(2025, 12, 31).unwrap(), Money::from_cents(100_00)),
-                (Date::new(2026, 12, 31).unwrap(), Money::from_cents(100_00)),
+                (Date::new(2025, 12, 31).unwrap(), Money::from_cents(10_000)),
+                (Date::new(2026, 12, 31).unwrap(), Money::from_cents(10_000)),
             ]
         );
         let others = s.iter().filter(|s| s.source != line.source);

@@ -346,15 +346,7 @@ pub fn openness_trend(ui: &mut Ui, lang: Lang, trend: &OpennessTrend) {
     still_plot(ui, "openness-trend", 220.0)
         .x_axis_label(tr(lang, "axis-year"))
         .y_axis_label(tr(lang, "axis-openness-index"))
-        .x_axis_formatter(|mark, _| {
-            let i = mark.value.round();
-            // Years are written without grouping.
-            if (mark.value - i).abs() < 1e-6 {
-                format!("{i}")
-            } else {
-                String::new()
-            }
-        })
+        .x_axis_formatter(year_mark)
         .y_axis_formatter(move |mark, _| crate::model::format::decimal_up_to(lang, mark.value, 1))
         .show(ui, |p| {
             for (k, (_, name, home, scores)) in cities.iter().enumerate() {
@@ -381,6 +373,16 @@ pub fn openness_trend(ui: &mut Ui, lang: Lang, trend: &OpennessTrend) {
                 );
             }
         });
+}
+
+/// A grid mark on an axis of years: whole years only, written without grouping.
+fn year_mark(mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> String {
+    let i = mark.value.round();
+    if (mark.value - i).abs() < 1e-6 {
+        format!("{i}")
+    } else {
+        String::new()
+    }
 }
 
 /// Completeness of each step as bars.
@@ -513,15 +515,7 @@ fn monitoring_plot(
         .x_axis_label(tr(lang, "axis-year-end"))
         .y_axis_label(y_axis)
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
-        .x_axis_formatter(|mark, _| {
-            let i = mark.value.round();
-            // Years are written without grouping.
-            if (mark.value - i).abs() < 1e-6 {
-                format!("{i}")
-            } else {
-                String::new()
-            }
-        })
+        .x_axis_formatter(year_mark)
         .y_axis_formatter(move |mark, _| crate::model::format::decimal_up_to(lang, mark.value, 2))
         .label_formatter(move |pos| match pos {
             egui_plot::HoverPosition::NearDataPoint {
