@@ -499,15 +499,17 @@ type HoverTexts = std::collections::HashMap<String, Vec<String>>;
 /// x (a year's value at its end), numbers on y and the hover in `lang`.
 fn monitoring_plot(
     id: &str,
+    height: f32,
     lang: Lang,
     width: f32,
     y_axis: String,
     hover: HoverTexts,
 ) -> Plot<'static> {
     Plot::new(id)
-        .height(220.0)
+        .height(height)
         .width(width)
-        .legend(Legend::default())
+        // Top left: a rising line leaves that corner free.
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -598,7 +600,7 @@ pub fn indicator_over_time(
         &[("unit", ind.unit.clone().into())],
     );
     let id = format!("monitoring-indicator-{}", ind.id);
-    monitoring_plot(&id, lang, ui.available_width(), y_axis, hover).show(ui, |p| {
+    monitoring_plot(&id, 220.0, lang, ui.available_width(), y_axis, hover).show(ui, |p| {
         p.line(
             egui_plot::Line::new(planned_name.clone(), path.clone())
                 .color(theme::POTENTIAL)
@@ -625,7 +627,8 @@ pub fn indicator_over_time(
 }
 
 /// Spent to date at each round against the budget, per funding source: a line of spend and a
-/// dashed line at the budget in the source's colour, with the total above.
+/// dashed line at the budget in the source's colour, one legend entry for both, with the total
+/// above.
 pub fn spend_over_time(
     ui: &mut Ui,
     lang: Lang,
@@ -681,10 +684,9 @@ pub fn spend_over_time(
     let mut series = Vec::new();
     for (k, s) in sources.iter().enumerate() {
         let name = s.source.label(lang);
-        let spent_name = tr_args(lang, "chart-spent", &[("source", name.into())]);
-        let budget_name = tr_args(lang, "chart-budget", &[("source", name.into())]);
+        // The spend's points are hovered; the budget line, of the same name, is not.
         hover.insert(
-            spent_name.clone(),
+            name.to_owned(),
             s.spent
                 .iter()
                 .map(|(d, m)| {
@@ -695,34 +697,21 @@ pub fn spend_over_time(
                             ("source", name.into()),
                             ("date", date(lang, *d).into()),
                             ("amount", plan.money_text(lang, *m).into()),
+                            ("budget", plan.money_text(lang, s.budget).into()),
                         ],
                     )
                 })
                 .collect(),
         );
-        let b = tr_args(
-            lang,
-            "chart-hover-budget",
-            &[
-                ("source", name.into()),
-                ("amount", plan.money_text(lang, s.budget).into()),
-            ],
-        );
-        hover.insert(budget_name.clone(), vec![b.clone(), b]);
         let points: Vec<[f64; 2]> = s
             .spent
             .iter()
             .map(|(d, m)| [trends::x_of(*d), m.as_f64()])
             .collect();
         let line = vec![[from, s.budget.as_f64()], [to, s.budget.as_f64()]];
-        series.push((
-            PALETTE[k % PALETTE.len()],
-            spent_name,
-            points,
-            budget_name,
-            line,
-        ));
+        series.push((PALETTE[k % PALETTE.len()], name, points, line));
     }
+    ui.weak(tr(lang, "chart-spend-how"));
     let y_axis = tr_args(
         lang,
         "axis-money",
@@ -730,6 +719,7 @@ pub fn spend_over_time(
     );
     monitoring_plot(
         "monitoring-spend",
+        280.0,
         lang,
         ui.available_width(),
         y_axis,
@@ -737,19 +727,20 @@ pub fn spend_over_time(
     )
     .include_y(0.0)
     .show(ui, |p| {
-        for (color, spent_name, points, budget_name, line) in series {
+        for (color, name, points, line) in series {
             p.line(
-                egui_plot::Line::new(budget_name, line)
+                egui_plot::Line::new(name, line)
                     .color(color)
-                    .style(egui_plot::LineStyle::dashed_loose()),
+                    .style(egui_plot::LineStyle::dashed_loose())
+                    .allow_hover(false),
             );
             p.line(
-                egui_plot::Line::new(spent_name.clone(), points.clone())
+                egui_plot::Line::new(name, points.clone())
                     .color(color)
                     .width(2.5),
             );
             p.points(
-                egui_plot::Points::new(spent_name, points)
+                egui_plot::Points::new(name, points)
                     .radius(4.0)
                     .color(color),
             );

@@ -199,6 +199,12 @@ mod tests {
                     "code",
                     "bad",
                     "good",
+                    "unit",
+                    "currency",
+                    "source",
+                    "amount",
+                    "value",
+                    "budget",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

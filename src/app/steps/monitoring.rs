@@ -247,20 +247,31 @@ fn indicator_grid(
                     for (k, ind) in plan.indicators.iter().enumerate() {
                         let name =
                             format!("{} ({})", ItemRef::Indicator(ind).caption(lang), ind.unit);
-                        let row = ui.label(&name);
+                        // Wrapped, so the years beside it keep the room.
+                        let row = ui
+                            .scope(|ui| {
+                                ui.set_max_width(theme::GRID_NAME_WIDTH);
+                                ui.add(egui::Label::new(&name).wrap())
+                            })
+                            .inner;
                         ui.label(ind.baseline.as_ref().map_or("—".into(), |b| {
                             format!("{} ({})", format::decimal_up_to(lang, b.value, 2), b.year)
                         }));
                         for (y, here) in years.iter().zip(&covered) {
                             ui.vertical(|ui| {
                                 let target = ind.targets.iter().find(|t| t.year == *y);
-                                ui.weak(target.map_or("·".into(), |t| {
+                                // On one line: a wrapped target would narrow the column
+                                // below the field typed under it.
+                                let target_text = target.map_or("·".into(), |t| {
                                     format!(
                                         "{} {}",
                                         tr(lang, "monitoring-target-short"),
                                         format::decimal_up_to(lang, t.value, 2)
                                     )
-                                }));
+                                });
+                                ui.add(
+                                    egui::Label::new(RichText::new(target_text).weak()).extend(),
+                                );
                                 let year_of = |a: &IndicatorActual| {
                                     a.date.or(round.date).map(Date::year) == Some(*y)
                                 };
