@@ -958,3 +958,28 @@ fn the_monitoring_step_draws_target_against_values_and_spend_against_budget() {
     h.run();
     assert!(h.get_all_by_label(&second).count() >= 1);
 }
+
+/// Opening an action's progress in the Monitoring step is no edit: a funding line the round
+/// reports with nothing spent stays as it is, and the plan is not marked changed.
+#[test]
+fn looking_at_every_actions_progress_changes_nothing() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "13. Monitoring");
+    let before = h.state().doc().plan().clone();
+    let headers: Vec<String> = h
+        .get_all_by_label_contains(" — ")
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.starts_with("● ") && l.contains(" — "))
+        .collect();
+    assert!(headers.len() >= 10, "{headers:?}");
+    for label in &headers {
+        h.get_by_label(label).scroll_to_me();
+        h.run();
+        h.get_by_label(label).click();
+        h.run();
+    }
+    // The forms are open: each funding line's spend is there to type.
+    assert!(h.get_all_by_label_contains("Spent — ").count() >= 10);
+    assert_eq!(h.state().doc().plan(), &before);
+    assert!(!h.state().doc().is_dirty());
+}

@@ -31,7 +31,10 @@ fn status_line(ui: &mut Ui, lang: Lang, name: &str, s: &status::Status, currency
                 .color(colour(s.rag))
                 .strong(),
         );
-        ui.label(name);
+        // An empty label here makes the wrapped reasons start over the mark.
+        if !name.is_empty() {
+            ui.label(name);
+        }
         let words: Vec<String> = s
             .reasons
             .iter()
@@ -399,6 +402,8 @@ fn progress(
                         &tr(lang, "monitoring-actual-end"),
                         &mut p.actual_end,
                     );
+                    let reported: Vec<FundingLineId> =
+                        p.spend.iter().map(|s| s.funding_line.clone()).collect();
                     for f in &a.funding {
                         let line = ItemRef::FundingLine(a, f).caption(lang);
                         let k = match p.spend.iter().position(|s| s.funding_line == f.id) {
@@ -425,9 +430,13 @@ fn progress(
                             &mut sp.committed,
                         );
                     }
-                    // An empty line of money says nothing: not kept.
-                    p.spend
-                        .retain(|s| s.spent != Money::ZERO || s.committed != Money::ZERO);
+                    // A line added here for its fields and left empty says nothing: not kept.
+                    // One the round already had stays, zero or not, so looking is no edit.
+                    p.spend.retain(|s| {
+                        s.spent != Money::ZERO
+                            || s.committed != Money::ZERO
+                            || reported.contains(&s.funding_line)
+                    });
                     for m in &a.milestones {
                         let at = p
                             .milestones_reached
