@@ -233,6 +233,13 @@ pub enum Command {
         #[command(subcommand)]
         action: OpennessCommand,
     },
+    /// Monitoring rounds: export a round's indicator values as a table for a department to
+    /// fill in, import what it filled in.
+    Monitoring {
+        /// What to do.
+        #[command(subcommand)]
+        action: MonitoringCommand,
+    },
     /// Compare several cities' plans: the openness profiles on the indicators their frameworks
     /// share, against the group average and over the years; objectives and actions by theme;
     /// the budget by fund. A summary on stdout, or a PDF or HTML report with -o.
@@ -315,6 +322,52 @@ pub enum NetworkCommand {
         /// Language of the messages.
         #[arg(long, value_enum, default_value_t)]
         lang: LangArg,
+    },
+}
+
+/// What to do with a plan's monitoring rounds.
+#[derive(Debug, Subcommand)]
+pub enum MonitoringCommand {
+    /// Read indicator values (.csv or .xlsx: indicator code, date or year, value, source, note;
+    /// headers in English or Bulgarian, numbers as the header's language writes them) into a
+    /// monitoring round; the plan is rewritten atomically (the old file kept as NAME.bak). An
+    /// adopted plan takes them too: its rounds are not part of its adopted content. Every bad
+    /// row is reported with its line, and then nothing is imported (exit code 1) unless
+    /// --skip-bad is given.
+    Import {
+        /// The plan file.
+        file: PathBuf,
+        /// The table to read.
+        table: PathBuf,
+        /// The round to import into, by id (default: the latest round).
+        #[arg(long, conflicts_with = "new_round")]
+        round: Option<String>,
+        /// Start a new round with this date (e.g. 2026-12-31) and import into it; the latest
+        /// progress is carried over.
+        #[arg(long)]
+        new_round: Option<String>,
+        /// Import the good rows and list the bad ones as skipped.
+        #[arg(long)]
+        skip_bad: bool,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+    },
+    /// Write a round's indicator values (.csv, or .xlsx by the name) in the columns the import
+    /// reads, with a row to fill in for each indicator without a value of the round's year.
+    Export {
+        /// The plan file.
+        file: PathBuf,
+        /// The table to write (.csv or .xlsx), atomically.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// The round, by id (default: the latest; an empty table to fill in when there is
+        /// none).
+        #[arg(long)]
+        round: Option<String>,
+        /// Replace the table even when it is read-only.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -468,6 +521,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
         Some(Command::Fingerprint { file, short }) => fingerprint(&file, short, out),
         Some(Command::Openness { action }) => openness(action, out),
         Some(Command::Network { action }) => network(action, out),
+        Some(Command::Monitoring { action }) => monitoring(action, out),
         Some(Command::Summary { file, format, lang }) => {
             summary_command(&file, format, lang.into(), out)
         }
@@ -600,14 +654,8 @@ fn openness(action: OpennessCommand, out: &mut dyn Write) -> Result<ExitCode, St
                 {
                     Ok(v) => v,
                     Err(e) => {
-                        line(
-                            out,
-                            &say(lang, "values-import-failed", &[("file", path_arg(&table))]),
-                        )?;
-                        for message in e.lines() {
-                            line(out, &escape(&message))?;
-                        }
-                        return Ok(ExitCode::from(1));
+                        let head = say(lang, "values-import-failed", &[("file", path_arg(&table))]);
+                        return nothing_imported(out, &head, &e.lines());
                     }
                 };
             let count = imported.len();
@@ -621,6 +669,139 @@ fn openness(action: OpennessCommand, out: &mut dyn Write) -> Result<ExitCode, St
                     &[("count", count.into()), ("file", path_arg(&file))],
                 ),
             )?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Says why nothing was imported: `head`, then each message (untrusted text, escaped); exit 1.
+fn nothing_imported(
+    out: &mut dyn Write,
+    head: &str,
+    messages: &[String],
+) -> Result<ExitCode, String> {
+    line(out, head)?;
+    for message in messages {
+        line(out, &escape(message))?;
+    }
+    Ok(ExitCode::from(1))
+}
+
+fn monitoring(action: MonitoringCommand, out: &mut dyn Write) -> Result<ExitCode, String> {
+    use store::actuals::{self, Target};
+    match action {
+        MonitoringCommand::Export {
+            file,
+            output,
+            round,
+            force,
+        } => {
+            let plan = store::load(&file).map_err(load_error)?;
+            let lang = plan.facts.language;
+            let target = round.map_or(Target::Latest, |r| Target::Round(r.as_str().into()));
+            let shown = terminal::path(&file);
+            let round = match actuals::round_for(&plan, &target, &shown, EN) {
+                Ok(r) => r,
+                // No round yet: a table to fill in for a first round dated today.
+                Err(_) if plan.monitoring.rounds.is_empty() => {
+                    plan.new_round(crate::model::Date::today())
+                }
+                Err(e) => return Err(err(e)),
+            };
+            let replace = store::atomic::Replace::EXPORT.forced(force);
+            crate::report::actuals::export_with(&plan, &round, lang, &output, replace)
+                .map_err(err)?;
+            line(
+                out,
+                &say(
+                    EN,
+                    "actuals-exported",
+                    &[
+                        ("round", escape(round.id.as_str()).into_owned().into()),
+                        ("file", path_arg(&output)),
+                    ],
+                ),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        MonitoringCommand::Import {
+            file,
+            table,
+            round,
+            new_round,
+            skip_bad,
+            lang,
+        } => {
+            let lang = Lang::from(lang);
+            let mut plan = store::load(&file).map_err(load_error)?;
+            let target = match (round, new_round) {
+                (_, Some(text)) => {
+                    let other = match lang {
+                        Lang::En => Lang::Bg,
+                        Lang::Bg => Lang::En,
+                    };
+                    let date = format::parse_date(lang, &text)
+                        .or_else(|_| format::parse_date(other, &text))
+                        .map_err(|e| {
+                            err(say(
+                                lang,
+                                "actuals-bad-new-round",
+                                &[
+                                    ("date", text.clone().into()),
+                                    ("error", e.message(lang).into()),
+                                ],
+                            ))
+                        })?;
+                    Target::New(date)
+                }
+                (Some(id), None) => Target::Round(id.as_str().into()),
+                (None, None) => Target::Latest,
+            };
+            let mut into =
+                actuals::round_for(&plan, &target, &terminal::path(&file), lang).map_err(err)?;
+            let imported = match actuals::import_file(&plan, &table, into.date, lang) {
+                Ok(i) => i,
+                Err(e) => {
+                    let head = say(lang, "values-import-failed", &[("file", path_arg(&table))]);
+                    return nothing_imported(out, &head, &e.lines());
+                }
+            };
+            let bad: Vec<String> = imported.bad.iter().map(|b| b.message.clone()).collect();
+            if !bad.is_empty() && !skip_bad {
+                let head = say(
+                    lang,
+                    "actuals-import-refused",
+                    &[("file", path_arg(&table)), ("count", bad.len().into())],
+                );
+                return nothing_imported(out, &head, &bad);
+            }
+            let count = actuals::apply(&mut into, imported.actuals.into_iter().map(|(_, a)| a));
+            let id = into.id.to_string();
+            if count > 0 {
+                plan.monitoring.rounds = actuals::rounds_with(&plan, into);
+                store::save_file_with(&file, &plan, store::atomic::Replace::PLAN).map_err(err)?;
+            }
+            line(
+                out,
+                &say(
+                    lang,
+                    "actuals-imported",
+                    &[
+                        ("count", count.into()),
+                        ("round", escape(&id).into_owned().into()),
+                        ("file", path_arg(&file)),
+                    ],
+                ),
+            )?;
+            if !bad.is_empty() {
+                line(
+                    out,
+                    &say(lang, "actuals-skipped", &[("count", bad.len().into())]),
+                )?;
+                for message in &bad {
+                    line(out, &escape(message))?;
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -716,3 +716,55 @@ fn import(h: &mut Harness<'_, LapApp>, dir: &std::path::Path) {
     h.run();
     choose_in_builtin_dialog(h, dir, "values.csv", "Import");
 }
+
+/// Indicator values from a department's table in the Monitoring step of an adopted plan: the
+/// bad row is shown by its line and nothing comes in until the planner chooses to skip it; then
+/// the good row goes into the round shown as one undoable edit, the content's fingerprint kept.
+#[test]
+fn indicator_values_are_imported_into_a_round_with_the_bad_rows_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = sofia();
+    plan.facts.status = lap_studio::model::PlanStatus::Adopted;
+    let fingerprint = lap_studio::store::fingerprint(&plan);
+    let code = plan.indicators[0].code.clone();
+    let mut h = harness(without_native_dialogs(LapApp::new(
+        plan.clone(),
+        None,
+        english(),
+        None,
+    )));
+    go_to_step(&mut h, "13. Monitoring");
+    std::fs::write(
+        dir.path().join("actuals.csv"),
+        format!("Indicator code,Date or year,Value\n{code},2026,\"6,100.5\"\nNO-SUCH,2026,1\n"),
+    )
+    .unwrap();
+    h.get_by_label("Import indicator values (CSV or xlsx)…")
+        .click();
+    settle(&mut h);
+    h.run();
+    choose_in_builtin_dialog(&mut h, dir.path(), "actuals.csv", "Import");
+    h.get_by_label("Some rows cannot be imported");
+    h.get_by_label_contains("Line 3: no indicator of the plan has the code “NO-SUCH”");
+    assert_eq!(
+        h.state().doc().plan(),
+        &plan,
+        "nothing until the planner chooses"
+    );
+    h.get_by_label("Import the right rows, skip the wrong ones")
+        .click();
+    h.run();
+    let p = h.state().doc().plan();
+    let latest = p.monitoring.latest().unwrap();
+    let i1 = latest
+        .actuals
+        .iter()
+        .find(|a| a.indicator == plan.indicators[0].id && a.date.is_none())
+        .unwrap();
+    assert_eq!(i1.value, 6100.5);
+    assert_eq!(lap_studio::store::fingerprint(p), fingerprint);
+    h.get_by_label_contains("One value imported into round MR-2");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc().plan(), &plan, "one undo takes it all back");
+}

@@ -915,3 +915,71 @@ fn an_adopted_plan_takes_monitoring_and_keeps_its_fingerprint() {
     // The content itself still refuses edits.
     assert_eq!(p.actions, plan.actions);
 }
+
+/// The Monitoring step's charts: target against values for the indicator picked beside it, and
+/// spend against budget by funding source with the total in the reader's numbers.
+#[test]
+fn the_monitoring_step_draws_target_against_values_and_spend_against_budget() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "13. Monitoring");
+    h.get_by_label("Target and values over the years");
+    h.get_by_label("Spend against budget over time");
+    // The legends name what is drawn.
+    h.get_by_label("Baseline and targets");
+    h.get_by_label("Values reported");
+    // A spend line and a budget line for each funding source, one legend entry for both.
+    h.get_by_label_contains("dashed: the source's budget");
+    let sources = {
+        let p = h.state().doc().plan();
+        lap_studio::analysis::trends::spend(p, None)
+    };
+    assert!(sources.len() >= 2);
+    for s in &sources {
+        let name = s.source.label(Lang::En);
+        assert!(h.get_all_by_label(name).count() >= 1, "{name}");
+    }
+    // The total as the reader writes money: grouped thousands, the plan's currency.
+    let total = h
+        .get_by_label_contains("Spent to date ")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        total.contains(" of a budget of ") && total.contains(",000.00") && total.contains('%'),
+        "{total}"
+    );
+    // Another indicator is picked beside the chart.
+    let second = {
+        let p = h.state().doc().plan();
+        lap_studio::model::ItemRef::Indicator(&p.indicators[1]).caption(Lang::En)
+    };
+    h.get_by_label("Indicator on the chart").click();
+    h.run();
+    h.get_all_by_label(&second).last().unwrap().click();
+    h.run();
+    assert!(h.get_all_by_label(&second).count() >= 1);
+}
+
+/// Opening an action's progress in the Monitoring step is no edit: a funding line the round
+/// reports with nothing spent stays as it is, and the plan is not marked changed.
+#[test]
+fn looking_at_every_actions_progress_changes_nothing() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "13. Monitoring");
+    let before = h.state().doc().plan().clone();
+    let headers: Vec<String> = h
+        .get_all_by_label_contains(" — ")
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.starts_with("● ") && l.contains(" — "))
+        .collect();
+    assert!(headers.len() >= 10, "{headers:?}");
+    for label in &headers {
+        h.get_by_label(label).scroll_to_me();
+        h.run();
+        h.get_by_label(label).click();
+        h.run();
+    }
+    // The forms are open: each funding line's spend is there to type.
+    assert!(h.get_all_by_label_contains("Spent — ").count() >= 10);
+    assert_eq!(h.state().doc().plan(), &before);
+    assert!(!h.state().doc().is_dirty());
+}

@@ -9,6 +9,7 @@ pub mod monitoring;
 pub mod openness;
 pub mod summary;
 pub mod timeline;
+pub mod trends;
 
 pub use budget::{Budget, budget};
 pub use checks::{Finding, Report, Severity, check};

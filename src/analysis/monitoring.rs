@@ -317,7 +317,7 @@ fn counts(rags: impl Iterator<Item = Rag>) -> [usize; 4] {
 
 /// A date as a point in years: the end of the day `d` (so the last day of a year is the next
 /// year's start, where that year's targets stand).
-fn year_point(d: Date) -> f64 {
+pub fn year_point(d: Date) -> f64 {
     let year = d.year();
     let leap = days_in_month(year, 2) == 29;
     let days_in_year = if leap { 366.0 } else { 365.0 };

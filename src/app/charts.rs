@@ -346,15 +346,7 @@ pub fn openness_trend(ui: &mut Ui, lang: Lang, trend: &OpennessTrend) {
     still_plot(ui, "openness-trend", 220.0)
         .x_axis_label(tr(lang, "axis-year"))
         .y_axis_label(tr(lang, "axis-openness-index"))
-        .x_axis_formatter(|mark, _| {
-            let i = mark.value.round();
-            // Years are written without grouping.
-            if (mark.value - i).abs() < 1e-6 {
-                format!("{i}")
-            } else {
-                String::new()
-            }
-        })
+        .x_axis_formatter(year_mark)
         .y_axis_formatter(move |mark, _| crate::model::format::decimal_up_to(lang, mark.value, 1))
         .show(ui, |p| {
             for (k, (_, name, home, scores)) in cities.iter().enumerate() {
@@ -381,6 +373,16 @@ pub fn openness_trend(ui: &mut Ui, lang: Lang, trend: &OpennessTrend) {
                 );
             }
         });
+}
+
+/// A grid mark on an axis of years: whole years only, written without grouping.
+fn year_mark(mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> String {
+    let i = mark.value.round();
+    if (mark.value - i).abs() < 1e-6 {
+        format!("{i}")
+    } else {
+        String::new()
+    }
 }
 
 /// Completeness of each step as bars.
@@ -488,4 +490,260 @@ pub fn risk_matrix(ui: &mut Ui, lang: Lang, plan: &Plan, selected: Option<&str>)
         small,
         text,
     );
+}
+
+/// A hover text for each point of each named series, looked up by the plot's hover.
+type HoverTexts = std::collections::HashMap<String, Vec<String>>;
+
+/// A monitoring plot as wide as the panel, with a legend, that does not pan or zoom; years on
+/// x (a year's value at its end), numbers on y and the hover in `lang`.
+fn monitoring_plot(
+    id: &str,
+    height: f32,
+    lang: Lang,
+    width: f32,
+    y_axis: String,
+    hover: HoverTexts,
+) -> Plot<'static> {
+    Plot::new(id)
+        .height(height)
+        .width(width)
+        // Top left: a rising line leaves that corner free.
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .x_axis_label(tr(lang, "axis-year-end"))
+        .y_axis_label(y_axis)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .x_axis_formatter(year_mark)
+        .y_axis_formatter(move |mark, _| crate::model::format::decimal_up_to(lang, mark.value, 2))
+        .label_formatter(move |pos| match pos {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name, index, ..
+            } => hover.get(*plot_name).and_then(|v| v.get(*index)).cloned(),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+}
+
+/// An indicator over time: its baseline and targets joined by the straight lines the status
+/// judges against, and the values the rounds up to `round` reported.
+pub fn indicator_over_time(
+    ui: &mut Ui,
+    lang: Lang,
+    plan: &Plan,
+    ind: &crate::model::Indicator,
+    round: Option<&crate::model::MonitoringRoundId>,
+) {
+    use crate::analysis::trends;
+    use crate::model::format::{date, decimal_up_to};
+    let (planned, reported) = trends::indicator(plan, ind, round);
+    if planned.is_empty() && reported.is_empty() {
+        ui.weak(tr(lang, "chart-no-data"));
+        return;
+    }
+    let value = |v: f64| format!("{} {}", decimal_up_to(lang, v, 2), ind.unit);
+    let planned_name = tr(lang, "chart-planned");
+    let reported_name = tr(lang, "chart-reported");
+    let mut hover = HoverTexts::new();
+    hover.insert(
+        planned_name.clone(),
+        planned
+            .iter()
+            .map(|p| {
+                let key = if p.baseline {
+                    "chart-hover-baseline"
+                } else {
+                    "chart-hover-target"
+                };
+                tr_args(
+                    lang,
+                    key,
+                    &[
+                        ("year", p.year.to_string().into()),
+                        ("value", value(p.value).into()),
+                    ],
+                )
+            })
+            .collect(),
+    );
+    hover.insert(
+        reported_name.clone(),
+        reported
+            .iter()
+            .map(|p| {
+                tr_args(
+                    lang,
+                    "chart-hover-reported",
+                    &[
+                        ("date", date(lang, p.date).into()),
+                        ("value", value(p.value).into()),
+                        ("source", p.source.clone().into()),
+                        ("round", p.round.to_string().into()),
+                    ],
+                )
+            })
+            .collect(),
+    );
+    let path: Vec<[f64; 2]> = planned
+        .iter()
+        .map(|p| [f64::from(p.year), p.value])
+        .collect();
+    let values: Vec<[f64; 2]> = reported
+        .iter()
+        .map(|p| [trends::x_of(p.date), p.value])
+        .collect();
+    let y_axis = tr_args(
+        lang,
+        "axis-value-unit",
+        &[("unit", ind.unit.clone().into())],
+    );
+    let id = format!("monitoring-indicator-{}", ind.id);
+    monitoring_plot(&id, 220.0, lang, ui.available_width(), y_axis, hover).show(ui, |p| {
+        p.line(
+            egui_plot::Line::new(planned_name.clone(), path.clone())
+                .color(theme::POTENTIAL)
+                .style(egui_plot::LineStyle::dashed_loose())
+                .width(2.0),
+        );
+        p.points(
+            egui_plot::Points::new(planned_name, path)
+                .shape(egui_plot::MarkerShape::Diamond)
+                .radius(4.0)
+                .color(theme::POTENTIAL),
+        );
+        p.line(
+            egui_plot::Line::new(reported_name.clone(), values.clone())
+                .color(PALETTE[3])
+                .width(2.5),
+        );
+        p.points(
+            egui_plot::Points::new(reported_name, values)
+                .radius(5.0)
+                .color(PALETTE[3]),
+        );
+    });
+}
+
+/// Spent to date at each round against the budget, per funding source: a line of spend and a
+/// dashed line at the budget in the source's colour, one legend entry for both, with the total
+/// above.
+pub fn spend_over_time(
+    ui: &mut Ui,
+    lang: Lang,
+    plan: &Plan,
+    round: Option<&crate::model::MonitoringRoundId>,
+) {
+    use crate::analysis::trends;
+    use crate::model::format::{date, percent};
+    let sources = trends::spend(plan, round);
+    let budget: Money = sources.iter().map(|s| s.budget).sum();
+    let spent: Money = sources
+        .iter()
+        .filter_map(|s| s.spent.last().map(|(_, m)| *m))
+        .sum();
+    if sources.iter().all(|s| s.spent.is_empty()) {
+        ui.weak(tr(lang, "chart-no-spend"));
+        return;
+    }
+    let share = if budget == Money::ZERO {
+        "—".to_owned()
+    } else {
+        percent(lang, spent.as_f64() / budget.as_f64() * 100.0, 1)
+    };
+    ui.label(tr_args(
+        lang,
+        "chart-spend-total",
+        &[
+            ("spent", plan.money_text(lang, spent).into()),
+            ("budget", plan.money_text(lang, budget).into()),
+            ("share", share.into()),
+        ],
+    ));
+    // The budget lines run from the first round (or the plan's start) to the plan's end.
+    let dates = sources.iter().flat_map(|s| s.spent.iter().map(|(d, _)| *d));
+    let first = dates.clone().min();
+    let last = dates.max();
+    let period = plan.period();
+    let from = period
+        .and_then(|(s, _)| crate::model::Date::new(s.year(), s.month(), 1))
+        .or(first)
+        .map_or(0.0, trends::x_of);
+    let to = period
+        .and_then(|(_, e)| {
+            crate::model::Date::new(
+                e.year(),
+                e.month(),
+                crate::model::calendar::days_in_month(e.year(), e.month()),
+            )
+        })
+        .or(last)
+        .map_or(0.0, trends::x_of);
+    let mut hover = HoverTexts::new();
+    let mut series = Vec::new();
+    for (k, s) in sources.iter().enumerate() {
+        let name = s.source.label(lang);
+        // The spend's points are hovered; the budget line, of the same name, is not.
+        hover.insert(
+            name.to_owned(),
+            s.spent
+                .iter()
+                .map(|(d, m)| {
+                    tr_args(
+                        lang,
+                        "chart-hover-spent",
+                        &[
+                            ("source", name.into()),
+                            ("date", date(lang, *d).into()),
+                            ("amount", plan.money_text(lang, *m).into()),
+                            ("budget", plan.money_text(lang, s.budget).into()),
+                        ],
+                    )
+                })
+                .collect(),
+        );
+        let points: Vec<[f64; 2]> = s
+            .spent
+            .iter()
+            .map(|(d, m)| [trends::x_of(*d), m.as_f64()])
+            .collect();
+        let line = vec![[from, s.budget.as_f64()], [to, s.budget.as_f64()]];
+        series.push((PALETTE[k % PALETTE.len()], name, points, line));
+    }
+    ui.weak(tr(lang, "chart-spend-how"));
+    let y_axis = tr_args(
+        lang,
+        "axis-money",
+        &[("currency", plan.facts.currency.clone().into())],
+    );
+    monitoring_plot(
+        "monitoring-spend",
+        280.0,
+        lang,
+        ui.available_width(),
+        y_axis,
+        hover,
+    )
+    .include_y(0.0)
+    .show(ui, |p| {
+        for (color, name, points, line) in series {
+            p.line(
+                egui_plot::Line::new(name, line)
+                    .color(color)
+                    .style(egui_plot::LineStyle::dashed_loose())
+                    .allow_hover(false),
+            );
+            p.line(
+                egui_plot::Line::new(name, points.clone())
+                    .color(color)
+                    .width(2.5),
+            );
+            p.points(
+                egui_plot::Points::new(name, points)
+                    .radius(4.0)
+                    .color(color),
+            );
+        }
+    });
 }

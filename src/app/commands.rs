@@ -44,6 +44,8 @@ pub enum Command {
     ImportValues,
     /// Take the openness framework and values from a network file.
     TakeNetwork,
+    /// Import indicator values (CSV or xlsx) into a monitoring round.
+    ImportActuals,
     /// Close the app.
     Quit,
     /// Undo the last edit.
@@ -84,6 +86,7 @@ impl Command {
         Command::ExportValues,
         Command::ImportValues,
         Command::TakeNetwork,
+        Command::ImportActuals,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -111,6 +114,7 @@ impl Command {
             Command::ExportValues => "cmd-export-values",
             Command::ImportValues => "cmd-import-values",
             Command::TakeNetwork => "cmd-take-network",
+            Command::ImportActuals => "cmd-import-actuals",
             Command::Quit => "cmd-quit",
             Command::Undo => "cmd-undo",
             Command::Redo => "cmd-redo",

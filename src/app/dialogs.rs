@@ -40,6 +40,12 @@ pub(super) enum Dialog {
         path: PathBuf,
         values: Vec<crate::model::OpennessValue>,
     },
+    /// Some rows of a table of indicator values are wrong: import the others, or nothing.
+    BadActualRows {
+        path: PathBuf,
+        round: Box<crate::model::MonitoringRound>,
+        imported: crate::store::actuals::Imported,
+    },
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -142,6 +148,58 @@ impl LapApp {
                                 let values = std::mem::take(values);
                                 self.apply_values(path.clone(), values, merge);
                             }
+                        }
+                        if ui.button(tr(lang, "button-cancel")).clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::BadActualRows {
+                    path,
+                    round,
+                    imported,
+                } => {
+                    ui.heading(tr(lang, "actuals-bad-rows-title"));
+                    ui.label(tr_args(
+                        lang,
+                        "actuals-bad-rows",
+                        &[
+                            ("file", path.display().to_string().into()),
+                            ("bad", imported.bad.len().into()),
+                            ("good", imported.actuals.len().into()),
+                            ("round", round.id.to_string().into()),
+                        ],
+                    ));
+                    egui::ScrollArea::vertical()
+                        .id_salt("bad-rows")
+                        .max_height(240.0)
+                        .show(ui, |ui| {
+                            for row in &imported.bad {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(row.message.as_str()).monospace(),
+                                    )
+                                    .wrap(),
+                                );
+                            }
+                        });
+                    ui.horizontal_wrapped(|ui| {
+                        let good = !imported.actuals.is_empty();
+                        if ui
+                            .add_enabled(good, egui::Button::new(tr(lang, "actuals-skip-bad")))
+                            .clicked()
+                        {
+                            keep = false;
+                            let imported = std::mem::replace(
+                                imported,
+                                crate::store::actuals::Imported {
+                                    actuals: Vec::new(),
+                                    bad: Vec::new(),
+                                    number_lang: lang,
+                                },
+                            );
+                            let round = std::mem::take(round.as_mut());
+                            self.put_actuals(path, round, imported);
                         }
                         if ui.button(tr(lang, "button-cancel")).clicked() {
                             keep = false;

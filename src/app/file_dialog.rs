@@ -35,6 +35,8 @@ pub enum FileTask {
     TakeNetwork,
     /// A network file whose cities join the comparison of cities.
     CompareNetwork,
+    /// A table of indicator values to read into a monitoring round.
+    ImportActuals,
 }
 
 impl FileTask {
@@ -52,7 +54,7 @@ impl FileTask {
             FileTask::ExportPdf => "pdf",
             FileTask::ExportXlsx => "xlsx",
             // A table is CSV unless its name ends in .xlsx.
-            FileTask::ExportValues | FileTask::ImportValues => "csv",
+            FileTask::ExportValues | FileTask::ImportValues | FileTask::ImportActuals => "csv",
             _ => "ron",
         }
     }
@@ -61,7 +63,9 @@ impl FileTask {
     /// CSV or xlsx.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            FileTask::ExportValues | FileTask::ImportValues => &["csv", "xlsx"],
+            FileTask::ExportValues | FileTask::ImportValues | FileTask::ImportActuals => {
+                &["csv", "xlsx"]
+            }
             FileTask::ExportPdf => &["pdf"],
             FileTask::ExportXlsx => &["xlsx"],
             _ => &["ron"],
@@ -71,7 +75,9 @@ impl FileTask {
     /// The translation key of the system dialog's filter for [`Self::extensions`].
     pub fn filter_key(self) -> &'static str {
         match self {
-            FileTask::ExportValues | FileTask::ImportValues => "fd-filter-values",
+            FileTask::ExportValues | FileTask::ImportValues | FileTask::ImportActuals => {
+                "fd-filter-values"
+            }
             FileTask::ExportPdf => "fd-filter-pdf",
             FileTask::ExportXlsx => "fd-filter-xlsx",
             FileTask::TakeNetwork | FileTask::CompareNetwork => "fd-filter-network",
@@ -92,6 +98,7 @@ impl FileTask {
             FileTask::ImportValues => "cmd-import-values",
             FileTask::TakeNetwork => "cmd-take-network",
             FileTask::CompareNetwork => "cmp-add-network",
+            FileTask::ImportActuals => "cmd-import-actuals",
         }
     }
 
@@ -104,7 +111,7 @@ impl FileTask {
             FileTask::CompareCities | FileTask::CompareNetwork => "fd-add-to-comparison",
             FileTask::TakeNetwork => "fd-take-network",
             FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues => "fd-export",
-            FileTask::ImportValues => "fd-import",
+            FileTask::ImportValues | FileTask::ImportActuals => "fd-import",
         }
     }
 }

@@ -89,6 +89,16 @@ pub enum Done {
         PathBuf,
         Result<Vec<crate::model::OpennessValue>, Vec<String>>,
     ),
+    /// A table of indicator values was read for a round (as it was when asked, or new): the
+    /// good and the bad rows, or why it is no table of values at all.
+    ImportedActuals {
+        /// The table.
+        path: PathBuf,
+        /// The round the values go into.
+        round: Box<crate::model::MonitoringRound>,
+        /// What the table gave.
+        result: Result<store::actuals::Imported, Vec<String>>,
+    },
 }
 
 /// What a network file is read for.
@@ -284,6 +294,25 @@ impl Jobs {
             let result = store::values::import_file(&openness, &path, number_lang, lang)
                 .map_err(|e| e.lines());
             Done::ImportedValues(path, result)
+        });
+    }
+
+    /// Reads a table of indicator values against `plan`'s indicators, for `round`.
+    pub fn import_actuals(
+        &mut self,
+        plan: Plan,
+        round: crate::model::MonitoringRound,
+        path: PathBuf,
+        lang: crate::model::Lang,
+    ) {
+        self.spawn(move || {
+            let result =
+                store::actuals::import_file(&plan, &path, round.date, lang).map_err(|e| e.lines());
+            Done::ImportedActuals {
+                path,
+                round: Box::new(round),
+                result,
+            }
         });
     }
 

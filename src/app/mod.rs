@@ -408,6 +408,7 @@ impl LapApp {
             Command::ExportValues => self.ask_file(FileTask::ExportValues),
             Command::ImportValues => self.ask_file(FileTask::ImportValues),
             Command::TakeNetwork => self.ask_file(FileTask::TakeNetwork),
+            Command::ImportActuals => self.ask_file(FileTask::ImportActuals),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 if !self.doc.undo() {
@@ -602,6 +603,29 @@ impl LapApp {
                     self.settings.lang,
                 );
             }
+            // Into the round the Monitoring step shows (the latest unless another is picked),
+            // or a new one dated today when there is none.
+            FileTask::ImportActuals => {
+                use crate::store::actuals::{Target, round_for};
+                let plan = self.doc.plan();
+                let target = match self.selection.get("rounds") {
+                    Some(id) if plan.monitoring.round(&id.as_str().into()).is_some() => {
+                        Target::Round(id.as_str().into())
+                    }
+                    _ if plan.monitoring.rounds.is_empty() => {
+                        Target::New(crate::model::Date::today())
+                    }
+                    _ => Target::Latest,
+                };
+                let file = path.display().to_string();
+                match round_for(plan, &target, &file, self.settings.lang) {
+                    Ok(round) => {
+                        self.jobs
+                            .import_actuals(plan.clone(), round, path, self.settings.lang)
+                    }
+                    Err(message) => self.dialog = Some(Dialog::Error(message)),
+                }
+            }
         }
     }
 
@@ -735,6 +759,39 @@ impl LapApp {
                     &[("file", path.display().to_string().into())],
                 );
                 self.dialog = Some(Dialog::Error(format!("{head}\n{}", lines.join("\n"))));
+            }
+            Done::ImportedActuals { .. } if !self.doc.allows(document::EditScope::Monitoring) => {
+                self.dialog = Some(Dialog::Error(self.t("actuals-import-locked")));
+            }
+            Done::ImportedActuals {
+                path,
+                result: Err(lines),
+                ..
+            } => {
+                let head = tr_args(
+                    self.settings.lang,
+                    "values-import-failed",
+                    &[("file", path.display().to_string().into())],
+                );
+                self.dialog = Some(Dialog::Error(format!("{head}\n{}", lines.join("\n"))));
+            }
+            // Every row right: in at once. Else the bad rows are shown, and the planner
+            // chooses to skip them or to import nothing.
+            Done::ImportedActuals {
+                path,
+                round,
+                result: Ok(imported),
+            } if imported.bad.is_empty() => self.put_actuals(&path, *round, imported),
+            Done::ImportedActuals {
+                path,
+                round,
+                result: Ok(imported),
+            } => {
+                self.dialog = Some(Dialog::BadActualRows {
+                    path,
+                    round,
+                    imported,
+                })
             }
             Done::Exported(result) => {
                 self.export_progress = None;
@@ -899,6 +956,40 @@ impl LapApp {
     /// The network file the plan's framework came from, once read (for tests).
     pub fn known_network(&self) -> Option<&KnownNetwork> {
         self.network.as_ref()
+    }
+
+    /// Puts the good rows of a table into their round as one undoable edit (the round as the
+    /// document has it now, or the new one), and shows that round.
+    pub(super) fn put_actuals(
+        &mut self,
+        path: &Path,
+        round: crate::model::MonitoringRound,
+        imported: crate::store::actuals::Imported,
+    ) {
+        use crate::store::actuals::{apply, rounds_with};
+        let plan = self.doc.plan();
+        let mut round = plan.monitoring.round(&round.id).cloned().unwrap_or(round);
+        let count = apply(&mut round, imported.actuals.into_iter().map(|(_, a)| a));
+        let id = round.id.to_string();
+        let rounds = rounds_with(plan, round);
+        let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+        self.doc.set_in(
+            document::EditScope::Monitoring,
+            "monitoring-actuals-import",
+            now,
+            |p| Some(&mut p.monitoring.rounds),
+            rounds,
+        );
+        self.status = tr_args(
+            self.settings.lang,
+            "actuals-imported",
+            &[
+                ("count", count.into()),
+                ("round", id.clone().into()),
+                ("file", path.display().to_string().into()),
+            ],
+        );
+        self.selection.insert("rounds", id);
     }
 
     /// This instance's autosave folder, while autosave works.

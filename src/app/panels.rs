@@ -81,6 +81,7 @@ impl LapApp {
                 Command::ExportValues.menu_item(ui, lang, &mut asked);
                 Command::ImportValues.menu_item(ui, lang, &mut asked);
                 Command::TakeNetwork.menu_item(ui, lang, &mut asked);
+                Command::ImportActuals.menu_item(ui, lang, &mut asked);
                 ui.separator();
                 Command::Quit.menu_item(ui, lang, &mut asked);
             });

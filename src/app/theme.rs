@@ -38,3 +38,7 @@ pub const STEPS_WIDTH: f32 = 235.0;
 pub const FINDINGS_WIDTH: f32 = 300.0;
 /// Below this window width the side panels start hidden, so the editor has room.
 pub const NARROW_WINDOW: f32 = 1000.0;
+
+/// The most a grid's first column of names takes before it wraps (the Monitoring step's
+/// indicators × years), so the years beside it keep the room.
+pub const GRID_NAME_WIDTH: f32 = 190.0;

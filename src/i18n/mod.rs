@@ -198,6 +198,15 @@ mod tests {
                     "committed",
                     "current",
                     "message",
+                    "code",
+                    "bad",
+                    "good",
+                    "unit",
+                    "currency",
+                    "source",
+                    "amount",
+                    "value",
+                    "budget",
                 ]
                 .iter()
                 .map(|a| (*a, FluentArg::Number(2.0)))

@@ -272,6 +272,41 @@ impl Monitoring {
     }
 }
 
+impl Plan {
+    /// A new round dated `date`: covering the months since the latest round's period (or from
+    /// the plan's start), by the same author, with the latest progress carried over
+    /// (narratives and issues cleared), so only what changed is typed. Not yet added.
+    pub fn new_round(&self, date: Date) -> MonitoringRound {
+        let ids = self.monitoring.rounds.iter().map(|r| r.id.as_str());
+        let latest = self.monitoring.latest();
+        let start = latest
+            .and_then(|r| r.period_end)
+            .map(|e| e.plus_months(1))
+            .or(self.facts.period_start);
+        MonitoringRound {
+            id: MonitoringRoundId(fresh_id(MonitoringRoundId::PREFIX, ids)),
+            date: Some(date),
+            period_start: start,
+            period_end: Some(date.year_month()),
+            author: latest.map(|r| r.author.clone()).unwrap_or_default(),
+            note: String::new(),
+            actuals: Vec::new(),
+            progress: latest
+                .map(|r| {
+                    r.progress
+                        .iter()
+                        .map(|p| ActionProgress {
+                            narrative: String::new(),
+                            issues: String::new(),
+                            ..p.clone()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// One monitoring round: what was measured and done, as reported at a date.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -3,6 +3,7 @@
 //! Y", bookmarks, metadata and the document language, and a DRAFT watermark while the plan is a
 //! draft. Fonts are embedded and subset.
 
+pub mod actuals;
 pub mod charts;
 pub mod compare;
 mod content;

@@ -89,22 +89,34 @@ pub fn xlsx(o: &OpennessAssessment, lang: Lang) -> Result<Vec<u8>, rust_xlsxwrit
     wb.save_to_buffer()
 }
 
+/// The bytes of a table in the format the file name asks for (`.xlsx`, else CSV); `sheet`
+/// makes it with numbers as text (for CSV) or as numbers.
+pub fn table_bytes(
+    sheet: impl Fn(bool) -> Sheet,
+    path: &Path,
+) -> Result<Vec<u8>, crate::store::SaveError> {
+    match crate::store::values::TableFormat::of(path) {
+        crate::store::values::TableFormat::Xlsx => {
+            let mut wb = Workbook::new();
+            super::xlsx::add(&mut wb, &sheet(false))
+                .and_then(|_| wb.save_to_buffer())
+                .map_err(|e| crate::store::SaveError {
+                    file: path.to_path_buf(),
+                    step: "making the Excel workbook",
+                    source: std::io::Error::other(e.to_string()),
+                })
+        }
+        crate::store::values::TableFormat::Csv => Ok(super::csv::table(sheet(true))),
+    }
+}
+
 /// The bytes of the table in the format the file name asks for (`.xlsx`, else CSV).
 pub fn bytes_for(
     o: &OpennessAssessment,
     lang: Lang,
     path: &Path,
 ) -> Result<Vec<u8>, crate::store::SaveError> {
-    match crate::store::values::TableFormat::of(path) {
-        crate::store::values::TableFormat::Xlsx => {
-            xlsx(o, lang).map_err(|e| crate::store::SaveError {
-                file: path.to_path_buf(),
-                step: "making the Excel workbook",
-                source: std::io::Error::other(e.to_string()),
-            })
-        }
-        crate::store::values::TableFormat::Csv => Ok(csv(o, lang)),
-    }
+    table_bytes(|as_text| sheet(o, lang, as_text), path)
 }
 
 /// Writes the table atomically to `path`, CSV or xlsx by its extension (no backup: it can be

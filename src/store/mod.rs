@@ -1,6 +1,7 @@
 //! Plan files on disk: RON load and save, migrations from older formats, atomic writes, and the
 //! templates shipped inside the binary.
 
+pub mod actuals;
 pub mod atomic;
 pub mod catalogue;
 pub mod error;

@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::i18n::{FluentArg, tr, tr_args};
-use crate::model::{Lang, OpennessAssessment, OpennessValue, format};
+use crate::model::{Date, Lang, OpennessAssessment, OpennessValue, format};
 
 /// The header keys, in column order: city, indicator, year, value, source (the export writes
 /// them in the plan's language; the import takes either language's).
@@ -63,6 +63,8 @@ pub enum RawCell {
     Text(String),
     /// A number cell of a workbook.
     Number(f64),
+    /// A date cell of a workbook.
+    Date(Date),
     /// Nothing.
     Empty,
 }
@@ -72,14 +74,16 @@ impl RawCell {
         match self {
             RawCell::Text(s) => s.trim().to_owned(),
             RawCell::Number(n) => n.to_string(),
+            RawCell::Date(d) => d.to_string(),
             RawCell::Empty => String::new(),
         }
     }
 
-    fn is_empty(&self) -> bool {
+    /// True for an empty cell or one of white space only.
+    pub fn is_empty(&self) -> bool {
         match self {
             RawCell::Text(s) => s.trim().is_empty(),
-            RawCell::Number(_) => false,
+            RawCell::Number(_) | RawCell::Date(_) => false,
             RawCell::Empty => true,
         }
     }
@@ -209,6 +213,11 @@ pub fn rows(bytes: &[u8], kind: TableFormat, lang: Lang) -> Result<Vec<Row>, Imp
                     Data::Float(f) => RawCell::Number(*f),
                     Data::Int(n) => RawCell::Number(*n as f64),
                     Data::String(s) => RawCell::Text(s.clone()),
+                    Data::DateTime(d) => {
+                        let (y, m, day, ..) = d.to_ymd_hms_milli();
+                        Date::new(i32::from(y), m, day)
+                            .map_or_else(|| RawCell::Text(d.to_string()), RawCell::Date)
+                    }
                     other => RawCell::Text(other.to_string()),
                 }));
                 out.push((first + i + 1, cells));
@@ -233,8 +242,78 @@ fn column_names(key: &str) -> [String; 2] {
     [Lang::En, Lang::Bg].map(|l| tr(l, key).to_lowercase())
 }
 
+/// The header: the first row with anything in it, its line and its names in lower case.
+pub fn header(rows: &[Row]) -> Option<(usize, Vec<String>)> {
+    let (line, cells) = rows.iter().find(|(_, r)| r.iter().any(|c| !c.is_empty()))?;
+    Some((
+        *line,
+        cells
+            .iter()
+            .map(|c| cell_text(Some(c)).to_lowercase())
+            .collect(),
+    ))
+}
+
+/// The first column named by any of `keys` (translation keys) in either language, and the
+/// language its name is in (`None` when both languages spell it alike).
+pub fn column(names: &[String], keys: &[&str]) -> Option<(usize, Option<Lang>)> {
+    names.iter().enumerate().find_map(|(i, n)| {
+        keys.iter().find_map(|key| {
+            let [en, bg] = column_names(key);
+            match (*n == en, *n == bg) {
+                (true, true) => Some((i, None)),
+                (true, false) => Some((i, Some(Lang::En))),
+                (false, true) => Some((i, Some(Lang::Bg))),
+                (false, false) => None,
+            }
+        })
+    })
+}
+
+/// A number from a cell: a workbook's number as it is, text as `number_lang` writes it (a
+/// trailing `%` read as a percentage); `None` when the cell is empty.
+pub fn number(c: Option<&RawCell>, number_lang: Lang) -> Option<Result<f64, format::NumberError>> {
+    match c {
+        None | Some(RawCell::Empty) => None,
+        Some(RawCell::Number(n)) if n.is_finite() => Some(Ok(*n)),
+        Some(c) => {
+            let t = cell_text(Some(c));
+            if t.is_empty() {
+                return None;
+            }
+            Some(if t.ends_with('%') {
+                format::parse_percent(number_lang, &t)
+            } else {
+                format::parse_number(number_lang, &t)
+            })
+        }
+    }
+}
+
+/// A whole year between 1900 and 2100 from a cell (a number, or text with or without „г.“);
+/// `Ok(None)` when the cell is empty, `Err` with the cell's text when it is not a year.
+pub fn year(c: Option<&RawCell>) -> Result<Option<i32>, String> {
+    match c {
+        None | Some(RawCell::Empty) => Ok(None),
+        Some(RawCell::Number(n)) if n.fract() == 0.0 && YEARS.contains(&(*n as i32)) => {
+            Ok(Some(*n as i32))
+        }
+        Some(c) => {
+            let text = cell_text(Some(c));
+            let t = text.trim_end_matches("г.").trim_end_matches('г').trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            match t.parse::<i32>() {
+                Ok(y) if YEARS.contains(&y) => Ok(Some(y)),
+                _ => Err(text),
+            }
+        }
+    }
+}
+
 /// Text from a cell, without the apostrophe a CSV export put before formula-like text.
-fn cell_text(c: Option<&RawCell>) -> String {
+pub fn cell_text(c: Option<&RawCell>) -> String {
     let t = c.map(RawCell::text).unwrap_or_default();
     match t.strip_prefix('\'') {
         Some(rest) if rest.starts_with(FORMULA_START) => rest.to_owned(),
@@ -260,19 +339,11 @@ pub fn values(
             message: tr_args(lang, key, &all),
         });
     };
-    let Some((header_line, header)) = rows.iter().find(|(_, r)| r.iter().any(|c| !c.is_empty()))
-    else {
+    let Some((header_line, names)) = header(rows) else {
         return Err(ImportError::Unreadable(tr(lang, "values-import-empty")));
     };
-    let names: Vec<String> = header
-        .iter()
-        .map(|c| cell_text(Some(c)).to_lowercase())
-        .collect();
-    let column = |key: &str| {
-        let wanted = column_names(key);
-        names.iter().position(|n| wanted.contains(n))
-    };
-    let [city_col, indicator_col, year_col, value_col, source_col] = COLUMNS.map(column);
+    let [city_col, indicator_col, year_col, value_col, source_col] =
+        COLUMNS.map(|key| column(&names, &[key]).map(|(i, _)| i));
     for (key, col) in [
         ("xlsx-city", city_col),
         ("xlsx-indicator", indicator_col),
@@ -280,7 +351,7 @@ pub fn values(
     ] {
         if col.is_none() {
             err(
-                *header_line,
+                header_line,
                 "values-import-no-column",
                 &[("column", tr(lang, key).into())],
             );
@@ -295,7 +366,7 @@ pub fn values(
     let mut out: Vec<OpennessValue> = Vec::new();
     let mut first_line: std::collections::HashMap<(String, String, Option<i32>), usize> =
         Default::default();
-    for (line, row) in rows.iter().filter(|(l, _)| l > header_line) {
+    for (line, row) in rows.iter().filter(|(l, _)| *l > header_line) {
         let line = *line;
         if row.iter().all(RawCell::is_empty) {
             continue;
@@ -377,55 +448,26 @@ pub fn values(
                 None
             }
         };
-        let year = match year_col.and_then(|c| row.get(c)) {
-            None | Some(RawCell::Empty) => Ok(None),
-            Some(RawCell::Number(n)) if n.fract() == 0.0 && YEARS.contains(&(*n as i32)) => {
-                Ok(Some(*n as i32))
-            }
-            Some(c) => {
-                let t = cell_text(Some(c));
-                let t = t.trim_end_matches("г.").trim_end_matches('г').trim();
-                if t.is_empty() {
-                    Ok(None)
-                } else {
-                    match t.parse::<i32>() {
-                        Ok(y) if YEARS.contains(&y) => Ok(Some(y)),
-                        _ => Err(cell_text(Some(c))),
-                    }
-                }
-            }
-        };
-        let year = match year {
+        let year = match year(year_col.and_then(|c| row.get(c))) {
             Ok(y) => Some(y),
             Err(text) => {
                 err(line, "values-import-bad-year", &[("year", text.into())]);
                 None
             }
         };
-        let value = match row.get(value_col) {
-            Some(RawCell::Number(n)) if n.is_finite() => Some(*n),
-            None | Some(RawCell::Empty) => {
+        let value = match number(row.get(value_col), number_lang) {
+            Some(Ok(v)) => Some(v),
+            None => {
                 err(line, "values-import-no-value", &[]);
                 None
             }
-            Some(c) => {
-                let t = cell_text(Some(c));
-                let parsed = if t.ends_with('%') {
-                    format::parse_percent(number_lang, &t)
-                } else {
-                    format::parse_number(number_lang, &t)
-                };
-                match parsed {
-                    Ok(v) => Some(v),
-                    Err(e) => {
-                        err(
-                            line,
-                            "values-import-bad-value",
-                            &[("error", e.message(lang).into())],
-                        );
-                        None
-                    }
-                }
+            Some(Err(e)) => {
+                err(
+                    line,
+                    "values-import-bad-value",
+                    &[("error", e.message(lang).into())],
+                );
+                None
             }
         };
         let source = source_col

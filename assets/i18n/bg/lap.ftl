@@ -954,3 +954,61 @@ values-import-how = { $file } съдържа { $n ->
 values-import-add = Добави към стойностите на плана
 values-import-replace = Замени стойностите на плана
 pdf-trend-caption = Отвореността през годините: общият индекс на всеки сравняван град по години; градът на плана е в тъмен цвят и със стойностите си, всяка линия е назована в края си.
+
+## Внос и износ на измерените стойности на индикаторите (issue 15)
+actuals-col-code = Код на индикатора
+actuals-col-date = Дата или година
+actuals-import-empty = Таблицата няма стойности: първият ред назовава колоните (код на индикатора, дата или година, стойност, източник, бележка), а под него стои по една стойност на ред
+actuals-import-no-column = Ред { $line }: няма колона „{ $column }“ (първият ред назовава колоните: код на индикатора, дата или година, стойност, източник, бележка)
+actuals-import-no-code = Ред { $line }: няма код на индикатор
+actuals-import-unknown-code = Ред { $line }: в плана няма индикатор с код „{ $code }“
+actuals-import-ambiguous-code = Ред { $line }: повече от един индикатор има код „{ $code }“; посочете идентификатора му
+actuals-import-bad-date = Ред { $line }: „{ $date }“ не е нито година между 1900 и 2100, нито дата: { $error }
+actuals-import-no-value = Ред { $line }: няма стойност (попълнете я или изтрийте реда)
+actuals-import-bad-value = Ред { $line }: { $error }
+actuals-import-duplicate = Ред { $line }: втора стойност на { $code } за { $year }; първата е на ред { $first }
+actuals-no-round = { $file } още няма кръг на наблюдение: започнете нов с --new-round ДАТА
+actuals-unknown-round = { $file } няма кръг на наблюдение „{ $round }“; кръговете му са: { $rounds }
+actuals-bad-new-round = „{ $date }“ не е дата за новия кръг: { $error }
+actuals-imported = { $count ->
+    [one] Внесена е една стойност в кръг { $round } на { $file }
+   *[other] Внесени са { $count } стойности в кръг { $round } на { $file }
+}
+actuals-skipped = { $count ->
+    [one] Пропуснат е един грешен ред:
+   *[other] Пропуснати са { $count } грешни реда:
+}
+actuals-import-refused = Нищо не е внесено от { $file }: { $count ->
+    [one] един ред е грешен
+   *[other] { $count } реда са грешни
+} (останалите се внасят с --skip-bad):
+actuals-exported = Стойностите от кръг { $round } са записани в { $file }, по ред за всеки индикатор за попълване
+cmd-import-actuals = Внос на стойности на индикаторите (CSV или xlsx)…
+actuals-bad-rows-title = Някои редове не могат да бъдат внесени
+actuals-bad-rows = { $file }: { $bad ->
+    [one] един ред е грешен
+   *[other] { $bad } реда са грешни
+}, { $good ->
+    [one] един е верен
+   *[other] { $good } са верни
+}. Внесете верните в кръг { $round } и пропуснете грешните, или не внасяйте нищо и поправете файла.
+actuals-skip-bad = Внеси верните редове, пропусни грешните
+actuals-import-locked = Кръговете на наблюдение не могат да се променят сега (планът е отворен за преглед): нищо не е внесено.
+
+## Графики в стъпката „Наблюдение“
+monitoring-chart-indicator = Индикатор на графиката
+monitoring-chart-indicator-title = Цел и стойности през годините
+monitoring-chart-spend-title = Разходи спрямо бюджета във времето
+axis-year-end = Година (стойността за годината е към края ѝ)
+axis-value-unit = Стойност ({ $unit })
+axis-money = Сума ({ $currency })
+chart-planned = Базова стойност и цели
+chart-reported = Отчетени стойности
+chart-no-data = Още няма базова стойност, цели или стойности за графиката.
+chart-no-spend = Още няма датиран кръг с отчетени разходи.
+chart-hover-baseline = Базова стойност { $year }: { $value }
+chart-hover-target = Цел за { $year }: { $value }
+chart-hover-reported = { $date }: { $value } ({ $source }; кръг { $round })
+chart-hover-spent = { $source }, { $date }: изразходвани { $amount } към датата от бюджет { $budget }
+chart-spend-total = Изразходвани към датата { $spent } от бюджет { $budget } ({ $share })
+chart-spend-how = Плътни линии: изразходвано към датата на всеки кръг; пунктир: бюджетът на източника (сборът от финансиранията му).

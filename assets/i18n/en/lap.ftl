@@ -954,3 +954,61 @@ values-import-how = { $file } has { $n ->
 values-import-add = Add to the plan's values
 values-import-replace = Replace the plan's values
 pdf-trend-caption = Openness over the years: the overall index of every compared city by year; the plan's own city is drawn dark with its values, each line is named at its end.
+
+## Import and export of indicator actuals (issue 15)
+actuals-col-code = Indicator code
+actuals-col-date = Date or year
+actuals-import-empty = The table has no values: the first row names the columns (indicator code, date or year, value, source, note), one value a row below it
+actuals-import-no-column = Line { $line }: no column “{ $column }” (the first row names the columns: indicator code, date or year, value, source, note)
+actuals-import-no-code = Line { $line }: no indicator code
+actuals-import-unknown-code = Line { $line }: no indicator of the plan has the code “{ $code }”
+actuals-import-ambiguous-code = Line { $line }: more than one indicator has the code “{ $code }”; use its id
+actuals-import-bad-date = Line { $line }: “{ $date }” is neither a year between 1900 and 2100 nor a date: { $error }
+actuals-import-no-value = Line { $line }: no value (fill it in, or delete the row)
+actuals-import-bad-value = Line { $line }: { $error }
+actuals-import-duplicate = Line { $line }: a second value of { $code } for { $year }; the first is on line { $first }
+actuals-no-round = { $file } has no monitoring round yet: start one with --new-round DATE
+actuals-unknown-round = { $file } has no monitoring round “{ $round }”; its rounds: { $rounds }
+actuals-bad-new-round = “{ $date }” is not a date for the new round: { $error }
+actuals-imported = { $count ->
+    [one] One value imported into round { $round } of { $file }
+   *[other] { $count } values imported into round { $round } of { $file }
+}
+actuals-skipped = { $count ->
+    [one] One bad row skipped:
+   *[other] { $count } bad rows skipped:
+}
+actuals-import-refused = Nothing was imported from { $file }: { $count ->
+    [one] one row is wrong
+   *[other] { $count } rows are wrong
+} (import the others with --skip-bad):
+actuals-exported = The values of round { $round } written to { $file }, a row for each indicator to fill in
+cmd-import-actuals = Import indicator values (CSV or xlsx)…
+actuals-bad-rows-title = Some rows cannot be imported
+actuals-bad-rows = { $file }: { $bad ->
+    [one] one row is wrong
+   *[other] { $bad } rows are wrong
+}, { $good ->
+    [one] one is right
+   *[other] { $good } are right
+}. Import the right ones into round { $round } and skip the wrong ones, or import nothing and correct the file.
+actuals-skip-bad = Import the right rows, skip the wrong ones
+actuals-import-locked = The monitoring rounds cannot be changed now (the plan is open for review): nothing was imported.
+
+## Charts of the Monitoring step
+monitoring-chart-indicator = Indicator on the chart
+monitoring-chart-indicator-title = Target and values over the years
+monitoring-chart-spend-title = Spend against budget over time
+axis-year-end = Year (a year's value at its end)
+axis-value-unit = Value ({ $unit })
+axis-money = Amount ({ $currency })
+chart-planned = Baseline and targets
+chart-reported = Values reported
+chart-no-data = No baseline, targets or values to draw yet.
+chart-no-spend = No dated round reports spend yet.
+chart-hover-baseline = Baseline { $year }: { $value }
+chart-hover-target = Target for { $year }: { $value }
+chart-hover-reported = { $date }: { $value } ({ $source }; round { $round })
+chart-hover-spent = { $source }, { $date }: { $amount } spent to date of a budget of { $budget }
+chart-spend-total = Spent to date { $spent } of a budget of { $budget } ({ $share })
+chart-spend-how = Solid lines: spent to date at each round; dashed: the source's budget (the sum of its funding lines).

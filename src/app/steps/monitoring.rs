@@ -31,7 +31,10 @@ fn status_line(ui: &mut Ui, lang: Lang, name: &str, s: &status::Status, currency
                 .color(colour(s.rag))
                 .strong(),
         );
-        ui.label(name);
+        // An empty label here makes the wrapped reasons start over the mark.
+        if !name.is_empty() {
+            ui.label(name);
+        }
         let words: Vec<String> = s
             .reasons
             .iter()
@@ -39,40 +42,6 @@ fn status_line(ui: &mut Ui, lang: Lang, name: &str, s: &status::Status, currency
             .collect();
         ui.weak(words.join("; "));
     });
-}
-
-/// A new round: dated today, covering the months since the latest round's period, by the same
-/// author, with the latest progress carried over (narratives and issues cleared), so only what
-/// changed is typed.
-fn new_round(plan: &Plan) -> MonitoringRound {
-    let today = Date::today();
-    let ids = plan.monitoring.rounds.iter().map(|r| r.id.as_str());
-    let latest = plan.monitoring.latest();
-    let start = latest
-        .and_then(|r| r.period_end)
-        .map(|e| e.plus_months(1))
-        .or(plan.facts.period_start);
-    MonitoringRound {
-        id: MonitoringRoundId(fresh_id(MonitoringRoundId::PREFIX, ids)),
-        date: Some(today),
-        period_start: start,
-        period_end: Some(today.year_month()),
-        author: latest.map(|r| r.author.clone()).unwrap_or_default(),
-        note: String::new(),
-        actuals: Vec::new(),
-        progress: latest
-            .map(|r| {
-                r.progress
-                    .iter()
-                    .map(|p| ActionProgress {
-                        narrative: String::new(),
-                        issues: String::new(),
-                        ..p.clone()
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-    }
 }
 
 /// The editor.
@@ -111,7 +80,7 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             &tr(lang, "monitoring-start-round"),
             EditScope::Monitoring,
         ) {
-            let round = new_round(&plan);
+            let round = plan.new_round(Date::today());
             pick = Some(round.id.to_string());
             let mut all = plan.monitoring.rounds.clone();
             all.push(round);
@@ -122,6 +91,13 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 |p| Some(&mut p.monitoring.rounds),
                 all,
             );
+        }
+        // Into the round shown (a new one when there is none).
+        let editable = w::editable(ui, EditScope::Monitoring);
+        let import = egui::Button::new(tr(lang, "cmd-import-actuals"));
+        if ui.add_enabled(editable, import).clicked() {
+            cx.intents
+                .push(crate::app::Intent::Run(crate::app::Command::ImportActuals));
         }
     });
     if pick != chosen
@@ -165,8 +141,14 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             ui.heading(tr(lang, "monitoring-indicators"));
             indicator_grid(ui, lang, &plan, &mut round, &st);
             ui.separator();
+            ui.heading(tr(lang, "monitoring-chart-indicator-title"));
+            indicator_chart(ui, lang, &plan, &round.id, cx.selection);
+            ui.separator();
             ui.heading(tr(lang, "monitoring-progress"));
             progress(ui, lang, &plan, &mut round, &st);
+            ui.separator();
+            ui.heading(tr(lang, "monitoring-chart-spend-title"));
+            crate::app::charts::spend_over_time(ui, lang, &plan, Some(&round.id));
             ui.separator();
             ui.heading(tr(lang, "monitoring-status"));
             overview(ui, lang, &plan, &st, &currency);
@@ -179,6 +161,44 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         move |p| p.monitoring.rounds.iter_mut().find(|r| r.id.as_str() == id),
         round,
     );
+}
+
+/// The chart of one indicator, picked beside it (the first at the start), as of `round`.
+fn indicator_chart(
+    ui: &mut Ui,
+    lang: Lang,
+    plan: &Plan,
+    round: &MonitoringRoundId,
+    selection: &mut std::collections::HashMap<&'static str, String>,
+) {
+    let Some(first) = plan.indicators.first() else {
+        return;
+    };
+    let picked = selection
+        .get("monitoring-chart")
+        .and_then(|id| plan.indicators.iter().find(|i| i.id.as_str() == id))
+        .unwrap_or(first);
+    let mut pick = picked.id.to_string();
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(tr(lang, "monitoring-chart-indicator"));
+        egui::ComboBox::from_id_salt("monitoring-chart-indicator")
+            .selected_text(ItemRef::Indicator(picked).caption(lang))
+            .show_ui(ui, |ui| {
+                for i in &plan.indicators {
+                    ui.selectable_value(
+                        &mut pick,
+                        i.id.to_string(),
+                        ItemRef::Indicator(i).caption(lang),
+                    );
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    if pick != picked.id.as_str() {
+        selection.insert("monitoring-chart", pick);
+    }
+    crate::app::charts::indicator_over_time(ui, lang, plan, picked, Some(round));
 }
 
 /// The years of the plan period (or of the targets, when the period is not set).
@@ -230,20 +250,31 @@ fn indicator_grid(
                     for (k, ind) in plan.indicators.iter().enumerate() {
                         let name =
                             format!("{} ({})", ItemRef::Indicator(ind).caption(lang), ind.unit);
-                        let row = ui.label(&name);
+                        // Wrapped, so the years beside it keep the room.
+                        let row = ui
+                            .scope(|ui| {
+                                ui.set_max_width(theme::GRID_NAME_WIDTH);
+                                ui.add(egui::Label::new(&name).wrap())
+                            })
+                            .inner;
                         ui.label(ind.baseline.as_ref().map_or("—".into(), |b| {
                             format!("{} ({})", format::decimal_up_to(lang, b.value, 2), b.year)
                         }));
                         for (y, here) in years.iter().zip(&covered) {
                             ui.vertical(|ui| {
                                 let target = ind.targets.iter().find(|t| t.year == *y);
-                                ui.weak(target.map_or("·".into(), |t| {
+                                // On one line: a wrapped target would narrow the column
+                                // below the field typed under it.
+                                let target_text = target.map_or("·".into(), |t| {
                                     format!(
                                         "{} {}",
                                         tr(lang, "monitoring-target-short"),
                                         format::decimal_up_to(lang, t.value, 2)
                                     )
-                                }));
+                                });
+                                ui.add(
+                                    egui::Label::new(RichText::new(target_text).weak()).extend(),
+                                );
                                 let year_of = |a: &IndicatorActual| {
                                     a.date.or(round.date).map(Date::year) == Some(*y)
                                 };
@@ -371,6 +402,8 @@ fn progress(
                         &tr(lang, "monitoring-actual-end"),
                         &mut p.actual_end,
                     );
+                    let reported: Vec<FundingLineId> =
+                        p.spend.iter().map(|s| s.funding_line.clone()).collect();
                     for f in &a.funding {
                         let line = ItemRef::FundingLine(a, f).caption(lang);
                         let k = match p.spend.iter().position(|s| s.funding_line == f.id) {
@@ -397,9 +430,13 @@ fn progress(
                             &mut sp.committed,
                         );
                     }
-                    // An empty line of money says nothing: not kept.
-                    p.spend
-                        .retain(|s| s.spent != Money::ZERO || s.committed != Money::ZERO);
+                    // A line added here for its fields and left empty says nothing: not kept.
+                    // One the round already had stays, zero or not, so looking is no edit.
+                    p.spend.retain(|s| {
+                        s.spent != Money::ZERO
+                            || s.committed != Money::ZERO
+                            || reported.contains(&s.funding_line)
+                    });
                     for m in &a.milestones {
                         let at = p
                             .milestones_reached
