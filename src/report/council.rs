@@ -693,6 +693,46 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// The words of `text`: runs of letters and digits with the `+` signs that follow them ("ЕСФ+"),
+/// so that an abbreviation is found with one lookup instead of a search of the whole text.
+fn words(text: &str) -> std::collections::HashSet<&str> {
+    let mut out = std::collections::HashSet::new();
+    let mut start = None;
+    let mut in_plus = false;
+    for (i, c) in text.char_indices() {
+        let alnum = c.is_alphanumeric();
+        match start {
+            Some(_) if alnum && !in_plus => {}
+            Some(_) if c == '+' => in_plus = true,
+            Some(s) => {
+                // A word ends; one whose '+' runs into letters ("ЕСФ+ЕС") is no whole word.
+                if !(in_plus && alnum) {
+                    out.insert(&text[s..i]);
+                }
+                start = alnum.then_some(i);
+                in_plus = false;
+            }
+            None if alnum => start = Some(i),
+            None => {}
+        }
+    }
+    if let Some(s) = start {
+        out.insert(&text[s..]);
+    }
+    out
+}
+
+/// True when `word` is one of `words` (see [`words`]) or, when it is not made of letters and
+/// digits with `+` signs at its end, is found whole in `text` ([`has_word`]).
+fn uses(text: &str, words: &std::collections::HashSet<&str>, word: &str) -> bool {
+    let core = word.trim_end_matches('+');
+    if !core.is_empty() && core.chars().all(char::is_alphanumeric) {
+        words.contains(word)
+    } else {
+        has_word(text, word)
+    }
+}
+
 /// The plan's text, every string of it, for finding abbreviations.
 fn plan_text(plan: &Plan) -> String {
     fn strings(v: &serde_json::Value, out: &mut String) {
@@ -723,6 +763,7 @@ fn plan_text(plan: &Plan) -> String {
 /// meaning in `lang`, falling back to the other language).
 pub fn glossary_entries(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
     let text = plan_text(plan);
+    let words = words(&text);
     let mut out: Vec<(String, String)> = Vec::new();
     for g in &plan.glossary {
         if g.abbreviation.trim().is_empty() {
@@ -737,7 +778,7 @@ pub fn glossary_entries(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
         out.push((g.abbreviation.trim().to_owned(), meaning.to_owned()));
     }
     for (abbr, bg, en) in BUILT_IN {
-        if out.iter().any(|(a, _)| a == abbr) || !has_word(&text, abbr) {
+        if out.iter().any(|(a, _)| a == abbr) || !uses(&text, &words, abbr) {
             continue;
         }
         out.push(((*abbr).to_owned(), lang.pick(en, bg).to_owned()));
@@ -764,6 +805,30 @@ pub fn glossary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_found_whole_by_lookup_as_by_search() {
+        for text in [
+            "по ЕСФ+ и ЕС.",
+            "по ЕСФ+",
+            "ЕСФ",
+            "ВЕСЕЛ",
+            "ЕС+",
+            "+ЕС",
+            "ЕСФ+ЕС",
+            "ЕСФ++ и AMIF2",
+            "",
+        ] {
+            let w = words(text);
+            for abbr in ["ЕСФ+", "ЕС", "ЕСФ", "AMIF", "ЕСФ++"] {
+                assert_eq!(
+                    uses(text, &w, abbr),
+                    has_word(text, abbr),
+                    "{abbr} in {text:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn words_are_found_whole() {

@@ -319,8 +319,16 @@ fn holds_content(role: &str) -> bool {
     )
 }
 
+/// A page's content stream: its bytes, or its number among those handed to a deflater.
+pub enum Body {
+    /// The stream's bytes.
+    Bytes(Vec<u8>),
+    /// Handed to the deflater (see [`Layout::deflate_with`]) as this one.
+    Sent(usize),
+}
+
 /// A page's content stream and its link annotations.
-pub type WrittenPage = (Vec<u8>, Vec<LinkAnnotation>);
+pub type WrittenPage = (Body, Vec<LinkAnnotation>);
 
 /// Pages being laid out.
 pub struct Layout<'m> {
@@ -375,6 +383,8 @@ pub struct Layout<'m> {
     encoder: Option<Encoder<'m>>,
     /// The content streams of the pages written so far, with their link annotations.
     written: Vec<WrittenPage>,
+    /// Where written pages go to be deflated, if anywhere.
+    deflater: Option<&'m super::pack::Deflater>,
 }
 
 /// The most pages a PDF may have: a generated plan of 10,000 actions (the most a plan file may
@@ -410,6 +420,7 @@ impl<'m> Layout<'m> {
             label_lang: None,
             encoder: None,
             written: Vec::new(),
+            deflater: None,
         };
         l.new_page();
         l
@@ -422,6 +433,12 @@ impl<'m> Layout<'m> {
         let mut encoder = Encoder::new(self.measure, &self.fonts);
         encoder.images = images;
         self.encoder = Some(encoder);
+    }
+
+    /// Hands each written page to `deflater` (its start: the running header and footer are
+    /// added at the end).
+    pub fn deflate_with(&mut self, deflater: &'m super::pack::Deflater) {
+        self.deflater = Some(deflater);
     }
 
     /// Writes the last page if it is not written yet and returns every page's content stream
@@ -451,7 +468,11 @@ impl<'m> Layout<'m> {
         let mut bytes = Vec::with_capacity(ops.len() * 24);
         let mut links = Vec::new();
         encoder.page(&ops, &mut bytes, &mut links);
-        self.written.push((bytes, links));
+        let body = match self.deflater {
+            Some(d) => Body::Sent(d.send(bytes)),
+            None => Body::Bytes(bytes),
+        };
+        self.written.push((body, links));
     }
 
     /// Forgets the font and colour set on the page: call when the operations are written

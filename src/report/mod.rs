@@ -14,6 +14,7 @@ pub mod fonts;
 pub mod html;
 pub mod hyphen;
 pub mod layout;
+mod pack;
 pub mod pdfa;
 mod sections;
 pub mod sheets;
@@ -222,6 +223,8 @@ pub(crate) enum StreamRef {
     Own(Vec<u8>),
     /// The shared stream of that index.
     Shared(usize),
+    /// This page's alone, deflated already (a zlib stream).
+    Deflated(Vec<u8>),
 }
 
 /// Writes a laid-out document as tagged PDF bytes (see `writer`): its pages' content streams
@@ -339,6 +342,11 @@ pub(crate) fn write_document(
                     id
                 }
                 StreamRef::Shared(i) => shared_ids[i],
+                StreamRef::Deflated(bytes) => {
+                    let id = w.reserve();
+                    w.stream(id, b"/Filter/FlateDecode".to_vec(), bytes, false);
+                    id
+                }
             })
             .collect();
         contents.push(ids);
@@ -571,12 +579,15 @@ pub fn render_within(
 
     // Labels in another language than the plan's own text are tagged with theirs.
     let label_lang = (lang != plan.facts.language).then(|| lang.code());
+    let deflater = pack::Deflater::new();
     // The body first, to learn where sections start; the contents are then sized exactly.
     let mut body = Layout::new(&measure, fonts.clone(), opts.paper);
     body.label_lang = label_lang;
     body.max_pages = max_pages;
-    // Each page becomes bytes when the next starts: a long plan's operations never all wait.
+    // Each page becomes bytes when the next starts, and is deflated on another core while the
+    // layout goes on: a long plan's operations never all wait.
     body.stream_pages(Vec::new());
+    body.deflate_with(&deflater);
     sections::body(&mut body, plan, opts, progress);
     if body.overflow {
         return Err(ExportError::TooManyPages { max: max_pages });
@@ -633,7 +644,7 @@ pub fn render_within(
 
     // Every page's own content stream, in document order, and the glyphs they draw.
     let mut used: [content::Used; 4] = Default::default();
-    let mut own: Vec<(Vec<u8>, Vec<LinkAnnotation>)> = Vec::new();
+    let mut own: Vec<layout::WrittenPage> = Vec::new();
     let front_pages = front.pages.len();
     for (l, keep) in [
         (&mut cover, 1),
@@ -722,6 +733,8 @@ pub fn render_within(
         shared.push(bytes);
     }
     let mut pages = Vec::with_capacity(total);
+    // Pages whose start is being deflated: the page, its part, its header and footer.
+    let mut tails = Vec::new();
     for (i, (bytes, links)) in own.into_iter().enumerate() {
         finish.pages = vec![Vec::new()];
         // The header follows the page's own operations: set its font and colour again.
@@ -748,9 +761,18 @@ pub fn render_within(
             streams.push(StreamRef::Shared(0));
         }
         // The header and footer follow the page's own content in its stream.
-        let mut bytes = bytes;
-        enc.page(&finish.pages[0], &mut bytes, &mut Vec::new());
-        streams.push(StreamRef::Own(bytes));
+        let mut tail = Vec::new();
+        enc.page(&finish.pages[0], &mut tail, &mut Vec::new());
+        match bytes {
+            layout::Body::Bytes(mut bytes) => {
+                bytes.extend(tail);
+                streams.push(StreamRef::Own(bytes));
+            }
+            layout::Body::Sent(n) => {
+                streams.push(StreamRef::Own(Vec::new()));
+                tails.push((pages.len(), n, tail));
+            }
+        }
         pages.push(PageOut {
             streams,
             links,
@@ -759,6 +781,13 @@ pub fn render_within(
     }
     for (u, g) in used.iter_mut().zip(std::mem::take(&mut enc.used)) {
         u.merge(g);
+    }
+    let mut parts: Vec<Option<pack::Part>> = deflater.finish().into_iter().map(Some).collect();
+    for (page, n, tail) in tails {
+        let part = parts.get_mut(n).and_then(Option::take).unwrap_or_default();
+        if let Some(last) = pages[page].streams.last_mut() {
+            *last = StreamRef::Deflated(part.finish(&tail));
+        }
     }
     for (toc_page, top, h, target_page, target_y) in links {
         let page = &mut pages[1 + front_pages + toc_page];

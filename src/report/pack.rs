@@ -1,0 +1,239 @@
+//! Deflating page contents on another core while the layout goes on. Each page's stream is
+//! deflated as soon as the page is laid out, up to a byte boundary without ending the stream
+//! (a "sync flush"); what is added to the page at the end (its running header and footer,
+//! which need the page count) is deflated then and appended, and the two make one zlib
+//! stream (RFC 1950/1951: deflate blocks may follow one another on a byte boundary, and the
+//! checksums of the two parts combine).
+
+use std::sync::Mutex;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use flate2::{Compress, Compression, FlushCompress};
+
+use super::writer::DEFLATE_LEVEL;
+
+/// The start of a page's stream, deflated without its end.
+#[derive(Default)]
+pub struct Part {
+    /// Raw deflate blocks, the last a sync flush's (so more blocks may follow).
+    deflated: Vec<u8>,
+    /// Adler-32 of the bytes deflated.
+    adler: u32,
+}
+
+const MOD_ADLER: u32 = 65_521;
+
+/// The Adler-32 checksum of `data` (RFC 1950 8.2).
+pub fn adler32(data: &[u8]) -> u32 {
+    let (mut a, mut b) = (1u32, 0u32);
+    // 5552 bytes is the most that cannot overflow b before the modulo.
+    for chunk in data.chunks(5552) {
+        for &x in chunk {
+            a += u32::from(x);
+            b += a;
+        }
+        a %= MOD_ADLER;
+        b %= MOD_ADLER;
+    }
+    (b << 16) | a
+}
+
+/// The Adler-32 of two pieces one after the other from the checksums of each and the length
+/// of the second (zlib's `adler32_combine`).
+fn adler32_combine(first: u32, second: u32, len2: usize) -> u32 {
+    let rem = (len2 % MOD_ADLER as usize) as u32;
+    let mut sum1 = first & 0xffff;
+    let mut sum2 = ((u64::from(rem) * u64::from(sum1)) % u64::from(MOD_ADLER)) as u32;
+    sum1 += (second & 0xffff) + MOD_ADLER - 1;
+    sum2 += (first >> 16) + (second >> 16) + MOD_ADLER - rem;
+    if sum1 >= MOD_ADLER {
+        sum1 -= MOD_ADLER;
+    }
+    if sum1 >= MOD_ADLER {
+        sum1 -= MOD_ADLER;
+    }
+    if sum2 >= MOD_ADLER << 1 {
+        sum2 -= MOD_ADLER << 1;
+    }
+    if sum2 >= MOD_ADLER {
+        sum2 -= MOD_ADLER;
+    }
+    (sum2 << 16) | sum1
+}
+
+/// Raw-deflates all of `data` into `out` with `flush` at the end.
+fn raw_deflate(data: &[u8], out: &mut Vec<u8>, flush: FlushCompress) {
+    let mut c = Compress::new(Compression::new(DEFLATE_LEVEL), false);
+    out.reserve(data.len() / 3 + 64);
+    loop {
+        if out.len() == out.capacity() {
+            out.reserve(out.len().max(1024));
+        }
+        let (was_in, was_out) = (c.total_in(), c.total_out());
+        let Ok(status) = c.compress_vec(&data[c.total_in() as usize..], out, flush) else {
+            // Cannot happen with a fresh compressor and room to write; never loop on it.
+            return;
+        };
+        if status == flate2::Status::StreamEnd {
+            return;
+        }
+        // A sync flush is done when all the input is in and the output did not fill the room
+        // it had (as zlib's avail_out != 0).
+        let all_in = c.total_in() as usize == data.len();
+        if all_in && out.len() < out.capacity() && matches!(flush, FlushCompress::Sync) {
+            return;
+        }
+        if c.total_in() == was_in && c.total_out() == was_out && out.len() < out.capacity() {
+            return;
+        }
+    }
+}
+
+impl Part {
+    /// The start of a stream: `data` deflated up to a byte boundary.
+    pub fn new(data: &[u8]) -> Part {
+        let mut deflated = Vec::new();
+        raw_deflate(data, &mut deflated, FlushCompress::Sync);
+        Part {
+            deflated,
+            adler: adler32(data),
+        }
+    }
+
+    /// The whole zlib stream: this part, then `tail` deflated, and the checksum of both.
+    pub fn finish(self, tail: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.deflated.len() + tail.len() / 2 + 16);
+        // CMF/FLG: deflate, 32K window, default level; a multiple of 31.
+        out.extend([0x78, 0x9C]);
+        out.extend(self.deflated);
+        raw_deflate(tail, &mut out, FlushCompress::Finish);
+        let adler = adler32_combine(self.adler, adler32(tail), tail.len());
+        out.extend(adler.to_be_bytes());
+        out
+    }
+}
+
+/// Deflates the pages handed to it on a thread of its own (or in place on one core), in the
+/// order they come; [`Deflater::finish`] gives them back in that order.
+pub struct Deflater {
+    sender: Mutex<Option<mpsc::Sender<Vec<u8>>>>,
+    worker: Option<JoinHandle<Vec<Part>>>,
+    /// Deflated here when there is no second core.
+    inline: Mutex<Vec<Part>>,
+    count: Mutex<usize>,
+}
+
+impl Default for Deflater {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Deflater {
+    /// A deflater; with more than one core, its thread starts.
+    pub fn new() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let (sender, worker) = if cores > 1 {
+            let (tx, rx) = mpsc::channel::<Vec<u8>>();
+            let worker = std::thread::Builder::new()
+                .name("deflate".into())
+                .spawn(move || rx.into_iter().map(|d| Part::new(&d)).collect())
+                .ok();
+            (worker.is_some().then_some(tx), worker)
+        } else {
+            (None, None)
+        };
+        Deflater {
+            sender: Mutex::new(sender),
+            worker,
+            inline: Mutex::new(Vec::new()),
+            count: Mutex::new(0),
+        }
+    }
+
+    /// Hands a page's stream over; returns its number among those handed over.
+    pub fn send(&self, data: Vec<u8>) -> usize {
+        let mut count = self.count.lock().unwrap_or_else(|e| e.into_inner());
+        let n = *count;
+        *count += 1;
+        let sender = self.sender.lock().unwrap_or_else(|e| e.into_inner());
+        let data = match sender.as_ref() {
+            Some(tx) => match tx.send(data) {
+                Ok(()) => return n,
+                Err(mpsc::SendError(data)) => data,
+            },
+            None => data,
+        };
+        drop(sender);
+        self.inline
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(Part::new(&data));
+        n
+    }
+
+    /// Every part, in the order they were handed over.
+    pub fn finish(self) -> Vec<Part> {
+        drop(self.sender.lock().unwrap_or_else(|e| e.into_inner()).take());
+        let mut parts = self.worker.and_then(|w| w.join().ok()).unwrap_or_default();
+        parts.extend(self.inline.into_inner().unwrap_or_else(|e| e.into_inner()));
+        parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn inflate(z: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        flate2::read::ZlibDecoder::new(z)
+            .read_to_end(&mut out)
+            .expect("a valid zlib stream with a right checksum");
+        out
+    }
+
+    #[test]
+    fn a_stream_deflated_in_two_parts_inflates_to_both() {
+        let body = b"BT /F0 9.5 Tf 56 752.85 Td (text) Tj ET\n".repeat(500);
+        let tail = b"BT /F0 7 Tf 480 40 Td (Page 3 of 49) Tj ET\n";
+        let z = Part::new(&body).finish(tail);
+        let mut whole = body.clone();
+        whole.extend(tail);
+        assert_eq!(inflate(&z), whole);
+        assert!(z.len() < whole.len() / 5);
+        // Either part may be empty.
+        assert_eq!(inflate(&Part::new(b"").finish(tail)), tail);
+        assert_eq!(inflate(&Part::new(&body).finish(b"")), body);
+    }
+
+    #[test]
+    fn the_checksums_combine() {
+        let (a, b) = (b"hello, ".repeat(3000), b"world".repeat(7000));
+        let mut ab = a.clone();
+        ab.extend(&b);
+        assert_eq!(
+            adler32_combine(adler32(&a), adler32(&b), b.len()),
+            adler32(&ab)
+        );
+        assert_eq!(adler32(b"Wikipedia"), 0x11E6_0398);
+    }
+
+    #[test]
+    fn pages_come_back_in_the_order_they_were_handed_over() {
+        let d = Deflater::new();
+        let pages: Vec<Vec<u8>> = (0..40)
+            .map(|i| format!("page {i} ").repeat(i + 1).into_bytes())
+            .collect();
+        for p in &pages {
+            d.send(p.clone());
+        }
+        let parts = d.finish();
+        assert_eq!(parts.len(), pages.len());
+        for (part, page) in parts.into_iter().zip(&pages) {
+            assert_eq!(&inflate(&part.finish(b"")), page);
+        }
+    }
+}
