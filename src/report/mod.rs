@@ -783,10 +783,11 @@ pub fn render_within(
         u.merge(g);
     }
     let mut parts: Vec<Option<pack::Part>> = deflater.finish().into_iter().map(Some).collect();
+    let mut c = pack::compressor();
     for (page, n, tail) in tails {
         let part = parts.get_mut(n).and_then(Option::take).unwrap_or_default();
         if let Some(last) = pages[page].streams.last_mut() {
-            *last = StreamRef::Deflated(part.finish(&tail));
+            *last = StreamRef::Deflated(part.finish(&mut c, &tail));
         }
     }
     for (toc_page, top, h, target_page, target_y) in links {

@@ -62,9 +62,15 @@ fn adler32_combine(first: u32, second: u32, len2: usize) -> u32 {
     (sum2 << 16) | sum1
 }
 
-/// Raw-deflates all of `data` into `out` with `flush` at the end.
-fn raw_deflate(data: &[u8], out: &mut Vec<u8>, flush: FlushCompress) {
-    let mut c = Compress::new(Compression::new(DEFLATE_LEVEL), false);
+/// A raw deflate compressor at the writer's level. Made once per thread and reset for each
+/// stream: a compressor's tables are a quarter of a megabyte, which a page's stream is not.
+pub fn compressor() -> Compress {
+    Compress::new(Compression::new(DEFLATE_LEVEL), false)
+}
+
+/// Deflates all of `data` into `out` with `flush` at the end, with `c` from its start.
+pub fn deflate_into(c: &mut Compress, data: &[u8], out: &mut Vec<u8>, flush: FlushCompress) {
+    c.reset();
     out.reserve(data.len() / 3 + 64);
     loop {
         if out.len() == out.capacity() {
@@ -91,23 +97,24 @@ fn raw_deflate(data: &[u8], out: &mut Vec<u8>, flush: FlushCompress) {
 }
 
 impl Part {
-    /// The start of a stream: `data` deflated up to a byte boundary.
-    pub fn new(data: &[u8]) -> Part {
+    /// The start of a stream: `data` deflated up to a byte boundary with `c`.
+    pub fn new(c: &mut Compress, data: &[u8]) -> Part {
         let mut deflated = Vec::new();
-        raw_deflate(data, &mut deflated, FlushCompress::Sync);
+        deflate_into(c, data, &mut deflated, FlushCompress::Sync);
         Part {
             deflated,
             adler: adler32(data),
         }
     }
 
-    /// The whole zlib stream: this part, then `tail` deflated, and the checksum of both.
-    pub fn finish(self, tail: &[u8]) -> Vec<u8> {
+    /// The whole zlib stream: this part, then `tail` deflated with `c`, and the checksum of
+    /// both.
+    pub fn finish(self, c: &mut Compress, tail: &[u8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.deflated.len() + tail.len() / 2 + 16);
         // CMF/FLG: deflate, 32K window, default level; a multiple of 31.
         out.extend([0x78, 0x9C]);
         out.extend(self.deflated);
-        raw_deflate(tail, &mut out, FlushCompress::Finish);
+        deflate_into(c, tail, &mut out, FlushCompress::Finish);
         let adler = adler32_combine(self.adler, adler32(tail), tail.len());
         out.extend(adler.to_be_bytes());
         out
@@ -119,8 +126,8 @@ impl Part {
 pub struct Deflater {
     sender: Mutex<Option<mpsc::Sender<Vec<u8>>>>,
     worker: Option<JoinHandle<Vec<Part>>>,
-    /// Deflated here when there is no second core.
-    inline: Mutex<Vec<Part>>,
+    /// Deflated here when there is no second core, with this compressor.
+    inline: Mutex<(Vec<Part>, Option<Compress>)>,
     count: Mutex<usize>,
 }
 
@@ -138,7 +145,10 @@ impl Deflater {
             let (tx, rx) = mpsc::channel::<Vec<u8>>();
             let worker = std::thread::Builder::new()
                 .name("deflate".into())
-                .spawn(move || rx.into_iter().map(|d| Part::new(&d)).collect())
+                .spawn(move || {
+                    let mut c = compressor();
+                    rx.into_iter().map(|d| Part::new(&mut c, &d)).collect()
+                })
                 .ok();
             (worker.is_some().then_some(tx), worker)
         } else {
@@ -147,7 +157,7 @@ impl Deflater {
         Deflater {
             sender: Mutex::new(sender),
             worker,
-            inline: Mutex::new(Vec::new()),
+            inline: Mutex::new((Vec::new(), None)),
             count: Mutex::new(0),
         }
     }
@@ -166,10 +176,10 @@ impl Deflater {
             None => data,
         };
         drop(sender);
-        self.inline
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(Part::new(&data));
+        let mut inline = self.inline.lock().unwrap_or_else(|e| e.into_inner());
+        let (parts, c) = &mut *inline;
+        let c = c.get_or_insert_with(compressor);
+        parts.push(Part::new(c, &data));
         n
     }
 
@@ -177,7 +187,12 @@ impl Deflater {
     pub fn finish(self) -> Vec<Part> {
         drop(self.sender.lock().unwrap_or_else(|e| e.into_inner()).take());
         let mut parts = self.worker.and_then(|w| w.join().ok()).unwrap_or_default();
-        parts.extend(self.inline.into_inner().unwrap_or_else(|e| e.into_inner()));
+        parts.extend(
+            self.inline
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .0,
+        );
         parts
     }
 }
@@ -199,14 +214,15 @@ mod tests {
     fn a_stream_deflated_in_two_parts_inflates_to_both() {
         let body = b"BT /F0 9.5 Tf 56 752.85 Td (text) Tj ET\n".repeat(500);
         let tail = b"BT /F0 7 Tf 480 40 Td (Page 3 of 49) Tj ET\n";
-        let z = Part::new(&body).finish(tail);
+        let c = &mut compressor();
+        let z = Part::new(c, &body).finish(c, tail);
         let mut whole = body.clone();
         whole.extend(tail);
         assert_eq!(inflate(&z), whole);
         assert!(z.len() < whole.len() / 5);
         // Either part may be empty.
-        assert_eq!(inflate(&Part::new(b"").finish(tail)), tail);
-        assert_eq!(inflate(&Part::new(&body).finish(b"")), body);
+        assert_eq!(inflate(&Part::new(c, b"").finish(c, tail)), tail);
+        assert_eq!(inflate(&Part::new(c, &body).finish(c, b"")), body);
     }
 
     #[test]
@@ -233,7 +249,7 @@ mod tests {
         let parts = d.finish();
         assert_eq!(parts.len(), pages.len());
         for (part, page) in parts.into_iter().zip(&pages) {
-            assert_eq!(&inflate(&part.finish(b"")), page);
+            assert_eq!(&inflate(&part.finish(&mut compressor(), b"")), page);
         }
     }
 }

@@ -4,8 +4,6 @@
 //! the pages and the structure tree are turned into objects, with no document model in
 //! between (the document model was most of an export's time and memory).
 
-use std::io::Write as _;
-
 pub use super::content::{int, name, num};
 
 /// How hard streams are deflated: level 6 is within a few per cent of 9 in size at a fraction
@@ -112,11 +110,18 @@ impl Writer {
         if threads > 1 && jobs_worth_threads(&lanes) {
             std::thread::scope(|scope| {
                 for lane in lanes {
-                    scope.spawn(move || lane.into_iter().for_each(compress));
+                    scope.spawn(move || {
+                        let mut c = super::pack::compressor();
+                        lane.into_iter().for_each(|job| compress(&mut c, job));
+                    });
                 }
             });
         } else {
-            lanes.into_iter().flatten().for_each(compress);
+            let mut c = super::pack::compressor();
+            lanes
+                .into_iter()
+                .flatten()
+                .for_each(|job| compress(&mut c, job));
         }
         for job in jobs {
             self.put_stream(job.id, &job.dict, &job.data);
@@ -189,7 +194,7 @@ impl Writer {
                 *a = *b;
             }
         }
-        let data = deflate(&rows);
+        let data = zlib(&mut super::pack::compressor(), &rows);
         let start = self.out.len();
         let mut dict = b"/Type/XRef/Size ".to_vec();
         int(&mut dict, self.xref.len() as i64);
@@ -215,27 +220,26 @@ fn jobs_worth_threads(lanes: &[Vec<&mut Pending>]) -> bool {
     lanes.iter().flatten().map(|j| j.data.len()).sum::<usize>() > 64 * 1024
 }
 
-/// Deflates a stream's data when it should be and that makes it smaller.
-fn compress(job: &mut Pending) {
+/// Deflates a stream's data with `c` when it should be and that makes it smaller.
+fn compress(c: &mut flate2::Compress, job: &mut Pending) {
     if !job.deflate {
         return;
     }
-    let packed = deflate(&job.data);
+    let packed = zlib(c, &job.data);
     if packed.len() + 19 < job.data.len() {
         job.data = packed;
         job.dict.extend(b"/Filter/FlateDecode");
     }
 }
 
-/// `data` deflated (zlib).
-pub fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(data.len() / 3 + 64),
-        flate2::Compression::new(DEFLATE_LEVEL),
-    );
-    // Writing to a Vec cannot fail.
-    let _ = encoder.write_all(data);
-    encoder.finish().unwrap_or_default()
+/// `data` as a zlib stream, deflated with `c` (a raw compressor, see `pack`).
+pub fn zlib(c: &mut flate2::Compress, data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() / 3 + 64);
+    // CMF/FLG: deflate, 32K window, default level; a multiple of 31.
+    out.extend([0x78, 0x9C]);
+    super::pack::deflate_into(c, data, &mut out, flate2::FlushCompress::Finish);
+    out.extend(super::pack::adler32(data).to_be_bytes());
+    out
 }
 
 /// `n 0 R`.
