@@ -13,6 +13,7 @@ pub mod hyphen;
 pub mod layout;
 pub mod pack;
 pub mod pdfa;
+pub mod progress;
 mod sections;
 pub mod sheets;
 pub mod svg;
