@@ -35,6 +35,8 @@ pub enum Command {
     ExportPdf,
     /// Export the plan's tables as an Excel workbook.
     ExportXlsx,
+    /// Export the progress report to the council for a monitoring round, as PDF or HTML.
+    ProgressReport,
     /// Export the openness values table (CSV or xlsx), for partner cities to fill in.
     ExportValues,
     /// Import an openness values table (CSV or xlsx).
@@ -76,6 +78,7 @@ impl Command {
         Command::SaveAs,
         Command::ExportPdf,
         Command::ExportXlsx,
+        Command::ProgressReport,
         Command::ExportValues,
         Command::ImportValues,
         Command::Quit,
@@ -102,6 +105,7 @@ impl Command {
             Command::SaveAs => "cmd-save-as",
             Command::ExportPdf => "cmd-export-pdf",
             Command::ExportXlsx => "cmd-export-xlsx",
+            Command::ProgressReport => "cmd-progress-report",
             Command::ExportValues => "cmd-export-values",
             Command::ImportValues => "cmd-import-values",
             Command::Quit => "cmd-quit",

@@ -27,6 +27,8 @@ pub enum FileTask {
     ExportPdf,
     /// Where to write the Excel workbook.
     ExportXlsx,
+    /// Where to write the progress report (PDF, or HTML by the name).
+    ExportProgress,
     /// Where to write the openness values table.
     ExportValues,
     /// An openness values table to read.
@@ -38,14 +40,18 @@ impl FileTask {
     pub fn writes(self) -> bool {
         matches!(
             self,
-            FileTask::SaveAs | FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues
+            FileTask::SaveAs
+                | FileTask::ExportPdf
+                | FileTask::ExportXlsx
+                | FileTask::ExportValues
+                | FileTask::ExportProgress
         )
     }
 
     /// The file extension shown and added.
     pub fn extension(self) -> &'static str {
         match self {
-            FileTask::ExportPdf => "pdf",
+            FileTask::ExportPdf | FileTask::ExportProgress => "pdf",
             FileTask::ExportXlsx => "xlsx",
             // A table is CSV unless its name ends in .xlsx.
             FileTask::ExportValues | FileTask::ImportValues => "csv",
@@ -59,6 +65,7 @@ impl FileTask {
         match self {
             FileTask::ExportValues | FileTask::ImportValues => &["csv", "xlsx"],
             FileTask::ExportPdf => &["pdf"],
+            FileTask::ExportProgress => &["pdf", "html"],
             FileTask::ExportXlsx => &["xlsx"],
             _ => &["ron"],
         }
@@ -69,6 +76,7 @@ impl FileTask {
         match self {
             FileTask::ExportValues | FileTask::ImportValues => "fd-filter-values",
             FileTask::ExportPdf => "fd-filter-pdf",
+            FileTask::ExportProgress => "fd-filter-progress",
             FileTask::ExportXlsx => "fd-filter-xlsx",
             _ => "fd-filter-plan",
         }
@@ -83,6 +91,7 @@ impl FileTask {
             FileTask::CompareCities => "cmd-compare-cities",
             FileTask::ExportPdf => "cmd-export-pdf",
             FileTask::ExportXlsx => "cmd-export-xlsx",
+            FileTask::ExportProgress => "cmd-progress-report",
             FileTask::ExportValues => "cmd-export-values",
             FileTask::ImportValues => "cmd-import-values",
         }
@@ -95,7 +104,10 @@ impl FileTask {
             FileTask::SaveAs => "button-save",
             FileTask::Compare => "fd-compare",
             FileTask::CompareCities => "fd-add-to-comparison",
-            FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues => "fd-export",
+            FileTask::ExportPdf
+            | FileTask::ExportXlsx
+            | FileTask::ExportValues
+            | FileTask::ExportProgress => "fd-export",
             FileTask::ImportValues => "fd-import",
         }
     }

@@ -25,6 +25,7 @@ cmd-save = Запис
 cmd-save-as = Запис като…
 cmd-export-pdf = Експорт в PDF…
 cmd-export-xlsx = Експорт на таблиците в Excel (xlsx)…
+cmd-progress-report = Отчет за напредъка…
 cmd-quit = Изход
 cmd-undo = Отмяна
 cmd-redo = Повторение
@@ -690,6 +691,7 @@ pdf-trend = Индексът на отвореност през годините
 values-import-adopted = { $file } е приет план: данните му се променят само в нова редакция (започнете я в приложението); нищо не е внесено
 fd-filter-values = Таблици (CSV, Excel)
 fd-filter-pdf = PDF
+fd-filter-progress = PDF или HTML
 fd-filter-xlsx = Работни книги на Excel
 fd-filter-plan = Планове на LAP Studio
 
@@ -998,3 +1000,6 @@ cli-progress-written-pdf = { $file }: отчет за напредъка за к
     [one] { $count } страница
    *[other] { $count } страници
 }
+progress-no-rounds-app = Планът още няма кръг на наблюдение, затова няма напредък за отчитане. Първо започнете кръг в стъпката „Наблюдение на изпълнението“.
+progress-exporting = Отчетът за напредъка се записва…
+progress-exported = Отчетът за напредъка е записан: { $file }

@@ -25,6 +25,7 @@ cmd-save = Save
 cmd-save-as = Save as…
 cmd-export-pdf = Export PDF…
 cmd-export-xlsx = Export tables to Excel (xlsx)…
+cmd-progress-report = Progress report…
 cmd-quit = Quit
 cmd-undo = Undo
 cmd-redo = Redo
@@ -690,6 +691,7 @@ pdf-trend = The openness index over the years
 values-import-adopted = { $file } is an adopted plan: its figures change only in a new revision (start one in the app); nothing was imported
 fd-filter-values = Tables (CSV, Excel)
 fd-filter-pdf = PDF
+fd-filter-progress = PDF or HTML
 fd-filter-xlsx = Excel workbooks
 fd-filter-plan = LAP Studio plans
 
@@ -998,3 +1000,6 @@ cli-progress-written-pdf = { $file }: progress report for round { $round }, { $n
     [one] { $count } page
    *[other] { $count } pages
 }
+progress-no-rounds-app = The plan has no monitoring round yet, so there is no progress to report. Start a round in the Monitoring step first.
+progress-exporting = Writing the progress report…
+progress-exported = Progress report saved: { $file }

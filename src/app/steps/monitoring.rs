@@ -124,6 +124,11 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             );
         }
     });
+    // The report on the round shown (the command reads the same selection).
+    if !rounds.is_empty() && ui.button(tr(lang, "cmd-progress-report")).clicked() {
+        cx.intents
+            .push(crate::app::Intent::Run(crate::app::Command::ProgressReport));
+    }
     if pick != chosen
         && let Some(id) = &pick
     {
