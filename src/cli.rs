@@ -291,7 +291,7 @@ pub enum ReportCommand {
     Progress {
         /// The plan file.
         file: PathBuf,
-        /// The round to report on, by id (e.g. MR-2; default: the latest).
+        /// The round to report on, by id (e.g. MR-2) or date (2026-12-31); default: the latest.
         #[arg(long)]
         round: Option<String>,
         /// The report to write, atomically: a .pdf or an .html file.
@@ -638,7 +638,19 @@ fn progress_report(
         }
     };
     let plan = store::load(file).map_err(load_error)?;
-    let id = round.map(crate::model::MonitoringRoundId::from);
+    // A round by its id, or by its date as the file writes it (2026-12-31).
+    let id = round.map(|r| {
+        let by_date = r.parse::<crate::model::Date>().ok().and_then(|d| {
+            plan.monitoring
+                .rounds
+                .iter()
+                .find(|x| x.date == Some(d) && x.id.as_str() != r)
+        });
+        by_date.map_or_else(
+            || crate::model::MonitoringRoundId::from(r),
+            |x| x.id.clone(),
+        )
+    });
     let p = progress::prepare(&plan, id.as_ref()).map_err(|e| match e {
         ProgressError::NoRounds => say(EN, "cli-progress-no-rounds", &[("file", path_arg(file))]),
         ProgressError::UnknownRound { round, rounds } => say(

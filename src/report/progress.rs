@@ -313,7 +313,7 @@ pub fn money_table(p: &Progress<'_>, lang: Lang) -> Table {
 pub fn change_lines(p: &Progress<'_>, lang: Lang) -> Vec<String> {
     let c = &p.changes;
     let Some(prev) = p.previous else {
-        return vec![t(lang, "progress-first-round")];
+        return vec![t(lang, "progress-no-previous")];
     };
     let indicators: HashMap<&str, &Indicator> = p
         .plan
@@ -432,8 +432,8 @@ pub fn moved_table(p: &Progress<'_>, lang: Lang) -> Option<Table> {
 pub fn objectives_table(p: &Progress<'_>, lang: Lang) -> Table {
     let cols = vec![
         Column::new(t(lang, "progress-col-objective"), 3.0).max_lines(4),
-        Column::new(t(lang, "progress-col-status"), 1.2),
-        Column::new(t(lang, "progress-col-why"), 3.4),
+        Column::new(t(lang, "progress-col-status"), 1.4),
+        Column::new(t(lang, "progress-col-why"), 3.2),
     ];
     let currency = &p.plan.facts.currency;
     let specific: HashMap<&str, &Status> = p
@@ -509,10 +509,10 @@ pub fn indicator_table(p: &Progress<'_>, lang: Lang, i: &Indicator) -> Table {
     };
     let cols = vec![
         Column::new(t(lang, "progress-col-year"), 1.0),
-        Column::right(format!("{}{unit}", t(lang, "progress-col-target")), 1.7),
+        Column::right(format!("{}{unit}", t(lang, "progress-col-target")), 2.0),
         Column::right(format!("{}{unit}", t(lang, "progress-col-expected")), 1.3),
         Column::right(format!("{}{unit}", t(lang, "progress-col-reported")), 1.3),
-        Column::new(t(lang, "progress-col-source"), 2.6),
+        Column::new(t(lang, "progress-col-source"), 2.3),
     ];
     let (s, sources) = series(p, i);
     let mut years: Vec<i32> = s.planned.iter().chain(&s.reported).map(|x| x.0).collect();
@@ -1135,7 +1135,23 @@ mod tests {
         assert!(moved_table(&first, Lang::En).is_none());
         assert_eq!(
             change_lines(&first, Lang::En),
-            vec![t(Lang::En, "progress-first-round")]
+            vec![t(Lang::En, "progress-no-previous")]
+        );
+    }
+
+    #[test]
+    fn a_large_monitored_plan_renders() {
+        let plan = crate::synthetic::monitored(300, 3, 7);
+        let p = prepare(&plan, None).unwrap();
+        let pdf = render(&p, Lang::En, Paper::A4).unwrap();
+        assert!(pdf.pages > 10, "{} pages", pdf.pages);
+        let h = html(&p, Lang::Bg);
+        assert_eq!(
+            h.matches("<figure>").count(),
+            plan.indicators
+                .iter()
+                .filter(|i| series(&p, i).0.years().is_some())
+                .count()
         );
     }
 

@@ -929,6 +929,7 @@ progress-title-of = Отчет за напредъка: { $title }
 progress-intro = Състояние към { $date } по кръг на наблюдение { $round } (период { $period }), изготвен от { $name }.
 progress-compared = Промените са спрямо предишния кръг, { $round }.
 progress-first-round = Това е първият кръг на наблюдение: няма по-ранен кръг, с който да се сравни.
+progress-no-previous = Още няма с какво да се сравни: отчетът за следващия кръг ще покаже промените спрямо този.
 progress-summary = Обобщение
 progress-objectives = Цели
 progress-indicators = Индикатори: цели и отчетени стойности

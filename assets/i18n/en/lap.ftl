@@ -929,6 +929,7 @@ progress-title-of = Progress report: { $title }
 progress-intro = Status as of { $date }, from monitoring round { $round } (period { $period }), compiled by { $name }.
 progress-compared = Changes are counted against the previous round, { $round }.
 progress-first-round = This is the first monitoring round: there is no earlier round to compare with.
+progress-no-previous = Nothing to compare with yet: the next round's report lists what changed since this one.
 progress-summary = Summary
 progress-objectives = Objectives
 progress-indicators = Indicators: targets and values reported
