@@ -270,6 +270,12 @@ pub enum Command {
         #[command(subcommand)]
         action: NetworkCommand,
     },
+    /// Reports made from a plan other than the plan itself.
+    Report {
+        /// Which report.
+        #[command(subcommand)]
+        kind: ReportCommand,
+    },
     /// Key figures of a plan: counts, budget, openness index, completeness, findings.
     Summary {
         /// The plan file.
@@ -280,6 +286,34 @@ pub enum Command {
         /// Language of text output.
         #[arg(long, value_enum, default_value_t)]
         lang: LangArg,
+    },
+}
+
+/// The reports `lap-studio report` makes.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The progress report to the council for a monitoring round: status counts, money spent
+    /// and committed, what changed since the previous round, each objective's status and
+    /// reasons, each indicator's chart and numbers, slipped actions, next steps, the method.
+    Progress {
+        /// The plan file.
+        file: PathBuf,
+        /// The round to report on, by id (e.g. MR-2) or date (2026-12-31); default: the latest.
+        #[arg(long)]
+        round: Option<String>,
+        /// The report to write, atomically: a .pdf or an .html file.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Language of the labels (default: the plan's language).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Paper size of a PDF.
+        #[arg(long, value_enum, default_value_t)]
+        paper: PaperArg,
+        /// Replace the report even when it is read-only (as `--force` does for the other
+        /// exports).
+        #[arg(long, alias = "force")]
+        replace: bool,
     },
 }
 
@@ -525,6 +559,25 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, String> {
         Some(Command::Summary { file, format, lang }) => {
             summary_command(&file, format, lang.into(), out)
         }
+        Some(Command::Report {
+            kind:
+                ReportCommand::Progress {
+                    file,
+                    round,
+                    output,
+                    lang,
+                    paper,
+                    replace,
+                },
+        }) => progress_report(
+            &file,
+            round.as_deref(),
+            &output,
+            lang.map(Lang::from),
+            paper,
+            replace,
+            out,
+        ),
         Some(Command::Compare {
             files,
             output,
@@ -608,6 +661,100 @@ fn compare(
             }
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `lap-studio report progress`: the progress report for a round, as PDF or HTML.
+fn progress_report(
+    file: &Path,
+    round: Option<&str>,
+    output: &Path,
+    lang: Option<Lang>,
+    paper: PaperArg,
+    replace: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    use crate::report::progress::{self, ProgressError};
+    // Know where the report goes before reading the plan.
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let pdf = match ext.as_deref() {
+        Some("pdf") => true,
+        Some("html" | "htm") => false,
+        _ => {
+            return Err(say(
+                EN,
+                "cli-progress-format",
+                &[("file", path_arg(output))],
+            ));
+        }
+    };
+    let plan = store::load(file).map_err(load_error)?;
+    // A round by its id, or by its date as the file writes it (2026-12-31).
+    let id = round.map(|r| {
+        let by_date = r.parse::<crate::model::Date>().ok().and_then(|d| {
+            plan.monitoring
+                .rounds
+                .iter()
+                .find(|x| x.date == Some(d) && x.id.as_str() != r)
+        });
+        by_date.map_or_else(
+            || crate::model::MonitoringRoundId::from(r),
+            |x| x.id.clone(),
+        )
+    });
+    let p = progress::prepare(&plan, id.as_ref()).map_err(|e| match e {
+        ProgressError::NoRounds => say(EN, "cli-progress-no-rounds", &[("file", path_arg(file))]),
+        ProgressError::UnknownRound { round, rounds } => say(
+            EN,
+            "cli-progress-unknown-round",
+            &[
+                ("file", path_arg(file)),
+                ("round", escape(&round).into_owned().into()),
+                ("names", escape(&rounds.join(", ")).into_owned().into()),
+            ],
+        ),
+    })?;
+    let labels = lang.unwrap_or(plan.facts.language);
+    let how = store::atomic::Replace::EXPORT.forced(replace);
+    let pages = if pdf {
+        let paper = match paper {
+            PaperArg::A4 => crate::report::layout::Paper::A4,
+            PaperArg::Letter => crate::report::layout::Paper::Letter,
+        };
+        Some(
+            progress::export_pdf(&p, labels, paper, output, how)
+                .map_err(err)?
+                .pages,
+        )
+    } else {
+        progress::export_html(&p, labels, output, how).map_err(err)?;
+        None
+    };
+    let round = p.round.id.to_string();
+    let message = match pages {
+        Some(n) => say(
+            EN,
+            "cli-progress-written-pdf",
+            &[
+                ("file", path_arg(output)),
+                ("round", escape(&round).into_owned().into()),
+                ("count", count_arg(EN, n)),
+                ("n", FluentArg::Number(n as f64)),
+            ],
+        ),
+        None => say(
+            EN,
+            "cli-progress-written",
+            &[
+                ("file", path_arg(output)),
+                ("round", escape(&round).into_owned().into()),
+            ],
+        ),
+    };
+    line(out, &message)?;
     Ok(ExitCode::SUCCESS)
 }
 

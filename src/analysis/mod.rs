@@ -7,6 +7,7 @@ pub mod compare;
 pub mod diff;
 pub mod monitoring;
 pub mod openness;
+pub mod progress;
 pub mod summary;
 pub mod timeline;
 pub mod trends;

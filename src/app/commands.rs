@@ -38,6 +38,8 @@ pub enum Command {
     ExportPdf,
     /// Export the plan's tables as an Excel workbook.
     ExportXlsx,
+    /// Export the progress report to the council for a monitoring round, as PDF or HTML.
+    ProgressReport,
     /// Export the openness values table (CSV or xlsx), for partner cities to fill in.
     ExportValues,
     /// Import an openness values table (CSV or xlsx).
@@ -83,6 +85,7 @@ impl Command {
         Command::SaveAs,
         Command::ExportPdf,
         Command::ExportXlsx,
+        Command::ProgressReport,
         Command::ExportValues,
         Command::ImportValues,
         Command::TakeNetwork,
@@ -111,6 +114,7 @@ impl Command {
             Command::SaveAs => "cmd-save-as",
             Command::ExportPdf => "cmd-export-pdf",
             Command::ExportXlsx => "cmd-export-xlsx",
+            Command::ProgressReport => "cmd-progress-report",
             Command::ExportValues => "cmd-export-values",
             Command::ImportValues => "cmd-import-values",
             Command::TakeNetwork => "cmd-take-network",

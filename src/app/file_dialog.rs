@@ -27,6 +27,8 @@ pub enum FileTask {
     ExportPdf,
     /// Where to write the Excel workbook.
     ExportXlsx,
+    /// Where to write the progress report (PDF, or HTML by the name).
+    ExportProgress,
     /// Where to write the openness values table.
     ExportValues,
     /// An openness values table to read.
@@ -44,14 +46,18 @@ impl FileTask {
     pub fn writes(self) -> bool {
         matches!(
             self,
-            FileTask::SaveAs | FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues
+            FileTask::SaveAs
+                | FileTask::ExportPdf
+                | FileTask::ExportXlsx
+                | FileTask::ExportValues
+                | FileTask::ExportProgress
         )
     }
 
     /// The file extension shown and added.
     pub fn extension(self) -> &'static str {
         match self {
-            FileTask::ExportPdf => "pdf",
+            FileTask::ExportPdf | FileTask::ExportProgress => "pdf",
             FileTask::ExportXlsx => "xlsx",
             // A table is CSV unless its name ends in .xlsx.
             FileTask::ExportValues | FileTask::ImportValues | FileTask::ImportActuals => "csv",
@@ -67,6 +73,7 @@ impl FileTask {
                 &["csv", "xlsx"]
             }
             FileTask::ExportPdf => &["pdf"],
+            FileTask::ExportProgress => &["pdf", "html"],
             FileTask::ExportXlsx => &["xlsx"],
             _ => &["ron"],
         }
@@ -79,6 +86,7 @@ impl FileTask {
                 "fd-filter-values"
             }
             FileTask::ExportPdf => "fd-filter-pdf",
+            FileTask::ExportProgress => "fd-filter-progress",
             FileTask::ExportXlsx => "fd-filter-xlsx",
             FileTask::TakeNetwork | FileTask::CompareNetwork => "fd-filter-network",
             _ => "fd-filter-plan",
@@ -94,6 +102,7 @@ impl FileTask {
             FileTask::CompareCities => "cmd-compare-cities",
             FileTask::ExportPdf => "cmd-export-pdf",
             FileTask::ExportXlsx => "cmd-export-xlsx",
+            FileTask::ExportProgress => "cmd-progress-report",
             FileTask::ExportValues => "cmd-export-values",
             FileTask::ImportValues => "cmd-import-values",
             FileTask::TakeNetwork => "cmd-take-network",
@@ -110,7 +119,10 @@ impl FileTask {
             FileTask::Compare => "fd-compare",
             FileTask::CompareCities | FileTask::CompareNetwork => "fd-add-to-comparison",
             FileTask::TakeNetwork => "fd-take-network",
-            FileTask::ExportPdf | FileTask::ExportXlsx | FileTask::ExportValues => "fd-export",
+            FileTask::ExportPdf
+            | FileTask::ExportXlsx
+            | FileTask::ExportValues
+            | FileTask::ExportProgress => "fd-export",
             FileTask::ImportValues | FileTask::ImportActuals => "fd-import",
         }
     }

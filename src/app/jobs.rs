@@ -84,6 +84,8 @@ pub enum Done {
         NetworkUse,
         Result<(Box<crate::model::Network>, PathBuf), String>,
     ),
+    /// The progress report was written (its file), or why not.
+    ExportedProgress(Result<PathBuf, String>),
     /// An openness values table was read: its values, or one message per bad row.
     ImportedValues(
         PathBuf,
@@ -250,6 +252,39 @@ impl Jobs {
                 })
                 .map_err(|e| e.to_string());
             Done::Exported(result)
+        });
+    }
+
+    /// Writes the progress report for `round` (the latest when `None`): HTML when the file's
+    /// name ends in .html or .htm, else PDF.
+    pub fn export_progress(
+        &mut self,
+        plan: Plan,
+        round: Option<crate::model::MonitoringRoundId>,
+        lang: crate::model::Lang,
+        paper: crate::report::layout::Paper,
+        path: PathBuf,
+    ) {
+        self.spawn(move || {
+            use crate::report::progress;
+            let how = crate::store::atomic::Replace::EXPORT;
+            let html = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+            let result = progress::prepare(&plan, round.as_ref())
+                .map_err(|e| e.to_string())
+                .and_then(|p| {
+                    if html {
+                        progress::export_html(&p, lang, &path, how).map_err(|e| e.to_string())
+                    } else {
+                        progress::export_pdf(&p, lang, paper, &path, how)
+                            .map(|_| ())
+                            .map_err(|e| e.to_string())
+                    }
+                })
+                .map(|()| path);
+            Done::ExportedProgress(result)
         });
     }
 

@@ -405,6 +405,14 @@ impl LapApp {
                 }
             }
             Command::ExportXlsx => self.ask_file(FileTask::ExportXlsx),
+            // Nothing to report without a round: said at once, before a file is asked for.
+            Command::ProgressReport => {
+                if self.doc.plan().monitoring.rounds.is_empty() {
+                    self.dialog = Some(Dialog::Error(self.t("progress-no-rounds-app")));
+                } else {
+                    self.ask_file(FileTask::ExportProgress);
+                }
+            }
             Command::ExportValues => self.ask_file(FileTask::ExportValues),
             Command::ImportValues => self.ask_file(FileTask::ImportValues),
             Command::TakeNetwork => self.ask_file(FileTask::TakeNetwork),
@@ -584,6 +592,7 @@ impl LapApp {
             FileTask::TakeNetwork => self.jobs.load_network(path, jobs::NetworkUse::Take),
             FileTask::CompareNetwork => self.jobs.load_network(path, jobs::NetworkUse::Compare),
             FileTask::ExportPdf => self.export_pdf_to(path),
+            FileTask::ExportProgress => self.export_progress_to(path),
             FileTask::ExportXlsx => {
                 let lang = self.export.lang.unwrap_or(self.doc.plan().facts.language);
                 self.jobs.export_xlsx(self.doc.plan().clone(), lang, path);
@@ -738,6 +747,14 @@ impl LapApp {
                 );
             }
             Done::ExportedTables(Err(message)) => self.dialog = Some(Dialog::Error(message)),
+            Done::ExportedProgress(Ok(path)) => {
+                self.status = tr_args(
+                    self.settings.lang,
+                    "progress-exported",
+                    &[("file", path.display().to_string().into())],
+                );
+            }
+            Done::ExportedProgress(Err(message)) => self.dialog = Some(Dialog::Error(message)),
             // The table becomes the plan's values, as one undoable edit; nothing when any row
             // is bad, and every bad row is listed.
             Done::ImportedValues(_, Ok(_)) if !self.doc.allows(document::EditScope::Plan) => {
@@ -1035,6 +1052,21 @@ impl LapApp {
         let progress = Arc::new(AtomicU32::new(0));
         self.export_progress = Some(Arc::clone(&progress));
         self.jobs.export(plan, opts, path, progress);
+    }
+
+    /// Writes the progress report on the round shown in the Monitoring step (else the latest)
+    /// to `path` on a thread: HTML when its name ends in .html, else PDF.
+    pub fn export_progress_to(&mut self, path: PathBuf) {
+        let plan = self.doc.plan();
+        let round = self
+            .selection
+            .get("rounds")
+            .map(|id| crate::model::MonitoringRoundId::from(id.as_str()))
+            .filter(|id| plan.monitoring.round(id).is_some());
+        let lang = self.export.lang.unwrap_or(plan.facts.language);
+        self.jobs
+            .export_progress(plan.clone(), round, lang, self.export.paper, path);
+        self.status = self.t("progress-exporting");
     }
 
     /// Called when the app ends: the autosave goes only when the work is saved or the planner

@@ -78,6 +78,7 @@ impl LapApp {
                     Command::ExportPdf.menu_item(ui, lang, &mut asked)
                 });
                 Command::ExportXlsx.menu_item(ui, lang, &mut asked);
+                Command::ProgressReport.menu_item(ui, lang, &mut asked);
                 Command::ExportValues.menu_item(ui, lang, &mut asked);
                 Command::ImportValues.menu_item(ui, lang, &mut asked);
                 Command::TakeNetwork.menu_item(ui, lang, &mut asked);

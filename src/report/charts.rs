@@ -1329,6 +1329,200 @@ pub fn openness_trend(
     caption_below(l, plan, lang, Chart::Trend);
 }
 
+// ---- An indicator's target against its reported values ---------------------------------
+
+/// An indicator's planned path and reported values by year, for the progress report's chart
+/// (the same in the PDF and, through `svg`, the HTML).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetActual {
+    /// The baseline and the targets: (year, value), by year.
+    pub planned: Vec<(i32, f64)>,
+    /// The latest value reported in each year: (year, value), by year.
+    pub reported: Vec<(i32, f64)>,
+}
+
+impl TargetActual {
+    /// The first and last year of either series (none: both empty).
+    pub fn years(&self) -> Option<(i32, i32)> {
+        let all = self.planned.iter().chain(&self.reported).map(|p| p.0);
+        Some((all.clone().min()?, all.max()?))
+    }
+
+    /// The value range drawn: from 0 (or the lowest value when below it) to a little above the
+    /// highest, never empty.
+    pub fn range(&self) -> (f64, f64) {
+        let values = self
+            .planned
+            .iter()
+            .chain(&self.reported)
+            .map(|p| p.1)
+            .filter(|v| v.is_finite());
+        let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        let hi = if hi - lo < 1e-9 { lo + 1.0 } else { hi };
+        // Room above the highest value for its label, up to a round number so that the
+        // labelled middle of the axis is round too.
+        (lo, lo + nice_ceiling((hi - lo) * 1.1))
+    }
+
+    /// Every how many years the axis is labelled, so a long span stays legible.
+    pub fn year_step(&self) -> i32 {
+        self.years().map_or(1, |(a, b)| ((b - a) / 12 + 1).max(1))
+    }
+}
+
+/// The smallest of 1, 2, 2.5, 4, 5, 6, 8 or 10 times a power of ten that is at least `v`
+/// (`v` > 0), so that it and its half are round.
+fn nice_ceiling(v: f64) -> f64 {
+    if !v.is_finite() || v <= 0.0 {
+        return 1.0;
+    }
+    let p = 10f64.powf(v.log10().floor());
+    [1.0, 2.0, 2.5, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .iter()
+        .map(|m| m * p)
+        .find(|c| *c >= v * (1.0 - 1e-12))
+        .unwrap_or(10.0 * p)
+}
+
+/// The planned path's colour: a middle grey, drawn thin with hollow markers.
+pub const PLANNED: Rgb3 = [0.55, 0.55, 0.58];
+/// The reported values' colour: dark blue, drawn thick with filled markers.
+pub const REPORTED: Rgb3 = [0.08, 0.27, 0.52];
+
+/// Height of the target-against-reported chart, legend and axis included.
+pub const TARGET_ACTUAL_HEIGHT: f32 = 150.0;
+
+/// The chart of an indicator's planned path (baseline and targets, thin grey, hollow squares)
+/// and the values reported (thick dark blue, filled squares, each with its value), years
+/// across. Told apart in greyscale by weight and marker, not only by colour.
+pub fn target_actual(l: &mut Layout<'_>, lang: Lang, s: &TargetActual) {
+    let Some((first, last)) = s.years() else {
+        return;
+    };
+    let small = Style::SMALL.size(7.0);
+    l.ensure(TARGET_ACTUAL_HEIGHT + 10.0);
+    // Legend.
+    let mut x = l.left();
+    let y = l.y;
+    for (color, width, filled, key) in [
+        (PLANNED, 1.0, false, "progress-chart-planned"),
+        (REPORTED, 2.0, true, "progress-chart-reported"),
+    ] {
+        line(l, (x, y + 4.0), (x + 18.0, y + 4.0), color, width);
+        marker(l, x + 9.0, y + 4.0, color, filled);
+        let text = t(lang, key);
+        l.put_text(x + 22.0, y, small, &text);
+        x += 36.0 + l.text_width(small, &text);
+    }
+    // Clear of the top value's label.
+    l.y += small.line_height() + 12.0;
+    let (lo, hi) = s.range();
+    let axis_w = 48.0;
+    let top = l.y;
+    let h = TARGET_ACTUAL_HEIGHT - 36.0;
+    let x0 = l.left() + axis_w;
+    let w = l.width() - axis_w - 20.0;
+    let span = (last - first).max(1) as f32;
+    let x_of = |year: i32| {
+        if last == first {
+            x0 + w / 2.0
+        } else {
+            x0 + w * (year - first) as f32 / span
+        }
+    };
+    let y_of = |v: f64| top + h * (1.0 - ((v - lo) / (hi - lo)) as f32);
+    // Value grid: the bottom, the middle and the top, labelled.
+    for k in 0..3 {
+        let v = lo + (hi - lo) * f64::from(k) / 2.0;
+        let y = y_of(v);
+        line(l, (x0, y), (x0 + w, y), [0.85, 0.85, 0.87], 0.4);
+        let label = format::decimal_up_to(lang, v, 2);
+        let tw = l.text_width(small, &label);
+        l.put_text(x0 - 4.0 - tw, y - small.size * 0.6, small, &label);
+    }
+    line(l, (x0, top + h), (x0 + w, top + h), GREY, 0.6);
+    let step = s.year_step();
+    let mut year = first;
+    while year <= last {
+        let label = year.to_string();
+        let tw = l.text_width(small, &label);
+        l.put_text(x_of(year) - tw / 2.0, top + h + 4.0, small, &label);
+        line(
+            l,
+            (x_of(year), top + h),
+            (x_of(year), top + h + 2.0),
+            GREY,
+            0.6,
+        );
+        year += step;
+    }
+    let finite = |p: &&(i32, f64)| p.1.is_finite();
+    let planned: Vec<(f32, f32)> = s
+        .planned
+        .iter()
+        .filter(finite)
+        .map(|p| (x_of(p.0), y_of(p.1)))
+        .collect();
+    for pair in planned.windows(2) {
+        line(l, pair[0], pair[1], PLANNED, 1.0);
+    }
+    for p in &planned {
+        marker(l, p.0, p.1, PLANNED, false);
+    }
+    let reported: Vec<(f32, f32, f64)> = s
+        .reported
+        .iter()
+        .filter(finite)
+        .map(|p| (x_of(p.0), y_of(p.1), p.1))
+        .collect();
+    for pair in reported.windows(2) {
+        line(
+            l,
+            (pair[0].0, pair[0].1),
+            (pair[1].0, pair[1].1),
+            REPORTED,
+            2.0,
+        );
+    }
+    for (x, y, v) in &reported {
+        marker(l, *x, *y, REPORTED, true);
+        let label = format::decimal_up_to(lang, *v, 2);
+        let tw = l.text_width(small.bold(), &label);
+        l.put_text(x - tw / 2.0, y - 12.0, small.bold().color(REPORTED), &label);
+    }
+    l.y = top + h + small.line_height() + 8.0;
+}
+
+/// A square marker centred on (x, y): filled, or its outline on white.
+fn marker(l: &mut Layout<'_>, x: f32, y: f32, color: Rgb3, filled: bool) {
+    let r = 2.6;
+    if filled {
+        l.fill_rect(x - r, y - r, 2.0 * r, 2.0 * r, color);
+    } else {
+        l.fill_rect(x - r, y - r, 2.0 * r, 2.0 * r, [1.0, 1.0, 1.0]);
+        stroke_rect(l, x - r, y - r, 2.0 * r, 2.0 * r, color, 0.8);
+    }
+}
+
+/// "Figure n. `caption`" and the text alternative `alt` under a chart drawn inside
+/// [`Layout::begin_figure`], numbered with the report's other figures.
+pub fn figure_caption(l: &mut Layout<'_>, lang: Lang, caption: &str, alt: &str) {
+    let n = FIGURE.with(|f| {
+        f.set(f.get() + 1);
+        f.get()
+    });
+    let head = tr_args(lang, "pdf-figure", &[("n", n.into())]);
+    let style = Style::SMALL;
+    l.end_figure();
+    l.begin("Caption");
+    l.space(4.0);
+    l.ensure(style.line_height() * 3.0);
+    l.label_paragraph(style.bold(), &format!("{head} {caption}"), 0.0);
+    l.label_paragraph(style.italic().color(GREY), alt, 0.0);
+    l.end();
+    l.space(8.0);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1360,5 +1554,34 @@ mod tests {
         for w in zones.windows(2) {
             assert!(luminance(w[0]) - luminance(w[1]) >= 0.12, "{zones:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod target_actual_tests {
+    use super::*;
+
+    #[test]
+    fn the_axis_ends_on_a_round_number() {
+        assert_eq!(nice_ceiling(10_080.0), 20_000.0);
+        assert_eq!(nice_ceiling(9.9), 10.0);
+        assert_eq!(nice_ceiling(2.2), 2.5);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        let s = TargetActual {
+            planned: vec![(2024, 3200.0), (2030, 9000.0)],
+            reported: vec![(2025, 4050.0)],
+        };
+        assert_eq!(s.range(), (0.0, 10_000.0));
+        assert_eq!(s.years(), Some((2024, 2030)));
+        // Nothing to draw: no years, and a range that is never empty.
+        let empty = TargetActual::default();
+        assert_eq!(empty.years(), None);
+        assert_eq!(empty.range(), (0.0, 2.0));
+        // A span of a century is labelled every ninth year, not every year.
+        let long = TargetActual {
+            planned: vec![(1950, 1.0), (2050, 2.0)],
+            reported: vec![],
+        };
+        assert_eq!(long.year_step(), 9);
     }
 }

@@ -471,7 +471,8 @@ fn trend_text(c: &Comparison, lang: Lang, out: &mut String) {
 
 // ---- HTML ---------------------------------------------------------------------------------
 
-fn html_table(out: &mut String, caption: &str, table: &Table) {
+/// A table as HTML with its caption, header cells for the columns and each row's first cell.
+pub(super) fn html_table(out: &mut String, caption: &str, table: &Table) {
     let _ = write!(out, "<table><caption>{}</caption><thead><tr>", esc(caption));
     for c in &table.columns {
         let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&c.title));
@@ -584,7 +585,8 @@ pub fn export_html(
 
 // ---- PDF ----------------------------------------------------------------------------------
 
-fn pdf_table(l: &mut Layout<'_>, table: &Table) {
+/// A table in the PDF, its totals set apart.
+pub(super) fn pdf_table(l: &mut Layout<'_>, table: &Table) {
     if table.totals.is_empty() {
         l.table(&table.columns, &table.rows);
     } else {

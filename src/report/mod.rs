@@ -16,6 +16,7 @@ pub mod hyphen;
 pub mod layout;
 mod pack;
 pub mod pdfa;
+pub mod progress;
 mod sections;
 pub mod sheets;
 mod subset;

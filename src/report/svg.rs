@@ -344,6 +344,114 @@ pub fn risk_matrix(plan: &Plan, lang: Lang) -> Option<Figure> {
     })
 }
 
+/// An indicator's planned path against its reported values, as [`charts::target_actual`]
+/// draws it in the PDF: the path thin grey with hollow squares, the values thick dark blue with
+/// filled squares and their numbers. `caption` and `alt` are the report's.
+pub fn target_actual(
+    lang: Lang,
+    s: &charts::TargetActual,
+    caption: String,
+    alt: String,
+) -> Option<Figure> {
+    let (first, last) = s.years()?;
+    let (lo, hi) = s.range();
+    let (w, h, left, right, top, bottom) = (720.0, 240.0, 70.0, 20.0, 34.0, 28.0);
+    let span = f64::from((last - first).max(1));
+    let x_of = |year: i32| {
+        if last == first {
+            left + (w - left - right) / 2.0
+        } else {
+            left + (w - left - right) * f64::from(year - first) / span
+        }
+    };
+    let y_of = |v: f64| top + (h - top - bottom) * (1.0 - (v - lo) / (hi - lo));
+    let planned = "#8c8c94";
+    let reported = "#144584";
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" font-size=\"12\" font-family=\"DejaVu Sans, Arial, sans-serif\">"
+    );
+    // Legend.
+    let mut x = left;
+    for (color, width, fill, key) in [
+        (planned, 1.5, "#fff", "progress-chart-planned"),
+        (reported, 3.0, reported, "progress-chart-reported"),
+    ] {
+        let label = tr(lang, key);
+        let _ = write!(
+            svg,
+            "<line x1=\"{x:.1}\" y1=\"10\" x2=\"{x2:.1}\" y2=\"10\" stroke=\"{color}\" stroke-width=\"{width}\"/><rect x=\"{mx:.1}\" y=\"6\" width=\"8\" height=\"8\" fill=\"{fill}\" stroke=\"{color}\"/><text x=\"{tx:.1}\" y=\"14\">{}</text>",
+            text(&label, 40),
+            x2 = x + 24.0,
+            mx = x + 8.0,
+            tx = x + 30.0,
+        );
+        x += 60.0 + 7.0 * label.chars().count().min(40) as f64;
+    }
+    for k in 0..3 {
+        let v = lo + (hi - lo) * f64::from(k) / 2.0;
+        let y = y_of(v);
+        let label = format::decimal_up_to(lang, v, 2);
+        let _ = write!(
+            svg,
+            "<line x1=\"{left}\" y1=\"{y:.1}\" x2=\"{x2:.1}\" y2=\"{y:.1}\" stroke=\"#ddd\"/><text x=\"{tx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\">{}</text>",
+            esc(&label),
+            x2 = w - right,
+            tx = left - 6.0,
+            ty = y + 4.0,
+        );
+    }
+    let step = s.year_step();
+    let mut year = first;
+    while year <= last {
+        let _ = write!(
+            svg,
+            "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\">{year}</text>",
+            x = x_of(year),
+            y = h - 8.0
+        );
+        year += step;
+    }
+    let points = |series: &[(i32, f64)]| -> Vec<(f64, f64, f64)> {
+        series
+            .iter()
+            .filter(|p| p.1.is_finite())
+            .map(|p| (x_of(p.0), y_of(p.1), p.1))
+            .collect()
+    };
+    for (series, color, width, fill, labelled) in [
+        (points(&s.planned), planned, 1.5, "#fff", false),
+        (points(&s.reported), reported, 3.0, reported, true),
+    ] {
+        let line: Vec<String> = series
+            .iter()
+            .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
+            .collect();
+        let _ = write!(
+            svg,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{width}\"/>",
+            line.join(" ")
+        );
+        for (x, y, v) in &series {
+            let _ = write!(
+                svg,
+                "<rect x=\"{rx:.1}\" y=\"{ry:.1}\" width=\"8\" height=\"8\" fill=\"{fill}\" stroke=\"{color}\"/>",
+                rx = x - 4.0,
+                ry = y - 4.0
+            );
+            if labelled {
+                let _ = write!(
+                    svg,
+                    "<text x=\"{x:.1}\" y=\"{ty:.1}\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"{color}\">{}</text>",
+                    esc(&format::decimal_up_to(lang, *v, 2)),
+                    ty = y - 9.0
+                );
+            }
+        }
+    }
+    svg.push_str("</svg>");
+    Some(Figure { svg, caption, alt })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -100,6 +100,11 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
                 .push(crate::app::Intent::Run(crate::app::Command::ImportActuals));
         }
     });
+    // The report on the round shown (the command reads the same selection).
+    if !rounds.is_empty() && ui.button(tr(lang, "cmd-progress-report")).clicked() {
+        cx.intents
+            .push(crate::app::Intent::Run(crate::app::Command::ProgressReport));
+    }
     if pick != chosen
         && let Some(id) = &pick
     {

@@ -1,0 +1,568 @@
+//! The progress report to the council (issue 15 point 5), made by `lap-studio report progress`
+//! from the Sofia sample's two illustrative rounds: the PDF read back with lopdf (every
+//! section's text, the structure tree as the plan PDF's tests check it), the HTML with roxmltree,
+//! its figures against `summary --format json`'s monitoring block, the earlier round's report,
+//! the errors; and in the app, the command in the File menu and the Monitoring step.
+
+use std::process::{Command, Output};
+
+use egui_kittest::kittest::Queryable;
+use lap_studio::app::{LapApp, Settings};
+use lap_studio::i18n::tr;
+use lap_studio::model::{Lang, Money, format};
+use lap_studio::report::progress::{self, Part};
+use lopdf::{Document, Object};
+
+mod common;
+use common::*;
+
+const SOFIA: &str = "plan-templates/sofia-open-cities.ron";
+
+fn lap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Writes the Sofia report on `round` (the latest when `None`) to `name` in `dir`.
+fn report(dir: &std::path::Path, name: &str, round: Option<&str>) -> std::path::PathBuf {
+    let out = dir.join(name);
+    let mut args = vec!["report", "progress", SOFIA, "-o", out.to_str().unwrap()];
+    if let Some(r) = round {
+        args.extend(["--round", r]);
+    }
+    let o = lap(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = String::from_utf8_lossy(&o.stdout).into_owned();
+    let named = match round {
+        Some("2025-12-31") | Some("MR-1") => "MR-1",
+        _ => "MR-2",
+    };
+    assert!(said.contains(named), "{said}");
+    out
+}
+
+fn sofia() -> lap_studio::model::Plan {
+    lap_studio::store::load(std::path::Path::new(SOFIA)).unwrap()
+}
+
+fn name(o: &Object) -> String {
+    o.as_name()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default()
+}
+
+fn dict<'a>(doc: &'a Document, o: &'a Object) -> &'a lopdf::Dictionary {
+    match o {
+        Object::Reference(r) => doc.get_dictionary(*r).expect("a dictionary"),
+        Object::Dictionary(d) => d,
+        other => panic!("not a dictionary: {other:?}"),
+    }
+}
+
+/// The structure elements in reading order (depth first).
+fn walk<'a>(doc: &'a Document, k: &'a Object, out: &mut Vec<&'a lopdf::Dictionary>) {
+    match k {
+        Object::Array(a) => a.iter().for_each(|x| walk(doc, x, out)),
+        Object::Reference(r) => {
+            if let Ok(d) = doc.get_dictionary(*r)
+                && d.has(b"S")
+            {
+                out.push(d);
+                if let Ok(kids) = d.get(b"K") {
+                    walk(doc, kids, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The MCIDs an element holds directly, with the page each is on.
+fn mcids(d: &lopdf::Dictionary) -> Vec<(Option<lopdf::ObjectId>, i64)> {
+    let home = d.get(b"Pg").and_then(Object::as_reference).ok();
+    let mut out = Vec::new();
+    let mut one = |o: &Object| match o {
+        Object::Integer(i) => out.push((home, *i)),
+        Object::Dictionary(m) if m.has(b"Obj") => {}
+        Object::Dictionary(m) => out.push((
+            m.get(b"Pg").and_then(Object::as_reference).ok(),
+            m.get(b"MCID").and_then(Object::as_i64).unwrap(),
+        )),
+        _ => {}
+    };
+    match d.get(b"K") {
+        Ok(Object::Array(a)) => a.iter().for_each(&mut one),
+        Ok(o) => one(o),
+        Err(_) => {}
+    }
+    out
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn pdf_text(doc: &Document) -> String {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    squash(
+        &pages
+            .iter()
+            .map(|p| doc.extract_text(&[*p]).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+/// How many of the plan's indicators have a chart in the report on `round`.
+fn charted(plan: &lap_studio::model::Plan, round: &str) -> usize {
+    let p = progress::prepare(plan, Some(&round.into())).unwrap();
+    plan.indicators
+        .iter()
+        .filter(|i| progress::series(&p, i).0.years().is_some())
+        .count()
+}
+
+#[test]
+fn each_round_s_pdf_has_every_section_and_a_full_structure_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sofia();
+    for round in ["MR-1", "MR-2"] {
+        let out = report(dir.path(), &format!("{round}.pdf"), Some(round));
+        let doc = Document::load(&out).expect("a readable PDF");
+        let text = pdf_text(&doc);
+        // The labels are in Bulgarian, the plan's language.
+        for key in [
+            "progress-title",
+            "progress-counts",
+            "progress-money",
+            "progress-changes",
+            "progress-milestones",
+        ]
+        .into_iter()
+        .chain(Part::ALL.iter().map(|p| p.key()))
+        {
+            let heading = tr(Lang::Bg, key);
+            assert!(
+                text.contains(&squash(&heading)),
+                "{round}: {heading} missing"
+            );
+        }
+        assert!(text.contains(round), "{round}");
+        for i in &plan.indicators {
+            assert!(text.contains(&squash(&i.name)), "{round}: {}", i.name);
+        }
+        // The method states the tolerance.
+        let tolerance = format::percent(Lang::Bg, plan.monitoring.tolerance, 1);
+        assert!(text.contains(&squash(&tolerance)), "{round}: {tolerance}");
+        assert!(
+            text.contains(&squash("Страница 1 от")),
+            "{round}: page X of Y"
+        );
+
+        let catalog = doc.catalog().unwrap();
+        assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"bg");
+        let info = dict(&doc, doc.trailer.get(b"Info").unwrap());
+        let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
+        assert!(title.contains(&plan.facts.title), "{title}");
+        let root = dict(
+            &doc,
+            catalog.get(b"StructTreeRoot").expect("a structure tree"),
+        );
+        let parent_tree = dict(&doc, root.get(b"ParentTree").expect("a parent tree"));
+        let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
+        let mut elems = Vec::new();
+        walk(&doc, root.get(b"K").unwrap(), &mut elems);
+        let role = |d: &lopdf::Dictionary| name(d.get(b"S").unwrap());
+        assert_eq!(role(elems[0]), "Document");
+        // A chart per indicator with something to draw, each with its text alternative
+        // and a caption.
+        let figures: Vec<_> = elems.iter().filter(|d| role(d) == "Figure").collect();
+        assert_eq!(figures.len(), charted(&plan, round), "{round}");
+        for f in &figures {
+            let alt = lopdf::decode_text_string(f.get(b"Alt").expect("an /Alt")).unwrap();
+            assert!(alt.contains("Планирано"), "{alt:?}");
+        }
+        assert_eq!(
+            elems.iter().filter(|d| role(d) == "Caption").count(),
+            figures.len()
+        );
+        // Header cells say what they head.
+        let ths: Vec<_> = elems.iter().filter(|d| role(d) == "TH").collect();
+        assert!(ths.len() > 50, "{} header cells", ths.len());
+        for th in ths {
+            let a = dict(&doc, th.get(b"A").expect("attributes"));
+            let scope = name(a.get(b"Scope").unwrap());
+            assert!(scope == "Column" || scope == "Row", "/Scope /{scope}");
+        }
+        // Headings start at H1 and never skip a level going down.
+        let mut last = 0;
+        let mut h1 = 0;
+        for d in &elems {
+            if let Some(n) = role(d).strip_prefix('H').and_then(|n| n.parse::<u8>().ok()) {
+                assert!(n <= last + 1, "{round}: H{n} after H{last}");
+                last = n;
+                h1 += usize::from(n == 1);
+            }
+        }
+        assert_eq!(
+            h1,
+            1 + Part::ALL.len(),
+            "{round}: the title and each section"
+        );
+        // Every MCID in the content is the tree's, and all drawing is marked.
+        let mut held = std::collections::HashSet::new();
+        for d in &elems {
+            for (pg, mcid) in mcids(d) {
+                held.insert((pg.expect("a page"), mcid));
+            }
+        }
+        for (n, page_id) in doc.get_pages() {
+            let page = doc.get_dictionary(page_id).unwrap();
+            let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
+            let entry = nums
+                .chunks(2)
+                .find(|c| c[0].as_i64().ok() == Some(key))
+                .map(|c| c[1].as_array().unwrap())
+                .expect("a parent-tree entry for every page");
+            let content = doc.get_and_decode_page_content(page_id).unwrap();
+            let (mut depth, mut seen) = (0usize, 0usize);
+            for op in &content.operations {
+                match op.operator.as_str() {
+                    "BDC" => {
+                        depth += 1;
+                        if let Some(Object::Dictionary(p)) = op.operands.get(1)
+                            && let Ok(mcid) = p.get(b"MCID").and_then(Object::as_i64)
+                        {
+                            assert!(held.contains(&(page_id, mcid)), "page {n}: MCID {mcid}");
+                            seen += 1;
+                        }
+                    }
+                    "BMC" => {
+                        depth += 1;
+                        assert_eq!(name(&op.operands[0]), "Artifact");
+                    }
+                    "EMC" => depth -= 1,
+                    "Tj" | "TJ" | "Do" | "re" | "l" => {
+                        assert!(depth > 0, "page {n}: {} unmarked", op.operator)
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(depth, 0, "page {n}: unbalanced marked content");
+            assert_eq!(seen, entry.len(), "page {n}");
+        }
+    }
+}
+
+/// The text of every cell of the table with this caption, row by row.
+fn table(doc: &roxmltree::Document<'_>, caption: &str) -> Vec<Vec<String>> {
+    let t = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("table"))
+        .find(|t| {
+            t.children()
+                .any(|c| c.has_tag_name("caption") && c.text() == Some(caption))
+        })
+        .unwrap_or_else(|| panic!("no table {caption:?}"));
+    t.descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .map(|tr| {
+            tr.children()
+                .filter(|c| c.has_tag_name("th") || c.has_tag_name("td"))
+                .map(|c| {
+                    c.descendants()
+                        .filter(|x| x.is_text())
+                        .filter_map(|x| x.text())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn row<'a>(rows: &'a [Vec<String>], head: &str) -> &'a [String] {
+    rows.iter()
+        .find(|r| r[0] == head)
+        .unwrap_or_else(|| panic!("no row {head:?} in {rows:?}"))
+}
+
+fn parse(text: &str) -> roxmltree::Document<'_> {
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    roxmltree::Document::parse_with_options(text, opts).expect("well-formed")
+}
+
+#[test]
+fn the_html_has_every_section_and_the_summary_s_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sofia();
+    let latest = std::fs::read_to_string(report(dir.path(), "latest.html", None)).unwrap();
+    let doc = parse(&latest);
+    let root = doc.root_element();
+    assert_eq!(root.attribute("lang"), Some("bg"));
+    for part in Part::ALL {
+        let s = doc
+            .descendants()
+            .find(|n| n.has_tag_name("section") && n.attribute("id") == Some(part.key()))
+            .unwrap_or_else(|| panic!("no section {part:?}"));
+        assert!(s.descendants().any(|n| n.has_tag_name("h2")));
+    }
+    let figures: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("figure"))
+        .collect();
+    assert_eq!(figures.len(), charted(&plan, "MR-2"));
+    for f in &figures {
+        let img = f
+            .descendants()
+            .find(|n| n.attribute("role") == Some("img"))
+            .expect("the chart is an image");
+        assert!(img.attribute("aria-label").unwrap().contains("Планирано"));
+        assert!(f.descendants().any(|n| n.has_tag_name("svg")));
+        assert!(f.descendants().any(|n| n.has_tag_name("figcaption")));
+    }
+    assert!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("th"))
+            .all(|n| matches!(n.attribute("scope"), Some("col" | "row")))
+    );
+
+    // The figures are the summary's.
+    let o = lap(&["summary", SOFIA, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let m = &json["monitoring"];
+    assert_eq!(m["latest_round"]["id"], "MR-2");
+    let bg = Lang::Bg;
+    let counts = table(&doc, &tr(bg, "progress-counts"));
+    let keys = ["on-track", "at-risk", "off-track", "no-data"];
+    for (label, block) in [
+        ("progress-row-actions", "actions"),
+        ("progress-row-indicators", "indicators"),
+        ("progress-row-strategic", "objectives"),
+    ] {
+        let r = row(&counts, &tr(bg, label));
+        for (k, key) in keys.iter().enumerate() {
+            assert_eq!(
+                r[k + 1],
+                m[block][key].as_u64().unwrap().to_string(),
+                "{block} {key}"
+            );
+        }
+    }
+    let money = table(&doc, &tr(bg, "progress-money"));
+    let amount = |v: &serde_json::Value| {
+        let cents = (v.as_f64().unwrap() * 100.0).round() as i128;
+        format::money(bg, Money::from_cents(cents), &plan.facts.currency)
+    };
+    let spent = row(&money, &tr(bg, "progress-row-spent"));
+    assert_eq!(spent[1], amount(&m["spent"]));
+    assert_eq!(
+        spent[2],
+        format::percent(bg, m["spent_share_percent"].as_f64().unwrap(), 1)
+    );
+    assert_eq!(
+        row(&money, &tr(bg, "progress-row-committed"))[1],
+        amount(&m["committed"])
+    );
+    // The round and its date are named under the title.
+    let header = doc
+        .descendants()
+        .find(|n| n.has_tag_name("header"))
+        .unwrap();
+    let intro: String = header
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        intro.contains("MR-2") && intro.contains("31.12.2026"),
+        "{intro}"
+    );
+    assert!(
+        intro.contains("MR-1"),
+        "compared with the previous round: {intro}"
+    );
+
+    // The PDF carries the same figures.
+    let pdf = Document::load(report(dir.path(), "latest.pdf", None)).unwrap();
+    let text = pdf_text(&pdf);
+    for v in [&m["spent"], &m["committed"]] {
+        assert!(text.contains(&squash(&amount(v))), "{}", amount(v));
+    }
+
+    // The earlier round's report is another report: its round, nothing to compare with,
+    // other counts.
+    let earlier =
+        std::fs::read_to_string(report(dir.path(), "earlier.html", Some("MR-1"))).unwrap();
+    assert_ne!(earlier, latest);
+    let e = parse(&earlier);
+    let intro: String = e
+        .descendants()
+        .find(|n| n.has_tag_name("header"))
+        .unwrap()
+        .descendants()
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(intro.contains("MR-1") && !intro.contains("MR-2"), "{intro}");
+    assert!(intro.contains(&tr(bg, "progress-first-round")));
+    // The same round named by its date.
+    let by_date =
+        std::fs::read_to_string(report(dir.path(), "by-date.html", Some("2025-12-31"))).unwrap();
+    assert!(by_date.contains("MR-1") && !by_date.contains("MR-2"));
+    let earlier_counts = table(&e, &tr(bg, "progress-counts"));
+    assert_ne!(earlier_counts, counts);
+    let earlier_money = table(&e, &tr(bg, "progress-money"));
+    assert_ne!(
+        row(&earlier_money, &tr(bg, "progress-row-spent"))[1],
+        spent[1]
+    );
+}
+
+#[test]
+fn labels_in_english_keep_the_plan_s_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("en.pdf");
+    let o = lap(&[
+        "report",
+        "progress",
+        SOFIA,
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = Document::load(&out).unwrap();
+    assert_eq!(
+        doc.catalog()
+            .unwrap()
+            .get(b"Lang")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"bg"
+    );
+    let text = pdf_text(&doc);
+    for part in Part::ALL {
+        assert!(
+            text.contains(&squash(&tr(Lang::En, part.key()))),
+            "{part:?}"
+        );
+    }
+}
+
+#[test]
+fn the_errors_say_what_and_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.pdf");
+    let out_s = out.to_str().unwrap();
+    // An unknown round: named, with the rounds there are; nothing written.
+    let o = lap(&["report", "progress", SOFIA, "--round", "MR-9", "-o", out_s]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("MR-9") && e.contains("MR-1, MR-2"), "{e}");
+    assert!(e.contains("sofia-open-cities.ron"), "{e}");
+    assert!(!out.exists());
+    // A plan without rounds.
+    let o = lap(&[
+        "report",
+        "progress",
+        "plan-templates/blank.ron",
+        "-o",
+        out_s,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("blank.ron") && e.contains("no monitoring rounds"),
+        "{e}"
+    );
+    assert!(!out.exists());
+    // Neither PDF nor HTML: refused before the plan is read.
+    let docx = dir.path().join("r.docx");
+    let o = lap(&[
+        "report",
+        "progress",
+        "no-such-plan.ron",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("PDF (.pdf) or HTML (.html)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!docx.exists());
+    // A read-only report is replaced only when asked to.
+    std::fs::write(&out, b"old").unwrap();
+    let mut perms = std::fs::metadata(&out).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&out, perms).unwrap();
+    let o = lap(&["report", "progress", SOFIA, "-o", out_s]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&out).unwrap(), b"old");
+    let o = lap(&["report", "progress", SOFIA, "-o", out_s, "--replace"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn the_app_has_the_command_in_the_menu_and_the_monitoring_step() {
+    let settings = Settings {
+        builtin_file_dialog: true,
+        ..english()
+    };
+    let mut h = harness(app_on("sofia-open-cities", settings.clone()));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Progress report…");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    go_to_step(&mut h, "13. Monitoring");
+    h.get_by_label("Progress report…").click();
+    // The file dialog's list scrolls into place over a few frames.
+    h.run_steps(10);
+    // Our own file dialog asks where, with the report's title and a PDF name.
+    assert!(h.get_all_by_label_contains("Progress report…").count() >= 2);
+    h.get_by_label("Export");
+    // Written off the UI thread, then named in the status bar.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sofia-progress.html");
+    h.state_mut().export_progress_to(path.clone());
+    settle(&mut h);
+    assert!(
+        h.get_all_by_label_contains(&format!("Progress report saved: {}", path.display()))
+            .count()
+            >= 1
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("MR-2"));
+
+    // A plan without rounds says so instead of asking for a file.
+    let mut h = harness(LapApp::new(
+        lap_studio::store::templates::find("blank")
+            .unwrap()
+            .plan()
+            .unwrap(),
+        None,
+        settings,
+        None,
+    ));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Progress report…").click();
+    h.run();
+    h.get_by_label_contains("has no monitoring round yet");
+}
