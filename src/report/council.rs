@@ -684,13 +684,21 @@ pub const BUILT_IN: &[(&str, &str, &str)] = &[
 
 /// Whether `word` occurs in `text` as a word of its own (not inside a longer word).
 fn has_word(text: &str, word: &str) -> bool {
-    let is_word = |c: char| c.is_alphanumeric();
+    let is_word = word_char;
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
         // "ЕС" is not found in "ЕС+" (nor in "ЕСФ").
         before.is_none_or(|c| !is_word(c)) && after.is_none_or(|c| !is_word(c) && c != '+')
     })
+}
+
+/// True for a letter or digit (`char::is_alphanumeric`), with Latin and the Cyrillic alphabet
+/// answered without the Unicode tables: the plan's text is read a character at a time.
+fn word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '\u{0410}'..='\u{044F}')
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// The words of `text`: runs of letters and digits with the `+` signs that follow them ("ЕСФ+"),
@@ -700,7 +708,7 @@ fn words(text: &str) -> std::collections::HashSet<&str> {
     let mut start = None;
     let mut in_plus = false;
     for (i, c) in text.char_indices() {
-        let alnum = c.is_alphanumeric();
+        let alnum = word_char(c);
         match start {
             Some(_) if alnum && !in_plus => {}
             Some(_) if c == '+' => in_plus = true,
@@ -726,7 +734,7 @@ fn words(text: &str) -> std::collections::HashSet<&str> {
 /// digits with `+` signs at its end, is found whole in `text` ([`has_word`]).
 fn uses(text: &str, words: &std::collections::HashSet<&str>, word: &str) -> bool {
     let core = word.trim_end_matches('+');
-    if !core.is_empty() && core.chars().all(char::is_alphanumeric) {
+    if !core.is_empty() && core.chars().all(word_char) {
         words.contains(word)
     } else {
         has_word(text, word)
@@ -805,6 +813,15 @@ pub fn glossary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_characters_are_letters_and_digits() {
+        for c in [
+            'a', 'Z', '7', 'А', 'я', 'ж', 'ё', 'Ї', 'ß', '中', ' ', '+', '-', '.', '\u{0482}',
+        ] {
+            assert_eq!(word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn words_are_found_whole_by_lookup_as_by_search() {

@@ -784,7 +784,7 @@ pub fn render_within(
         u.merge(g);
     }
     let mut parts: Vec<Option<pack::Part>> = deflater.finish().into_iter().map(Some).collect();
-    let mut c = pack::compressor();
+    let mut c = pack::compressor(writer::DEFLATE_LEVEL);
     for (page, n, tail) in tails {
         let part = parts.get_mut(n).and_then(Option::take).unwrap_or_default();
         if let Some(last) = pages[page].streams.last_mut() {

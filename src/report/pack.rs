@@ -62,10 +62,10 @@ fn adler32_combine(first: u32, second: u32, len2: usize) -> u32 {
     (sum2 << 16) | sum1
 }
 
-/// A raw deflate compressor at the writer's level. Made once per thread and reset for each
-/// stream: a compressor's tables are a quarter of a megabyte, which a page's stream is not.
-pub fn compressor() -> Compress {
-    Compress::new(Compression::new(DEFLATE_LEVEL), false)
+/// A raw deflate compressor at `level`. Made once per thread and reset for each stream: a
+/// compressor's tables are a quarter of a megabyte, which a page's stream is not.
+pub fn compressor(level: u32) -> Compress {
+    Compress::new(Compression::new(level), false)
 }
 
 /// Deflates all of `data` into `out` with `flush` at the end, with `c` from its start.
@@ -146,7 +146,7 @@ impl Deflater {
             let worker = std::thread::Builder::new()
                 .name("deflate".into())
                 .spawn(move || {
-                    let mut c = compressor();
+                    let mut c = compressor(DEFLATE_LEVEL);
                     rx.into_iter().map(|d| Part::new(&mut c, &d)).collect()
                 })
                 .ok();
@@ -178,7 +178,7 @@ impl Deflater {
         drop(sender);
         let mut inline = self.inline.lock().unwrap_or_else(|e| e.into_inner());
         let (parts, c) = &mut *inline;
-        let c = c.get_or_insert_with(compressor);
+        let c = c.get_or_insert_with(|| compressor(DEFLATE_LEVEL));
         parts.push(Part::new(c, &data));
         n
     }
@@ -214,7 +214,7 @@ mod tests {
     fn a_stream_deflated_in_two_parts_inflates_to_both() {
         let body = b"BT /F0 9.5 Tf 56 752.85 Td (text) Tj ET\n".repeat(500);
         let tail = b"BT /F0 7 Tf 480 40 Td (Page 3 of 49) Tj ET\n";
-        let c = &mut compressor();
+        let c = &mut compressor(DEFLATE_LEVEL);
         let z = Part::new(c, &body).finish(c, tail);
         let mut whole = body.clone();
         whole.extend(tail);
@@ -249,7 +249,10 @@ mod tests {
         let parts = d.finish();
         assert_eq!(parts.len(), pages.len());
         for (part, page) in parts.into_iter().zip(&pages) {
-            assert_eq!(&inflate(&part.finish(&mut compressor(), b"")), page);
+            assert_eq!(
+                &inflate(&part.finish(&mut compressor(DEFLATE_LEVEL), b"")),
+                page
+            );
         }
     }
 }

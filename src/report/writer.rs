@@ -6,9 +6,13 @@
 
 pub use super::content::{int, name, num};
 
-/// How hard streams are deflated: level 6 is within a few per cent of 9 in size at a fraction
-/// of its time.
+/// How hard the pages' streams are deflated, on the second core while the layout goes on:
+/// level 6 is within a few per cent of 9 in size at a fraction of its time.
 pub const DEFLATE_LEVEL: u32 = 6;
+
+/// How hard the streams written at the end are deflated (fonts, object streams): the process
+/// waits for them, and level 3 takes half the time of 6 for 3 % more bytes.
+pub const FINAL_LEVEL: u32 = 3;
 
 /// Small objects per object stream.
 const PER_OBJECT_STREAM: usize = 200;
@@ -111,13 +115,13 @@ impl Writer {
             std::thread::scope(|scope| {
                 for lane in lanes {
                     scope.spawn(move || {
-                        let mut c = super::pack::compressor();
+                        let mut c = super::pack::compressor(FINAL_LEVEL);
                         lane.into_iter().for_each(|job| compress(&mut c, job));
                     });
                 }
             });
         } else {
-            let mut c = super::pack::compressor();
+            let mut c = super::pack::compressor(FINAL_LEVEL);
             lanes
                 .into_iter()
                 .flatten()
@@ -194,7 +198,7 @@ impl Writer {
                 *a = *b;
             }
         }
-        let data = zlib(&mut super::pack::compressor(), &rows);
+        let data = zlib(&mut super::pack::compressor(FINAL_LEVEL), &rows);
         let start = self.out.len();
         let mut dict = b"/Type/XRef/Size ".to_vec();
         int(&mut dict, self.xref.len() as i64);
