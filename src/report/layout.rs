@@ -435,8 +435,8 @@ impl<'m> Layout<'m> {
         self.encoder = Some(encoder);
     }
 
-    /// Hands each written page to `deflater` (its start: the running header and footer are
-    /// added at the end).
+    /// Hands each finished page's operations to `deflater`, which writes and deflates it on
+    /// another core (its start: the running header and footer are added at the end).
     pub fn deflate_with(&mut self, deflater: &'m super::pack::Deflater) {
         self.deflater = Some(deflater);
     }
@@ -459,19 +459,23 @@ impl<'m> Layout<'m> {
         (std::mem::take(&mut self.written), used)
     }
 
-    /// Writes page `i`'s operations as its content stream, when pages are streamed.
+    /// Writes page `i`'s operations as its content stream, when pages are streamed (or hands
+    /// them to the deflater).
     fn write_page(&mut self, i: usize) {
-        let Some(encoder) = self.encoder.as_mut() else {
-            return;
-        };
         let ops = std::mem::take(&mut self.pages[i]);
+        if let Some(d) = self.deflater {
+            self.written.push((Body::Sent(d.send(ops)), Vec::new()));
+            return;
+        }
+        let measure = self.measure;
+        let fonts = &self.fonts;
+        let encoder = self
+            .encoder
+            .get_or_insert_with(|| Encoder::new(measure, fonts));
         let mut bytes = Vec::with_capacity(ops.len() * 24);
         let mut links = Vec::new();
         encoder.page(&ops, &mut bytes, &mut links);
-        let body = match self.deflater {
-            Some(d) => Body::Sent(d.send(bytes)),
-            None => Body::Bytes(bytes),
-        };
+        let body = Body::Bytes(bytes);
         self.written.push((body, links));
     }
 
@@ -536,7 +540,9 @@ impl<'m> Layout<'m> {
             }
             return;
         }
-        while self.encoder.is_some() && self.written.len() < self.pages.len() {
+        while (self.encoder.is_some() || self.deflater.is_some())
+            && self.written.len() < self.pages.len()
+        {
             self.write_page(self.written.len());
         }
         self.pages.push(Vec::new());

@@ -580,7 +580,10 @@ pub fn render_within(
 
     // Labels in another language than the plan's own text are tagged with theirs.
     let label_lang = (lang != plan.facts.language).then(|| lang.code());
-    let deflater = pack::Deflater::new();
+    let deflater = pack::Deflater::new(
+        Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?,
+        fonts.clone(),
+    );
     // The body first, to learn where sections start; the contents are then sized exactly.
     let mut body = Layout::new(&measure, fonts.clone(), opts.paper);
     body.label_lang = label_lang;
@@ -783,10 +786,16 @@ pub fn render_within(
     for (u, g) in used.iter_mut().zip(std::mem::take(&mut enc.used)) {
         u.merge(g);
     }
-    let mut parts: Vec<Option<pack::Part>> = deflater.finish().into_iter().map(Some).collect();
+    let written = deflater.finish(&measure, &fonts);
+    for (u, g) in used.iter_mut().zip(written.used) {
+        u.merge(g);
+    }
+    let mut parts: Vec<Option<(pack::Part, Vec<LinkAnnotation>)>> =
+        written.pages.into_iter().map(Some).collect();
     let mut c = pack::compressor(writer::DEFLATE_LEVEL);
     for (page, n, tail) in tails {
-        let part = parts.get_mut(n).and_then(Option::take).unwrap_or_default();
+        let (part, links) = parts.get_mut(n).and_then(Option::take).unwrap_or_default();
+        pages[page].links.extend(links);
         if let Some(last) = pages[page].streams.last_mut() {
             *last = StreamRef::Deflated(part.finish(&mut c, &tail));
         }

@@ -10,7 +10,10 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 
 use flate2::{Compress, Compression, FlushCompress};
+use printpdf::{FontId, LinkAnnotation, Op};
 
+use super::content::{Encoder, Used};
+use super::fonts::Measure;
 use super::writer::DEFLATE_LEVEL;
 
 /// The start of a page's stream, deflated without its end.
@@ -121,34 +124,65 @@ impl Part {
     }
 }
 
-/// Deflates the pages handed to it on a thread of its own (or in place on one core), in the
-/// order they come; [`Deflater::finish`] gives them back in that order.
+/// What the page writer made of the pages handed to it: each page's deflated start and link
+/// annotations, in the order they came, and the glyphs they draw.
+#[derive(Default)]
+pub struct Written {
+    /// Per page: its stream's start and its links.
+    pub pages: Vec<(Part, Vec<LinkAnnotation>)>,
+    /// The glyphs drawn, per font.
+    pub used: [Used; 4],
+}
+
+/// Writes and deflates the pages handed to it (their operations) on a thread of its own, so
+/// that the layout goes on meanwhile; with one core, it does so at the end. The pages may not
+/// draw images.
 pub struct Deflater {
-    sender: Mutex<Option<mpsc::Sender<Vec<u8>>>>,
-    worker: Option<JoinHandle<Vec<Part>>>,
-    /// Deflated here when there is no second core, with this compressor.
-    inline: Mutex<(Vec<Part>, Option<Compress>)>,
+    sender: Mutex<Option<mpsc::SyncSender<Vec<Op>>>>,
+    worker: Option<JoinHandle<Written>>,
+    /// Pages kept for the end when there is no second core.
+    inline: Mutex<Vec<Vec<Op>>>,
     count: Mutex<usize>,
 }
 
-impl Default for Deflater {
-    fn default() -> Self {
-        Self::new()
+/// Writes and deflates `pages` with the fonts `fonts` are the ids of.
+fn write_pages(
+    measure: &Measure,
+    fonts: &[FontId; 4],
+    pages: impl IntoIterator<Item = Vec<Op>>,
+) -> Written {
+    let mut encoder = Encoder::new(measure, fonts);
+    let mut c = compressor(DEFLATE_LEVEL);
+    let mut bytes = Vec::new();
+    let pages = pages
+        .into_iter()
+        .map(|ops| {
+            bytes.clear();
+            let mut links = Vec::new();
+            encoder.page(&ops, &mut bytes, &mut links);
+            drop(ops);
+            (Part::new(&mut c, &bytes), links)
+        })
+        .collect();
+    Written {
+        pages,
+        used: std::mem::take(&mut encoder.used),
     }
 }
 
 impl Deflater {
-    /// A deflater; with more than one core, its thread starts.
-    pub fn new() -> Self {
+    /// A page writer for pages laid out with `fonts` (the ids of [`Font::ALL`]), measuring
+    /// with `measure` (its own, as it may work on another thread); with more than one core,
+    /// its thread starts.
+    pub fn new(measure: Measure, fonts: [FontId; 4]) -> Self {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let (sender, worker) = if cores > 1 {
-            let (tx, rx) = mpsc::channel::<Vec<u8>>();
+            // A few pages may wait: the layout never runs far ahead of the writer, so a long
+            // plan's operations never all wait in memory.
+            let (tx, rx) = mpsc::sync_channel::<Vec<Op>>(8);
             let worker = std::thread::Builder::new()
                 .name("deflate".into())
-                .spawn(move || {
-                    let mut c = compressor(DEFLATE_LEVEL);
-                    rx.into_iter().map(|d| Part::new(&mut c, &d)).collect()
-                })
+                .spawn(move || write_pages(&measure, &fonts, rx))
                 .ok();
             (worker.is_some().then_some(tx), worker)
         } else {
@@ -157,43 +191,46 @@ impl Deflater {
         Deflater {
             sender: Mutex::new(sender),
             worker,
-            inline: Mutex::new((Vec::new(), None)),
+            inline: Mutex::new(Vec::new()),
             count: Mutex::new(0),
         }
     }
 
-    /// Hands a page's stream over; returns its number among those handed over.
-    pub fn send(&self, data: Vec<u8>) -> usize {
+    /// Hands a page's operations over; returns its number among those handed over.
+    pub fn send(&self, ops: Vec<Op>) -> usize {
         let mut count = self.count.lock().unwrap_or_else(|e| e.into_inner());
         let n = *count;
         *count += 1;
         let sender = self.sender.lock().unwrap_or_else(|e| e.into_inner());
-        let data = match sender.as_ref() {
-            Some(tx) => match tx.send(data) {
+        let ops = match sender.as_ref() {
+            Some(tx) => match tx.send(ops) {
                 Ok(()) => return n,
-                Err(mpsc::SendError(data)) => data,
+                Err(mpsc::SendError(ops)) => ops,
             },
-            None => data,
+            None => ops,
         };
         drop(sender);
-        let mut inline = self.inline.lock().unwrap_or_else(|e| e.into_inner());
-        let (parts, c) = &mut *inline;
-        let c = c.get_or_insert_with(|| compressor(DEFLATE_LEVEL));
-        parts.push(Part::new(c, &data));
+        self.inline
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(ops);
         n
     }
 
-    /// Every part, in the order they were handed over.
-    pub fn finish(self) -> Vec<Part> {
+    /// Every page, in the order they were handed over, with the glyphs they draw. Pages the
+    /// thread could not take are written here with `measure` and `fonts`.
+    pub fn finish(self, measure: &Measure, fonts: &[FontId; 4]) -> Written {
         drop(self.sender.lock().unwrap_or_else(|e| e.into_inner()).take());
-        let mut parts = self.worker.and_then(|w| w.join().ok()).unwrap_or_default();
-        parts.extend(
-            self.inline
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .0,
-        );
-        parts
+        let mut written = self.worker.and_then(|w| w.join().ok()).unwrap_or_default();
+        let rest = self.inline.into_inner().unwrap_or_else(|e| e.into_inner());
+        if !rest.is_empty() {
+            let more = write_pages(measure, fonts, rest);
+            written.pages.extend(more.pages);
+            for (u, m) in written.used.iter_mut().zip(more.used) {
+                u.merge(m);
+            }
+        }
+        written
     }
 }
 
@@ -238,21 +275,36 @@ mod tests {
     }
 
     #[test]
-    fn pages_come_back_in_the_order_they_were_handed_over() {
-        let d = Deflater::new();
-        let pages: Vec<Vec<u8>> = (0..40)
-            .map(|i| format!("page {i} ").repeat(i + 1).into_bytes())
-            .collect();
-        for p in &pages {
-            d.send(p.clone());
+    fn pages_come_back_written_in_the_order_they_were_handed_over() {
+        let measure = Measure::new().unwrap();
+        let fonts = super::super::fonts::Font::ALL.map(|f| FontId(format!("F{}", f.index())));
+        let d = Deflater::new(Measure::new().unwrap(), fonts.clone());
+        for i in 0..40 {
+            d.send(vec![
+                Op::StartTextSection,
+                Op::SetFont {
+                    font: printpdf::PdfFontHandle::External(fonts[0].clone()),
+                    size: printpdf::Pt(10.0),
+                },
+                Op::ShowText {
+                    items: vec![printpdf::TextItem::Text(format!("page {i}"))],
+                },
+                Op::EndTextSection,
+            ]);
         }
-        let parts = d.finish();
-        assert_eq!(parts.len(), pages.len());
-        for (part, page) in parts.into_iter().zip(&pages) {
-            assert_eq!(
-                &inflate(&part.finish(&mut compressor(DEFLATE_LEVEL), b"")),
-                page
-            );
+        let written = d.finish(&measure, &fonts);
+        assert_eq!(written.pages.len(), 40);
+        for (i, (part, _)) in written.pages.into_iter().enumerate() {
+            let text = inflate(&part.finish(&mut compressor(DEFLATE_LEVEL), b""));
+            let text = String::from_utf8_lossy(&text);
+            assert!(text.starts_with("BT\n/F0 10 Tf\n("), "{text}");
+            // "page 7" is eight glyphs: sixteen bytes of codes (and any escapes).
+            assert_eq!(text.matches(")Tj").count(), 1, "page {i}");
         }
+        // The glyphs of "page 0" … "page 39" are known for the font's subset.
+        let g = measure
+            .glyph(super::super::fonts::Font::Regular, 'p')
+            .unwrap();
+        assert!(written.used[0].codes.contains_key(&g));
     }
 }
