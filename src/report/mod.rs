@@ -572,6 +572,22 @@ pub fn render_within(
     max_pages: usize,
     progress: &dyn Fn(f32),
 ) -> Result<Pdf, ExportError> {
+    std::thread::scope(|scope| {
+        // Which items have characters no font shows does not depend on the layout: it is
+        // found on the other core meanwhile.
+        let lost = scope.spawn(|| Measure::new().map(|m| lost_text(plan, &m)));
+        render_pages(plan, opts, max_pages, progress, lost)
+    })
+}
+
+/// [`render_within`], with the items that lose characters being found by `lost`.
+fn render_pages(
+    plan: &Plan,
+    opts: &Options,
+    max_pages: usize,
+    progress: &dyn Fn(f32),
+    lost: std::thread::ScopedJoinHandle<'_, Option<Vec<LostText>>>,
+) -> Result<Pdf, ExportError> {
     let lang = opts.lang;
     let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
     let mut doc = PdfDocument::new(&cut_chars(&plan.facts.title, METADATA_CHARS));
@@ -676,7 +692,10 @@ pub fn render_within(
         )
     });
     // Report by the item that holds the text, not by every place it is printed.
-    let lost = lost_text(plan, &measure);
+    let lost = match lost.join() {
+        Ok(Some(lost)) => lost,
+        _ => lost_text(plan, &measure),
+    };
 
     // Running header, footer, watermark, and the links of the contents.
     let mut finish = Layout::new(&measure, fonts.clone(), opts.paper);
