@@ -795,9 +795,8 @@ pub fn glossary_entries(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
     out
 }
 
-/// The glossary as a table.
-pub fn glossary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
-    let entries = glossary_entries(plan, lang);
+/// The glossary (its entries from [`glossary_entries`]) as a table.
+pub fn glossary(l: &mut Layout<'_>, entries: Vec<(String, String)>, lang: Lang) {
     if entries.is_empty() {
         l.label_paragraph(Style::BODY.italic().color(GREY), &t(lang, "pdf-empty"), 0.0);
         return;

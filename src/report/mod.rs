@@ -199,6 +199,12 @@ pub enum ExportError {
         /// The limit.
         max: usize,
     },
+    /// The thread that writes the pages stopped before it had written them all (a bug):
+    /// nothing is saved rather than a PDF with blank pages.
+    #[error(
+        "the PDF's pages could not be written (the thread writing them stopped); nothing was saved"
+    )]
+    Pages,
 }
 
 /// The ids the layout draws [`Font::ALL`] with. Nothing is read yet: a font's file is parsed
@@ -573,10 +579,14 @@ pub fn render_within(
     progress: &dyn Fn(f32),
 ) -> Result<Pdf, ExportError> {
     std::thread::scope(|scope| {
-        // Which items have characters no font shows does not depend on the layout: it is
-        // found on the other core meanwhile.
+        // What does not depend on the layout is worked out on the other core meanwhile: the
+        // checks' report, the glossary, and which items have characters no font shows.
+        let ahead = sections::Ahead::new(
+            scope.spawn(|| crate::analysis::check(plan)),
+            scope.spawn(|| council::glossary_entries(plan, opts.lang)),
+        );
         let lost = scope.spawn(|| Measure::new().map(|m| lost_text(plan, &m)));
-        render_pages(plan, opts, max_pages, progress, lost)
+        render_pages(plan, opts, max_pages, progress, &ahead, lost)
     })
 }
 
@@ -586,6 +596,7 @@ fn render_pages(
     opts: &Options,
     max_pages: usize,
     progress: &dyn Fn(f32),
+    ahead: &sections::Ahead<'_>,
     lost: std::thread::ScopedJoinHandle<'_, Option<Vec<LostText>>>,
 ) -> Result<Pdf, ExportError> {
     let lang = opts.lang;
@@ -608,7 +619,7 @@ fn render_pages(
     // layout goes on: a long plan's operations never all wait.
     body.stream_pages(Vec::new());
     body.deflate_with(&deflater);
-    sections::body(&mut body, plan, opts, progress);
+    sections::body(&mut body, plan, opts, ahead, progress);
     if body.overflow {
         return Err(ExportError::TooManyPages { max: max_pages });
     }
@@ -805,7 +816,9 @@ fn render_pages(
     for (u, g) in used.iter_mut().zip(std::mem::take(&mut enc.used)) {
         u.merge(g);
     }
-    let written = deflater.finish(&measure, &fonts);
+    let written = deflater
+        .finish(&measure, &fonts)
+        .ok_or(ExportError::Pages)?;
     for (u, g) in used.iter_mut().zip(written.used) {
         u.merge(g);
     }
@@ -813,7 +826,10 @@ fn render_pages(
         written.pages.into_iter().map(Some).collect();
     let mut c = pack::compressor(writer::DEFLATE_LEVEL);
     for (page, n, tail) in tails {
-        let (part, links) = parts.get_mut(n).and_then(Option::take).unwrap_or_default();
+        let (part, links) = parts
+            .get_mut(n)
+            .and_then(Option::take)
+            .ok_or(ExportError::Pages)?;
         pages[page].links.extend(links);
         if let Some(last) = pages[page].streams.last_mut() {
             *last = StreamRef::Deflated(part.finish(&mut c, &tail));

@@ -17,7 +17,6 @@ use super::fonts::Measure;
 use super::writer::DEFLATE_LEVEL;
 
 /// The start of a page's stream, deflated without its end.
-#[derive(Default)]
 pub struct Part {
     /// Raw deflate blocks, the last a sync flush's (so more blocks may follow).
     deflated: Vec<u8>,
@@ -218,10 +217,14 @@ impl Deflater {
     }
 
     /// Every page, in the order they were handed over, with the glyphs they draw. Pages the
-    /// thread could not take are written here with `measure` and `fonts`.
-    pub fn finish(self, measure: &Measure, fonts: &[FontId; 4]) -> Written {
+    /// thread could not take are written here with `measure` and `fonts`. `None` if the thread
+    /// stopped (a panic) with pages it had taken.
+    pub fn finish(self, measure: &Measure, fonts: &[FontId; 4]) -> Option<Written> {
         drop(self.sender.lock().unwrap_or_else(|e| e.into_inner()).take());
-        let mut written = self.worker.and_then(|w| w.join().ok()).unwrap_or_default();
+        let mut written = match self.worker {
+            Some(w) => w.join().ok()?,
+            None => Written::default(),
+        };
         let rest = self.inline.into_inner().unwrap_or_else(|e| e.into_inner());
         if !rest.is_empty() {
             let more = write_pages(measure, fonts, rest);
@@ -230,7 +233,7 @@ impl Deflater {
                 u.merge(m);
             }
         }
-        written
+        Some(written)
     }
 }
 
@@ -292,7 +295,7 @@ mod tests {
                 Op::EndTextSection,
             ]);
         }
-        let written = d.finish(&measure, &fonts);
+        let written = d.finish(&measure, &fonts).unwrap();
         assert_eq!(written.pages.len(), 40);
         for (i, (part, _)) in written.pages.into_iter().enumerate() {
             let text = inflate(&part.finish(&mut compressor(DEFLATE_LEVEL), b""));

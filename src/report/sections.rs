@@ -1,5 +1,8 @@
 //! The content of the report, section by section, in the plan's order.
 
+use std::cell::{Cell, OnceCell};
+use std::thread::ScopedJoinHandle;
+
 use crate::analysis::{self, Severity};
 use crate::i18n::tr_args;
 use crate::model::*;
@@ -216,8 +219,60 @@ pub fn contents(
     links
 }
 
+/// A glossary's entries: (abbreviation, meaning).
+type Entries = Vec<(String, String)>;
+
+/// What the body needs that does not depend on the layout, worked out on another core while
+/// the pages before it are laid out (see `render_within`); worked out here when it is not.
+pub struct Ahead<'s> {
+    /// The glossary's entries, being found.
+    glossary: Cell<Option<ScopedJoinHandle<'s, Entries>>>,
+    /// The checks' report, being made.
+    report: Cell<Option<ScopedJoinHandle<'s, analysis::Report>>>,
+    /// The report once taken.
+    report_taken: OnceCell<analysis::Report>,
+}
+
+impl<'s> Ahead<'s> {
+    /// What is being worked out: the checks' report and the glossary's entries.
+    pub fn new(
+        report: ScopedJoinHandle<'s, analysis::Report>,
+        glossary: ScopedJoinHandle<'s, Entries>,
+    ) -> Self {
+        Ahead {
+            glossary: Some(glossary).into(),
+            report: Some(report).into(),
+            report_taken: OnceCell::new(),
+        }
+    }
+
+    /// The glossary's entries for `plan` in `lang` (once).
+    fn glossary(&self, plan: &Plan, lang: Lang) -> Entries {
+        self.glossary
+            .take()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| super::council::glossary_entries(plan, lang))
+    }
+
+    /// The checks' report on `plan`.
+    fn report(&self, plan: &Plan) -> &analysis::Report {
+        self.report_taken.get_or_init(|| {
+            self.report
+                .take()
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| analysis::check(plan))
+        })
+    }
+}
+
 /// Everything after the contents.
-pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) {
+pub fn body(
+    l: &mut Layout<'_>,
+    plan: &Plan,
+    opts: &Options,
+    ahead: &Ahead<'_>,
+    progress: &dyn Fn(f32),
+) {
     let lang = opts.lang;
     let n = opts.parts.len().max(1) as f32;
     let mut first = true;
@@ -252,11 +307,11 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
             Part::Glossary => {
                 l.item = "glossary".into();
                 l.label_heading(1, &t(lang, "pdf-glossary"), 40.0);
-                super::council::glossary(l, plan, lang);
+                super::council::glossary(l, ahead.glossary(plan, lang), lang);
             }
-            Part::Section(s) => section(l, plan, opts, s),
+            Part::Section(s) => section(l, plan, opts, ahead, s),
             Part::Sources => annex_sources(l, plan, lang),
-            Part::Findings => annex_findings(l, plan, lang),
+            Part::Findings => annex_findings(l, ahead.report(plan), lang),
             Part::Comments => annex_comments(l, plan, lang),
         }
         progress(0.05 + 0.7 * (i as f32 + 1.0) / n);
@@ -264,7 +319,7 @@ pub fn body(l: &mut Layout<'_>, plan: &Plan, opts: &Options, progress: &dyn Fn(f
     l.finish();
 }
 
-fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, s: Section) {
+fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, ahead: &Ahead<'_>, s: Section) {
     let lang = opts.lang;
     l.item = s.key().into();
     if s == Section::SupportGroup {
@@ -282,7 +337,7 @@ fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, s: Section) {
         Section::Actions => actions(l, plan, opts),
         Section::StrategyLinks => strategy(l, plan, lang),
         Section::Funding => funding(l, plan, lang),
-        Section::Pilots => pilots(l, plan, opts),
+        Section::Pilots => pilots(l, plan, opts, ahead.report(plan)),
         Section::Indicators => indicators(l, plan, lang),
         Section::Risks => risks(l, plan, lang),
         Section::Practices => practices(l, plan, lang),
@@ -640,14 +695,13 @@ fn funding(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     }
 }
 
-fn pilots(l: &mut Layout<'_>, plan: &Plan, opts: &Options) {
+fn pilots(l: &mut Layout<'_>, plan: &Plan, opts: &Options, report: &analysis::Report) {
     let lang = opts.lang;
     if plan.pilots.is_empty() {
         return empty(l, lang);
     }
     let actions = by_id(&plan.actions, |a| &a.id);
     // What the checks say about each pilot's budget against the plan's funding lines.
-    let report = analysis::check(plan);
     let mismatch: Vec<&analysis::Finding> = report
         .findings
         .iter()
@@ -950,9 +1004,8 @@ fn annex_sources(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     l.table(&table.columns, &table.rows);
 }
 
-fn annex_findings(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
+fn annex_findings(l: &mut Layout<'_>, report: &analysis::Report, lang: Lang) {
     l.label_heading(1, &t(lang, "pdf-annex-findings"), 40.0);
-    let report = analysis::check(plan);
     if report.findings.is_empty() {
         return l.label_paragraph(Style::BODY, &t(lang, "findings-none"), 0.0);
     }
