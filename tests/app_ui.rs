@@ -866,7 +866,8 @@ fn openness_step_shows_years_trend_method_and_definition() {
 }
 
 /// The Monitoring step of an adopted plan: the status overview says why (an action 11 months
-/// late), a value typed into the indicators' grid goes into the round, a new round can be
+/// late), a value typed into the indicators' grid goes into the round (and emptying the cell
+/// takes it away), a new round can be
 /// started — and the plan's content stays locked, its fingerprint unchanged.
 #[test]
 fn an_adopted_plan_takes_monitoring_and_keeps_its_fingerprint() {
@@ -900,6 +901,25 @@ fn an_adopted_plan_takes_monitoring_and_keeps_its_fingerprint() {
         .unwrap();
     assert_eq!(i1.value, 5310.0);
     assert_eq!(lap_studio::store::fingerprint(p), fingerprint);
+    // Emptying the cell takes the value away, as in a spreadsheet.
+    replace_text(&mut h, row, "");
+    h.key_press(Key::Backspace);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let latest = h.state().doc().plan().monitoring.latest().unwrap();
+    let year = |a: &lap_studio::model::IndicatorActual| a.date.or(latest.date).map(|d| d.year());
+    assert!(
+        !latest
+            .actuals
+            .iter()
+            .any(|a| a.indicator.as_str() == "I-1" && year(a) == Some(2026)),
+        "{:?}",
+        latest.actuals
+    );
+    replace_text(&mut h, row, "5,310");
+    h.key_press(Key::Enter);
+    h.run();
     assert_eq!(h.state().lock(), lap_studio::app::document::Lock::Adopted);
     h.get_by_label("Start a round").click();
     h.run();

@@ -249,6 +249,26 @@ pub fn number_field(
     )
 }
 
+/// A number typed the reader's way that may be emptied: empty text leaves `value` `None` (a
+/// cell of a grid, where emptying a value takes it away).
+pub fn optional_number_field(
+    ui: &mut Ui,
+    lang: Lang,
+    label: egui::Id,
+    width: f32,
+    value: &mut Option<f64>,
+) -> (Response, Option<String>) {
+    typed(
+        ui,
+        label,
+        width,
+        value,
+        true,
+        |v| format::decimal_up_to(lang, *v, 4),
+        |t| format::parse_number(lang, t).map_err(|e| e.message(lang)),
+    )
+}
+
 /// A value that may be absent: a "set" checkbox, and the editor when it is set. `default` is
 /// what a newly set value starts as; `edit` may return why what was typed was not taken.
 fn optional<T>(

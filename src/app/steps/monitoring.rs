@@ -289,8 +289,9 @@ fn indicator_grid(
                                         .iter()
                                         .position(|a| a.indicator == ind.id && year_of(a));
                                     let mut value = found.map(|i| round.actuals[i].value);
-                                    let (field, why) =
-                                        w::number_field(ui, lang, row.id, 70.0, &mut value);
+                                    let (field, why) = w::optional_number_field(
+                                        ui, lang, row.id, 70.0, &mut value,
+                                    );
                                     field.on_hover_text(format!(
                                         "{} — {} {y}",
                                         name,
@@ -301,6 +302,10 @@ fn indicator_grid(
                                     }
                                     match (found, value) {
                                         (Some(i), Some(v)) => round.actuals[i].value = v,
+                                        // Emptied: the round has no value for that year.
+                                        (Some(i), None) => {
+                                            round.actuals.remove(i);
+                                        }
                                         (None, Some(v)) => round.actuals.push(IndicatorActual {
                                             indicator: ind.id.clone(),
                                             value: v,
