@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use printpdf::{PdfDocument, PdfPage, Pt};
+use printpdf::PdfDocument;
 
 use super::charts;
 use super::fonts::Measure;
@@ -20,7 +20,7 @@ use super::html::esc;
 use super::layout::{GREY, Layout, Paper, Style};
 use super::svg;
 use super::tables::{self, Table, amount, short, t};
-use super::{ExportError, cut_chars, fit};
+use super::{ExportError, cut_chars};
 use crate::analysis::compare::{Comparison, LeftOutWhy};
 use crate::analysis::openness;
 use crate::i18n::{FluentArg, tr_args};
@@ -679,67 +679,26 @@ pub fn render(c: &Comparison, lang: Lang, paper: Paper) -> Result<ComparisonPdf,
             max: super::layout::MAX_PAGES,
         });
     }
-    l.end_tags();
-    let tags = std::mem::take(&mut l.tags);
-    let total = l.pages.len();
-    let (pw, ph) = paper.size();
-    let mut finish = Layout::new(&measure, fonts.clone(), paper);
-    finish.artifact = 1;
-    let small = Style::SMALL.color(GREY);
-    let running = fit(&finish, small, &title, finish.width());
-    let mut pages = Vec::with_capacity(total);
-    for (i, ops) in std::mem::take(&mut l.pages).into_iter().enumerate() {
-        finish.pages = vec![Vec::new()];
-        finish.forget_state();
-        if i > 0 {
-            finish.put_text(finish.left(), 30.0, small, &running);
-            let y = 30.0 + small.line_height() + 1.0;
-            let (x0, x1) = (finish.left(), finish.left() + finish.width());
-            finish.rule(x0, x1, y, GREY, 0.3);
-        }
-        let footer = tr_args(
-            lang,
-            "pdf-page-of",
-            &[("page", (i + 1).into()), ("total", total.into())],
-        );
-        let fw = finish.text_width(small, &footer);
-        let x1 = finish.left() + finish.width();
-        finish.put_text(x1 - fw, ph - 40.0, small, &footer);
-        finish.close_mark();
-        let mut page_ops = ops;
-        page_ops.append(&mut finish.pages[0]);
-        pages.push(PdfPage::new(
-            printpdf::Mm::from(Pt(pw)),
-            printpdf::Mm::from(Pt(ph)),
-            page_ops,
-        ));
-    }
-    for a in l.anchors.iter().filter(|a| a.level == 1) {
-        super::bookmark(&mut doc, &a.title, a.page + 1);
-    }
     let names: Vec<String> = c.plans.iter().map(|p| cut_chars(&p.city, 200)).collect();
-    let info = &mut doc.metadata.info;
-    info.document_title = title.clone();
-    info.author = "LAP Studio".into();
-    info.subject = names.join(", ");
-    info.keywords = ["URBACT", "OPEN Cities", "Local Action Plan", "comparison"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .chain(names.iter().cloned())
-        .collect();
-    info.creator = "LAP Studio".into();
-    info.producer = format!("LAP Studio {}", env!("CARGO_PKG_VERSION"));
-    info.creation_date = printpdf::OffsetDateTime::now_utc();
-    info.modification_date = info.creation_date;
-    info.metadata_date = info.creation_date;
-    doc.with_pages(pages);
-    let bytes = super::write_pdf(
-        doc,
+    let (bytes, total) = super::one_part_pdf(
         &measure,
         &fonts,
-        &[(tags, 0)],
-        lang.code(),
-        &["LAP Studio".to_owned()],
+        doc,
+        l,
+        paper,
+        &super::OnePart {
+            title: &title,
+            footer_left: None,
+            lang,
+            content_lang: lang.code(),
+            authors: &["LAP Studio".to_owned()],
+            subject: names.join(", "),
+            keywords: ["URBACT", "OPEN Cities", "Local Action Plan", "comparison"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .chain(names.iter().cloned())
+                .collect(),
+        },
     )?;
     Ok(ComparisonPdf {
         bytes,

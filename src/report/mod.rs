@@ -279,6 +279,101 @@ pub(crate) fn bookmark(doc: &mut PdfDocument, title: &str, page: usize) {
     );
 }
 
+/// What a report laid out in one layout says of itself (see [`one_part_pdf`]).
+pub(crate) struct OnePart<'a> {
+    /// Its title: the document title and the running header.
+    pub title: &'a str,
+    /// Text at the left of every page's footer (the page number is at the right).
+    pub footer_left: Option<&'a str>,
+    /// The labels' language.
+    pub lang: Lang,
+    /// The language of its content (ISO 639-1), the document's /Lang.
+    pub content_lang: &'a str,
+    /// Its authors.
+    pub authors: &'a [String],
+    /// What it is about.
+    pub subject: String,
+    /// Its keywords.
+    pub keywords: Vec<String>,
+}
+
+/// Writes a report laid out in `l` (its body done; `l.overflow` checked) as a tagged PDF: the
+/// running header from the second page, "Page X of Y" and the footer's left text on every page,
+/// a bookmark for each section, the metadata. Returns the bytes and the number of pages.
+pub(crate) fn one_part_pdf(
+    measure: &Measure,
+    fonts: &[printpdf::FontId; 4],
+    mut doc: PdfDocument,
+    mut l: Layout<'_>,
+    paper: Paper,
+    what: &OnePart<'_>,
+) -> Result<(Vec<u8>, usize), ExportError> {
+    l.end_tags();
+    let tags = std::mem::take(&mut l.tags);
+    let total = l.pages.len();
+    let (pw, ph) = paper.size();
+    let mut finish = Layout::new(measure, fonts.clone(), paper);
+    // Running header, footer and page numbers are artifacts.
+    finish.artifact = 1;
+    let small = Style::SMALL.color(GREY);
+    let running = fit(&finish, small, what.title, finish.width());
+    let footer_left = what
+        .footer_left
+        .map(|f| fit(&finish, small, f, finish.width() / 2.0));
+    let mut pages = Vec::with_capacity(total);
+    for (i, ops) in std::mem::take(&mut l.pages).into_iter().enumerate() {
+        finish.pages = vec![Vec::new()];
+        finish.forget_state();
+        let (x0, x1) = (finish.left(), finish.left() + finish.width());
+        if i > 0 {
+            finish.put_text(x0, 30.0, small, &running);
+            let y = 30.0 + small.line_height() + 1.0;
+            finish.rule(x0, x1, y, GREY, 0.3);
+        }
+        let footer = tr_args(
+            what.lang,
+            "pdf-page-of",
+            &[("page", (i + 1).into()), ("total", total.into())],
+        );
+        let fw = finish.text_width(small, &footer);
+        finish.put_text(x1 - fw, ph - 40.0, small, &footer);
+        if let Some(left) = &footer_left {
+            finish.put_text(x0, ph - 40.0, small, left);
+        }
+        finish.close_mark();
+        let mut page_ops = ops;
+        page_ops.append(&mut finish.pages[0]);
+        pages.push(printpdf::PdfPage::new(
+            printpdf::Mm::from(Pt(pw)),
+            printpdf::Mm::from(Pt(ph)),
+            page_ops,
+        ));
+    }
+    for a in l.anchors.iter().filter(|a| a.level == 1) {
+        bookmark(&mut doc, &a.title, a.page + 1);
+    }
+    let info = &mut doc.metadata.info;
+    info.document_title = what.title.to_owned();
+    info.author = what.authors.join("; ");
+    info.subject = what.subject.clone();
+    info.keywords = what.keywords.clone();
+    info.creator = "LAP Studio".into();
+    info.producer = format!("LAP Studio {}", env!("CARGO_PKG_VERSION"));
+    info.creation_date = printpdf::OffsetDateTime::now_utc();
+    info.modification_date = info.creation_date;
+    info.metadata_date = info.creation_date;
+    doc.with_pages(pages);
+    let bytes = write_pdf(
+        doc,
+        measure,
+        fonts,
+        &[(tags, 0)],
+        what.content_lang,
+        what.authors,
+    )?;
+    Ok((bytes, total))
+}
+
 /// The images of `doc` with their size in pixels, in the order the content streams name them.
 fn image_sizes(doc: &PdfDocument) -> Vec<(printpdf::XObjectId, (f32, f32))> {
     doc.resources

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use printpdf::{PdfDocument, PdfPage, Pt};
+use printpdf::PdfDocument;
 
 use super::charts::{self, TargetActual};
 use super::compare::{html_table, pdf_table};
@@ -22,7 +22,7 @@ use super::html::esc;
 use super::layout::{Column, GREY, Layout, Paper, Style};
 use super::svg;
 use super::tables::{Table, num, short, t};
-use super::{ExportError, cut_chars, fit};
+use super::{ExportError, cut_chars};
 use crate::analysis::monitoring::{self, MonitoringStatus, Rag, Status};
 use crate::analysis::progress::{self, Changed, Changes, NextSteps};
 use crate::i18n::{FluentArg, tr_args};
@@ -971,51 +971,6 @@ pub fn render(p: &Progress<'_>, lang: Lang, paper: Paper) -> Result<ProgressPdf,
             max: super::layout::MAX_PAGES,
         });
     }
-    l.end_tags();
-    let tags = std::mem::take(&mut l.tags);
-    let total = l.pages.len();
-    let (pw, ph) = paper.size();
-    let mut finish = Layout::new(&measure, fonts.clone(), paper);
-    finish.artifact = 1;
-    let small = Style::SMALL.color(GREY);
-    let running = fit(&finish, small, &title, finish.width());
-    let mut pages = Vec::with_capacity(total);
-    for (i, ops) in std::mem::take(&mut l.pages).into_iter().enumerate() {
-        finish.pages = vec![Vec::new()];
-        finish.forget_state();
-        if i > 0 {
-            finish.put_text(finish.left(), 30.0, small, &running);
-            let y = 30.0 + small.line_height() + 1.0;
-            let (x0, x1) = (finish.left(), finish.left() + finish.width());
-            finish.rule(x0, x1, y, GREY, 0.3);
-        }
-        let footer = tr_args(
-            lang,
-            "pdf-page-of",
-            &[("page", (i + 1).into()), ("total", total.into())],
-        );
-        let fw = finish.text_width(small, &footer);
-        let x1 = finish.left() + finish.width();
-        finish.put_text(x1 - fw, ph - 40.0, small, &footer);
-        let round = fit(
-            &finish,
-            small,
-            &round_name(lang, p.round),
-            finish.width() / 2.0,
-        );
-        finish.put_text(finish.left(), ph - 40.0, small, &round);
-        finish.close_mark();
-        let mut page_ops = ops;
-        page_ops.append(&mut finish.pages[0]);
-        pages.push(PdfPage::new(
-            printpdf::Mm::from(Pt(pw)),
-            printpdf::Mm::from(Pt(ph)),
-            page_ops,
-        ));
-    }
-    for a in l.anchors.iter().filter(|a| a.level == 1) {
-        super::bookmark(&mut doc, &a.title, a.page + 1);
-    }
     let city = cut_chars(&p.plan.facts.city, 200);
     let authors: Vec<String> = if p.round.author.trim().is_empty() {
         p.plan
@@ -1027,34 +982,32 @@ pub fn render(p: &Progress<'_>, lang: Lang, paper: Paper) -> Result<ProgressPdf,
     } else {
         vec![cut_chars(&p.round.author, 200)]
     };
-    let info = &mut doc.metadata.info;
-    info.document_title = title.clone();
-    info.author = authors.join("; ");
-    info.subject = format!("{city} — {}", round_name(lang, p.round));
-    info.keywords = [
-        "URBACT",
-        "OPEN Cities",
-        "Local Action Plan",
-        "monitoring",
-        "progress report",
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .chain(std::iter::once(city))
-    .collect();
-    info.creator = "LAP Studio".into();
-    info.producer = format!("LAP Studio {}", env!("CARGO_PKG_VERSION"));
-    info.creation_date = printpdf::OffsetDateTime::now_utc();
-    info.modification_date = info.creation_date;
-    info.metadata_date = info.creation_date;
-    doc.with_pages(pages);
-    let bytes = super::write_pdf(
-        doc,
+    let round = round_name(lang, p.round);
+    let (bytes, total) = super::one_part_pdf(
         &measure,
         &fonts,
-        &[(tags, 0)],
-        p.plan.facts.language.code(),
-        &authors,
+        doc,
+        l,
+        paper,
+        &super::OnePart {
+            title: &title,
+            footer_left: Some(&round),
+            lang,
+            content_lang: p.plan.facts.language.code(),
+            authors: &authors,
+            subject: format!("{city} — {round}"),
+            keywords: [
+                "URBACT",
+                "OPEN Cities",
+                "Local Action Plan",
+                "monitoring",
+                "progress report",
+            ]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain(std::iter::once(city))
+            .collect(),
+        },
     )?;
     Ok(ProgressPdf {
         bytes,
