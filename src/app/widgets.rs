@@ -238,7 +238,15 @@ pub fn number_field(
     width: f32,
     value: &mut Option<f64>,
 ) -> (Response, Option<String>) {
-    number_text(ui, lang, label, width, value, false)
+    typed(
+        ui,
+        label,
+        width,
+        value,
+        false,
+        |v| format::decimal_up_to(lang, *v, 4),
+        |t| format::parse_number(lang, t).map_err(|e| e.message(lang)),
+    )
 }
 
 /// A number typed the reader's way that may be emptied: empty text leaves `value` `None` (a
@@ -250,24 +258,12 @@ pub fn optional_number_field(
     width: f32,
     value: &mut Option<f64>,
 ) -> (Response, Option<String>) {
-    number_text(ui, lang, label, width, value, true)
-}
-
-/// A number's text field; with `optional`, empty text is no number rather than a mistake.
-fn number_text(
-    ui: &mut Ui,
-    lang: Lang,
-    label: egui::Id,
-    width: f32,
-    value: &mut Option<f64>,
-    optional: bool,
-) -> (Response, Option<String>) {
     typed(
         ui,
         label,
         width,
         value,
-        optional,
+        true,
         |v| format::decimal_up_to(lang, *v, 4),
         |t| format::parse_number(lang, t).map_err(|e| e.message(lang)),
     )

@@ -25,33 +25,33 @@ pub fn num(out: &mut Vec<u8>, v: f32, decimals: u32) {
         n = -n;
     }
     let (int, mut frac) = (n / scale, n % scale);
-    digits(out, int as u64, 1);
+    let mut buf = itoa(int);
+    out.append(&mut buf);
     if frac != 0 {
         out.push(b'.');
-        let mut places = decimals as usize;
+        let mut digits = decimals;
         while frac % 10 == 0 {
             frac /= 10;
-            places -= 1;
+            digits -= 1;
         }
-        digits(out, frac as u64, places);
+        let s = itoa(frac);
+        out.extend(std::iter::repeat_n(b'0', digits as usize - s.len()));
+        out.extend(s);
     }
 }
 
-/// Writes the decimal digits of `n`, with zeros in front up to `width` digits (no allocation:
-/// this writes every number of every page).
-fn digits(out: &mut Vec<u8>, mut n: u64, width: usize) {
-    let mut buf = [b'0'; 20];
-    let mut at = buf.len();
+/// The decimal digits of `n` (not negative).
+fn itoa(mut n: i64) -> Vec<u8> {
+    let mut d = Vec::with_capacity(8);
     loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
+        d.push(b'0' + (n % 10) as u8);
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    let at = at.min(buf.len() - width.min(buf.len()));
-    out.extend_from_slice(&buf[at..]);
+    d.reverse();
+    d
 }
 
 /// Writes an integer.
@@ -59,7 +59,7 @@ pub fn int(out: &mut Vec<u8>, n: i64) {
     if n < 0 {
         out.push(b'-');
     }
-    digits(out, n.unsigned_abs(), 1);
+    out.extend(itoa(n.unsigned_abs() as i64));
 }
 
 /// Coordinates: a hundredth of a point is finer than any printer.
