@@ -238,15 +238,7 @@ pub fn number_field(
     width: f32,
     value: &mut Option<f64>,
 ) -> (Response, Option<String>) {
-    typed(
-        ui,
-        label,
-        width,
-        value,
-        false,
-        |v| format::decimal_up_to(lang, *v, 4),
-        |t| format::parse_number(lang, t).map_err(|e| e.message(lang)),
-    )
+    number_text(ui, lang, label, width, value, false)
 }
 
 /// A number typed the reader's way that may be emptied: empty text leaves `value` `None` (a
@@ -258,12 +250,24 @@ pub fn optional_number_field(
     width: f32,
     value: &mut Option<f64>,
 ) -> (Response, Option<String>) {
+    number_text(ui, lang, label, width, value, true)
+}
+
+/// A number's text field; with `optional`, empty text is no number rather than a mistake.
+fn number_text(
+    ui: &mut Ui,
+    lang: Lang,
+    label: egui::Id,
+    width: f32,
+    value: &mut Option<f64>,
+    optional: bool,
+) -> (Response, Option<String>) {
     typed(
         ui,
         label,
         width,
         value,
-        true,
+        optional,
         |v| format::decimal_up_to(lang, *v, 4),
         |t| format::parse_number(lang, t).map_err(|e| e.message(lang)),
     )

@@ -714,14 +714,7 @@ pub fn export_pdf(
     path: &Path,
     how: crate::store::atomic::Replace,
 ) -> Result<ComparisonPdf, ExportError> {
-    crate::store::atomic::check_regular(path).map_err(|source| crate::store::SaveError {
-        file: path.to_path_buf(),
-        step: "checking the file",
-        source,
-    })?;
-    let pdf = render(c, lang, paper)?;
-    crate::store::atomic::write_with(path, how, |w| w.write_all(&pdf.bytes))?;
-    Ok(pdf)
+    super::write_rendered(path, how, || render(c, lang, paper), |pdf| &pdf.bytes)
 }
 
 #[cfg(test)]

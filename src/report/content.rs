@@ -25,33 +25,33 @@ pub fn num(out: &mut Vec<u8>, v: f32, decimals: u32) {
         n = -n;
     }
     let (int, mut frac) = (n / scale, n % scale);
-    let mut buf = itoa(int);
-    out.append(&mut buf);
+    digits(out, int as u64, 1);
     if frac != 0 {
         out.push(b'.');
-        let mut digits = decimals;
+        let mut places = decimals as usize;
         while frac % 10 == 0 {
             frac /= 10;
-            digits -= 1;
+            places -= 1;
         }
-        let s = itoa(frac);
-        out.extend(std::iter::repeat_n(b'0', digits as usize - s.len()));
-        out.extend(s);
+        digits(out, frac as u64, places);
     }
 }
 
-/// The decimal digits of `n` (not negative).
-fn itoa(mut n: i64) -> Vec<u8> {
-    let mut d = Vec::with_capacity(8);
+/// Writes the decimal digits of `n`, with zeros in front up to `width` digits (no allocation:
+/// this writes every number of every page).
+fn digits(out: &mut Vec<u8>, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut at = buf.len();
     loop {
-        d.push(b'0' + (n % 10) as u8);
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    d.reverse();
-    d
+    let at = at.min(buf.len() - width.min(buf.len()));
+    out.extend_from_slice(&buf[at..]);
 }
 
 /// Writes an integer.
@@ -59,7 +59,7 @@ pub fn int(out: &mut Vec<u8>, n: i64) {
     if n < 0 {
         out.push(b'-');
     }
-    out.extend(itoa(n.unsigned_abs() as i64));
+    digits(out, n.unsigned_abs(), 1);
 }
 
 /// Coordinates: a hundredth of a point is finer than any printer.

@@ -319,11 +319,11 @@ fn holds_content(role: &str) -> bool {
     )
 }
 
-/// A page's content stream: its bytes, or its number among those handed to a deflater.
+/// A page's content stream: its bytes, or its number among those handed to a page writer.
 pub enum Body {
     /// The stream's bytes.
     Bytes(Vec<u8>),
-    /// Handed to the deflater (see [`Layout::deflate_with`]) as this one.
+    /// Handed to the page writer (see [`Layout::write_pages_with`]) as this one.
     Sent(usize),
 }
 
@@ -384,7 +384,7 @@ pub struct Layout<'m> {
     /// The content streams of the pages written so far, with their link annotations.
     written: Vec<WrittenPage>,
     /// Where written pages go to be deflated, if anywhere.
-    deflater: Option<&'m super::pack::Deflater>,
+    page_writer: Option<&'m super::pack::PageWriter>,
 }
 
 /// The most pages a PDF may have: a generated plan of 10,000 actions (the most a plan file may
@@ -420,7 +420,7 @@ impl<'m> Layout<'m> {
             label_lang: None,
             encoder: None,
             written: Vec::new(),
-            deflater: None,
+            page_writer: None,
         };
         l.new_page();
         l
@@ -435,10 +435,10 @@ impl<'m> Layout<'m> {
         self.encoder = Some(encoder);
     }
 
-    /// Hands each finished page's operations to `deflater`, which writes and deflates it on
+    /// Hands each finished page's operations to `page_writer`, which writes and deflates it on
     /// another core (its start: the running header and footer are added at the end).
-    pub fn deflate_with(&mut self, deflater: &'m super::pack::Deflater) {
-        self.deflater = Some(deflater);
+    pub fn write_pages_with(&mut self, page_writer: &'m super::pack::PageWriter) {
+        self.page_writer = Some(page_writer);
     }
 
     /// Writes the last page if it is not written yet and returns every page's content stream
@@ -460,10 +460,10 @@ impl<'m> Layout<'m> {
     }
 
     /// Writes page `i`'s operations as its content stream, when pages are streamed (or hands
-    /// them to the deflater).
+    /// them to the page writer).
     fn write_page(&mut self, i: usize) {
         let ops = std::mem::take(&mut self.pages[i]);
-        if let Some(d) = self.deflater {
+        if let Some(d) = self.page_writer {
             self.written.push((Body::Sent(d.send(ops)), Vec::new()));
             return;
         }
@@ -540,7 +540,7 @@ impl<'m> Layout<'m> {
             }
             return;
         }
-        while (self.encoder.is_some() || self.deflater.is_some())
+        while (self.encoder.is_some() || self.page_writer.is_some())
             && self.written.len() < self.pages.len()
         {
             self.write_page(self.written.len());

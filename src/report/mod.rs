@@ -640,7 +640,8 @@ pub(crate) fn write_document(
         producer: &meta.producer,
         created: meta.creation_date,
     };
-    w.object(info_id, pdfa::info_dict(&info));
+    let info_dict = pdfa::info_dict(&info);
+    w.object(info_id, info_dict.clone());
     let mut cat = b"<</Type/Catalog/Pages ".to_vec();
     reference(&mut cat, pages_id);
     cat.extend(b"/StructTreeRoot ");
@@ -652,7 +653,7 @@ pub(crate) fn write_document(
     // The file's identifier: from what it says, so the same plan gives the same identifier.
     let mut hasher = sha2::Sha256::default();
     sha2::Digest::update(&mut hasher, meta.document_title.as_bytes());
-    sha2::Digest::update(&mut hasher, pdfa::info_dict(&info));
+    sha2::Digest::update(&mut hasher, info_dict);
     sha2::Digest::update(&mut hasher, (page_ids.len() as u64).to_be_bytes());
     let digest = sha2::Digest::finalize(hasher);
     let mut id = [0u8; 16];
@@ -702,7 +703,7 @@ fn render_pages(
 
     // Labels in another language than the plan's own text are tagged with theirs.
     let label_lang = (lang != plan.facts.language).then(|| lang.code());
-    let deflater = pack::Deflater::new(
+    let page_writer = pack::PageWriter::new(
         Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?,
         fonts.clone(),
     );
@@ -713,7 +714,7 @@ fn render_pages(
     // Each page becomes bytes when the next starts, and is deflated on another core while the
     // layout goes on: a long plan's operations never all wait.
     body.stream_pages(Vec::new());
-    body.deflate_with(&deflater);
+    body.write_pages_with(&page_writer);
     sections::body(&mut body, plan, opts, ahead, progress);
     if body.overflow {
         return Err(ExportError::TooManyPages { max: max_pages });
@@ -911,7 +912,7 @@ fn render_pages(
     for (u, g) in used.iter_mut().zip(std::mem::take(&mut enc.used)) {
         u.merge(g);
     }
-    let written = deflater
+    let written = page_writer
         .finish(&measure, &fonts)
         .ok_or(ExportError::Pages)?;
     for (u, g) in used.iter_mut().zip(written.used) {
@@ -1106,13 +1107,24 @@ pub fn export_with(
     progress: &dyn Fn(f32),
     how: crate::store::atomic::Replace,
 ) -> Result<Pdf, ExportError> {
-    // Refuse a folder, pipe or device before the work of rendering.
+    write_rendered(path, how, || render(plan, opts, progress), |pdf| &pdf.bytes)
+}
+
+/// Renders with `render` and writes the bytes `bytes` gives of it atomically to `path` with the
+/// rules of `how`; a folder, pipe or device is refused before the work of rendering.
+pub(crate) fn write_rendered<T>(
+    path: &Path,
+    how: crate::store::atomic::Replace,
+    render: impl FnOnce() -> Result<T, ExportError>,
+    bytes: impl FnOnce(&T) -> &[u8],
+) -> Result<T, ExportError> {
     crate::store::atomic::check_regular(path).map_err(|source| crate::store::SaveError {
         file: path.to_path_buf(),
         step: "checking the file",
         source,
     })?;
-    let pdf = render(plan, opts, progress)?;
-    crate::store::atomic::write_with(path, how, |w| w.write_all(&pdf.bytes))?;
-    Ok(pdf)
+    let done = render()?;
+    let data = bytes(&done);
+    crate::store::atomic::write_with(path, how, |w| w.write_all(data))?;
+    Ok(done)
 }

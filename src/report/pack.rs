@@ -1,4 +1,4 @@
-//! Deflating page contents on another core while the layout goes on. Each page's stream is
+//! Writing and deflating page contents on another core while the layout goes on. Each page's stream is
 //! deflated as soon as the page is laid out, up to a byte boundary without ending the stream
 //! (a "sync flush"); what is added to the page at the end (its running header and footer,
 //! which need the page count) is deflated then and appended, and the two make one zlib
@@ -136,7 +136,7 @@ pub struct Written {
 /// Writes and deflates the pages handed to it (their operations) on a thread of its own, so
 /// that the layout goes on meanwhile; with one core, it does so at the end. The pages may not
 /// draw images.
-pub struct Deflater {
+pub struct PageWriter {
     sender: Mutex<Option<mpsc::SyncSender<Vec<Op>>>>,
     worker: Option<JoinHandle<Written>>,
     /// Pages kept for the end when there is no second core.
@@ -169,7 +169,7 @@ fn write_pages(
     }
 }
 
-impl Deflater {
+impl PageWriter {
     /// A page writer for pages laid out with `fonts` (the ids of [`Font::ALL`]), measuring
     /// with `measure` (its own, as it may work on another thread); with more than one core,
     /// its thread starts.
@@ -187,7 +187,7 @@ impl Deflater {
         } else {
             (None, None)
         };
-        Deflater {
+        PageWriter {
             sender: Mutex::new(sender),
             worker,
             inline: Mutex::new(Vec::new()),
@@ -281,7 +281,7 @@ mod tests {
     fn pages_come_back_written_in_the_order_they_were_handed_over() {
         let measure = Measure::new().unwrap();
         let fonts = super::super::fonts::Font::ALL.map(|f| FontId(format!("F{}", f.index())));
-        let d = Deflater::new(Measure::new().unwrap(), fonts.clone());
+        let d = PageWriter::new(Measure::new().unwrap(), fonts.clone());
         for i in 0..40 {
             d.send(vec![
                 Op::StartTextSection,
