@@ -539,6 +539,9 @@ fn export_pdf_runs_in_the_background_and_ends_with_the_path() {
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
     assert_eq!(h.state().doc().plan().facts.version, "1.0-rc");
+    // The notice sits beside the work, not over it: typing goes on while it is shown.
+    replace_text(&mut h, "Version", "1.0-rc2");
+    assert_eq!(h.state().doc().plan().facts.version, "1.0-rc2");
     h.get_by_label("OK").click();
     h.run();
     assert_eq!(

@@ -24,11 +24,6 @@ pub(super) enum Dialog {
         /// The folder of the gone instance's autosave.
         from: PathBuf,
     },
-    Exported {
-        path: PathBuf,
-        pages: usize,
-        lost: Vec<String>,
-    },
     ReviewerName(String),
     NewRevision(String),
     Files(Box<FileDialog>),
@@ -46,6 +41,14 @@ pub(super) enum Dialog {
         round: Box<crate::model::MonitoringRound>,
         imported: crate::store::actuals::Imported,
     },
+}
+
+/// A finished PDF export: shown beside the work, not over it, so that typing goes on into the
+/// field it was meant for when the export ends (a modal would swallow the keys).
+pub(super) struct ExportNotice {
+    pub path: PathBuf,
+    pub pages: usize,
+    pub lost: Vec<String>,
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -280,33 +283,6 @@ impl LapApp {
                         keep = false;
                     }
                 }
-                Dialog::Exported { path, pages, lost } => {
-                    ui.heading(tr(lang, "cmd-export-pdf"));
-                    ui.label(tr_args(
-                        lang,
-                        "export-done",
-                        &[("file", path.display().to_string().into())],
-                    ));
-                    ui.label(tr_args(lang, "export-pages", &[("n", (*pages).into())]));
-                    if !lost.is_empty() {
-                        ui.colored_label(
-                            theme::WARNING,
-                            tr_args(lang, "export-lost", &[("items", lost.join(", ").into())]),
-                        );
-                    }
-                    ui.horizontal(|ui| {
-                        if ui.button(tr(lang, "export-open")).clicked() {
-                            ctx.open_url(egui::OpenUrl::new_tab(format!(
-                                "file://{}",
-                                path.display()
-                            )));
-                            keep = false;
-                        }
-                        if ui.button(tr(lang, "button-ok")).clicked() {
-                            keep = false;
-                        }
-                    });
-                }
                 Dialog::ReviewerName(name) => {
                     ui.heading(tr(lang, "dialog-reviewer-title"));
                     ui.label(tr(lang, "dialog-reviewer-text"));
@@ -388,10 +364,7 @@ impl LapApp {
                 }
             }
         });
-        let info = matches!(
-            dialog,
-            Dialog::About | Dialog::Shortcuts | Dialog::Error(_) | Dialog::Exported { .. }
-        );
+        let info = matches!(dialog, Dialog::About | Dialog::Shortcuts | Dialog::Error(_));
         // The file dialog handles Esc itself, as a cancel.
         let cancels = !matches!(dialog, Dialog::Restore { .. } | Dialog::Files(_));
         if keep && ((modal.should_close() && info) || (escape && cancels)) {
@@ -406,6 +379,54 @@ impl LapApp {
         }
         if let Some(then) = then {
             self.proceed(then);
+        }
+    }
+
+    /// The notice of a finished export, in a window that takes no input from the rest.
+    pub(super) fn export_notice(&mut self, ctx: &egui::Context) {
+        let Some(notice) = &self.export_notice else {
+            return;
+        };
+        let lang = self.settings.lang;
+        let mut keep = true;
+        egui::Window::new(tr(lang, "cmd-export-pdf"))
+            .id(egui::Id::unique("export-notice"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -40.0])
+            .show(ctx, |ui| {
+                ui.set_max_width(480.0);
+                ui.label(tr_args(
+                    lang,
+                    "export-done",
+                    &[("file", notice.path.display().to_string().into())],
+                ));
+                ui.label(tr_args(lang, "export-pages", &[("n", notice.pages.into())]));
+                if !notice.lost.is_empty() {
+                    ui.colored_label(
+                        theme::WARNING,
+                        tr_args(
+                            lang,
+                            "export-lost",
+                            &[("items", notice.lost.join(", ").into())],
+                        ),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(tr(lang, "export-open")).clicked() {
+                        ctx.open_url(egui::OpenUrl::new_tab(format!(
+                            "file://{}",
+                            notice.path.display()
+                        )));
+                        keep = false;
+                    }
+                    if ui.button(tr(lang, "button-ok")).clicked() {
+                        keep = false;
+                    }
+                });
+            });
+        if !keep {
+            self.export_notice = None;
         }
     }
 }

@@ -234,6 +234,8 @@ pub struct LapApp {
     views: steps::Views,
     jobs: Jobs,
     dialog: Option<Dialog>,
+    /// The last finished export, until it is dismissed.
+    export_notice: Option<dialogs::ExportNotice>,
     status: String,
     /// The app's data folder, where every instance keeps its autosave; `None`: no autosave.
     data_dir: Option<PathBuf>,
@@ -301,6 +303,7 @@ impl LapApp {
             views: steps::Views::default(),
             jobs: Jobs::default(),
             dialog: None,
+            export_notice: None,
             status: String::new(),
             data_dir,
             autosave,
@@ -812,17 +815,17 @@ impl LapApp {
             }
             Done::Exported(result) => {
                 self.export_progress = None;
-                self.dialog = Some(match result {
+                match result {
                     Ok((path, pages, lost)) => {
                         self.status = tr_args(
                             self.settings.lang,
                             "export-done",
                             &[("file", path.display().to_string().into())],
                         );
-                        Dialog::Exported { path, pages, lost }
+                        self.export_notice = Some(dialogs::ExportNotice { path, pages, lost });
                     }
-                    Err(message) => Dialog::Error(message),
-                });
+                    Err(message) => self.dialog = Some(Dialog::Error(message)),
+                }
             }
         }
     }
@@ -1254,6 +1257,7 @@ impl LapApp {
                 cities::Ask::Close => self.cities = None,
             }
         }
+        self.export_notice(&ctx);
         self.dialogs(&ctx);
         // Everything asked for in this frame, in the order asked.
         for intent in std::mem::take(&mut self.intents) {
