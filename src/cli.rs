@@ -1279,6 +1279,7 @@ fn export(
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
+    crate::report::warm_up();
     let plan = store::load(file).map_err(load_error)?;
     let replace = store::atomic::Replace::EXPORT.forced(force);
     let labels = lang.unwrap_or(plan.facts.language);

@@ -28,6 +28,11 @@ fn id(lang: Lang) -> &'static LanguageIdentifier {
     }
 }
 
+/// Reads the Fluent files now (they are otherwise read at the first text asked for).
+pub fn warm_up() {
+    std::sync::LazyLock::force(&LOCALES);
+}
+
 /// The text of `key` in `lang` (the key itself, in brackets, when missing, so it shows).
 pub fn tr(lang: Lang, key: &str) -> String {
     LOCALES

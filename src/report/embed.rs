@@ -30,26 +30,37 @@ fn postscript_name(face: &ttf_parser::Face<'_>, font: Font) -> String {
         .unwrap_or_else(|| font.name().replace(' ', ""))
 }
 
-/// Embeds `font` subset to the glyphs in `used`; returns its Type0 font object.
-pub fn font(
-    w: &mut Writer,
+/// A font's objects, made without the writer: the subset and its deflating take a few
+/// milliseconds, so an export makes them on another core while it writes the rest.
+pub struct PreparedFont {
+    /// The font program: its stream's entries and data (deflated when that is smaller).
+    program: (Vec<u8>, Vec<u8>),
+    /// The descriptor, up to the reference to the program.
+    descriptor: Vec<u8>,
+    /// The CIDFont, up to the reference to the descriptor.
+    cid_head: Vec<u8>,
+    /// The CIDFont after that reference.
+    cid_tail: Vec<u8>,
+    /// The ToUnicode CMap stream's entries and data.
+    to_unicode: (Vec<u8>, Vec<u8>),
+    /// The Type0 font up to the reference to the CIDFont.
+    type0_head: Vec<u8>,
+}
+
+/// Subsets `font` to the glyphs in `used` and makes its objects (see [`write_font`]).
+pub fn prepare_font(
     measure: &Measure,
     font: Font,
     used: &Used,
-) -> Result<u32, ExportError> {
+) -> Result<PreparedFont, ExportError> {
     let face = measure.face(font);
     let base = format!("{}+{}", subset_tag(used), postscript_name(face, font));
-
-    let type0 = w.reserve();
-    let cid_font = w.reserve();
-    let descriptor = w.reserve();
-    let program = w.reserve();
-    let to_unicode = w.reserve();
+    let mut c = super::pack::compressor(super::writer::FINAL_LEVEL);
 
     // The program: DejaVu's TrueType cut to the glyphs drawn, each keeping its id (our codes
     // are the glyph ids); the CJK font's bare CFF subset by printpdf's subsetter, which keeps
     // the charset's CIDs (our codes there).
-    if font == Font::Cjk {
+    let program = if font == Font::Cjk {
         let parsed = printpdf::ParsedFont::from_bytes(font.bytes(), 0, &mut Vec::new())
             .ok_or(ExportError::Font(font.name()))?;
         let glyphs: std::collections::BTreeMap<u16, String> = used
@@ -61,14 +72,14 @@ pub fn font(
             .map_err(|_| ExportError::Font(font.name()))?;
         let cff = printpdf::font::extract_cid_keyed_cff(&subset.bytes, 0)
             .ok_or(ExportError::Font(font.name()))?;
-        w.stream(program, b"/Subtype/CIDFontType0C".to_vec(), cff, true);
+        super::writer::deflated(&mut c, b"/Subtype/CIDFontType0C".to_vec(), cff)
     } else {
         let bytes = super::subset::subset(font.bytes(), used.codes.values().map(|(g, _)| *g))
             .ok_or(ExportError::Font(font.name()))?;
         let mut dict = b"/Length1 ".to_vec();
         int(&mut dict, bytes.len() as i64);
-        w.stream(program, dict, bytes, true);
-    }
+        super::writer::deflated(&mut c, dict, bytes)
+    };
 
     // Metrics in 1/1000 em.
     let scale = 1000.0 / f32::from(face.units_per_em());
@@ -101,9 +112,6 @@ pub fn font(
     } else {
         b"/FontFile2 "
     });
-    reference(&mut d, program);
-    d.extend(b">>");
-    w.object(descriptor, d);
 
     // Widths by code, consecutive codes in one array.
     let mut widths = b"[".to_vec();
@@ -126,35 +134,61 @@ pub fn font(
     }
     widths.push(b']');
 
-    let mut c = b"<</Type/Font/Subtype".to_vec();
-    c.extend(if font == Font::Cjk {
+    let mut cid_head = b"<</Type/Font/Subtype".to_vec();
+    cid_head.extend(if font == Font::Cjk {
         &b"/CIDFontType0"[..]
     } else {
         b"/CIDFontType2"
     });
-    c.extend(b"/BaseFont");
-    name(&mut c, &base);
-    c.extend(b"/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ");
-    reference(&mut c, descriptor);
-    c.extend(b"/DW 1000/W");
-    c.extend(widths);
+    cid_head.extend(b"/BaseFont");
+    name(&mut cid_head, &base);
+    cid_head.extend(
+        b"/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ",
+    );
+    let mut cid_tail = b"/DW 1000/W".to_vec();
+    cid_tail.extend(widths);
     if font != Font::Cjk {
-        c.extend(b"/CIDToGIDMap/Identity");
+        cid_tail.extend(b"/CIDToGIDMap/Identity");
     }
-    c.extend(b">>");
+    cid_tail.extend(b">>");
+
+    let mut type0_head = b"<</Type/Font/Subtype/Type0/BaseFont".to_vec();
+    name(&mut type0_head, &base);
+    type0_head.extend(b"/Encoding/Identity-H/DescendantFonts[");
+    Ok(PreparedFont {
+        program,
+        descriptor: d,
+        cid_head,
+        cid_tail,
+        to_unicode: super::writer::deflated(&mut c, Vec::new(), to_unicode_cmap(used)),
+        type0_head,
+    })
+}
+
+/// Writes a prepared font's objects; returns its Type0 font object.
+pub fn write_font(w: &mut Writer, f: PreparedFont) -> u32 {
+    let type0 = w.reserve();
+    let cid_font = w.reserve();
+    let descriptor = w.reserve();
+    let program = w.reserve();
+    let to_unicode = w.reserve();
+    w.stream(program, f.program.0, f.program.1, false);
+    let mut d = f.descriptor;
+    reference(&mut d, program);
+    d.extend(b">>");
+    w.object(descriptor, d);
+    let mut c = f.cid_head;
+    reference(&mut c, descriptor);
+    c.extend(f.cid_tail);
     w.object(cid_font, c);
-
-    w.stream(to_unicode, Vec::new(), to_unicode_cmap(used), true);
-
-    let mut t = b"<</Type/Font/Subtype/Type0/BaseFont".to_vec();
-    name(&mut t, &base);
-    t.extend(b"/Encoding/Identity-H/DescendantFonts[");
+    w.stream(to_unicode, f.to_unicode.0, f.to_unicode.1, false);
+    let mut t = f.type0_head;
     reference(&mut t, cid_font);
     t.extend(b"]/ToUnicode ");
     reference(&mut t, to_unicode);
     t.extend(b">>");
     w.object(type0, t);
-    Ok(type0)
+    type0
 }
 
 /// The ToUnicode CMap: each code to the text its glyph stands for (glyphs that are not the

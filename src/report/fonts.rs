@@ -124,7 +124,7 @@ struct Metrics {
     /// The Basic Multilingual Plane in blocks of 256 characters, each read from the font
     /// the first time a character of it is measured (a lock-free array, not a hash map:
     /// this is the innermost loop of the layout, and of writing the page contents).
-    blocks: Vec<OnceLock<Box<[Slot; BLOCK as usize]>>>,
+    blocks: Box<[OnceLock<Box<[Slot; BLOCK as usize]>>; (TABLE_END / BLOCK) as usize]>,
     /// Characters beyond the plane.
     rest: Mutex<HashMap<char, Option<Slot>>>,
     /// The shaper's view of the font, made the first time a run is shaped.
@@ -138,7 +138,7 @@ impl Metrics {
         Some(Metrics {
             face,
             per_mille,
-            blocks: (0..TABLE_END / BLOCK).map(|_| OnceLock::new()).collect(),
+            blocks: Box::new([const { OnceLock::new() }; (TABLE_END / BLOCK) as usize]),
             rest: Mutex::new(HashMap::new()),
             shaper: OnceLock::new(),
         })
@@ -153,8 +153,24 @@ impl Metrics {
         })
     }
 
-    /// The glyph of `c` and its advance, or `None` when the font has no glyph for it.
+    /// The glyph of `c` and its advance, or `None` when the font has no glyph for it. Every
+    /// character of the text is measured several times (wrapping, tables, drawing): the usual
+    /// case, a block already read, is a few instructions inline.
+    #[inline]
     fn slot(&self, c: char) -> Option<Slot> {
+        let code = c as u32;
+        if code < TABLE_END
+            && let Some(block) = self.blocks[(code / BLOCK) as usize].get()
+        {
+            let s = block[(code % BLOCK) as usize];
+            return (!s.advance.is_nan()).then_some(s);
+        }
+        self.slot_slow(c)
+    }
+
+    /// [`Metrics::slot`] for a block not read yet, or a character beyond the plane.
+    #[cold]
+    fn slot_slow(&self, c: char) -> Option<Slot> {
         let code = c as u32;
         if code < TABLE_END {
             let block = self.blocks[(code / BLOCK) as usize].get_or_init(|| {
@@ -183,6 +199,7 @@ impl Metrics {
     }
 
     /// The advance of `c`, or `None` when the font has no glyph for it.
+    #[inline]
     fn advance(&self, c: char) -> Option<f32> {
         self.slot(c).map(|s| s.advance)
     }
@@ -237,6 +254,7 @@ impl Run {
 
 /// True for characters that must be shaped or laid right to left: Hebrew, Arabic (with its
 /// supplements and presentation forms), Syriac, Thaana, NKo and the bidirectional controls.
+#[inline]
 fn needs_shaping(c: char) -> bool {
     matches!(c as u32,
         0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x200E | 0x200F | 0x202A..=0x202E
@@ -263,6 +281,7 @@ impl Measure {
         })
     }
 
+    #[inline]
     fn metrics(&self, font: Font) -> &Metrics {
         // Every font is loaded in `new`.
         &self.fonts[font.index()]
@@ -276,6 +295,7 @@ impl Measure {
             .find(|f| self.metrics(*f).advance(c).is_some())
     }
 
+    #[inline]
     fn advance(&self, face: Face, c: char) -> Option<f32> {
         let first = self.metrics(Font::of(face)).advance(c);
         if first.is_some() {
@@ -300,22 +320,27 @@ impl Measure {
     }
 
     /// Width of one character at `size` points (as in [`Measure::width`], without shaping).
+    #[inline]
     pub fn char_width(&self, face: Face, size: f32, c: char) -> f32 {
         self.advance(face, c).unwrap_or(600.0) * size / 1000.0
     }
 
     /// Width of `text` at `size` points, shaped when it needs to be.
     pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
-        if !self.is_simple(face, text) {
-            let w: f32 = self.runs(face, text).iter().map(Run::width).sum();
-            return w * size / 1000.0;
-        }
+        // One pass for the usual text (see `is_simple`); shaped only when it must be.
         let m = self.metrics(Font::of(face));
-        text.chars()
-            .map(|c| m.advance(c).unwrap_or(600.0))
-            .sum::<f32>()
-            * size
-            / 1000.0
+        let mut sum = 0.0f32;
+        for c in text.chars() {
+            match m.advance(c) {
+                Some(a) if !needs_shaping(c) => sum += a,
+                None if c == ' ' => sum += 600.0,
+                _ => {
+                    let w: f32 = self.runs(face, text).iter().map(Run::width).sum();
+                    return w * size / 1000.0;
+                }
+            }
+        }
+        sum * size / 1000.0
     }
 
     /// The glyph id of `c` in `font` (as the PDF's content draws it), if the font has it.

@@ -36,6 +36,12 @@ fn dictionary(lang: Language) -> Option<&'static Standard> {
         .as_ref()
 }
 
+/// Loads both languages' patterns now, so a later first lookup does not wait for them.
+pub fn warm_up() {
+    dictionary(Language::Bulgarian);
+    dictionary(Language::EnglishUS);
+}
+
 fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{400}'..='\u{52f}')
 }
@@ -61,6 +67,15 @@ pub fn syllables(word: &str) -> Vec<usize> {
     dictionary(lang).map_or_else(Vec::new, |d| d.hyphenate(word).breaks)
 }
 
+/// `char::is_alphabetic`, answered at once for Latin and Cyrillic letters: the standard
+/// library looks a Cyrillic letter up in its tables, for every character of every word broken.
+#[inline]
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c as u32, 0x0400..=0x0481 | 0x048A..=0x04FF)
+        || (!c.is_ascii() && c.is_alphabetic())
+}
+
 /// Every place `word` (text without spaces) may be broken, in order.
 pub fn breaks(word: &str) -> Vec<Break> {
     let mut out = Vec::new();
@@ -69,12 +84,12 @@ pub fn breaks(word: &str) -> Vec<Break> {
     let mut chars = word.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|(_, n)| *n);
-        if c.is_alphabetic() {
+        if is_letter(c) {
             if run_start.is_none() && !url {
                 run_start = Some(i);
             }
             // An address is broken at its punctuation only, never inside its names.
-            if !url && next.is_none_or(|n| !n.is_alphabetic()) {
+            if !url && next.is_none_or(|n| !is_letter(n)) {
                 let start = run_start.take().unwrap_or(i);
                 let end = i + c.len_utf8();
                 out.extend(syllables(&word[start..end]).into_iter().map(|b| Break {
@@ -115,6 +130,13 @@ mod tests {
         }
         out.push(word[from..].to_owned());
         out
+    }
+
+    #[test]
+    fn the_quick_letter_test_agrees_with_the_standard_library() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

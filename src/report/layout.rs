@@ -545,7 +545,8 @@ impl<'m> Layout<'m> {
         {
             self.write_page(self.written.len());
         }
-        self.pages.push(Vec::new());
+        let ops = self.page_writer.and_then(|d| d.spare()).unwrap_or_default();
+        self.pages.push(ops);
         self.tags.page_mcids.push(Vec::new());
         self.tags.page_annots.push(Vec::new());
     }
@@ -840,7 +841,10 @@ impl<'m> Layout<'m> {
                 style,
                 TextItem::Text(text.to_owned()),
             );
-            pen += self.text_width(style, text);
+            // Only the added hyphen needs to know where the text ends.
+            if added_hyphen {
+                pen += self.text_width(style, text);
+            }
         } else {
             for run in self.measure.runs(style.face, text) {
                 let width = run.width() * style.size / 1000.0;

@@ -263,7 +263,7 @@ pub(crate) fn write_pdf(
         })
         .collect();
     let used = std::mem::take(&mut enc.used);
-    write_document(&doc, pages, Vec::new(), used, measure, tags, lang, authors)
+    write_document(&doc, pages, Vec::new(), used, tags, lang, authors)
 }
 
 /// Adds a bookmark to `page` (1-based) after the others: bookmarks on one page keep their
@@ -398,12 +398,23 @@ pub(crate) fn write_document(
     pages: Vec<PageOut>,
     shared: Vec<Vec<u8>>,
     used: [content::Used; 4],
-    measure: &Measure,
     tags: &[(layout::Tags, usize)],
     lang: &str,
     authors: &[String],
 ) -> Result<Vec<u8>, ExportError> {
     use writer::{int, num, reference, text};
+    // The fonts are subset and deflated on the other core meanwhile: by now it has finished
+    // the pages.
+    let prepared = std::thread::spawn(move || {
+        let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
+        Font::ALL
+            .iter()
+            .filter(|font| !used[font.index()].codes.is_empty())
+            .map(|&font| {
+                embed::prepare_font(&measure, font, &used[font.index()]).map(|p| (font, p))
+            })
+            .collect::<Result<Vec<_>, ExportError>>()
+    });
     let mut w = writer::Writer::new();
     let catalog = w.reserve();
     let pages_id = w.reserve();
@@ -558,11 +569,11 @@ pub(crate) fn write_document(
 
     // The fonts text was set in, and the images.
     let mut res = b"<</ProcSet[/PDF/Text/ImageB/ImageC]/Font<<".to_vec();
-    for font in Font::ALL {
-        if used[font.index()].codes.is_empty() {
-            continue;
-        }
-        let id = embed::font(&mut w, measure, font, &used[font.index()])?;
+    let prepared = prepared
+        .join()
+        .map_err(|_| ExportError::Font("DejaVu Sans"))??;
+    for (font, p) in prepared {
+        let id = embed::write_font(&mut w, p);
         res.extend(b"/F");
         int(&mut res, font.index() as i64);
         res.push(b' ');
@@ -661,6 +672,16 @@ pub(crate) fn write_document(
     Ok(w.finish(catalog, info_id, id))
 }
 
+/// Makes on another thread what every export reads first (the texts of both languages, the
+/// hyphenation patterns), while the caller reads the plan.
+pub fn warm_up() {
+    std::thread::spawn(|| {
+        pack::give_way(2);
+        crate::i18n::warm_up();
+        hyphen::warm_up();
+    });
+}
+
 /// Lays out and renders the plan. `progress` is told the share done, 0–1. A plan that would
 /// take more than [`layout::MAX_PAGES`] pages is refused.
 pub fn render(plan: &Plan, opts: &Options, progress: &dyn Fn(f32)) -> Result<Pdf, ExportError> {
@@ -678,10 +699,19 @@ pub fn render_within(
         // What does not depend on the layout is worked out on the other core meanwhile: the
         // checks' report, the glossary, and which items have characters no font shows.
         let ahead = sections::Ahead::new(
-            scope.spawn(|| crate::analysis::check(plan)),
-            scope.spawn(|| council::glossary_entries(plan, opts.lang)),
+            scope.spawn(|| {
+                pack::give_way(6);
+                crate::analysis::check(plan)
+            }),
+            scope.spawn(|| {
+                pack::give_way(6);
+                council::glossary_entries(plan, opts.lang)
+            }),
         );
-        let lost = scope.spawn(|| Measure::new().map(|m| lost_text(plan, &m)));
+        let lost = scope.spawn(|| {
+            pack::give_way(6);
+            Measure::new().map(|m| lost_text(plan, &m))
+        });
         render_pages(plan, opts, max_pages, progress, &ahead, lost)
     })
 }
@@ -989,7 +1019,6 @@ fn render_pages(
         pages,
         shared,
         used,
-        &measure,
         &tag_parts,
         plan.facts.language.code(),
         &authors,

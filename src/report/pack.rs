@@ -138,6 +138,9 @@ pub struct Written {
 /// draw images.
 pub struct PageWriter {
     sender: Mutex<Option<mpsc::SyncSender<Vec<Op>>>>,
+    /// Pages' operation lists back from the thread, emptied, for the next pages: a page's list
+    /// is a few hundred kilobytes, and fresh memory for each would be cleared by the system.
+    spare: Mutex<Option<mpsc::Receiver<Vec<Op>>>>,
     worker: Option<JoinHandle<Written>>,
     /// Pages kept for the end when there is no second core.
     inline: Mutex<Vec<Vec<Op>>>,
@@ -149,6 +152,7 @@ fn write_pages(
     measure: &Measure,
     fonts: &[FontId; 4],
     pages: impl IntoIterator<Item = Vec<Op>>,
+    back: Option<mpsc::Sender<Vec<Op>>>,
 ) -> Written {
     let mut encoder = Encoder::new(measure, fonts);
     let mut c = compressor(DEFLATE_LEVEL);
@@ -159,7 +163,12 @@ fn write_pages(
             bytes.clear();
             let mut links = Vec::new();
             encoder.page(&ops, &mut bytes, &mut links);
-            drop(ops);
+            if let Some(back) = &back {
+                let mut ops = ops;
+                ops.clear();
+                // The layout may be done and gone: then the list is just dropped.
+                let _ = back.send(ops);
+            }
             (Part::new(&mut c, &bytes), links)
         })
         .collect();
@@ -179,16 +188,22 @@ impl PageWriter {
             // A few pages may wait: the layout never runs far ahead of the writer, so a long
             // plan's operations never all wait in memory.
             let (tx, rx) = mpsc::sync_channel::<Vec<Op>>(8);
+            let (back, spare) = mpsc::channel::<Vec<Op>>();
             let worker = std::thread::Builder::new()
                 .name("deflate".into())
-                .spawn(move || write_pages(&measure, &fonts, rx))
+                .spawn(move || {
+                    give_way(3);
+                    write_pages(&measure, &fonts, rx, Some(back))
+                })
                 .ok();
-            (worker.is_some().then_some(tx), worker)
+            (worker.is_some().then_some((tx, spare)), worker)
         } else {
             (None, None)
         };
+        let (sender, spare) = sender.unzip();
         PageWriter {
             sender: Mutex::new(sender),
+            spare: Mutex::new(spare),
             worker,
             inline: Mutex::new(Vec::new()),
             count: Mutex::new(0),
@@ -216,6 +231,15 @@ impl PageWriter {
         n
     }
 
+    /// An emptied operation list of a page written, to fill again, if one is back.
+    pub fn spare(&self) -> Option<Vec<Op>> {
+        self.spare
+            .lock()
+            .ok()?
+            .as_ref()
+            .and_then(|r| r.try_recv().ok())
+    }
+
     /// Every page, in the order they were handed over, with the glyphs they draw. Pages the
     /// thread could not take are written here with `measure` and `fonts`. `None` if the thread
     /// stopped (a panic) with pages it had taken.
@@ -227,7 +251,7 @@ impl PageWriter {
         };
         let rest = self.inline.into_inner().unwrap_or_else(|e| e.into_inner());
         if !rest.is_empty() {
-            let more = write_pages(measure, fonts, rest);
+            let more = write_pages(measure, fonts, rest, None);
             written.pages.extend(more.pages);
             for (u, m) in written.used.iter_mut().zip(more.used) {
                 u.merge(m);
@@ -235,6 +259,23 @@ impl PageWriter {
         }
         Some(written)
     }
+}
+
+/// Lowers the calling thread's priority by `nice` steps. An export's helper threads (the page
+/// writer, the checks, the glossary) give way to the layout on the calling thread, which
+/// decides when the export ends: on two cores, five runnable threads would otherwise share
+/// them evenly and the layout would wait. Where it cannot be done, nothing changes.
+pub fn give_way(nice: i32) {
+    #[cfg(target_os = "linux")]
+    {
+        // A thread's nice value is its own on Linux.
+        let me = Some(rustix::thread::gettid());
+        if let Ok(now) = rustix::process::getpriority_process(me) {
+            let _ = rustix::process::setpriority_process(me, now + nice);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = nice;
 }
 
 #[cfg(test)]

@@ -224,6 +224,19 @@ fn jobs_worth_threads(lanes: &[Vec<&mut Pending>]) -> bool {
     lanes.iter().flatten().map(|j| j.data.len()).sum::<usize>() > 64 * 1024
 }
 
+/// A stream's entries and data deflated with `c` when that makes it smaller, for a stream made
+/// away from the writer (see [`Writer::stream`] with `deflate` false).
+pub fn deflated(c: &mut flate2::Compress, mut dict: Vec<u8>, data: Vec<u8>) -> (Vec<u8>, Vec<u8>) {
+    let mut job = Pending {
+        id: 0,
+        dict: std::mem::take(&mut dict),
+        data,
+        deflate: true,
+    };
+    compress(c, &mut job);
+    (job.dict, job.data)
+}
+
 /// Deflates a stream's data with `c` when it should be and that makes it smaller.
 fn compress(c: &mut flate2::Compress, job: &mut Pending) {
     if !job.deflate {
