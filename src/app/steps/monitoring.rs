@@ -360,6 +360,10 @@ fn progress(
     st: &MonitoringStatus,
 ) {
     let currency = plan.facts.currency.as_str();
+    // A round is often typed in after the fact: a milestone ticked in it was reached by the
+    // round's date, not on the day of typing. A round without a date records none, which the
+    // analysis reads as the round's date once it has one.
+    let reached_on = round.date;
     for (k, a) in plan.actions.iter().enumerate() {
         let s = &st.actions[k].status;
         let title = RichText::new(format!(
@@ -462,7 +466,7 @@ fn progress(
                         match (at, reached) {
                             (None, true) => p.milestones_reached.push(MilestoneReached {
                                 milestone: m.id.clone(),
-                                date: Some(Date::today()),
+                                date: reached_on,
                             }),
                             (Some(i), false) => {
                                 p.milestones_reached.remove(i);
