@@ -1047,3 +1047,39 @@ fn a_milestone_ticked_in_a_round_takes_the_rounds_date() {
     assert_eq!(reached.date, lap_studio::model::Date::new(2025, 12, 31));
     assert_eq!(reached.date, first.date);
 }
+
+/// At 1,400 px in Bulgarian (the longer labels) the Monitoring step's commands on the round
+/// shown sit on one row, none wrapped onto a line of its own.
+#[test]
+fn the_round_commands_fit_one_row_at_1400_px() {
+    let settings = Settings {
+        lang: Lang::Bg,
+        ..Settings::default()
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut LapApp| app.show(ui),
+            app_on("sofia-open-cities", settings),
+        );
+    h.run();
+    go_to_step(&mut h, "13. Наблюдение на изпълнението");
+    let row: Vec<_> = [
+        "Нов кръг",
+        "Внос на стойности на индикаторите (CSV или xlsx)…",
+        "Отчет за напредъка…",
+    ]
+    .iter()
+    .map(|l| {
+        let b = h.get_by_role_and_label(Role::Button, l);
+        b.accesskit_node().bounding_box().unwrap()
+    })
+    .collect();
+    for b in &row[1..] {
+        assert!(
+            (b.y0 - row[0].y0).abs() < 1.0 && b.x0 > row[0].x0,
+            "not on one row: {row:?}"
+        );
+    }
+    assert!(row.iter().all(|b| b.x1 <= 1400.0), "{row:?}");
+}

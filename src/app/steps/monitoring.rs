@@ -59,6 +59,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         .filter(|id| rounds.iter().any(|r| r.id.as_str() == id))
         .or_else(|| plan.monitoring.latest().map(|r| r.id.to_string()));
     let mut pick = chosen.clone();
+    // The picker on its row, the round's commands together on the next: beside the picker
+    // they left the report's button alone on a line, as if the row had wrapped.
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(tr(lang, "monitoring-round"));
         let caption = |r: &MonitoringRound| ItemRef::MonitoringRound(r).caption(lang);
@@ -75,6 +77,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             })
             .response
             .labelled_by(l.id);
+    });
+    ui.horizontal_wrapped(|ui| {
         if w::add_button(
             ui,
             &tr(lang, "monitoring-start-round"),
@@ -99,12 +103,12 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             cx.intents
                 .push(crate::app::Intent::Run(crate::app::Command::ImportActuals));
         }
+        // The report on the round shown (the command reads the same selection).
+        if !rounds.is_empty() && ui.button(tr(lang, "cmd-progress-report")).clicked() {
+            cx.intents
+                .push(crate::app::Intent::Run(crate::app::Command::ProgressReport));
+        }
     });
-    // The report on the round shown (the command reads the same selection).
-    if !rounds.is_empty() && ui.button(tr(lang, "cmd-progress-report")).clicked() {
-        cx.intents
-            .push(crate::app::Intent::Run(crate::app::Command::ProgressReport));
-    }
     if pick != chosen
         && let Some(id) = &pick
     {
