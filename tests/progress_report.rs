@@ -429,6 +429,50 @@ fn the_html_has_every_section_and_the_summary_s_figures() {
     );
 }
 
+/// An indicator with values in both rounds and neither a baseline nor targets: the summary's
+/// table of what moved shows the value before and now, the change, and the status the analysis
+/// gives (no data, for want of a path, and why).
+#[test]
+fn an_indicator_without_a_path_shows_its_values_and_change() {
+    let mut plan = sofia();
+    let i = plan
+        .indicators
+        .iter_mut()
+        .find(|i| i.id.as_str() == "I-1")
+        .unwrap();
+    i.baseline = None;
+    i.targets.clear();
+    let name = format!("{} {}", i.code, i.name);
+    let p = progress::prepare(&plan, None).unwrap();
+    let bg = Lang::Bg;
+    let html = progress::html(&p, bg);
+    let doc = parse(&html);
+    let moved = table(&doc, &tr(bg, "progress-indicators-moved"));
+    assert_eq!(
+        moved[0],
+        [
+            "progress-col-indicator",
+            "progress-col-before",
+            "progress-col-now",
+            "progress-col-change",
+            "progress-col-status"
+        ]
+        .map(|k| tr(bg, k))
+    );
+    let r = row(&moved, &name);
+    let value = |v: f64| format::decimal_up_to(bg, v, 4);
+    assert_eq!(r[1], value(4050.0));
+    assert_eq!(r[2], value(5200.0));
+    assert_eq!(r[3], format!("+{}", value(1150.0)));
+    let no_data = lap_studio::analysis::monitoring::Rag::NoData.label(bg);
+    let why = lap_studio::analysis::monitoring::reason_text(
+        bg,
+        &lap_studio::analysis::monitoring::Reason::NoPath,
+        &plan.facts.currency,
+    );
+    assert_eq!(r[4], format!("{no_data}\n{why}"));
+}
+
 #[test]
 fn labels_in_english_keep_the_plan_s_language() {
     let dir = tempfile::tempdir().unwrap();

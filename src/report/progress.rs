@@ -21,7 +21,7 @@ use super::fonts::Measure;
 use super::html::esc;
 use super::layout::{Column, GREY, Layout, Paper, Style};
 use super::svg;
-use super::tables::{Table, num, short, t};
+use super::tables::{Table, num, num_change, short, t};
 use super::{ExportError, cut_chars};
 use crate::analysis::monitoring::{self, MonitoringStatus, Rag, Status};
 use crate::analysis::progress::{self, Changed, Changes, NextSteps};
@@ -428,6 +428,55 @@ pub fn moved_table(p: &Progress<'_>, lang: Lang) -> Option<Table> {
     Some(Table::new(cols, rows))
 }
 
+/// The indicators whose value or status moved since the previous round: the value before and
+/// now, the change, and the status as the analysis gives it (with why, when it cannot judge
+/// one, as for an indicator without a baseline or targets). `None` when there is no previous
+/// round.
+pub fn indicators_moved_table(p: &Progress<'_>, lang: Lang) -> Option<Table> {
+    p.previous?;
+    let cols = vec![
+        Column::new(t(lang, "progress-col-indicator"), 2.6).max_lines(4),
+        Column::new(t(lang, "progress-col-before"), 1.1),
+        Column::new(t(lang, "progress-col-now"), 1.1),
+        Column::new(t(lang, "progress-col-change"), 1.0),
+        Column::new(t(lang, "progress-col-status"), 2.2),
+    ];
+    let value = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| num(lang, v));
+    let currency = &p.plan.facts.currency;
+    let rows = p
+        .plan
+        .indicators
+        .iter()
+        .zip(&p.changes.indicators)
+        .zip(&p.status.indicators)
+        .filter(|((_, ch), _)| ch.moved())
+        .map(|((i, ch), now)| {
+            let rag = match ch.previous_rag {
+                Some(from) if from != ch.rag => {
+                    format!("{} → {}", from.label(lang), ch.rag.label(lang))
+                }
+                _ => ch.rag.label(lang).to_owned(),
+            };
+            // A judged value's reasons are in the indicator's own section; a value that
+            // cannot be judged says why here.
+            let status = if ch.rag == Rag::NoData {
+                format!("{rag}\n{}", reasons(lang, &now.status, currency))
+            } else {
+                rag
+            };
+            vec![
+                indicator_name(i),
+                value(ch.previous),
+                value(ch.latest),
+                ch.change()
+                    .map_or_else(|| "—".to_owned(), |c| num_change(lang, c)),
+                status,
+            ]
+        })
+        .collect();
+    Some(Table::new(cols, rows))
+}
+
 /// Each strategic objective (a row set apart) and its specific objectives: status and why.
 pub fn objectives_table(p: &Progress<'_>, lang: Lang) -> Table {
     let cols = vec![
@@ -786,6 +835,19 @@ pub fn html(p: &Progress<'_>, lang: Lang) -> String {
                         html_table(&mut h, &caption, &moved);
                     }
                 }
+                if let Some(moved) = indicators_moved_table(p, lang) {
+                    let caption = t(lang, "progress-indicators-moved");
+                    if moved.rows.is_empty() {
+                        let _ = write!(
+                            h,
+                            "<h3>{}</h3><p>{}</p>",
+                            esc(&caption),
+                            esc(&t(lang, "progress-none-indicators-moved"))
+                        );
+                    } else {
+                        html_table(&mut h, &caption, &moved);
+                    }
+                }
             }
             Part::Objectives => html_table(&mut h, &heading, &objectives_table(p, lang)),
             Part::Indicators => {
@@ -886,6 +948,18 @@ fn body(l: &mut Layout<'_>, p: &Progress<'_>, lang: Lang) {
                     l.label_heading(2, &t(lang, "progress-moved"), 40.0);
                     if moved.rows.is_empty() {
                         l.label_paragraph(Style::BODY, &t(lang, "progress-none-moved"), 0.0);
+                    } else {
+                        pdf_table(l, &moved);
+                    }
+                }
+                if let Some(moved) = indicators_moved_table(p, lang) {
+                    l.label_heading(2, &t(lang, "progress-indicators-moved"), 40.0);
+                    if moved.rows.is_empty() {
+                        l.label_paragraph(
+                            Style::BODY,
+                            &t(lang, "progress-none-indicators-moved"),
+                            0.0,
+                        );
                     } else {
                         pdf_table(l, &moved);
                     }
