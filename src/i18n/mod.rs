@@ -194,6 +194,19 @@ mod tests {
             "source",
             "amount",
             "budget",
+            "objectives",
+            "objectives_count",
+            "from",
+            "to",
+            "codes",
+            "high",
+            "medium",
+            "last",
+            "best",
+            "best_score",
+            "worst",
+            "worst_score",
+            "q",
         ]
         .iter()
         .map(|a| (*a, FluentArg::Number(2.0)))

@@ -957,6 +957,44 @@ values-import-add = Добави към стойностите на плана
 values-import-replace = Замени стойностите на плана
 pdf-trend-caption = Отвореността през годините: общият индекс на всеки сравняван град по години; градът на плана е в тъмен цвят и със стойностите си, всяка линия е назована в края си.
 
+## The plan's charts: captions and text alternatives (PDF and HTML)
+chart-caption-gantt = График на дейностите по месеци, групирани и оцветени по стратегически цели.
+chart-caption-budget = Финансиране по източници: осигурени (плътно) и потенциални (щриховано) средства.
+chart-caption-risks = Матрица на рисковете: рисковете по вероятност и въздействие; по-тъмните клетки са с по-висока оценка.
+chart-caption-openness = Профил на отвореността: оценката на всяка област за всеки сравняван град; градът на плана е в тъмен цвят и със стойност.
+chart-alt-gantt = { $n ->
+    [one] { $count } дейност с график
+   *[other] { $count } дейности с график
+} по { $objectives ->
+    [one] { $objectives_count } стратегическа цел
+   *[other] { $objectives_count } стратегически цели
+}, от { $from } до { $to }.
+chart-alt-gantt-none = Нито една дейност няма дати.
+chart-alt-gantt-longest = Най-дългата, { $code }, продължава { $n ->
+    [one] { $count } месец
+   *[other] { $count } месеца
+}.
+chart-alt-budget = Обща стойност { $cost }; осигурени { $secured } ({ $share }), потенциални { $potential }, неосигурени { $unsecured }.
+chart-alt-budget-largest = Най-големият източник е { $source } с { $amount }.
+chart-alt-risks = Рискове: { $count }; с висока оценка (15 и повече): { $high }; с повишена оценка (10–14): { $medium }; останалите с по-ниска.
+chart-alt-risks-high = { $count } ({ $codes })
+chart-alt-risks-no-high = нито един
+chart-risk-code = Р{ $n }
+chart-no-home = Не е посочен градът на плана.
+chart-alt-no-index = { $city }: все още няма общ индекс.
+chart-alt-trend-year = { $value } през { $year } г. (място { $rank } от { $count })
+chart-alt-trend-one = { $city }: общ индекс { $first } ({ $method }).
+chart-alt-trend = { $city }: общ индекс { $first } и { $last } ({ $method }).
+chart-alt-openness = { $city }: общ индекс { $value } ({ $method }), място { $rank } от { $count }.
+chart-alt-openness-areas = Най-силна област: { $best } ({ $best_score }); най-слаба: { $worst } ({ $worst_score }).
+chart-quarter = { $q ->
+    [1] I
+    [2] II
+    [3] III
+   *[4] IV
+}
+chart-no-objective = Без цел
+
 ## Внос и износ на измерените стойности на индикаторите (issue 15)
 actuals-col-code = Код на индикатора
 actuals-col-date = Дата или година
