@@ -477,6 +477,26 @@ pub fn indicators_moved_table(p: &Progress<'_>, lang: Lang) -> Option<Table> {
     Some(Table::new(cols, rows))
 }
 
+/// The actions' and the indicators' tables of what moved, each with its caption and what to
+/// say when it is empty (none at all when there is no previous round).
+fn moved_tables(p: &Progress<'_>, lang: Lang) -> Vec<(String, String, Table)> {
+    [
+        (
+            "progress-moved",
+            "progress-none-moved",
+            moved_table(p, lang),
+        ),
+        (
+            "progress-indicators-moved",
+            "progress-none-indicators-moved",
+            indicators_moved_table(p, lang),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(caption, none, table)| Some((t(lang, caption), t(lang, none), table?)))
+    .collect()
+}
+
 /// Each strategic objective (a row set apart) and its specific objectives: status and why.
 pub fn objectives_table(p: &Progress<'_>, lang: Lang) -> Table {
     let cols = vec![
@@ -822,28 +842,9 @@ pub fn html(p: &Progress<'_>, lang: Lang) -> String {
                 html_list(&mut h, &change_lines(p, lang));
                 let _ = write!(h, "<h3>{}</h3>", esc(&t(lang, "progress-milestones")));
                 html_list(&mut h, &milestone_lines(p, lang));
-                if let Some(moved) = moved_table(p, lang) {
-                    let caption = t(lang, "progress-moved");
+                for (caption, none, moved) in moved_tables(p, lang) {
                     if moved.rows.is_empty() {
-                        let _ = write!(
-                            h,
-                            "<h3>{}</h3><p>{}</p>",
-                            esc(&caption),
-                            esc(&t(lang, "progress-none-moved"))
-                        );
-                    } else {
-                        html_table(&mut h, &caption, &moved);
-                    }
-                }
-                if let Some(moved) = indicators_moved_table(p, lang) {
-                    let caption = t(lang, "progress-indicators-moved");
-                    if moved.rows.is_empty() {
-                        let _ = write!(
-                            h,
-                            "<h3>{}</h3><p>{}</p>",
-                            esc(&caption),
-                            esc(&t(lang, "progress-none-indicators-moved"))
-                        );
+                        let _ = write!(h, "<h3>{}</h3><p>{}</p>", esc(&caption), esc(&none));
                     } else {
                         html_table(&mut h, &caption, &moved);
                     }
@@ -944,22 +945,10 @@ fn body(l: &mut Layout<'_>, p: &Progress<'_>, lang: Lang) {
                 for s in milestone_lines(p, lang) {
                     l.bullet(&s);
                 }
-                if let Some(moved) = moved_table(p, lang) {
-                    l.label_heading(2, &t(lang, "progress-moved"), 40.0);
+                for (caption, none, moved) in moved_tables(p, lang) {
+                    l.label_heading(2, &caption, 40.0);
                     if moved.rows.is_empty() {
-                        l.label_paragraph(Style::BODY, &t(lang, "progress-none-moved"), 0.0);
-                    } else {
-                        pdf_table(l, &moved);
-                    }
-                }
-                if let Some(moved) = indicators_moved_table(p, lang) {
-                    l.label_heading(2, &t(lang, "progress-indicators-moved"), 40.0);
-                    if moved.rows.is_empty() {
-                        l.label_paragraph(
-                            Style::BODY,
-                            &t(lang, "progress-none-indicators-moved"),
-                            0.0,
-                        );
+                        l.label_paragraph(Style::BODY, &none, 0.0);
                     } else {
                         pdf_table(l, &moved);
                     }
