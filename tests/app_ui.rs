@@ -1056,13 +1056,7 @@ fn the_round_commands_fit_one_row_at_1400_px() {
         lang: Lang::Bg,
         ..Settings::default()
     };
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut LapApp| app.show(ui),
-            app_on("sofia-open-cities", settings),
-        );
-    h.run();
+    let mut h = harness_sized(app_on("sofia-open-cities", settings), [1400.0, 900.0]);
     go_to_step(&mut h, "13. Наблюдение на изпълнението");
     let row: Vec<_> = [
         "Нов кръг",
