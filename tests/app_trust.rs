@@ -308,13 +308,7 @@ fn a_new_month_starts_at_the_plans_first_month() {
 
 #[test]
 fn the_review_page_shows_a_new_comment_form_in_the_window() {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(
-            |ui, app: &mut LapApp| app.show(ui),
-            app_on("sofia-open-cities", english()),
-        );
-    h.run();
+    let mut h = harness_sized(app_on("sofia-open-cities", english()), [1280.0, 800.0]);
     go_to_step(&mut h, "6. Actions");
     h.get_by_label_contains("1.2.2  ").click();
     h.run();
@@ -357,11 +351,7 @@ fn every_step_fits_800_by_600_in_both_languages() {
             lang,
             ..Settings::default()
         };
-        let mut h = Harness::builder().with_size([800.0, 600.0]).build_ui_state(
-            |ui, app: &mut LapApp| app.show(ui),
-            app_on("sofia-open-cities", settings),
-        );
-        h.run();
+        let mut h = harness_sized(app_on("sofia-open-cities", settings), [800.0, 600.0]);
         // A small window starts without the findings panel, so the editor has room; in
         // Bulgarian (the longer labels) it is asked for, and everything must fit beside it too.
         assert!(!h.state().findings_visible());

@@ -1006,3 +1006,74 @@ fn looking_at_every_actions_progress_changes_nothing() {
     assert_eq!(h.state().doc().plan(), &before);
     assert!(!h.state().doc().is_dirty());
 }
+
+/// A round is typed in after the fact: a milestone ticked as reached in it is dated with the
+/// round's own date, not with the day it was typed.
+#[test]
+fn a_milestone_ticked_in_a_round_takes_the_rounds_date() {
+    let mut h = harness(app_on("sofia-open-cities", english()));
+    go_to_step(&mut h, "13. Monitoring");
+    // The first round (31 Dec 2025), not the latest one shown at the start.
+    h.get_by_label("Monitoring round").click();
+    h.run();
+    h.get_all_by_label_contains("31 Dec 2025")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    let header = h
+        .get_all_by_label_contains("1.1.1  ")
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.starts_with("● "))
+        .unwrap();
+    h.get_by_label(&header).scroll_to_me();
+    h.run();
+    h.get_by_label(&header).click();
+    h.run();
+    let milestone = "Изнесено гише в район „Младост“ (due June 2026)";
+    h.get_by_label(milestone).scroll_to_me();
+    h.run();
+    h.get_by_label(milestone).click();
+    h.run();
+    let p = h.state().doc().plan();
+    let first = &p.monitoring.rounds[0];
+    assert_eq!(first.id.as_str(), "MR-1");
+    let reached = first
+        .progress
+        .iter()
+        .flat_map(|a| &a.milestones_reached)
+        .find(|m| m.milestone.as_str() == "MS-2")
+        .expect("MS-2 ticked in the first round");
+    assert_eq!(reached.date, lap_studio::model::Date::new(2025, 12, 31));
+    assert_eq!(reached.date, first.date);
+}
+
+/// At 1,400 px in Bulgarian (the longer labels) the Monitoring step's commands on the round
+/// shown sit on one row, none wrapped onto a line of its own.
+#[test]
+fn the_round_commands_fit_one_row_at_1400_px() {
+    let settings = Settings {
+        lang: Lang::Bg,
+        ..Settings::default()
+    };
+    let mut h = harness_sized(app_on("sofia-open-cities", settings), [1400.0, 900.0]);
+    go_to_step(&mut h, "13. Наблюдение на изпълнението");
+    let row: Vec<_> = [
+        "Нов кръг",
+        "Внос на стойности на индикаторите (CSV или xlsx)…",
+        "Отчет за напредъка…",
+    ]
+    .iter()
+    .map(|l| {
+        let b = h.get_by_role_and_label(Role::Button, l);
+        b.accesskit_node().bounding_box().unwrap()
+    })
+    .collect();
+    for b in &row[1..] {
+        assert!(
+            (b.y0 - row[0].y0).abs() < 1.0 && b.x0 > row[0].x0,
+            "not on one row: {row:?}"
+        );
+    }
+    assert!(row.iter().all(|b| b.x1 <= 1400.0), "{row:?}");
+}

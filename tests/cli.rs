@@ -1,24 +1,11 @@
 //! The command line, run as a user runs it.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn lap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+mod common;
+use common::*;
 
 const SOFIA: &str = "plan-templates/sofia-open-cities.ron";
 

@@ -3,25 +3,22 @@
 //! (tables with header cells, the profile a figure with its text alternative, the document's
 //! language), and a report of another kind than PDF or HTML is refused before any work.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use lap_studio::i18n::tr;
 use lap_studio::model::Lang;
 use lap_studio::report::compare::Part;
 use lopdf::{Document, Object};
 
+mod common;
+use common::pdf::{pdf_text, squash};
+use common::*;
+
 const PLANS: [&str; 3] = [
     "plan-templates/sofia-open-cities.ron",
     "plan-templates/vienna-open-cities.ron",
     "plan-templates/dublin-open-cities.ron",
 ];
-
-fn lap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
 
 fn compare(extra: &[&str]) -> Output {
     let mut args = vec!["compare"];
@@ -30,14 +27,10 @@ fn compare(extra: &[&str]) -> Output {
     lap(&args)
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
 #[test]
 fn the_text_summary_has_every_section_and_each_city() {
     let o = compare(&["--lang", "en"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     for part in Part::ALL {
         assert!(text.contains(&tr(Lang::En, part.key())), "{part:?}: {text}");
@@ -85,7 +78,7 @@ fn the_html_report_has_every_section_with_its_charts() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("network.html");
     let o = compare(&["-o", out.to_str().unwrap(), "--lang", "en"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("comparison of 3 plans"));
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
@@ -116,17 +109,11 @@ fn the_pdf_report_has_every_section_and_is_tagged() {
     let out = dir.path().join("network.pdf");
     // Sofia first: the labels are in Bulgarian, the first plan's language.
     let o = compare(&["-o", out.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     let doc = Document::load(&out).expect("a readable PDF");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    assert!(pages.len() >= 3, "{} pages", pages.len());
-    let text: String = pages
-        .iter()
-        .map(|p| doc.extract_text(&[*p]).unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let squash = |s: &str| s.split_whitespace().collect::<String>();
-    let all = squash(&text);
+    let pages = doc.get_pages().len();
+    assert!(pages >= 3, "{pages} pages");
+    let all = pdf_text(&doc);
     for part in Part::ALL {
         let heading = tr(Lang::Bg, part.key());
         assert!(all.contains(&squash(&heading)), "{heading} missing");
@@ -166,7 +153,7 @@ fn the_pdf_report_has_every_section_and_is_tagged() {
 fn a_report_neither_pdf_nor_html_is_refused() {
     let o = compare(&["-o", "network.docx"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("PDF (.pdf) or HTML (.html)"));
+    assert!(stderr(&o).contains("PDF (.pdf) or HTML (.html)"));
     assert!(!std::path::Path::new("network.docx").exists());
     // One plan is not a comparison.
     let one = lap(&["compare", PLANS[0]]);

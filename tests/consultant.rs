@@ -1,24 +1,18 @@
 //! Consultants' tools: comparing versions, fingerprints that tie a PDF to its file, and CSV
 //! tables for spreadsheets.
 
-use std::process::{Command, Output};
-
 use lap_studio::analysis::diff::{ChangeKind, diff};
 use lap_studio::model::*;
 use lap_studio::store;
+
+mod common;
+use common::*;
 
 fn sofia() -> Plan {
     store::templates::find("sofia-open-cities")
         .unwrap()
         .plan()
         .unwrap()
-}
-
-fn lap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
 }
 
 fn changed_version() -> Plan {
@@ -99,13 +93,10 @@ fn diff_on_the_command_line() {
     let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
     let same = lap(&["diff", a, a]);
     assert_eq!(same.status.code(), Some(0));
-    assert_eq!(
-        String::from_utf8_lossy(&same.stdout).trim(),
-        "no differences"
-    );
+    assert_eq!(stdout(&same).trim(), "no differences");
     let text = lap(&["diff", a, b]);
     assert_eq!(text.status.code(), Some(1));
-    let out = String::from_utf8_lossy(&text.stdout);
+    let out = stdout(&text);
     assert!(
         out.contains("~ actions/A-4  1.2.3  Обучение за междукултурна комуникация"),
         "{out}"
@@ -150,7 +141,7 @@ fn the_fingerprint_survives_fmt_and_is_printed_on_an_adopted_plans_pdf() {
     std::fs::write(&file, ron::to_string(&plan).unwrap()).unwrap();
     let f = file.to_str().unwrap();
     let before = lap(&["fingerprint", f]);
-    let full = String::from_utf8_lossy(&before.stdout)
+    let full = stdout(&before)
         .split_whitespace()
         .next()
         .unwrap()
@@ -158,19 +149,13 @@ fn the_fingerprint_survives_fmt_and_is_printed_on_an_adopted_plans_pdf() {
     assert_eq!(full.len(), 64);
     assert!(lap(&["fmt", f]).status.success());
     let after = lap(&["fingerprint", f]);
-    assert_eq!(
-        String::from_utf8_lossy(&after.stdout)
-            .split_whitespace()
-            .next()
-            .unwrap(),
-        full
-    );
+    assert_eq!(stdout(&after).split_whitespace().next().unwrap(), full);
     assert_eq!(
         full,
         store::fingerprint(&plan),
         "the same on this machine as in the library"
     );
-    let short = String::from_utf8_lossy(&lap(&["fingerprint", f, "--short"]).stdout)
+    let short = stdout(&lap(&["fingerprint", f, "--short"]))
         .trim()
         .to_owned();
     assert!(full.starts_with(&short.replace('-', "")));
@@ -216,7 +201,7 @@ fn csv_tables_parse_back_with_cyrillic_intact() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     for (name, rows, header, cell) in [
         (
             "actions.csv",
@@ -250,16 +235,6 @@ fn csv_tables_parse_back_with_cyrillic_intact() {
     );
 }
 
-/// The names in a folder, sorted.
-fn names(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn csv_tables_are_written_as_a_set_all_new_or_all_old() {
     let dir = tempfile::tempdir().unwrap();
@@ -291,7 +266,7 @@ fn csv_tables_are_written_as_a_set_all_new_or_all_old() {
     std::fs::create_dir(out.join("funding.csv")).unwrap();
     let o = export(revised.to_str().unwrap());
     assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = stderr(&o);
     assert!(
         err.contains("funding.csv") && err.contains("no file was changed"),
         "{err}"
@@ -335,7 +310,7 @@ fn the_html_is_well_formed_accessible_and_complete() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     let opts = || roxmltree::ParsingOptions {
         allow_dtd: true,
@@ -494,7 +469,7 @@ fn the_workbook_has_a_sheet_per_table_with_numbers_as_numbers() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("a workbook a reader opens");
     assert_eq!(
         book.sheet_names(),

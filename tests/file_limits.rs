@@ -4,25 +4,12 @@
 //! symbolic link is named where it really is.
 
 use std::fs;
-use std::process::{Command, Output};
 
 use lap_studio::model::{Action, ActionId, Plan};
 use lap_studio::store::{self, limits};
 
-fn lap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+mod common;
+use common::*;
 
 #[test]
 fn generate_refuses_more_actions_than_a_file_may_have() {

@@ -3,43 +3,12 @@
 //! nothing behind; a read-only file needs `--force`; a dangling link is not written through.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+
+mod common;
+use common::*;
 
 const SOFIA: &str = "plan-templates/sofia-open-cities.ron";
-
-/// Runs the program, killing it if it takes longer than a hanging program would.
-fn lap(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lap-studio"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(60) {
-            child.kill().unwrap();
-            panic!("lap-studio {args:?} hangs");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
 
 #[cfg(unix)]
 fn mkfifo(path: &Path) -> bool {

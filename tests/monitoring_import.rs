@@ -2,26 +2,13 @@
 //! department's CSV or xlsx into a monitoring round, all or nothing unless bad rows are skipped.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use lap_studio::model::{Date, Plan};
 
+mod common;
+use common::*;
+
 const SOFIA: &str = "plan-templates/sofia-open-cities.ron";
-
-fn lap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 /// A copy of the Sofia sample in a fresh folder: the folder, the plan file and the plan.
 fn sofia() -> (tempfile::TempDir, PathBuf, Plan) {

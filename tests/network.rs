@@ -2,21 +2,12 @@
 //! synced from a network file is told when the network agrees a newer version.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use lap_studio::model::{Currency, Network};
 use lap_studio::store;
 
-fn lap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+mod common;
+use common::*;
 
 const SOFIA: &str = "plan-templates/sofia-open-cities.ron";
 
@@ -89,7 +80,7 @@ fn a_broken_network_file_is_refused_with_its_place() {
     .unwrap();
     let o = lap(&["network", "check", net.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    let e = String::from_utf8(o.stderr).unwrap();
+    let e = stderr(&o);
     assert!(e.contains("bad.lapnet.ron:4:"), "{e}");
     // The plan is never touched by a failed import.
     let plan = dir.path().join("p.ron");

@@ -6,6 +6,10 @@ use lap_studio::model::{Lang, Plan, PlanStatus};
 use lap_studio::report::{self, Options, Part, layout::Paper};
 use lopdf::{Document, Object};
 
+mod common;
+use common::pdf::name;
+use common::*;
+
 /// Pages of the Sofia plan's council PDF.
 const PAGES: usize = 49;
 
@@ -24,12 +28,6 @@ fn render(plan: &Plan, opts: &Options) -> (report::Pdf, Document) {
 
 fn page_text(doc: &Document, page: usize) -> String {
     doc.extract_text(&[page as u32]).unwrap_or_default()
-}
-
-fn name(o: &Object) -> String {
-    o.as_name()
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -481,10 +479,7 @@ fn section_text(pages: &[String], pdf: &report::Pdf, title: &str) -> String {
 fn the_summary_pages_figures_equal_summary_json() {
     use lap_studio::model::{Money, format};
     const FILE: &str = "plan-templates/sofia-open-cities.ron";
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lap-studio"))
-        .args(["summary", FILE, "--format", "json"])
-        .output()
-        .unwrap();
+    let out = lap(&["summary", FILE, "--format", "json"]);
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let b = &json["budget_eur"];

@@ -5,6 +5,9 @@ use lap_studio::model::{Lang, Plan};
 use lap_studio::report::{self, Options};
 use lopdf::{Document, Object};
 
+mod common;
+use common::pdf::{self, dict, mcids, name, walk};
+
 fn sofia() -> Plan {
     lap_studio::store::templates::find("sofia-open-cities")
         .unwrap()
@@ -15,20 +18,6 @@ fn sofia() -> Plan {
 fn render(plan: &Plan, opts: &Options) -> Document {
     let pdf = report::render(plan, opts, &|_| {}).unwrap();
     Document::load_mem(&pdf.bytes).expect("a readable PDF")
-}
-
-fn name(o: &Object) -> String {
-    o.as_name()
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .unwrap_or_default()
-}
-
-fn dict<'a>(doc: &'a Document, o: &'a Object) -> &'a lopdf::Dictionary {
-    match o {
-        Object::Reference(r) => doc.get_dictionary(*r).expect("a dictionary"),
-        Object::Dictionary(d) => d,
-        other => panic!("not a dictionary: {other:?}"),
-    }
 }
 
 #[test]
@@ -116,61 +105,13 @@ fn the_document_level_of_pdf_ua_and_pdf_a() {
     assert_eq!(&icc[36..40], b"acsp");
 }
 
-/// The structure elements in reading order (depth first), with their dictionaries.
-fn walk<'a>(doc: &'a Document, k: &'a Object, out: &mut Vec<&'a lopdf::Dictionary>) {
-    match k {
-        Object::Array(a) => a.iter().for_each(|x| walk(doc, x, out)),
-        Object::Reference(r) => {
-            if let Ok(d) = doc.get_dictionary(*r)
-                && d.has(b"S")
-            {
-                out.push(d);
-                if let Ok(kids) = d.get(b"K") {
-                    walk(doc, kids, out);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The MCIDs an element holds directly, with the page (object id) each is on.
-fn mcids(d: &lopdf::Dictionary) -> Vec<(Option<lopdf::ObjectId>, i64)> {
-    let home = d.get(b"Pg").and_then(Object::as_reference).ok();
-    let mut out = Vec::new();
-    let mut one = |o: &Object| match o {
-        Object::Integer(i) => out.push((home, *i)),
-        // An object reference (a link's annotation) holds no marked content.
-        Object::Dictionary(m) if m.has(b"Obj") => {}
-        Object::Dictionary(m) => out.push((
-            m.get(b"Pg").and_then(Object::as_reference).ok(),
-            m.get(b"MCID").and_then(Object::as_i64).unwrap(),
-        )),
-        _ => {}
-    };
-    match d.get(b"K") {
-        Ok(Object::Array(a)) => a.iter().for_each(&mut one),
-        Ok(o) => one(o),
-        Err(_) => {}
-    }
-    out
-}
-
 #[test]
 fn the_structure_tree_covers_every_page_s_content() {
     let plan = sofia();
     let doc = render(&plan, &Options::for_plan(&plan));
-    let catalog = doc.catalog().unwrap();
-    let root = dict(
-        &doc,
-        catalog.get(b"StructTreeRoot").expect("a structure tree"),
-    );
-    let parent_tree = dict(&doc, root.get(b"ParentTree").expect("a parent tree"));
-    let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
-    let mut elems = Vec::new();
-    walk(&doc, root.get(b"K").unwrap(), &mut elems);
-    let role = |d: &lopdf::Dictionary| name(d.get(b"S").unwrap());
-    assert_eq!(role(elems[0]), "Document");
+    let t = pdf::tree(&doc);
+    let elems = &t.elems;
+    let role = |d: &lopdf::Dictionary| pdf::role(d);
 
     // Figures carry their text alternative; there are the Sofia plan's five charts (the
     // openness trend over its two years among them).
@@ -181,17 +122,13 @@ fn the_structure_tree_covers_every_page_s_content() {
         assert!(alt.trim().len() > 20, "{alt:?}");
     }
     // Table header cells say what they head.
-    let ths: Vec<_> = elems.iter().filter(|d| role(d) == "TH").collect();
+    let ths = pdf::header_cells(&doc, &t);
     assert!(ths.len() > 20);
-    let mut row_heads = Vec::new();
-    for th in ths {
-        let a = dict(&doc, th.get(b"A").expect("attributes"));
-        match name(a.get(b"Scope").unwrap()).as_str() {
-            "Column" => {}
-            "Row" => row_heads.push(element_text(&doc, th)),
-            other => panic!("/Scope /{other}"),
-        }
-    }
+    let row_heads: Vec<String> = ths
+        .iter()
+        .filter(|(_, scope)| scope == "Row")
+        .map(|(th, _)| element_text(&doc, th))
+        .collect();
     // Totals and subtotals are headed by the cell that names them.
     assert!(row_heads.iter().any(|t| t == "Общо"), "{row_heads:?}");
     assert!(
@@ -199,16 +136,7 @@ fn the_structure_tree_covers_every_page_s_content() {
         "{row_heads:?}"
     );
     // Headings start at H1 and never skip a level going down.
-    let mut last = 0;
-    let mut count = 0;
-    for d in &elems {
-        let r = role(d);
-        if let Some(n) = r.strip_prefix('H').and_then(|n| n.parse::<u8>().ok()) {
-            assert!(n <= last + 1, "H{n} after H{last}");
-            last = n;
-            count += 1;
-        }
-    }
+    let count = pdf::heading_levels(&t, "the plan").len();
     assert!(count > 50, "{count} headings");
     // The first heading is the plan's title, on the cover.
     let first = elems
@@ -222,53 +150,7 @@ fn the_structure_tree_covers_every_page_s_content() {
 
     // Every MCID in the content is the tree's: in the page's parent-tree entry, pointing at
     // an element that holds it; all text is inside marked content.
-    let mut held = std::collections::HashSet::new();
-    for d in &elems {
-        for (pg, mcid) in mcids(d) {
-            held.insert((pg.expect("a page"), mcid));
-        }
-    }
-    for (n, page_id) in doc.get_pages() {
-        let page = doc.get_dictionary(page_id).unwrap();
-        let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
-        let entry = nums
-            .chunks(2)
-            .find(|c| c[0].as_i64().ok() == Some(key))
-            .map(|c| c[1].as_array().unwrap())
-            .expect("a parent-tree entry for every page");
-        let content = doc.get_and_decode_page_content(page_id).unwrap();
-        let mut depth = 0usize;
-        let mut seen = 0;
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "BDC" => {
-                    depth += 1;
-                    if let Some(Object::Dictionary(p)) = op.operands.get(1)
-                        && let Ok(mcid) = p.get(b"MCID").and_then(Object::as_i64)
-                    {
-                        assert!((mcid as usize) < entry.len(), "page {n}: MCID {mcid}");
-                        assert!(held.contains(&(page_id, mcid)), "page {n}: MCID {mcid}");
-                        seen += 1;
-                    }
-                }
-                "BMC" => {
-                    depth += 1;
-                    assert_eq!(name(&op.operands[0]), "Artifact");
-                }
-                "EMC" => depth -= 1,
-                "Tj" | "TJ" | "Do" | "re" | "l" => {
-                    assert!(
-                        depth > 0,
-                        "page {n}: {} outside marked content",
-                        op.operator
-                    )
-                }
-                _ => {}
-            }
-        }
-        assert_eq!(depth, 0, "page {n}: unbalanced marked content");
-        assert_eq!(seen, entry.len(), "page {n}");
-    }
+    pdf::check_marked_content(&doc, &t, "the plan");
 }
 
 #[test]

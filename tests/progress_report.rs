@@ -4,30 +4,18 @@
 //! its figures against `summary --format json`'s monitoring block, the earlier round's report,
 //! the errors; and in the app, the command in the File menu and the Monitoring step.
 
-use std::process::{Command, Output};
-
 use egui_kittest::kittest::Queryable;
 use lap_studio::app::{LapApp, Settings};
 use lap_studio::i18n::tr;
 use lap_studio::model::{Lang, Money, format};
 use lap_studio::report::progress::{self, Part};
-use lopdf::{Document, Object};
+use lopdf::Document;
 
 mod common;
+use common::pdf::{self, dict, pdf_text, squash};
 use common::*;
 
 const SOFIA: &str = "plan-templates/sofia-open-cities.ron";
-
-fn lap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lap-studio"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Writes the Sofia report on `round` (the latest when `None`) to `name` in `dir`.
 fn report(dir: &std::path::Path, name: &str, round: Option<&str>) -> std::path::PathBuf {
@@ -38,7 +26,7 @@ fn report(dir: &std::path::Path, name: &str, round: Option<&str>) -> std::path::
     }
     let o = lap(&args);
     assert!(o.status.success(), "{}", stderr(&o));
-    let said = String::from_utf8_lossy(&o.stdout).into_owned();
+    let said = stdout(&o);
     let named = match round {
         Some("2025-12-31") | Some("MR-1") => "MR-1",
         _ => "MR-2",
@@ -49,74 +37,6 @@ fn report(dir: &std::path::Path, name: &str, round: Option<&str>) -> std::path::
 
 fn sofia() -> lap_studio::model::Plan {
     lap_studio::store::load(std::path::Path::new(SOFIA)).unwrap()
-}
-
-fn name(o: &Object) -> String {
-    o.as_name()
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .unwrap_or_default()
-}
-
-fn dict<'a>(doc: &'a Document, o: &'a Object) -> &'a lopdf::Dictionary {
-    match o {
-        Object::Reference(r) => doc.get_dictionary(*r).expect("a dictionary"),
-        Object::Dictionary(d) => d,
-        other => panic!("not a dictionary: {other:?}"),
-    }
-}
-
-/// The structure elements in reading order (depth first).
-fn walk<'a>(doc: &'a Document, k: &'a Object, out: &mut Vec<&'a lopdf::Dictionary>) {
-    match k {
-        Object::Array(a) => a.iter().for_each(|x| walk(doc, x, out)),
-        Object::Reference(r) => {
-            if let Ok(d) = doc.get_dictionary(*r)
-                && d.has(b"S")
-            {
-                out.push(d);
-                if let Ok(kids) = d.get(b"K") {
-                    walk(doc, kids, out);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The MCIDs an element holds directly, with the page each is on.
-fn mcids(d: &lopdf::Dictionary) -> Vec<(Option<lopdf::ObjectId>, i64)> {
-    let home = d.get(b"Pg").and_then(Object::as_reference).ok();
-    let mut out = Vec::new();
-    let mut one = |o: &Object| match o {
-        Object::Integer(i) => out.push((home, *i)),
-        Object::Dictionary(m) if m.has(b"Obj") => {}
-        Object::Dictionary(m) => out.push((
-            m.get(b"Pg").and_then(Object::as_reference).ok(),
-            m.get(b"MCID").and_then(Object::as_i64).unwrap(),
-        )),
-        _ => {}
-    };
-    match d.get(b"K") {
-        Ok(Object::Array(a)) => a.iter().for_each(&mut one),
-        Ok(o) => one(o),
-        Err(_) => {}
-    }
-    out
-}
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn pdf_text(doc: &Document) -> String {
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    squash(
-        &pages
-            .iter()
-            .map(|p| doc.extract_text(&[*p]).unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
 }
 
 /// How many of the plan's indicators have a chart in the report on `round`.
@@ -170,93 +90,38 @@ fn each_round_s_pdf_has_every_section_and_a_full_structure_tree() {
         let info = dict(&doc, doc.trailer.get(b"Info").unwrap());
         let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
         assert!(title.contains(&plan.facts.title), "{title}");
-        let root = dict(
-            &doc,
-            catalog.get(b"StructTreeRoot").expect("a structure tree"),
-        );
-        let parent_tree = dict(&doc, root.get(b"ParentTree").expect("a parent tree"));
-        let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
-        let mut elems = Vec::new();
-        walk(&doc, root.get(b"K").unwrap(), &mut elems);
-        let role = |d: &lopdf::Dictionary| name(d.get(b"S").unwrap());
-        assert_eq!(role(elems[0]), "Document");
+        let t = pdf::tree(&doc);
         // A chart per indicator with something to draw, each with its text alternative
         // and a caption.
-        let figures: Vec<_> = elems.iter().filter(|d| role(d) == "Figure").collect();
+        let figures: Vec<_> = t
+            .elems
+            .iter()
+            .filter(|d| pdf::role(d) == "Figure")
+            .collect();
         assert_eq!(figures.len(), charted(&plan, round), "{round}");
         for f in &figures {
             let alt = lopdf::decode_text_string(f.get(b"Alt").expect("an /Alt")).unwrap();
             assert!(alt.contains("Планирано"), "{alt:?}");
         }
         assert_eq!(
-            elems.iter().filter(|d| role(d) == "Caption").count(),
+            t.elems.iter().filter(|d| pdf::role(d) == "Caption").count(),
             figures.len()
         );
         // Header cells say what they head.
-        let ths: Vec<_> = elems.iter().filter(|d| role(d) == "TH").collect();
+        let ths = pdf::header_cells(&doc, &t);
         assert!(ths.len() > 50, "{} header cells", ths.len());
-        for th in ths {
-            let a = dict(&doc, th.get(b"A").expect("attributes"));
-            let scope = name(a.get(b"Scope").unwrap());
-            assert!(scope == "Column" || scope == "Row", "/Scope /{scope}");
-        }
         // Headings start at H1 and never skip a level going down.
-        let mut last = 0;
-        let mut h1 = 0;
-        for d in &elems {
-            if let Some(n) = role(d).strip_prefix('H').and_then(|n| n.parse::<u8>().ok()) {
-                assert!(n <= last + 1, "{round}: H{n} after H{last}");
-                last = n;
-                h1 += usize::from(n == 1);
-            }
-        }
+        let h1 = pdf::heading_levels(&t, round)
+            .iter()
+            .filter(|n| **n == 1)
+            .count();
         assert_eq!(
             h1,
             1 + Part::ALL.len(),
             "{round}: the title and each section"
         );
         // Every MCID in the content is the tree's, and all drawing is marked.
-        let mut held = std::collections::HashSet::new();
-        for d in &elems {
-            for (pg, mcid) in mcids(d) {
-                held.insert((pg.expect("a page"), mcid));
-            }
-        }
-        for (n, page_id) in doc.get_pages() {
-            let page = doc.get_dictionary(page_id).unwrap();
-            let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
-            let entry = nums
-                .chunks(2)
-                .find(|c| c[0].as_i64().ok() == Some(key))
-                .map(|c| c[1].as_array().unwrap())
-                .expect("a parent-tree entry for every page");
-            let content = doc.get_and_decode_page_content(page_id).unwrap();
-            let (mut depth, mut seen) = (0usize, 0usize);
-            for op in &content.operations {
-                match op.operator.as_str() {
-                    "BDC" => {
-                        depth += 1;
-                        if let Some(Object::Dictionary(p)) = op.operands.get(1)
-                            && let Ok(mcid) = p.get(b"MCID").and_then(Object::as_i64)
-                        {
-                            assert!(held.contains(&(page_id, mcid)), "page {n}: MCID {mcid}");
-                            seen += 1;
-                        }
-                    }
-                    "BMC" => {
-                        depth += 1;
-                        assert_eq!(name(&op.operands[0]), "Artifact");
-                    }
-                    "EMC" => depth -= 1,
-                    "Tj" | "TJ" | "Do" | "re" | "l" => {
-                        assert!(depth > 0, "page {n}: {} unmarked", op.operator)
-                    }
-                    _ => {}
-                }
-            }
-            assert_eq!(depth, 0, "page {n}: unbalanced marked content");
-            assert_eq!(seen, entry.len(), "page {n}");
-        }
+        pdf::check_marked_content(&doc, &t, round);
     }
 }
 
@@ -427,6 +292,50 @@ fn the_html_has_every_section_and_the_summary_s_figures() {
         row(&earlier_money, &tr(bg, "progress-row-spent"))[1],
         spent[1]
     );
+}
+
+/// An indicator with values in both rounds and neither a baseline nor targets: the summary's
+/// table of what moved shows the value before and now, the change, and the status the analysis
+/// gives (no data, for want of a path, and why).
+#[test]
+fn an_indicator_without_a_path_shows_its_values_and_change() {
+    let mut plan = sofia();
+    let i = plan
+        .indicators
+        .iter_mut()
+        .find(|i| i.id.as_str() == "I-1")
+        .unwrap();
+    i.baseline = None;
+    i.targets.clear();
+    let name = format!("{} {}", i.code, i.name);
+    let p = progress::prepare(&plan, None).unwrap();
+    let bg = Lang::Bg;
+    let html = progress::html(&p, bg);
+    let doc = parse(&html);
+    let moved = table(&doc, &tr(bg, "progress-indicators-moved"));
+    assert_eq!(
+        moved[0],
+        [
+            "progress-col-indicator",
+            "progress-col-before",
+            "progress-col-now",
+            "progress-col-change",
+            "progress-col-status"
+        ]
+        .map(|k| tr(bg, k))
+    );
+    let r = row(&moved, &name);
+    let value = |v: f64| format::decimal_up_to(bg, v, 4);
+    assert_eq!(r[1], value(4050.0));
+    assert_eq!(r[2], value(5200.0));
+    assert_eq!(r[3], format!("+{}", value(1150.0)));
+    let no_data = lap_studio::analysis::monitoring::Rag::NoData.label(bg);
+    let why = lap_studio::analysis::monitoring::reason_text(
+        bg,
+        &lap_studio::analysis::monitoring::Reason::NoPath,
+        &plan.facts.currency,
+    );
+    assert_eq!(r[4], format!("{no_data}\n{why}"));
 }
 
 #[test]

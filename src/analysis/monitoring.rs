@@ -239,6 +239,9 @@ pub struct IndicatorResult {
     pub indicator: IndicatorId,
     /// Its status.
     pub status: Status,
+    /// The latest value reported up to the round (none: no round reports one), whether or not
+    /// the indicator has a baseline or targets to judge it against.
+    pub latest: Option<f64>,
 }
 
 /// An action's status, with what the latest report says of it.
@@ -582,9 +585,13 @@ pub fn status(plan: &Plan, round: Option<&MonitoringRoundId>) -> MonitoringStatu
     let indicators: Vec<IndicatorResult> = plan
         .indicators
         .iter()
-        .map(|i| IndicatorResult {
-            indicator: i.id.clone(),
-            status: indicator_status(i, actuals.get(i.id.as_str()).copied(), tolerance),
+        .map(|i| {
+            let latest = actuals.get(i.id.as_str()).copied();
+            IndicatorResult {
+                indicator: i.id.clone(),
+                status: indicator_status(i, latest, tolerance),
+                latest: latest.map(|(a, _)| a.value),
+            }
         })
         .collect();
     let now = as_of.map(Date::year_month);

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::monitoring::{self, MonitoringStatus, Rag, Reason};
+use super::monitoring::{self, MonitoringStatus, Rag};
 use crate::model::{
     ActionId, ActionProgress, ActionStatus, Date, IndicatorId, MilestoneId, Money,
     MonitoringRoundId, Plan, YearMonth,
@@ -43,6 +43,20 @@ pub struct IndicatorChange {
     pub previous_rag: Option<Rag>,
     /// Its status as of this round.
     pub rag: Rag,
+}
+
+impl IndicatorChange {
+    /// This round's value less the previous round's (none: either has no value).
+    pub fn change(&self) -> Option<f64> {
+        Some(self.latest? - self.previous?)
+    }
+
+    /// Whether its value or its status differs from the previous round's (false when there is
+    /// no previous round).
+    pub fn moved(&self) -> bool {
+        self.previous_rag.is_some()
+            && (self.previous != self.latest || self.previous_rag != Some(self.rag))
+    }
 }
 
 /// One action in the previous round and in this one.
@@ -106,14 +120,6 @@ pub struct Changes {
     pub new_milestones: Vec<NewMilestone>,
 }
 
-/// The value an indicator's status was judged on.
-fn judged_value(reasons: &[Reason]) -> Option<f64> {
-    reasons.iter().find_map(|r| match r {
-        Reason::Indicator { actual, .. } => Some(*actual),
-        _ => None,
-    })
-}
-
 fn snapshot(a: &monitoring::ActionResult) -> ActionSnapshot {
     ActionSnapshot {
         rag: a.status.rag,
@@ -156,8 +162,10 @@ pub fn changes_between(
             let prev = before.and_then(|b| b.indicators.get(k));
             IndicatorChange {
                 indicator: i.indicator.clone(),
-                previous: prev.and_then(|p| judged_value(&p.status.reasons)),
-                latest: judged_value(&i.status.reasons),
+                // The values reported, judged or not: an indicator without a baseline or
+                // targets has no status to give, and its values still moved.
+                previous: prev.and_then(|p| p.latest),
+                latest: i.latest,
                 previous_rag: prev.map(|p| p.status.rag),
                 rag: i.status.rag,
             }
@@ -539,6 +547,35 @@ mod tests {
         // No rounds at all: nothing, and no panic.
         let c = changes(&Plan::new(), None);
         assert_eq!((c.round, c.previous), (None, None));
+    }
+
+    #[test]
+    fn an_indicator_without_a_path_still_shows_its_values() {
+        let mut p = two_rounds();
+        // No baseline and no targets: nothing to judge by, and values in both rounds.
+        p.indicators[0].baseline = None;
+        p.indicators[0].targets.clear();
+        let c = changes(&p, None);
+        let i = &c.indicators[0];
+        assert_eq!((i.previous, i.latest), (Some(150.0), Some(160.0)));
+        assert_eq!(i.change(), Some(10.0));
+        assert!(i.moved());
+        // The status stays the analysis's: no data, for want of a path.
+        assert_eq!((i.previous_rag, i.rag), (Some(Rag::NoData), Rag::NoData));
+        let s = monitoring::status(&p, None);
+        assert_eq!(
+            s.indicators[0].status.reasons,
+            vec![monitoring::Reason::NoPath]
+        );
+        // The same value in both rounds, the same status: nothing moved.
+        p.monitoring.rounds[1].actuals[0].value = 150.0;
+        let c = changes(&p, None);
+        assert_eq!(c.indicators[0].change(), Some(0.0));
+        assert!(!c.indicators[0].moved());
+        // The first round has nothing to move from.
+        let c = changes(&p, Some(&"MR-1".into()));
+        assert_eq!(c.indicators[0].change(), None);
+        assert!(!c.indicators[0].moved());
     }
 
     #[test]

@@ -107,6 +107,117 @@ pub const FILES: &[(Lang, &str)] = &[
 mod tests {
     use super::*;
 
+    /// Every argument any message uses, so messages with placeables resolve too.
+    fn every_arg() -> Vec<(&'static str, FluentArg)> {
+        [
+            "n",
+            "file",
+            "errors",
+            "warnings",
+            "cost",
+            "secured",
+            "potential",
+            "unsecured",
+            "page",
+            "total",
+            "items",
+            "fingerprint",
+            "version",
+            "name",
+            "decision",
+            "open",
+            "item",
+            "what",
+            "field",
+            "value",
+            "template",
+            "names",
+            "backup",
+            "count",
+            "max",
+            "chars",
+            "place",
+            "error",
+            "ne",
+            "nw",
+            "nh",
+            "hints",
+            "complete",
+            "period",
+            "status",
+            "share",
+            "city",
+            "score",
+            "method",
+            "rank",
+            "title",
+            "line",
+            "column",
+            "indicator",
+            "year",
+            "first",
+            "cities",
+            "ids",
+            "id",
+            "values",
+            "practices",
+            "plan",
+            "network",
+            "taken",
+            "taken_date",
+            "date",
+            "actual",
+            "expected",
+            "shortfall",
+            "start",
+            "planned",
+            "months",
+            "due",
+            "spent",
+            "done",
+            "on",
+            "risk",
+            "off",
+            "none",
+            "tolerance",
+            "twice",
+            "round",
+            "adopted",
+            "action",
+            "end",
+            "rounds",
+            "actions",
+            "indicators",
+            "committed",
+            "current",
+            "message",
+            "code",
+            "bad",
+            "good",
+            "unit",
+            "currency",
+            "source",
+            "amount",
+            "budget",
+            "objectives",
+            "objectives_count",
+            "from",
+            "to",
+            "codes",
+            "high",
+            "medium",
+            "last",
+            "best",
+            "best_score",
+            "worst",
+            "worst_score",
+            "q",
+        ]
+        .iter()
+        .map(|a| (*a, FluentArg::Number(2.0)))
+        .collect()
+    }
+
     #[test]
     fn every_key_exists_in_every_language() {
         let (_, en) = FILES[0];
@@ -119,103 +230,7 @@ mod tests {
             }
             for k in &ids {
                 assert!(en_ids.contains(k), "{k} is in {lang:?} but not in English");
-                // Every argument any message uses, so messages with placeables resolve too.
-                let args: Vec<(&str, FluentArg)> = [
-                    "n",
-                    "file",
-                    "errors",
-                    "warnings",
-                    "cost",
-                    "secured",
-                    "potential",
-                    "unsecured",
-                    "page",
-                    "total",
-                    "items",
-                    "fingerprint",
-                    "version",
-                    "name",
-                    "decision",
-                    "open",
-                    "item",
-                    "what",
-                    "field",
-                    "value",
-                    "template",
-                    "names",
-                    "backup",
-                    "count",
-                    "max",
-                    "chars",
-                    "place",
-                    "error",
-                    "ne",
-                    "nw",
-                    "nh",
-                    "hints",
-                    "complete",
-                    "period",
-                    "status",
-                    "share",
-                    "city",
-                    "score",
-                    "method",
-                    "rank",
-                    "title",
-                    "line",
-                    "column",
-                    "indicator",
-                    "year",
-                    "first",
-                    "cities",
-                    "ids",
-                    "id",
-                    "values",
-                    "practices",
-                    "plan",
-                    "network",
-                    "taken",
-                    "taken_date",
-                    "date",
-                    "actual",
-                    "expected",
-                    "date",
-                    "shortfall",
-                    "start",
-                    "planned",
-                    "months",
-                    "due",
-                    "spent",
-                    "done",
-                    "on",
-                    "risk",
-                    "off",
-                    "none",
-                    "tolerance",
-                    "twice",
-                    "round",
-                    "adopted",
-                    "action",
-                    "end",
-                    "rounds",
-                    "actions",
-                    "indicators",
-                    "committed",
-                    "current",
-                    "message",
-                    "code",
-                    "bad",
-                    "good",
-                    "unit",
-                    "currency",
-                    "source",
-                    "amount",
-                    "value",
-                    "budget",
-                ]
-                .iter()
-                .map(|a| (*a, FluentArg::Number(2.0)))
-                .collect();
+                let args = every_arg();
                 let text = tr_args(*lang, k, &args);
                 assert!(
                     !text.starts_with('[') && !text.is_empty(),
@@ -223,6 +238,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The Bulgarian of monitoring and the progress report says each thing to its end: no
+    /// message stops on a word that needs another after it ("… и не е").
+    #[test]
+    fn bulgarian_monitoring_messages_do_not_break_off() {
+        const DANGLING: &[&str] = &[
+            "е", "не", "и", "а", "но", "или", "с", "със", "на", "за", "от", "в", "във", "до",
+            "към", "при", "по", "че", "да", "са", "ще", "като",
+        ];
+        let (_, bg) = FILES[1];
+        let args = every_arg();
+        let mut checked = 0;
+        for k in message_ids(bg) {
+            if !["progress-", "monitoring-", "round-", "milestone-"]
+                .iter()
+                .any(|p| k.starts_with(p))
+            {
+                continue;
+            }
+            checked += 1;
+            let text = tr_args(Lang::Bg, k, &args);
+            let last = text
+                .trim_end_matches(|c: char| c.is_whitespace() || ".:;,…".contains(c))
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            assert!(!DANGLING.contains(&last.as_str()), "{k} breaks off: {text}");
+        }
+        assert!(checked > 80, "{checked} messages");
     }
 
     #[test]

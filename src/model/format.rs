@@ -202,6 +202,17 @@ pub fn decimal_up_to(lang: Lang, v: f64, max_decimals: usize) -> String {
     real(lang, v, max_decimals, true)
 }
 
+/// A change, signed either way as [`decimal_up_to`] writes it: `+1 150` / `+1,150`, `-2,5` /
+/// `-2.5`, and `0` (no sign) when it rounds to nothing.
+pub fn change_up_to(lang: Lang, v: f64, max_decimals: usize) -> String {
+    let n = decimal_up_to(lang, v, max_decimals);
+    if v > 0.0 && n.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        format!("+{n}")
+    } else {
+        n
+    }
+}
+
 /// A percentage (`v` is in percent: 2.9 for 2.9 %), with as many decimals as it needs up to
 /// `max_decimals`: `2,9 %` (Bulgarian, no-break space) or `2.9%` (English).
 pub fn percent(lang: Lang, v: f64, max_decimals: usize) -> String {
@@ -1000,6 +1011,11 @@ mod tests {
         assert_eq!(decimal_up_to(EN, 2.0 / 3.0, 2), "0.67");
         assert_eq!(decimal_up_to(EN, -0.001, 2), "0");
         assert_eq!(decimal_up_to(EN, f64::NAN, 2), "NaN");
+        assert_eq!(show(&change_up_to(BG, 1150.0, 2)), "+1_150");
+        assert_eq!(change_up_to(EN, 1150.0, 2), "+1,150");
+        assert_eq!(change_up_to(BG, -2.5, 2), "-2,5");
+        assert_eq!(change_up_to(EN, 0.001, 2), "0");
+        assert_eq!(change_up_to(EN, 0.0, 2), "0");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::cell::Cell;
 use printpdf::{Line, LinePoint, Op, PaintMode, Point, Pt, Rect, TextItem, TextMatrix};
 
 use crate::analysis;
-use crate::i18n::{tr, tr_args};
+use crate::i18n::{FluentArg, tr_args};
 use crate::model::*;
 
 use super::fonts::Face;
@@ -44,26 +44,16 @@ impl Chart {
 
 /// What the chart shows, in a few words (the caption after "Figure n.").
 pub fn caption(lang: Lang, chart: Chart) -> String {
-    let text = match chart {
-        Chart::Gantt => lang.pick(
-            "Timeline of the actions by month, grouped and shaded by strategic objective.",
-            "График на дейностите по месеци, групирани и оцветени по стратегически цели.",
-        ),
-        Chart::Budget => lang.pick(
-            "Funding by source: secured (solid) and potential (hatched) money.",
-            "Финансиране по източници: осигурени (плътно) и потенциални (щриховано) средства.",
-        ),
-        Chart::RiskMatrix => lang.pick(
-            "Risk matrix: the risks by likelihood and impact; darker cells carry a higher score.",
-            "Матрица на рисковете: рисковете по вероятност и въздействие; по-тъмните клетки са с по-висока оценка.",
-        ),
-        Chart::Openness => lang.pick(
-            "Openness profile: each area's score for every compared city; the plan's own city is drawn dark with its value.",
-            "Профил на отвореността: оценката на всяка област за всеки сравняван град; градът на плана е в тъмен цвят и със стойност.",
-        ),
-        Chart::Trend => return tr(lang, "pdf-trend-caption"),
-    };
-    text.to_owned()
+    t(
+        lang,
+        match chart {
+            Chart::Gantt => "chart-caption-gantt",
+            Chart::Budget => "chart-caption-budget",
+            Chart::RiskMatrix => "chart-caption-risks",
+            Chart::Openness => "chart-caption-openness",
+            Chart::Trend => "pdf-trend-caption",
+        },
+    )
 }
 
 /// The chart's text alternative: one or two sentences with its key numbers, in `lang`.
@@ -77,111 +67,112 @@ pub fn alt_text(plan: &Plan, lang: Lang, chart: Chart) -> String {
     }
 }
 
+fn text(s: impl Into<String>) -> FluentArg {
+    FluentArg::Text(s.into())
+}
+
+/// A count as two arguments: `n` to choose the plural form by, `count` to print, written as
+/// `lang` writes numbers.
+fn counted(lang: Lang, k: usize) -> [(&'static str, FluentArg); 2] {
+    [
+        ("n", k.into()),
+        ("count", text(format::integer(lang, k as u64))),
+    ]
+}
+
 fn gantt_alt(plan: &Plan, lang: Lang) -> String {
     let tl = analysis::timeline(plan);
-    let n = format::integer(lang, tl.rows.len() as u64);
     let objectives = tl
         .rows
         .iter()
         .filter_map(|r| r.objective_index)
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    let mut text = match tl.range {
-        Some((first, last)) => match lang {
-            Lang::En => format!(
-                "{n} scheduled actions under {} strategic objectives, from {} to {}.",
-                format::integer(lang, objectives as u64),
-                format::month(lang, first),
-                format::month(lang, last)
-            ),
-            Lang::Bg => format!(
-                "{n} дейности с график по {} стратегически цели, от {} до {}.",
-                format::integer(lang, objectives as u64),
-                format::month(lang, first),
-                format::month(lang, last)
-            ),
-        },
-        None => lang
-            .pick("No action has dates.", "Нито една дейност няма дати.")
-            .to_owned(),
+    let mut out = match tl.range {
+        Some((first, last)) => {
+            let mut args = counted(lang, tl.rows.len()).to_vec();
+            args.extend([
+                ("objectives", objectives.into()),
+                (
+                    "objectives_count",
+                    text(format::integer(lang, objectives as u64)),
+                ),
+                ("from", text(format::month(lang, first))),
+                ("to", text(format::month(lang, last))),
+            ]);
+            tr_args(lang, "chart-alt-gantt", &args)
+        }
+        None => t(lang, "chart-alt-gantt-none"),
     };
     if let Some(long) = tl
         .rows
         .iter()
         .max_by_key(|r| (r.start.months_through(r.end), std::cmp::Reverse(r.start)))
     {
-        let months = format::integer(lang, long.start.months_through(long.end) as u64);
-        text.push(' ');
-        text.push_str(&match lang {
-            Lang::En => format!("The longest, {}, runs {months} months.", short(&long.code)),
-            Lang::Bg => format!(
-                "Най-дългата, {}, продължава {months} месеца.",
-                short(&long.code)
-            ),
-        });
+        let months = usize::try_from(long.start.months_through(long.end)).unwrap_or(0);
+        let mut args = counted(lang, months).to_vec();
+        args.push(("code", text(short(&long.code))));
+        out.push(' ');
+        out.push_str(&tr_args(lang, "chart-alt-gantt-longest", &args));
     }
     if !tl.unscheduled.is_empty() {
-        text.push(' ');
-        text.push_str(&tr_args(
+        out.push(' ');
+        out.push_str(&tr_args(
             lang,
             "timeline-unscheduled",
             &[("n", tl.unscheduled.len().into())],
         ));
     }
-    text
+    out
 }
 
 fn budget_alt(plan: &Plan, lang: Lang) -> String {
     let b = analysis::budget(plan);
-    let money = |m: Money| plan.money_text(lang, m);
-    let share = format::percent(lang, b.secured_share_percent(), 1);
-    let mut text = match lang {
-        Lang::En => format!(
-            "Total cost {}; secured {} ({share}), potential {}, unsecured {}.",
-            money(b.total_cost),
-            money(b.secured),
-            money(b.potential),
-            money(b.unsecured)
-        ),
-        Lang::Bg => format!(
-            "Обща стойност {}; осигурени {} ({share}), потенциални {}, неосигурени {}.",
-            money(b.total_cost),
-            money(b.secured),
-            money(b.potential),
-            money(b.unsecured)
-        ),
-    };
+    let money = |m: Money| text(plan.money_text(lang, m));
+    let mut out = tr_args(
+        lang,
+        "chart-alt-budget",
+        &[
+            ("cost", money(b.total_cost)),
+            ("secured", money(b.secured)),
+            (
+                "share",
+                text(format::percent(lang, b.secured_share_percent(), 1)),
+            ),
+            ("potential", money(b.potential)),
+            ("unsecured", money(b.unsecured)),
+        ],
+    );
     if let Some((source, s, p)) = b
         .chart_rows()
         .into_iter()
         .filter_map(|(s, a, b)| Some((s?, a, b)))
         .max_by_key(|(_, s, p)| (*s + *p).cents())
     {
-        text.push(' ');
-        text.push_str(&match lang {
-            Lang::En => format!(
-                "The largest source is {} with {}.",
-                source.label(lang),
-                money(s + p)
-            ),
-            Lang::Bg => format!(
-                "Най-големият източник е {} с {}.",
-                source.label(lang),
-                money(s + p)
-            ),
-        });
+        out.push(' ');
+        out.push_str(&tr_args(
+            lang,
+            "chart-alt-budget-largest",
+            &[
+                ("source", text(source.label(lang))),
+                ("amount", money(s + p)),
+            ],
+        ));
     }
-    text
+    out
 }
 
 /// The code of the `i`-th risk (0-based) as the matrix and the register print it: R1, R2… (Р1
 /// in Bulgarian).
 pub fn risk_code(lang: Lang, i: usize) -> String {
-    format!("{}{}", lang.pick("R", "Р"), i + 1)
+    tr_args(
+        lang,
+        "chart-risk-code",
+        &[("n", text(format::integer(lang, i as u64 + 1)))],
+    )
 }
 
 fn risk_alt(plan: &Plan, lang: Lang) -> String {
-    let n = plan.risks.len();
     let high: Vec<String> = plan
         .risks
         .iter()
@@ -194,24 +185,19 @@ fn risk_alt(plan: &Plan, lang: Lang) -> String {
         .iter()
         .filter(|r| (10..15).contains(&(r.likelihood.score() * r.impact.score())))
         .count();
-    let count = |k: usize| format::integer(lang, k as u64);
     let high_text = if high.is_empty() {
-        lang.pick("none", "нито един").to_owned()
+        t(lang, "chart-alt-risks-no-high")
     } else {
-        format!("{} ({})", count(high.len()), high.join(", "))
+        let mut args = counted(lang, high.len()).to_vec();
+        args.push(("codes", text(high.join(", "))));
+        tr_args(lang, "chart-alt-risks-high", &args)
     };
-    match lang {
-        Lang::En => format!(
-            "{} risks: {high_text} with a high score (15 or more), {} with a raised score (10–14), the others lower.",
-            count(n),
-            count(medium)
-        ),
-        Lang::Bg => format!(
-            "Рискове: {}; с висока оценка (15 и повече): {high_text}; с повишена оценка (10–14): {}; останалите с по-ниска.",
-            count(n),
-            count(medium)
-        ),
-    }
+    let mut args = counted(lang, plan.risks.len()).to_vec();
+    args.extend([
+        ("high", text(high_text)),
+        ("medium", text(format::integer(lang, medium as u64))),
+    ]);
+    tr_args(lang, "chart-alt-risks", &args)
 }
 
 /// The text alternative of the trend: the plan's own city's overall index in the first and the
@@ -219,12 +205,7 @@ fn risk_alt(plan: &Plan, lang: Lang) -> String {
 pub fn openness_trend_alt(trend: &analysis::openness::OpennessTrend, lang: Lang) -> String {
     let cities = trend.overall();
     let Some((_, name, _, scores)) = cities.iter().find(|c| c.2) else {
-        return lang
-            .pick(
-                "No city is marked as the plan's own.",
-                "Не е посочен градът на плана.",
-            )
-            .to_owned();
+        return t(lang, "chart-no-home");
     };
     let place = |i: usize| -> Option<(f64, usize, usize)> {
         let own = scores.get(i).copied().flatten()?;
@@ -235,59 +216,48 @@ pub fn openness_trend_alt(trend: &analysis::openness::OpennessTrend, lang: Lang)
     let scored: Vec<usize> = (0..trend.years.len())
         .filter(|i| place(*i).is_some())
         .collect();
+    let city = || ("city", text(short(name)));
     let (Some(first), Some(last)) = (scored.first(), scored.last()) else {
-        return format!("{}: —.", short(name));
+        return tr_args(lang, "chart-alt-no-index", &[city()]);
     };
     let say = |i: usize| {
         let (v, rank, n) = place(i).unwrap_or_default();
-        let y = trend.years[i];
-        match lang {
-            Lang::En => format!(
-                "{} in {y} (place {rank} of {n})",
-                format::decimal(lang, v, 1)
-            ),
-            Lang::Bg => format!(
-                "{} през {y} г. (място {rank} от {n})",
-                format::decimal(lang, v, 1)
-            ),
-        }
+        text(tr_args(
+            lang,
+            "chart-alt-trend-year",
+            &[
+                ("value", text(format::decimal(lang, v, 1))),
+                // A year is written as it is, never grouped.
+                ("year", text(trend.years[i].to_string())),
+                ("rank", text(format::integer(lang, rank as u64))),
+                ("count", text(format::integer(lang, n as u64))),
+            ],
+        ))
     };
-    let method = trend.method.label(lang);
-    match lang {
-        Lang::En if first == last => {
-            format!("{}: overall index {} ({method}).", short(name), say(*first))
-        }
-        Lang::Bg if first == last => {
-            format!("{}: общ индекс {} ({method}).", short(name), say(*first))
-        }
-        Lang::En => format!(
-            "{}: overall index {} and {} ({method}).",
-            short(name),
-            say(*first),
-            say(*last)
-        ),
-        Lang::Bg => format!(
-            "{}: общ индекс {} и {} ({method}).",
-            short(name),
-            say(*first),
-            say(*last)
-        ),
+    let method = ("method", text(trend.method.label(lang)));
+    if first == last {
+        tr_args(
+            lang,
+            "chart-alt-trend-one",
+            &[city(), ("first", say(*first)), method],
+        )
+    } else {
+        tr_args(
+            lang,
+            "chart-alt-trend",
+            &[city(), ("first", say(*first)), ("last", say(*last)), method],
+        )
     }
 }
 
 /// The text alternative of the openness profile.
 pub fn openness_alt(idx: &analysis::OpennessIndex, lang: Lang) -> String {
     let Some(home) = idx.home() else {
-        return lang
-            .pick(
-                "No city is marked as the plan's own.",
-                "Не е посочен градът на плана.",
-            )
-            .to_owned();
+        return t(lang, "chart-no-home");
     };
-    let method = idx.method.label(lang);
-    let score = |v: f64| format::decimal(lang, v, 1);
-    let mut text = match home.overall {
+    let score = |v: f64| text(format::decimal(lang, v, 1));
+    let city = || ("city", text(short(&home.name)));
+    let mut out = match home.overall {
         Some(o) => {
             let rank = 1 + idx
                 .cities
@@ -295,20 +265,19 @@ pub fn openness_alt(idx: &analysis::OpennessIndex, lang: Lang) -> String {
                 .filter(|c| c.overall.is_some_and(|x| x > o))
                 .count();
             let n = idx.cities.iter().filter(|c| c.overall.is_some()).count();
-            match lang {
-                Lang::En => format!(
-                    "{}: overall index {} ({method}), place {rank} of {n}.",
-                    short(&home.name),
-                    score(o)
-                ),
-                Lang::Bg => format!(
-                    "{}: общ индекс {} ({method}), място {rank} от {n}.",
-                    short(&home.name),
-                    score(o)
-                ),
-            }
+            tr_args(
+                lang,
+                "chart-alt-openness",
+                &[
+                    city(),
+                    ("value", score(o)),
+                    ("method", text(idx.method.label(lang))),
+                    ("rank", text(format::integer(lang, rank as u64))),
+                    ("count", text(format::integer(lang, n as u64))),
+                ],
+            )
         }
-        None => format!("{}: —.", short(&home.name)),
+        None => tr_args(lang, "chart-alt-no-index", &[city()]),
     };
     let scored: Vec<(String, f64)> = idx
         .areas
@@ -319,25 +288,19 @@ pub fn openness_alt(idx: &analysis::OpennessIndex, lang: Lang) -> String {
     let best = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1));
     let worst = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1));
     if let (Some(b), Some(w)) = (best, worst) {
-        text.push(' ');
-        text.push_str(&match lang {
-            Lang::En => format!(
-                "Strongest area: {} ({}); weakest: {} ({}).",
-                b.0,
-                score(b.1),
-                w.0,
-                score(w.1)
-            ),
-            Lang::Bg => format!(
-                "Най-силна област: {} ({}); най-слаба: {} ({}).",
-                b.0,
-                score(b.1),
-                w.0,
-                score(w.1)
-            ),
-        });
+        out.push(' ');
+        out.push_str(&tr_args(
+            lang,
+            "chart-alt-openness-areas",
+            &[
+                ("best", text(b.0.clone())),
+                ("best_score", score(b.1)),
+                ("worst", text(w.0.clone())),
+                ("worst_score", score(w.1)),
+            ],
+        ));
     }
-    text
+    out
 }
 
 thread_local! {
@@ -587,12 +550,9 @@ fn put_text_up(l: &mut Layout<'_>, x: f32, bottom: f32, style: Style, text: &str
 
 // ---- The Gantt chart --------------------------------------------------------------------
 
-/// Short names of the quarters.
+/// Short names of the quarters: Q1 (I in Bulgarian).
 fn quarter_label(lang: Lang, q: u8) -> String {
-    match lang {
-        Lang::En => format!("Q{q}"),
-        Lang::Bg => ["I", "II", "III", "IV"][usize::from(q - 1).min(3)].to_owned(),
-    }
+    tr_args(lang, "chart-quarter", &[("q", usize::from(q).into())])
 }
 
 /// The Gantt chart: a wrapped label column, year bands, quarter and month ticks, bars shaded by
@@ -639,7 +599,7 @@ pub fn gantt(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
                         color: [0.75, 0.75, 0.75],
                         pattern: Pattern::Solid,
                     },
-                    lang.pick("No objective", "Без цел").to_owned(),
+                    t(lang, "chart-no-objective"),
                 )
             }))
             .collect();
@@ -1232,8 +1192,8 @@ pub fn openness_trend(
     let top = l.y + small.line_height();
     let h = TREND_PLOT_H;
     let max = (trend.max_score().max(1.0) * 1.05) as f32;
-    let n = (trend.years.len() - 1) as f32;
-    let x_of = |i: usize| x0 + plot_w * i as f32 / n;
+    let (first, last) = year_span(&trend.years);
+    let x_of = |i: usize| x0 + plot_w * year_share(first, last, trend.years[i]) as f32;
     let y_of = |v: f64| top + h * (1.0 - (v.max(0.0) as f32 / max));
     // Grid lines with their values, then the axes.
     let step = if max > 150.0 { 50.0 } else { 25.0 };
@@ -1252,12 +1212,18 @@ pub fn openness_trend(
         let y = y_of(100.0);
         line(l, (x0, y), (x0 + plot_w, y), INK, 0.7);
     }
+    let mut free_from = f32::NEG_INFINITY;
     for (i, year) in trend.years.iter().enumerate() {
         let text = year.to_string();
         let w = l.text_width(small, &text);
         let x = x_of(i);
         line(l, (x, top + h), (x, top + h + 2.0), GREY, 0.4);
-        l.put_text(x - w / 2.0, top + h + 3.0, small, &text);
+        // Years close together on the axis: the tick stays, a label that would overlap the
+        // one before it does not.
+        if x - w / 2.0 >= free_from {
+            l.put_text(x - w / 2.0, top + h + 3.0, small, &text);
+            free_from = x + w / 2.0 + 3.0;
+        }
     }
     let home_color: Rgb3 = [0.55, 0.05, 0.10];
     let color = |k: usize, home: bool| -> Rgb3 {
@@ -1327,6 +1293,26 @@ pub fn openness_trend(
         );
     }
     caption_below(l, plan, lang, Chart::Trend);
+}
+
+// ---- Years across ----------------------------------------------------------------------
+
+/// The first and the last of `years` (the same year twice for one; `(0, 0)` for none).
+pub fn year_span(years: &[i32]) -> (i32, i32) {
+    let first = years.iter().copied().min().unwrap_or(0);
+    let last = years.iter().copied().max().unwrap_or(first);
+    (first, last)
+}
+
+/// Where `year` stands on a true year axis from `first` to `last`, as a share of its width: 0
+/// at `first`, 1 at `last`, the middle when both are one year. Years three apart are three
+/// times as far apart as neighbouring ones (2019, 2020, 2023 are not drawn at equal steps).
+pub fn year_share(first: i32, last: i32, year: i32) -> f64 {
+    if last <= first {
+        0.5
+    } else {
+        f64::from(year - first) / f64::from(last - first)
+    }
 }
 
 // ---- An indicator's target against its reported values ---------------------------------
@@ -1422,14 +1408,7 @@ pub fn target_actual(l: &mut Layout<'_>, lang: Lang, s: &TargetActual) {
     let h = TARGET_ACTUAL_HEIGHT - 36.0;
     let x0 = l.left() + axis_w;
     let w = l.width() - axis_w - 20.0;
-    let span = (last - first).max(1) as f32;
-    let x_of = |year: i32| {
-        if last == first {
-            x0 + w / 2.0
-        } else {
-            x0 + w * (year - first) as f32 / span
-        }
-    };
+    let x_of = |year: i32| x0 + w * year_share(first, last, year) as f32;
     let y_of = |v: f64| top + h * (1.0 - ((v - lo) / (hi - lo)) as f32);
     // Value grid: the bottom, the middle and the top, labelled.
     for k in 0..3 {
@@ -1560,6 +1539,20 @@ mod tests {
 #[cfg(test)]
 mod target_actual_tests {
     use super::*;
+
+    #[test]
+    fn years_stand_on_a_true_axis() {
+        let years = [2019, 2020, 2023];
+        let (first, last) = year_span(&years);
+        assert_eq!((first, last), (2019, 2023));
+        let x: Vec<f64> = years.iter().map(|y| year_share(first, last, *y)).collect();
+        let (one, three) = (x[1] - x[0], x[2] - x[1]);
+        assert!((three - 3.0 * one).abs() < 1e-12, "{x:?}");
+        assert_eq!((x[0], x[2]), (0.0, 1.0));
+        // One year alone stands in the middle; no years, no panic.
+        assert_eq!(year_share(2020, 2020, 2020), 0.5);
+        assert_eq!(year_span(&[]), (0, 0));
+    }
 
     #[test]
     fn the_axis_ends_on_a_round_number() {

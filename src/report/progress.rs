@@ -21,7 +21,7 @@ use super::fonts::Measure;
 use super::html::esc;
 use super::layout::{Column, GREY, Layout, Paper, Style};
 use super::svg;
-use super::tables::{Table, num, short, t};
+use super::tables::{Table, num, num_change, short, t};
 use super::{ExportError, cut_chars};
 use crate::analysis::monitoring::{self, MonitoringStatus, Rag, Status};
 use crate::analysis::progress::{self, Changed, Changes, NextSteps};
@@ -428,6 +428,75 @@ pub fn moved_table(p: &Progress<'_>, lang: Lang) -> Option<Table> {
     Some(Table::new(cols, rows))
 }
 
+/// The indicators whose value or status moved since the previous round: the value before and
+/// now, the change, and the status as the analysis gives it (with why, when it cannot judge
+/// one, as for an indicator without a baseline or targets). `None` when there is no previous
+/// round.
+pub fn indicators_moved_table(p: &Progress<'_>, lang: Lang) -> Option<Table> {
+    p.previous?;
+    let cols = vec![
+        Column::new(t(lang, "progress-col-indicator"), 2.6).max_lines(4),
+        Column::new(t(lang, "progress-col-before"), 1.1),
+        Column::new(t(lang, "progress-col-now"), 1.1),
+        Column::new(t(lang, "progress-col-change"), 1.0),
+        Column::new(t(lang, "progress-col-status"), 2.2),
+    ];
+    let value = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| num(lang, v));
+    let currency = &p.plan.facts.currency;
+    let rows = p
+        .plan
+        .indicators
+        .iter()
+        .zip(&p.changes.indicators)
+        .zip(&p.status.indicators)
+        .filter(|((_, ch), _)| ch.moved())
+        .map(|((i, ch), now)| {
+            let rag = match ch.previous_rag {
+                Some(from) if from != ch.rag => {
+                    format!("{} → {}", from.label(lang), ch.rag.label(lang))
+                }
+                _ => ch.rag.label(lang).to_owned(),
+            };
+            // A judged value's reasons are in the indicator's own section; a value that
+            // cannot be judged says why here.
+            let status = if ch.rag == Rag::NoData {
+                format!("{rag}\n{}", reasons(lang, &now.status, currency))
+            } else {
+                rag
+            };
+            vec![
+                indicator_name(i),
+                value(ch.previous),
+                value(ch.latest),
+                ch.change()
+                    .map_or_else(|| "—".to_owned(), |c| num_change(lang, c)),
+                status,
+            ]
+        })
+        .collect();
+    Some(Table::new(cols, rows))
+}
+
+/// The actions' and the indicators' tables of what moved, each with its caption and what to
+/// say when it is empty (none at all when there is no previous round).
+fn moved_tables(p: &Progress<'_>, lang: Lang) -> Vec<(String, String, Table)> {
+    [
+        (
+            "progress-moved",
+            "progress-none-moved",
+            moved_table(p, lang),
+        ),
+        (
+            "progress-indicators-moved",
+            "progress-none-indicators-moved",
+            indicators_moved_table(p, lang),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(caption, none, table)| Some((t(lang, caption), t(lang, none), table?)))
+    .collect()
+}
+
 /// Each strategic objective (a row set apart) and its specific objectives: status and why.
 pub fn objectives_table(p: &Progress<'_>, lang: Lang) -> Table {
     let cols = vec![
@@ -773,15 +842,9 @@ pub fn html(p: &Progress<'_>, lang: Lang) -> String {
                 html_list(&mut h, &change_lines(p, lang));
                 let _ = write!(h, "<h3>{}</h3>", esc(&t(lang, "progress-milestones")));
                 html_list(&mut h, &milestone_lines(p, lang));
-                if let Some(moved) = moved_table(p, lang) {
-                    let caption = t(lang, "progress-moved");
+                for (caption, none, moved) in moved_tables(p, lang) {
                     if moved.rows.is_empty() {
-                        let _ = write!(
-                            h,
-                            "<h3>{}</h3><p>{}</p>",
-                            esc(&caption),
-                            esc(&t(lang, "progress-none-moved"))
-                        );
+                        let _ = write!(h, "<h3>{}</h3><p>{}</p>", esc(&caption), esc(&none));
                     } else {
                         html_table(&mut h, &caption, &moved);
                     }
@@ -882,10 +945,10 @@ fn body(l: &mut Layout<'_>, p: &Progress<'_>, lang: Lang) {
                 for s in milestone_lines(p, lang) {
                     l.bullet(&s);
                 }
-                if let Some(moved) = moved_table(p, lang) {
-                    l.label_heading(2, &t(lang, "progress-moved"), 40.0);
+                for (caption, none, moved) in moved_tables(p, lang) {
+                    l.label_heading(2, &caption, 40.0);
                     if moved.rows.is_empty() {
-                        l.label_paragraph(Style::BODY, &t(lang, "progress-none-moved"), 0.0);
+                        l.label_paragraph(Style::BODY, &none, 0.0);
                     } else {
                         pdf_table(l, &moved);
                     }

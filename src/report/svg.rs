@@ -209,8 +209,9 @@ pub fn openness_trend(lang: Lang, trend: &analysis::openness::OpennessTrend) -> 
     let cities = trend.overall();
     let (w, h, left, right, top, bottom) = (720.0, 260.0, 50.0, 170.0, 10.0, 30.0);
     let max = trend.max_score().max(1.0) * 1.05;
-    let n = (trend.years.len() - 1) as f64;
-    let x_of = |i: usize| left + (w - left - right) * i as f64 / n;
+    let (first, last) = charts::year_span(&trend.years);
+    let x_of =
+        |i: usize| left + (w - left - right) * charts::year_share(first, last, trend.years[i]);
     let y_of = |v: f64| top + (h - top - bottom) * (1.0 - v.max(0.0) / max);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" font-size=\"12\" font-family=\"DejaVu Sans, Arial, sans-serif\">"
@@ -223,11 +224,19 @@ pub fn openness_trend(lang: Lang, trend: &analysis::openness::OpennessTrend) -> 
         x2 = w - right,
         ty = y_of(100.0) + 4.0,
     );
+    // A label that would overlap the one before it (years close together) is left out.
+    let mut free_from = f64::NEG_INFINITY;
     for (i, year) in trend.years.iter().enumerate() {
+        let x = x_of(i);
+        // About 7.5 units a digit at font size 12.
+        let half = 7.5 * year.to_string().len() as f64 / 2.0;
+        if x - half < free_from {
+            continue;
+        }
+        free_from = x + half + 4.0;
         let _ = write!(
             svg,
             "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\">{year}</text>",
-            x = x_of(i),
             y = h - 8.0
         );
     }
@@ -356,14 +365,7 @@ pub fn target_actual(
     let (first, last) = s.years()?;
     let (lo, hi) = s.range();
     let (w, h, left, right, top, bottom) = (720.0, 240.0, 70.0, 20.0, 34.0, 28.0);
-    let span = f64::from((last - first).max(1));
-    let x_of = |year: i32| {
-        if last == first {
-            left + (w - left - right) / 2.0
-        } else {
-            left + (w - left - right) * f64::from(year - first) / span
-        }
-    };
+    let x_of = |year: i32| left + (w - left - right) * charts::year_share(first, last, year);
     let y_of = |v: f64| top + (h - top - bottom) * (1.0 - (v - lo) / (hi - lo));
     let planned = "#8c8c94";
     let reported = "#144584";
@@ -487,6 +489,26 @@ mod tests {
         );
         assert!(figures[2].alt.contains("София"), "{}", figures[2].alt);
         assert!(figures[3].svg.contains(">Р1"), "the codes of the register");
+    }
+
+    #[test]
+    fn the_trend_stands_on_a_true_year_axis() {
+        let mut trend = analysis::openness::trend(&sofia().openness);
+        assert!(trend.years.len() >= 3, "{:?}", trend.years);
+        trend.years = vec![2019, 2020, 2023];
+        trend.indexes.truncate(3);
+        let f = openness_trend(Lang::En, &trend).unwrap();
+        let doc = roxmltree::Document::parse(&f.svg).unwrap();
+        let x = |year: &str| -> f64 {
+            doc.descendants()
+                .find(|n| n.has_tag_name("text") && n.text() == Some(year))
+                .and_then(|n| n.attribute("x"))
+                .unwrap_or_else(|| panic!("no label {year}"))
+                .parse()
+                .unwrap()
+        };
+        let (one, three) = (x("2020") - x("2019"), x("2023") - x("2020"));
+        assert!((three - 3.0 * one).abs() < 0.2, "{one} {three}");
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub(super) fn num(lang: Lang, v: f64) -> String {
     format::decimal_up_to(lang, v, VALUE_DECIMALS)
 }
 
+/// A change of such a value, signed: `+1 150`, `-2,5`.
+pub(super) fn num_change(lang: Lang, v: f64) -> String {
+    format::change_up_to(lang, v, VALUE_DECIMALS)
+}
+
 /// Most characters of an item's name where another item refers to it (the item's own place
 /// shows it whole).
 const REF_CHARS: usize = 100;

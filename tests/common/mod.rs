@@ -1,7 +1,14 @@
-//! What the headless UI tests share: the app on a template, the harness, and ways to type and
-//! wait for background jobs.
+//! What the tests share: the app on a template, the harness, and ways to type and wait for
+//! background jobs (here); running the binary ([`cli`], re-exported); reading our PDFs back
+//! ([`pdf`]).
 
-#![allow(dead_code)]
+// Each test crate uses a part of it.
+#![allow(dead_code, unused_imports)]
+
+pub mod cli;
+pub mod pdf;
+
+pub use cli::*;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -24,8 +31,13 @@ pub fn app_on(template: &str, settings: Settings) -> LapApp {
 }
 
 pub fn harness(app: LapApp) -> Harness<'static, LapApp> {
+    harness_sized(app, [1500.0, 950.0])
+}
+
+/// The app in a window of `size` (width, height), after its first frames.
+pub fn harness_sized(app: LapApp, size: [f32; 2]) -> Harness<'static, LapApp> {
     let mut h = Harness::builder()
-        .with_size([1500.0, 950.0])
+        .with_size(size)
         .build_ui_state(|ui, app: &mut LapApp| app.show(ui), app);
     h.run();
     h

@@ -874,27 +874,27 @@ monitoring-rag-at-risk = В риск
 monitoring-rag-off-track = Изостава
 monitoring-rag-no-data = Няма данни
 monitoring-reason-no-path = индикаторът няма нито базова стойност, нито цели, спрямо които да се прецени стойността
-monitoring-reason-no-actual = все още нито един кръг не отчита стойност
-monitoring-reason-indicator-ahead = { $actual } към { $date } при очаквани { $expected } дотогава: на нивото или по-добре
-monitoring-reason-indicator-behind = { $actual } към { $date } при очаквани { $expected } дотогава: липсват { $shortfall } от промяната, планирана дотогава
+monitoring-reason-no-actual = все още няма отчетена стойност
+monitoring-reason-indicator-ahead = { $actual } към { $date } при очаквани към тази дата { $expected }: на очакваното ниво или по-добре
+monitoring-reason-indicator-behind = { $actual } към { $date } при очаквани към тази дата { $expected }: не достигат { $shortfall } от промяната, планирана дотогава
 monitoring-reason-no-schedule = няма планирано начало и няма отчет за напредък
-monitoring-reason-no-progress = трябваше да започне през { $start }, а нито един кръг не отчита за нея
+monitoring-reason-no-progress = трябваше да започне през { $start }, но в нито един кръг няма отчет за нея
 monitoring-reason-not-due = предстои да започне през { $start }
 monitoring-reason-on-schedule = изпълнява се по график, разходите съответстват на свършената работа
 monitoring-reason-completed = изпълнена
-monitoring-reason-finished-late = изпълнена през { $actual }, планирано за { $planned }
+monitoring-reason-finished-late = изпълнена през { $actual } при планиран край { $planned }
 monitoring-reason-cancelled = отменена, не се оценява
-monitoring-reason-late-start = трябваше да започне през { $planned } и не е започнала: { $months ->
+monitoring-reason-late-start = трябваше да започне през { $planned }, но още не е започнала: { $months ->
     [one] закъснение с един месец
    *[other] закъснение с { $months } месеца
 }
-monitoring-reason-late-end = трябваше да приключи през { $planned } и не е изпълнена: { $months ->
+monitoring-reason-late-end = трябваше да приключи през { $planned }, но още не е приключила: { $months ->
     [one] просрочена с един месец
    *[other] просрочена с { $months } месеца
 }
-monitoring-reason-milestone-overdue = етапът „{ $title }“ трябваше да бъде достигнат през { $due } и не е
-monitoring-reason-spend-ahead = изразходвани са { $spent } от стойността при { $done } свършена работа
-monitoring-reason-spend-above-cost = изразходвани са { $spent }, повече от стойността { $cost }
+monitoring-reason-milestone-overdue = етапът „{ $title }“ трябваше да бъде достигнат през { $due }, но още не е достигнат
+monitoring-reason-spend-ahead = изразходвани са { $spent } от стойността, а работата е свършена на { $done }
+monitoring-reason-spend-above-cost = изразходвани са { $spent } — повече от стойността на дейността ({ $cost })
 monitoring-reason-rollup = { $on } по план, { $risk } в риск, { $off } изостават, { $none } без данни
 monitoring-method = Състояние към { $date }. Индикаторът се оценява по последната отчетена до тази дата стойност спрямо очакваната към същата дата: правите линии от базовата стойност през целите, като стойността за една година се отнася за края ѝ (преди първата — първата, след последната — последната). По-високото е по-добре, когато последната цел е над базовата стойност, по-ниското — когато е под нея. Изоставането се мери като дял от промяната, планирана от базовата стойност дотогава (без базова стойност — от очакваната стойност): до { $tolerance } е по план, до { $twice } — в риск, повече — изостава; допустимото отклонение е зададено в плана. Дейността се оценява по последния отчет: незапочнала след планираното начало е в риск, етап след срока си е в риск, неприключила след планирания край изостава; разходи с повече от { $tolerance } пункта пред свършената работа са в риск, с повече от { $twice } пункта или над стойността — изостава; дейност, която трябваше да започне и няма отчет, е без данни. Специфичната цел обобщава своите индикатори и дейности, стратегическата — индикаторите на специфичните си цели и своите дейности: изостава, когато поне една трета от оценените изостават, в риск е, когато някой е в риск или изостава, по план — когато всички са по план; елементите без данни се броят, но не се оценяват.
 check-monitoring-before-adoption = Кръгът на наблюдение { $round } е с дата преди приемането на плана ({ $adopted })
@@ -911,8 +911,8 @@ monitoring-round = Кръг на наблюдение
 monitoring-no-rounds = Все още няма кръг
 monitoring-no-rounds-help = Започнете кръг, за да запишете какво е измерено и свършено.
 monitoring-start-round = Нов кръг
-monitoring-period-start = Период от
-monitoring-period-end = Период до
+monitoring-period-start = Начало на отчетния период
+monitoring-period-end = Край на отчетния период
 monitoring-note = Бележка
 monitoring-indicators = Индикатори: цели и стойности по години
 monitoring-progress = Дейности: напредък и разходи
@@ -921,7 +921,7 @@ monitoring-indicator = Индикатор
 monitoring-baseline = Базова стойност
 monitoring-target-short = цел
 monitoring-actual = стойност
-monitoring-report-action = Отчет за тази дейност
+monitoring-report-action = Добавяне на отчет за дейността
 monitoring-percent-done = Изпълнение
 monitoring-actual-start = Действително начало
 monitoring-actual-end = Действителен край
@@ -956,6 +956,44 @@ values-import-how = { $file } съдържа { $n ->
 values-import-add = Добави към стойностите на плана
 values-import-replace = Замени стойностите на плана
 pdf-trend-caption = Отвореността през годините: общият индекс на всеки сравняван град по години; градът на плана е в тъмен цвят и със стойностите си, всяка линия е назована в края си.
+
+## The plan's charts: captions and text alternatives (PDF and HTML)
+chart-caption-gantt = График на дейностите по месеци, групирани и оцветени по стратегически цели.
+chart-caption-budget = Финансиране по източници: осигурени (плътно) и потенциални (щриховано) средства.
+chart-caption-risks = Матрица на рисковете: рисковете по вероятност и въздействие; по-тъмните клетки са с по-висока оценка.
+chart-caption-openness = Профил на отвореността: оценката на всяка област за всеки сравняван град; градът на плана е в тъмен цвят и със стойност.
+chart-alt-gantt = { $n ->
+    [one] { $count } дейност с график
+   *[other] { $count } дейности с график
+} по { $objectives ->
+    [one] { $objectives_count } стратегическа цел
+   *[other] { $objectives_count } стратегически цели
+}, от { $from } до { $to }.
+chart-alt-gantt-none = Нито една дейност няма дати.
+chart-alt-gantt-longest = Най-дългата, { $code }, продължава { $n ->
+    [one] { $count } месец
+   *[other] { $count } месеца
+}.
+chart-alt-budget = Обща стойност { $cost }; осигурени { $secured } ({ $share }), потенциални { $potential }, неосигурени { $unsecured }.
+chart-alt-budget-largest = Най-големият източник е { $source } с { $amount }.
+chart-alt-risks = Рискове: { $count }; с висока оценка (15 и повече): { $high }; с повишена оценка (10–14): { $medium }; останалите с по-ниска.
+chart-alt-risks-high = { $count } ({ $codes })
+chart-alt-risks-no-high = нито един
+chart-risk-code = Р{ $n }
+chart-no-home = Не е посочен градът на плана.
+chart-alt-no-index = { $city }: все още няма общ индекс.
+chart-alt-trend-year = { $value } през { $year } г. (място { $rank } от { $count })
+chart-alt-trend-one = { $city }: общ индекс { $first } ({ $method }).
+chart-alt-trend = { $city }: общ индекс { $first } и { $last } ({ $method }).
+chart-alt-openness = { $city }: общ индекс { $value } ({ $method }), място { $rank } от { $count }.
+chart-alt-openness-areas = Най-силна област: { $best } ({ $best_score }); най-слаба: { $worst } ({ $worst_score }).
+chart-quarter = { $q ->
+    [1] I
+    [2] II
+    [3] III
+   *[4] IV
+}
+chart-no-objective = Без цел
 
 ## Внос и износ на измерените стойности на индикаторите (issue 15)
 actuals-col-code = Код на индикатора
@@ -1017,7 +1055,7 @@ chart-spend-how = Плътни линии: изразходвано към да�
 # Отчетът за напредъка пред общинския съвет (issue 15).
 progress-title = Отчет за напредъка пред общинския съвет
 progress-title-of = Отчет за напредъка: { $title }
-progress-intro = Състояние към { $date } по кръг на наблюдение { $round } (период { $period }), изготвен от { $name }.
+progress-intro = Състояние към { $date } според кръг на наблюдение { $round } (период { $period }). Изготвил: { $name }.
 progress-compared = Промените са спрямо предишния кръг, { $round }.
 progress-first-round = Това е първият кръг на наблюдение: няма по-ранен кръг, с който да се сравни.
 progress-no-previous = Още няма с какво да се сравни: отчетът за следващия кръг ще покаже промените спрямо този.
@@ -1033,7 +1071,11 @@ progress-changes = Какво се промени от предишния кръ
 progress-milestones = Етапи, достигнати в този кръг
 progress-moved = Дейности с промяна в състоянието, напредъка или разходите
 progress-none-moved = Няма дейност с промяна в състоянието, напредъка или разходите от предишния кръг.
-progress-no-status-changes = Няма промяна в състоянието от кръг { $round }.
+progress-indicators-moved = Индикатори с промяна в стойността или състоянието
+progress-none-indicators-moved = Няма индикатор с промяна в стойността или състоянието от предишния кръг.
+progress-col-indicator = Индикатор
+progress-col-change = Промяна
+progress-no-status-changes = Няма промяна в състоянието спрямо кръг { $round }.
 progress-milestone-reached = { $action }: „{ $title }“ е достигнат на { $date }
 progress-no-milestones = В този кръг не е достигнат нов етап.
 progress-not-reported = неотчетена
@@ -1051,7 +1093,7 @@ progress-col-objective = Цел
 progress-col-why = Защо
 progress-col-year = Година
 progress-col-target = Цел
-progress-col-expected = Очаквано по пътя
+progress-col-expected = Очаквано според плана
 progress-col-reported = Отчетено
 progress-col-source = Източник
 progress-col-narrative = Какво е свършено
@@ -1072,17 +1114,17 @@ progress-status-line = Състояние: { $status } — { $what }.
 progress-no-indicators = Планът няма индикатори.
 progress-chart-planned = Планирано: базова стойност и цели
 progress-chart-reported = Отчетено
-progress-chart-caption = Планиран път и отчетени стойности по години: { $name }.
+progress-chart-caption = Планирана траектория и отчетени стойности по години: { $name }.
 progress-chart-alt = { $name }. Планирано: { $expected }. Отчетено: { $values }. Състояние: { $status }.
 progress-chart-alt-none = { $name }. Планирано: { $expected }. Още няма отчетена стойност. Състояние: { $status }.
-progress-none-slipped = Няма дейност в риск или изоставаща.
-progress-next-intro = Предстои за { $period } (следващият период, със същата продължителност като този кръг), заедно с просроченото: етапи, които още не са достигнати, дейности, които трябва да започнат или да приключат.
+progress-none-slipped = Няма дейност, която е в риск или изостава.
+progress-next-intro = Какво предстои през { $period } (следващия период, със същата продължителност като този кръг), заедно с просроченото: още недостигнати етапи и дейности, които трябва да започнат или да приключат.
 progress-none-next = В следващия период нищо не предстои.
 progress-step-milestone = Етап „{ $title }“ на { $action }
 progress-step-milestone-overdue = Етап „{ $title }“ на { $action } (просрочен)
-progress-step-start = { $action } трябва да започне
-progress-step-start-late = { $action } трябваше да започне и не е започнала
-progress-step-end = { $action } трябва да приключи
+progress-step-start = Дейност { $action } трябва да започне
+progress-step-start-late = Дейност { $action } трябваше да започне, но още не е започнала
+progress-step-end = Дейност { $action } трябва да приключи
 progress-tolerance = Допуск: { $tolerance }, определен в плана. В рамките му стойност или дейност е по план; до двойния му размер — в риск; отвъд — изостава.
 cli-progress-format = { $file }: отчетът за напредъка се записва като PDF (.pdf) или HTML (.html); посочете кое с името на файла
 cli-progress-no-rounds = { $file } няма кръгове на наблюдение: отчетът за напредъка изисква поне един (започнете кръг в стъпката „Наблюдение на изпълнението“ на приложението)

@@ -957,6 +957,47 @@ values-import-add = Add to the plan's values
 values-import-replace = Replace the plan's values
 pdf-trend-caption = Openness over the years: the overall index of every compared city by year; the plan's own city is drawn dark with its values, each line is named at its end.
 
+## The plan's charts: captions and text alternatives (PDF and HTML)
+chart-caption-gantt = Timeline of the actions by month, grouped and shaded by strategic objective.
+chart-caption-budget = Funding by source: secured (solid) and potential (hatched) money.
+chart-caption-risks = Risk matrix: the risks by likelihood and impact; darker cells carry a higher score.
+chart-caption-openness = Openness profile: each area's score for every compared city; the plan's own city is drawn dark with its value.
+chart-alt-gantt = { $n ->
+    [one] { $count } scheduled action
+   *[other] { $count } scheduled actions
+} under { $objectives ->
+    [one] { $objectives_count } strategic objective
+   *[other] { $objectives_count } strategic objectives
+}, from { $from } to { $to }.
+chart-alt-gantt-none = No action has dates.
+chart-alt-gantt-longest = The longest, { $code }, runs { $n ->
+    [one] { $count } month
+   *[other] { $count } months
+}.
+chart-alt-budget = Total cost { $cost }; secured { $secured } ({ $share }), potential { $potential }, unsecured { $unsecured }.
+chart-alt-budget-largest = The largest source is { $source } with { $amount }.
+chart-alt-risks = { $n ->
+    [one] { $count } risk
+   *[other] { $count } risks
+}: { $high } with a high score (15 or more), { $medium } with a raised score (10–14), the others lower.
+chart-alt-risks-high = { $count } ({ $codes })
+chart-alt-risks-no-high = none
+chart-risk-code = R{ $n }
+chart-no-home = No city is marked as the plan's own.
+chart-alt-no-index = { $city }: no overall index yet.
+chart-alt-trend-year = { $value } in { $year } (place { $rank } of { $count })
+chart-alt-trend-one = { $city }: overall index { $first } ({ $method }).
+chart-alt-trend = { $city }: overall index { $first } and { $last } ({ $method }).
+chart-alt-openness = { $city }: overall index { $value } ({ $method }), place { $rank } of { $count }.
+chart-alt-openness-areas = Strongest area: { $best } ({ $best_score }); weakest: { $worst } ({ $worst_score }).
+chart-quarter = { $q ->
+    [1] Q1
+    [2] Q2
+    [3] Q3
+   *[4] Q4
+}
+chart-no-objective = No objective
+
 ## Import and export of indicator actuals (issue 15)
 actuals-col-code = Indicator code
 actuals-col-date = Date or year
@@ -1033,6 +1074,10 @@ progress-changes = What changed since the previous round
 progress-milestones = Milestones reached in this round
 progress-moved = Actions whose status, progress or spend moved
 progress-none-moved = No action's status, progress or spend changed since the previous round.
+progress-indicators-moved = Indicators whose value or status moved
+progress-none-indicators-moved = No indicator's value or status changed since the previous round.
+progress-col-indicator = Indicator
+progress-col-change = Change
 progress-no-status-changes = No status changed since round { $round }.
 progress-milestone-reached = { $action }: “{ $title }” reached on { $date }
 progress-no-milestones = No milestone was reached for the first time in this round.

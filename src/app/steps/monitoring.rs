@@ -59,6 +59,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
         .filter(|id| rounds.iter().any(|r| r.id.as_str() == id))
         .or_else(|| plan.monitoring.latest().map(|r| r.id.to_string()));
     let mut pick = chosen.clone();
+    // The picker on its row, the round's commands together on the next: beside the picker
+    // they left the report's button alone on a line, as if the row had wrapped.
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(tr(lang, "monitoring-round"));
         let caption = |r: &MonitoringRound| ItemRef::MonitoringRound(r).caption(lang);
@@ -75,6 +77,8 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             })
             .response
             .labelled_by(l.id);
+    });
+    ui.horizontal_wrapped(|ui| {
         if w::add_button(
             ui,
             &tr(lang, "monitoring-start-round"),
@@ -99,12 +103,12 @@ pub fn ui(ui: &mut Ui, cx: &mut StepCtx<'_>) {
             cx.intents
                 .push(crate::app::Intent::Run(crate::app::Command::ImportActuals));
         }
+        // The report on the round shown (the command reads the same selection).
+        if !rounds.is_empty() && ui.button(tr(lang, "cmd-progress-report")).clicked() {
+            cx.intents
+                .push(crate::app::Intent::Run(crate::app::Command::ProgressReport));
+        }
     });
-    // The report on the round shown (the command reads the same selection).
-    if !rounds.is_empty() && ui.button(tr(lang, "cmd-progress-report")).clicked() {
-        cx.intents
-            .push(crate::app::Intent::Run(crate::app::Command::ProgressReport));
-    }
     if pick != chosen
         && let Some(id) = &pick
     {
@@ -360,6 +364,10 @@ fn progress(
     st: &MonitoringStatus,
 ) {
     let currency = plan.facts.currency.as_str();
+    // A round is often typed in after the fact: a milestone ticked in it was reached by the
+    // round's date, not on the day of typing. A round without a date records none, which the
+    // analysis reads as the round's date once it has one.
+    let reached_on = round.date;
     for (k, a) in plan.actions.iter().enumerate() {
         let s = &st.actions[k].status;
         let title = RichText::new(format!(
@@ -462,7 +470,7 @@ fn progress(
                         match (at, reached) {
                             (None, true) => p.milestones_reached.push(MilestoneReached {
                                 milestone: m.id.clone(),
-                                date: Some(Date::today()),
+                                date: reached_on,
                             }),
                             (Some(i), false) => {
                                 p.milestones_reached.remove(i);
