@@ -12,6 +12,7 @@ pub mod network;
 pub mod order;
 pub mod path;
 pub mod plan;
+pub mod strings;
 
 pub use calendar::{Date, YearMonth};
 pub use catalogue::{CallRef, Catalogue, Programme, RegionCategory};

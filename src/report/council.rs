@@ -743,26 +743,12 @@ fn uses(text: &str, words: &std::collections::HashSet<&str>, word: &str) -> bool
 
 /// The plan's text, every string of it, for finding abbreviations.
 fn plan_text(plan: &Plan) -> String {
-    fn strings(v: &serde_json::Value, out: &mut String) {
-        match v {
-            serde_json::Value::String(s) => {
-                out.push_str(s);
-                out.push('\n');
-            }
-            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
-            _ => {}
-        }
-    }
     let mut out = String::new();
-    let mut copy = plan.clone();
-    // Not the glossary itself, nor review comments (internal), nor the funding catalogue's
-    // own entries.
-    copy.glossary.clear();
-    copy.comments.clear();
-    if let Ok(v) = serde_json::to_value(&copy) {
-        strings(&v, &mut out);
-    }
+    // Not the glossary itself, nor review comments (internal).
+    crate::model::strings::each_string_but(plan, &["glossary", "comments"], &mut |s| {
+        out.push_str(s);
+        out.push('\n');
+    });
     out
 }
 

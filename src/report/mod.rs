@@ -1036,47 +1036,40 @@ fn render_pages(
 
 /// Every item whose text has characters the fonts cannot show, with those characters.
 pub fn lost_text(plan: &Plan, measure: &Measure) -> Vec<LostText> {
-    fn strings(v: &serde_json::Value, out: &mut String) {
-        match v {
-            serde_json::Value::String(s) => out.push_str(s),
-            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
-            _ => {}
-        }
-    }
     let mut out = Vec::new();
-    let mut check = |item: String, value: serde_json::Result<serde_json::Value>| {
-        let mut text = String::new();
-        if let Ok(v) = value {
-            strings(&v, &mut text);
-        }
+    let mut check = |item: String, value: &dyn crate::model::strings::Strings| {
         // A set beside the string: an item may lose a great many different characters.
         let mut chars = String::new();
         let mut seen = std::collections::HashSet::new();
-        for c in text.chars() {
-            if !c.is_control() && c != ' ' && !measure.covers(Face::Regular, c) && seen.insert(c) {
-                chars.push(c);
+        value.strings(&mut |text| {
+            for c in text.chars() {
+                if !c.is_control()
+                    && c != ' '
+                    && !measure.covers(Face::Regular, c)
+                    && seen.insert(c)
+                {
+                    chars.push(c);
+                }
             }
-        }
+        });
         if !chars.is_empty() {
             out.push(LostText { item, chars });
         }
     };
-    use serde_json::to_value as v;
-    check("facts".into(), v(&plan.facts));
-    check("glossary".into(), v(&plan.glossary));
-    check("context".into(), v(&plan.context.narrative));
-    check("objectives".into(), v(&plan.vision));
-    check("governance".into(), v(&plan.governance));
+    check("facts".into(), &plan.facts);
+    check("glossary".into(), &plan.glossary);
+    check("context".into(), &plan.context.narrative);
+    check("objectives".into(), &plan.vision);
+    check("governance".into(), &plan.governance);
     let o = &plan.openness;
     check(
         "openness".into(),
-        v((&o.framework, &o.description, &o.values)),
+        &(&o.framework, &o.description, &o.values),
     );
     macro_rules! each {
         ($section:literal, $list:expr) => {
             for x in $list {
-                check(format!("{}/{}", $section, x.id), v(x));
+                check(format!("{}/{}", $section, x.id), x);
             }
         };
     }
@@ -1093,10 +1086,10 @@ pub fn lost_text(plan: &Plan, measure: &Measure) -> Vec<LostText> {
     );
     check(
         "strategy_links".into(),
-        v((
+        &(
             &plan.strategies.marketing.title,
             &plan.strategies.internationalisation.title,
-        )),
+        ),
     );
     each!("pilots", &plan.pilots);
     each!("indicators", &plan.indicators);
