@@ -298,6 +298,31 @@ mod tests {
     }
 
     #[test]
+    fn fields_of_the_plan_can_be_left_out() {
+        let mut plan = crate::store::templates::find("sofia-open-cities")
+            .unwrap()
+            .plan()
+            .unwrap();
+        plan.glossary.push(crate::model::plan::GlossaryEntry {
+            abbreviation: "ГЛ".into(),
+            bg: "речник".into(),
+            en: "a meaning found only in the glossary".into(),
+        });
+        let mut all = Vec::new();
+        each_string(&plan, &mut |s| all.push(s.to_owned()));
+        let mut some = Vec::new();
+        each_string_but(&plan, &["glossary", "comments"], &mut |s| {
+            some.push(s.to_owned())
+        });
+        let marker = "a meaning found only in the glossary".to_owned();
+        assert!(all.contains(&marker));
+        assert!(!some.contains(&marker));
+        // Only those fields: the rest is all there.
+        assert!(some.contains(&plan.facts.title));
+        assert!(some.contains(&plan.actions[0].title));
+    }
+
+    #[test]
     fn options_enums_and_characters_are_read_through() {
         #[derive(Serialize)]
         enum Kind {

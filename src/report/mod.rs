@@ -405,7 +405,7 @@ pub(crate) fn write_document(
     use writer::{int, num, reference, text};
     // The fonts are subset and deflated on the other core meanwhile: by now it has finished
     // the pages.
-    let prepared = std::thread::spawn(move || {
+    fn prepare(used: &[content::Used; 4]) -> Result<Vec<(Font, embed::PreparedFont)>, ExportError> {
         let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
         Font::ALL
             .iter()
@@ -413,8 +413,16 @@ pub(crate) fn write_document(
             .map(|&font| {
                 embed::prepare_font(&measure, font, &used[font.index()]).map(|p| (font, p))
             })
-            .collect::<Result<Vec<_>, ExportError>>()
-    });
+            .collect()
+    }
+    let used = std::sync::Arc::new(used);
+    let preparing = {
+        let used = std::sync::Arc::clone(&used);
+        std::thread::Builder::new()
+            .name("fonts".into())
+            .spawn(move || prepare(&used))
+            .ok()
+    };
     let mut w = writer::Writer::new();
     let catalog = w.reserve();
     let pages_id = w.reserve();
@@ -569,9 +577,13 @@ pub(crate) fn write_document(
 
     // The fonts text was set in, and the images.
     let mut res = b"<</ProcSet[/PDF/Text/ImageB/ImageC]/Font<<".to_vec();
-    let prepared = prepared
-        .join()
-        .map_err(|_| ExportError::Font("DejaVu Sans"))??;
+    let prepared = match preparing {
+        Some(thread) => thread
+            .join()
+            .map_err(|_| ExportError::Font("DejaVu Sans"))??,
+        // No thread could be started: made here.
+        None => prepare(&used)?,
+    };
     for (font, p) in prepared {
         let id = embed::write_font(&mut w, p);
         res.extend(b"/F");
@@ -675,7 +687,8 @@ pub(crate) fn write_document(
 /// Makes on another thread what every export reads first (the texts of both languages, the
 /// hyphenation patterns), while the caller reads the plan.
 pub fn warm_up() {
-    std::thread::spawn(|| {
+    // Without a thread, they are read when first needed, as before.
+    let _ = std::thread::Builder::new().spawn(|| {
         pack::give_way(2);
         crate::i18n::warm_up();
         hyphen::warm_up();

@@ -226,10 +226,10 @@ fn jobs_worth_threads(lanes: &[Vec<&mut Pending>]) -> bool {
 
 /// A stream's entries and data deflated with `c` when that makes it smaller, for a stream made
 /// away from the writer (see [`Writer::stream`] with `deflate` false).
-pub fn deflated(c: &mut flate2::Compress, mut dict: Vec<u8>, data: Vec<u8>) -> (Vec<u8>, Vec<u8>) {
+pub fn deflated(c: &mut flate2::Compress, dict: Vec<u8>, data: Vec<u8>) -> (Vec<u8>, Vec<u8>) {
     let mut job = Pending {
         id: 0,
-        dict: std::mem::take(&mut dict),
+        dict,
         data,
         deflate: true,
     };
