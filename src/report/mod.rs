@@ -711,20 +711,27 @@ pub fn render_within(
     std::thread::scope(|scope| {
         // What does not depend on the layout is worked out on the other core meanwhile: the
         // checks' report, the glossary, and which items have characters no font shows.
+        // A thread the system refuses leaves its work to be done where it is needed.
         let ahead = sections::Ahead::new(
-            scope.spawn(|| {
-                pack::give_way(6);
-                crate::analysis::check(plan)
-            }),
-            scope.spawn(|| {
-                pack::give_way(6);
-                council::glossary_entries(plan, opts.lang)
-            }),
+            std::thread::Builder::new()
+                .spawn_scoped(scope, || {
+                    pack::give_way(6);
+                    crate::analysis::check(plan)
+                })
+                .ok(),
+            std::thread::Builder::new()
+                .spawn_scoped(scope, || {
+                    pack::give_way(6);
+                    council::glossary_entries(plan, opts.lang)
+                })
+                .ok(),
         );
-        let lost = scope.spawn(|| {
-            pack::give_way(6);
-            Measure::new().map(|m| lost_text(plan, &m))
-        });
+        let lost = std::thread::Builder::new()
+            .spawn_scoped(scope, || {
+                pack::give_way(6);
+                Measure::new().map(|m| lost_text(plan, &m))
+            })
+            .ok();
         render_pages(plan, opts, max_pages, progress, &ahead, lost)
     })
 }
@@ -736,7 +743,7 @@ fn render_pages(
     max_pages: usize,
     progress: &dyn Fn(f32),
     ahead: &sections::Ahead<'_>,
-    lost: std::thread::ScopedJoinHandle<'_, Option<Vec<LostText>>>,
+    lost: Option<std::thread::ScopedJoinHandle<'_, Option<Vec<LostText>>>>,
 ) -> Result<Pdf, ExportError> {
     let lang = opts.lang;
     let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
@@ -842,8 +849,8 @@ fn render_pages(
         )
     });
     // Report by the item that holds the text, not by every place it is printed.
-    let lost = match lost.join() {
-        Ok(Some(lost)) => lost,
+    let lost = match lost.map(|h| h.join()) {
+        Some(Ok(Some(lost))) => lost,
         _ => lost_text(plan, &measure),
     };
 

@@ -234,14 +234,15 @@ pub struct Ahead<'s> {
 }
 
 impl<'s> Ahead<'s> {
-    /// What is being worked out: the checks' report and the glossary's entries.
+    /// What is being worked out: the checks' report and the glossary's entries (`None`: worked
+    /// out when asked for).
     pub fn new(
-        report: ScopedJoinHandle<'s, analysis::Report>,
-        glossary: ScopedJoinHandle<'s, Entries>,
+        report: Option<ScopedJoinHandle<'s, analysis::Report>>,
+        glossary: Option<ScopedJoinHandle<'s, Entries>>,
     ) -> Self {
         Ahead {
-            glossary: Some(glossary).into(),
-            report: Some(report).into(),
+            glossary: glossary.into(),
+            report: report.into(),
             report_taken: OnceCell::new(),
         }
     }

@@ -114,7 +114,9 @@ impl Writer {
         if threads > 1 && jobs_worth_threads(&lanes) {
             std::thread::scope(|scope| {
                 for lane in lanes {
-                    scope.spawn(move || {
+                    // A thread the system refuses leaves its lane's streams as they are: the
+                    // file is larger, and still whole.
+                    let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
                         let mut c = super::pack::compressor(FINAL_LEVEL);
                         lane.into_iter().for_each(|job| compress(&mut c, job));
                     });
