@@ -297,6 +297,42 @@ pub(crate) struct OnePart<'a> {
     pub keywords: Vec<String>,
 }
 
+/// Draws, as `l`'s one page, the running header of page `page.0` (0-based) of `page.1` —
+/// `title` over a rule, from the second page on — and, with `footer`, "Page X of Y" on the
+/// right and `left` on the left at the foot; then closes the marked content. The plan PDF and
+/// the one-part reports (comparison, progress) share it.
+fn running_head_and_foot(
+    l: &mut Layout<'_>,
+    lang: Lang,
+    page: (usize, usize),
+    title: &str,
+    left: Option<&str>,
+    footer: bool,
+) {
+    let (i, total) = page;
+    let small = Style::SMALL.color(GREY);
+    let foot = l.page.1 - 40.0;
+    let (x0, x1) = (l.left(), l.left() + l.width());
+    if i > 0 {
+        l.put_text(x0, 30.0, small, title);
+        let y = 30.0 + small.line_height() + 1.0;
+        l.rule(x0, x1, y, GREY, 0.3);
+    }
+    if footer {
+        let number = tr_args(
+            lang,
+            "pdf-page-of",
+            &[("page", (i + 1).into()), ("total", total.into())],
+        );
+        let fw = l.text_width(small, &number);
+        l.put_text(x1 - fw, foot, small, &number);
+        if let Some(left) = left {
+            l.put_text(x0, foot, small, left);
+        }
+    }
+    l.close_mark();
+}
+
 /// Writes a report laid out in `l` (its body done; `l.overflow` checked) as a tagged PDF: the
 /// running header from the second page, "Page X of Y" and the footer's left text on every page,
 /// a bookmark for each section, the metadata. Returns the bytes and the number of pages.
@@ -324,23 +360,14 @@ pub(crate) fn one_part_pdf(
     for (i, ops) in std::mem::take(&mut l.pages).into_iter().enumerate() {
         finish.pages = vec![Vec::new()];
         finish.forget_state();
-        let (x0, x1) = (finish.left(), finish.left() + finish.width());
-        if i > 0 {
-            finish.put_text(x0, 30.0, small, &running);
-            let y = 30.0 + small.line_height() + 1.0;
-            finish.rule(x0, x1, y, GREY, 0.3);
-        }
-        let footer = tr_args(
+        running_head_and_foot(
+            &mut finish,
             what.lang,
-            "pdf-page-of",
-            &[("page", (i + 1).into()), ("total", total.into())],
+            (i, total),
+            &running,
+            footer_left.as_deref(),
+            true,
         );
-        let fw = finish.text_width(small, &footer);
-        finish.put_text(x1 - fw, ph - 40.0, small, &footer);
-        if let Some(left) = &footer_left {
-            finish.put_text(x0, ph - 40.0, small, left);
-        }
-        finish.close_mark();
         let mut page_ops = ops;
         page_ops.append(&mut finish.pages[0]);
         pages.push(printpdf::PdfPage::new(
@@ -919,23 +946,15 @@ fn render_pages(
         finish.pages = vec![Vec::new()];
         // The header follows the page's own operations: set its font and colour again.
         finish.forget_state();
-        if i > 0 {
-            finish.put_text(finish.left(), 30.0, small, &running_title);
-            let y = 30.0 + small.line_height() + 1.0;
-            let (x0, x1) = (finish.left(), finish.left() + finish.width());
-            finish.rule(x0, x1, y, GREY, 0.3);
-            let footer = tr_args(
-                lang,
-                "pdf-page-of",
-                &[("page", (i + 1).into()), ("total", total.into())],
-            );
-            let fw = finish.text_width(small, &footer);
-            finish.put_text(x1 - fw, ph - 40.0, small, &footer);
-            if let Some(fp) = &fingerprint {
-                finish.put_text(x0, ph - 40.0, small, fp);
-            }
-        }
-        finish.close_mark();
+        // The cover has neither.
+        running_head_and_foot(
+            &mut finish,
+            lang,
+            (i, total),
+            &running_title,
+            fingerprint.as_deref(),
+            i > 0,
+        );
         let mut streams = Vec::with_capacity(2);
         if draft {
             streams.push(StreamRef::Shared(0));
