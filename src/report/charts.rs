@@ -436,13 +436,8 @@ fn push(l: &mut Layout<'_>, op: Op) {
 
 /// A straight line from (x0, y0) to (x1, y1), positions from the top.
 pub fn line(l: &mut Layout<'_>, a: (f32, f32), b: (f32, f32), color: Rgb3, width: f32) {
-    push(
-        l,
-        Op::SetOutlineColor {
-            col: super::layout::rgb(color),
-        },
-    );
-    push(l, Op::SetOutlineThickness { pt: Pt(width) });
+    l.mark_drawing();
+    l.set_stroke(color, width);
     let line = Line {
         points: vec![pt(l, a.0, a.1), pt(l, b.0, b.1)],
         is_closed: false,
@@ -452,13 +447,8 @@ pub fn line(l: &mut Layout<'_>, a: (f32, f32), b: (f32, f32), color: Rgb3, width
 
 /// The outline of a rectangle.
 pub fn stroke_rect(l: &mut Layout<'_>, x: f32, top: f32, w: f32, h: f32, color: Rgb3, width: f32) {
-    push(
-        l,
-        Op::SetOutlineColor {
-            col: super::layout::rgb(color),
-        },
-    );
-    push(l, Op::SetOutlineThickness { pt: Pt(width) });
+    l.mark_drawing();
+    l.set_stroke(color, width);
     let ph = l.page.1;
     push(
         l,

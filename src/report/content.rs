@@ -73,17 +73,28 @@ fn coord(out: &mut Vec<u8>, v: f32) {
 pub struct Used {
     /// By code (glyph id, or CID for the CJK font): the glyph id and the text.
     pub codes: BTreeMap<u16, (u16, String)>,
+    /// One bit per code noted: every glyph of every page is noted, and all but the first of
+    /// each are answered here instead of by a search of `codes`.
+    seen: Vec<u64>,
 }
 
 impl Used {
     /// Adds what `other` drew.
     pub fn merge(&mut self, other: Used) {
-        for (code, entry) in other.codes {
-            self.codes.entry(code).or_insert(entry);
+        for (code, (gid, text)) in other.codes {
+            self.note(code, gid, || text);
         }
     }
 
     fn note(&mut self, code: u16, gid: u16, text: impl FnOnce() -> String) {
+        if self.seen.is_empty() {
+            self.seen = vec![0; (usize::from(u16::MAX) + 1) / 64];
+        }
+        let (word, bit) = (usize::from(code) / 64, 1u64 << (code % 64));
+        if self.seen[word] & bit != 0 {
+            return;
+        }
+        self.seen[word] |= bit;
         self.codes.entry(code).or_insert_with(|| (gid, text()));
     }
 }
@@ -251,7 +262,14 @@ impl<'m> Encoder<'m> {
                 Op::BeginMarkedContentWithProperties { tag, properties } => {
                     name(out, tag);
                     out.push(b' ');
-                    dict_item(out, properties);
+                    match properties {
+                        DictItem::Int(n) => {
+                            out.extend(b"<</MCID ");
+                            int(out, *n);
+                            out.extend(b">>");
+                        }
+                        other => dict_item(out, other),
+                    }
                     out.extend(b" BDC\n");
                 }
                 Op::EndMarkedContent | Op::EndMarkedContentWithProperties => out.extend(b"EMC\n"),
@@ -379,6 +397,13 @@ pub fn name(out: &mut Vec<u8>, s: &str) {
     }
 }
 
+/// The property list of a marked-content sequence with the MCID `n`, as the layout writes it:
+/// a bare number, which [`Encoder::page`] writes as `<</MCID n>>` (a map for every line of
+/// text would cost more than the line).
+pub fn mcid(n: usize) -> DictItem {
+    DictItem::Int(n as i64)
+}
+
 /// A marked-content property list (only what the layout writes: numbers, names, dicts).
 fn dict_item(out: &mut Vec<u8>, item: &DictItem) {
     match item {
@@ -430,6 +455,52 @@ mod tests {
         assert_eq!(n(f32::NAN, 2), "0");
         assert_eq!(n(0.0, 2), "0");
         assert_eq!(n(-0.001, 2), "0");
+    }
+
+    #[test]
+    fn a_glyph_keeps_the_text_it_was_first_noted_with() {
+        let mut used = Used::default();
+        used.note(7, 70, || "a".into());
+        used.note(7, 70, || unreachable!("noted once"));
+        used.note(u16::MAX, 1, || "z".into());
+        let mut other = Used::default();
+        other.note(7, 70, || "b".into());
+        other.note(8, 80, || "c".into());
+        used.merge(other);
+        let codes: Vec<_> = used
+            .codes
+            .iter()
+            .map(|(c, (g, t))| (*c, *g, t.as_str()))
+            .collect();
+        assert_eq!(codes, [(7, 70, "a"), (8, 80, "c"), (u16::MAX, 1, "z")]);
+        used.note(8, 80, || unreachable!("merged in"));
+    }
+
+    #[test]
+    fn marked_content_is_written_with_its_mcid_or_its_properties() {
+        let measure = Measure::new().unwrap();
+        let fonts = Font::ALL.map(|f| FontId(format!("F{}", f.index())));
+        let mut enc = Encoder::new(&measure, &fonts);
+        let mut map = BTreeMap::new();
+        map.insert("MCID".to_owned(), DictItem::Int(4));
+        let ops = [
+            Op::BeginMarkedContentWithProperties {
+                tag: "P".into(),
+                properties: mcid(3),
+            },
+            Op::EndMarkedContent,
+            Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: DictItem::Dict { map },
+            },
+            Op::EndMarkedContent,
+        ];
+        let mut out = Vec::new();
+        enc.page(&ops, &mut out, &mut Vec::new());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "/P <</MCID 3>> BDC\nEMC\n/Span <</MCID 4>> BDC\nEMC\n"
+        );
     }
 
     #[test]

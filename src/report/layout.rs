@@ -5,8 +5,8 @@
 //! coordinates (from the bottom) only when an operation is written.
 
 use printpdf::{
-    Color, DictItem, FontId, Line, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point,
-    Pt, Rect, Rgb, TextItem,
+    Color, FontId, Line, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect,
+    Rgb, TextItem,
 };
 
 use super::content::{Encoder, Used};
@@ -358,6 +358,9 @@ pub struct Layout<'m> {
     /// line does not set them again (a third of the operations of a table).
     text_state: Option<(Font, u32)>,
     fill_state: Option<[u32; 3]>,
+    /// The stroke colour and line width set, likewise (a chart's hatching draws hundreds of
+    /// lines in one colour and width).
+    stroke_state: (Option<[u32; 3]>, Option<u32>),
     /// Headings not yet set (see [`Layout::heading`]).
     pending: Vec<Pending>,
     /// The structure of what has been drawn.
@@ -410,6 +413,7 @@ impl<'m> Layout<'m> {
             overflow: false,
             text_state: None,
             fill_state: None,
+            stroke_state: (None, None),
             pending: Vec::new(),
             tags: Tags::default(),
             artifact: 0,
@@ -484,6 +488,7 @@ impl<'m> Layout<'m> {
     pub fn forget_state(&mut self) {
         self.text_state = None;
         self.fill_state = None;
+        self.stroke_state = (None, None);
     }
 
     /// Sets the fill colour unless the page's content stream already has it.
@@ -492,6 +497,20 @@ impl<'m> Layout<'m> {
         if self.fill_state != Some(key) {
             self.fill_state = Some(key);
             self.ops().push(Op::SetFillColor { col: rgb(color) });
+        }
+    }
+
+    /// Sets the stroke colour and line width unless the page's content stream already has
+    /// them.
+    pub fn set_stroke(&mut self, color: Rgb3, width: f32) {
+        let (color_key, width_key) = (Some(color.map(f32::to_bits)), Some(width.to_bits()));
+        if self.stroke_state.0 != color_key {
+            self.stroke_state.0 = color_key;
+            self.ops().push(Op::SetOutlineColor { col: rgb(color) });
+        }
+        if self.stroke_state.1 != width_key {
+            self.stroke_state.1 = width_key;
+            self.ops().push(Op::SetOutlineThickness { pt: Pt(width) });
         }
     }
 
@@ -685,11 +704,9 @@ impl<'m> Layout<'m> {
                 let mcid = mcids.len();
                 mcids.push(e);
                 self.tags.elems[e].kids.push(Kid::Content { page, mcid });
-                let mut map = std::collections::BTreeMap::new();
-                map.insert("MCID".to_owned(), DictItem::Int(mcid as i64));
                 Op::BeginMarkedContentWithProperties {
                     tag: self.tags.elems[e].role.into(),
-                    properties: DictItem::Dict { map },
+                    properties: super::content::mcid(mcid),
                 }
             }
         };
@@ -1443,10 +1460,8 @@ impl<'m> Layout<'m> {
         self.flush_headings(0.0);
         self.mark_content(false);
         let h = self.page.1;
-        let ops = self.ops();
-        ops.push(Op::SetOutlineColor { col: rgb(color) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        ops.push(Op::DrawLine {
+        self.set_stroke(color, thickness);
+        self.ops().push(Op::DrawLine {
             line: Line {
                 points: vec![
                     LinePoint {
@@ -2027,8 +2042,28 @@ mod tests {
         assert_eq!(count(&l, |o| matches!(o, Op::SetFont { .. })), 2);
         assert_eq!(count(&l, |o| matches!(o, Op::SetFillColor { .. })), 3);
         assert_eq!(count(&l, |o| matches!(o, Op::ShowText { .. })), 7);
+        for _ in 0..3 {
+            l.rule(0.0, 10.0, 5.0, INK, 0.5);
+        }
+        l.rule(0.0, 10.0, 5.0, INK, 0.8);
+        l.rule(0.0, 10.0, 5.0, ACCENT, 0.8);
+        assert_eq!(count(&l, |o| matches!(o, Op::SetOutlineColor { .. })), 2);
+        assert_eq!(
+            count(&l, |o| matches!(o, Op::SetOutlineThickness { .. })),
+            2
+        );
+        assert_eq!(count(&l, |o| matches!(o, Op::DrawLine { .. })), 5);
         l.new_page();
+        l.rule(0.0, 10.0, 5.0, ACCENT, 0.8);
         l.paragraph(Style::BODY, "ред", 0.0);
+        assert_eq!(
+            l.pages[1]
+                .iter()
+                .filter(|o| matches!(o, Op::SetOutlineColor { .. }))
+                .count(),
+            1,
+            "a new page sets the stroke again"
+        );
         assert_eq!(
             l.pages[1]
                 .iter()

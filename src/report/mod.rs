@@ -262,8 +262,8 @@ pub(crate) fn write_pdf(
             }
         })
         .collect();
-    let used = std::mem::take(&mut enc.used);
-    write_document(&doc, pages, Vec::new(), used, tags, lang, authors)
+    let subsets = Subsets::start(std::mem::take(&mut enc.used));
+    write_document(&doc, pages, Vec::new(), subsets, tags, lang, authors)
 }
 
 /// Adds a bookmark to `page` (1-based) after the others: bookmarks on one page keep their
@@ -416,23 +416,31 @@ fn image_sizes(doc: &PdfDocument) -> Vec<(printpdf::XObjectId, (f32, f32))> {
         .collect()
 }
 
-/// Writes the PDF of pages whose content streams are written (see [`write_pdf`]); `doc` gives
-/// the metadata, images and bookmarks, `shared` the streams pages share, `used` the glyphs the
-/// streams draw.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn write_document(
-    doc: &PdfDocument,
-    pages: Vec<PageOut>,
-    shared: Vec<Vec<u8>>,
-    used: [content::Used; 4],
-    tags: &[(layout::Tags, usize)],
-    lang: &str,
-    authors: &[String],
-) -> Result<Vec<u8>, ExportError> {
-    use writer::{int, num, reference, text};
-    // The fonts are subset and deflated on the other core meanwhile: by now it has finished
-    // the pages.
-    fn prepare(used: &[content::Used; 4]) -> Result<Vec<(Font, embed::PreparedFont)>, ExportError> {
+/// The fonts' subsets, being made on another thread from the glyphs the pages draw, while
+/// the rest of the file is written (with one core, or no thread, they are made when taken).
+pub(crate) struct Subsets {
+    used: std::sync::Arc<[content::Used; 4]>,
+    thread: Option<std::thread::JoinHandle<Prepared>>,
+}
+
+/// The fonts drawn with, subset and deflated, in [`Font::ALL`]'s order.
+type Prepared = Result<Vec<(Font, embed::PreparedFont)>, ExportError>;
+
+impl Subsets {
+    /// Starts subsetting the fonts for the glyphs in `used` (every glyph the file draws).
+    pub(crate) fn start(used: [content::Used; 4]) -> Self {
+        let used = std::sync::Arc::new(used);
+        let thread = {
+            let used = std::sync::Arc::clone(&used);
+            std::thread::Builder::new()
+                .name("fonts".into())
+                .spawn(move || Self::prepare(&used))
+                .ok()
+        };
+        Subsets { used, thread }
+    }
+
+    fn prepare(used: &[content::Used; 4]) -> Prepared {
         let measure = Measure::new().ok_or(ExportError::Font("DejaVu Sans"))?;
         Font::ALL
             .iter()
@@ -442,14 +450,33 @@ pub(crate) fn write_document(
             })
             .collect()
     }
-    let used = std::sync::Arc::new(used);
-    let preparing = {
-        let used = std::sync::Arc::clone(&used);
-        std::thread::Builder::new()
-            .name("fonts".into())
-            .spawn(move || prepare(&used))
-            .ok()
-    };
+
+    /// The subsets of the fonts drawn with, in [`Font::ALL`]'s order.
+    fn take(self) -> Prepared {
+        match self.thread {
+            Some(thread) => thread
+                .join()
+                .map_err(|_| ExportError::Font("DejaVu Sans"))?,
+            // No thread could be started: made here.
+            None => Self::prepare(&self.used),
+        }
+    }
+}
+
+/// Writes the PDF of pages whose content streams are written (see [`write_pdf`]); `doc` gives
+/// the metadata, images and bookmarks, `shared` the streams pages share, `used` the glyphs the
+/// streams draw.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn write_document(
+    doc: &PdfDocument,
+    pages: Vec<PageOut>,
+    shared: Vec<Vec<u8>>,
+    subsets: Subsets,
+    tags: &[(layout::Tags, usize)],
+    lang: &str,
+    authors: &[String],
+) -> Result<Vec<u8>, ExportError> {
+    use writer::{int, num, reference, text};
     let mut w = writer::Writer::new();
     let catalog = w.reserve();
     let pages_id = w.reserve();
@@ -604,13 +631,9 @@ pub(crate) fn write_document(
 
     // The fonts text was set in, and the images.
     let mut res = b"<</ProcSet[/PDF/Text/ImageB/ImageC]/Font<<".to_vec();
-    let prepared = match preparing {
-        Some(thread) => thread
-            .join()
-            .map_err(|_| ExportError::Font("DejaVu Sans"))??,
-        // No thread could be started: made here.
-        None => prepare(&used)?,
-    };
+    // What is written so far goes into object streams while the fonts are being subset.
+    w.pack_full();
+    let prepared = subsets.take()?;
     for (font, p) in prepared {
         let id = embed::write_font(&mut w, p);
         res.extend(b"/F");
@@ -736,29 +759,22 @@ pub fn render_within(
     progress: &dyn Fn(f32),
 ) -> Result<Pdf, ExportError> {
     std::thread::scope(|scope| {
-        // What does not depend on the layout is worked out on the other core meanwhile: the
-        // checks' report, the glossary, and which items have characters no font shows.
-        // A thread the system refuses leaves its work to be done where it is needed.
-        let ahead = sections::Ahead::new(
-            std::thread::Builder::new()
-                .spawn_scoped(scope, || {
-                    pack::give_way(6);
-                    crate::analysis::check(plan)
-                })
-                .ok(),
-            std::thread::Builder::new()
-                .spawn_scoped(scope, || {
-                    pack::give_way(6);
-                    council::glossary_entries(plan, opts.lang)
-                })
-                .ok(),
-        );
+        // What does not depend on the layout is worked out on the other core meanwhile, in
+        // the order the body asks for it: the glossary, the checks' report, and which items
+        // have characters no font shows. One thread: each thread started takes the core from
+        // the layout for a moment, before it can give way. A thread the system refuses leaves
+        // its work to be done where it is needed.
+        let (glossary_tx, glossary_rx) = std::sync::mpsc::channel();
+        let (report_tx, report_rx) = std::sync::mpsc::channel();
         let lost = std::thread::Builder::new()
-            .spawn_scoped(scope, || {
+            .spawn_scoped(scope, move || {
                 pack::give_way(6);
+                let _ = glossary_tx.send(council::glossary_entries(plan, opts.lang));
+                let _ = report_tx.send(crate::analysis::check(plan));
                 Measure::new().map(|m| lost_text(plan, &m))
             })
             .ok();
+        let ahead = sections::Ahead::new(report_rx, glossary_rx);
         render_pages(plan, opts, max_pages, progress, &ahead, lost)
     })
 }
@@ -769,7 +785,7 @@ fn render_pages(
     opts: &Options,
     max_pages: usize,
     progress: &dyn Fn(f32),
-    ahead: &sections::Ahead<'_>,
+    ahead: &sections::Ahead,
     lost: Option<std::thread::ScopedJoinHandle<'_, Option<Vec<LostText>>>>,
 ) -> Result<Pdf, ExportError> {
     let lang = opts.lang;
@@ -984,12 +1000,16 @@ fn render_pages(
     let written = page_writer
         .finish(&measure, &fonts)
         .ok_or(ExportError::Pages)?;
+    let mut c = written
+        .compressor
+        .unwrap_or_else(|| pack::compressor(writer::DEFLATE_LEVEL));
     for (u, g) in used.iter_mut().zip(written.used) {
         u.merge(g);
     }
+    // Every glyph is known: the fonts are subset on the other core from now on.
+    let subsets = Subsets::start(used);
     let mut parts: Vec<Option<(pack::Part, Vec<LinkAnnotation>)>> =
         written.pages.into_iter().map(Some).collect();
-    let mut c = pack::compressor(writer::DEFLATE_LEVEL);
     for (page, n, tail) in tails {
         let (part, links) = parts
             .get_mut(n)
@@ -1057,7 +1077,7 @@ fn render_pages(
         &doc,
         pages,
         shared,
-        used,
+        subsets,
         &tag_parts,
         plan.facts.language.code(),
         &authors,

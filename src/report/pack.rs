@@ -131,6 +131,9 @@ pub struct Written {
     pub pages: Vec<(Part, Vec<LinkAnnotation>)>,
     /// The glyphs drawn, per font.
     pub used: [Used; 4],
+    /// The compressor the pages were deflated with, for more of the same (its tables are in
+    /// memory the system has already cleared).
+    pub compressor: Option<Compress>,
 }
 
 /// Writes and deflates the pages handed to it (their operations) on a thread of its own, so
@@ -175,6 +178,7 @@ fn write_pages(
     Written {
         pages,
         used: std::mem::take(&mut encoder.used),
+        compressor: Some(c),
     }
 }
 

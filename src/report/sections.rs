@@ -1,7 +1,7 @@
 //! The content of the report, section by section, in the plan's order.
 
 use std::cell::{Cell, OnceCell};
-use std::thread::ScopedJoinHandle;
+use std::sync::mpsc::Receiver;
 
 use crate::analysis::{self, Severity};
 use crate::i18n::tr_args;
@@ -220,29 +220,27 @@ pub fn contents(
 }
 
 /// A glossary's entries: (abbreviation, meaning).
-type Entries = Vec<(String, String)>;
+pub type Entries = Vec<(String, String)>;
 
 /// What the body needs that does not depend on the layout, worked out on another core while
-/// the pages before it are laid out (see `render_within`); worked out here when it is not.
-pub struct Ahead<'s> {
-    /// The glossary's entries, being found.
-    glossary: Cell<Option<ScopedJoinHandle<'s, Entries>>>,
-    /// The checks' report, being made.
-    report: Cell<Option<ScopedJoinHandle<'s, analysis::Report>>>,
+/// the pages before it are laid out (see `render_within`) and handed over as it is ready;
+/// worked out here when it is not coming (no thread, or the thread stopped).
+pub struct Ahead {
+    /// The glossary's entries, coming.
+    glossary: Cell<Option<Receiver<Entries>>>,
+    /// The checks' report, coming.
+    report: Cell<Option<Receiver<analysis::Report>>>,
     /// The report once taken.
     report_taken: OnceCell<analysis::Report>,
 }
 
-impl<'s> Ahead<'s> {
-    /// What is being worked out: the checks' report and the glossary's entries (`None`: worked
-    /// out when asked for).
-    pub fn new(
-        report: Option<ScopedJoinHandle<'s, analysis::Report>>,
-        glossary: Option<ScopedJoinHandle<'s, Entries>>,
-    ) -> Self {
+impl Ahead {
+    /// What is being worked out: the checks' report and the glossary's entries (what a
+    /// channel whose sender is gone does not bring is worked out when asked for).
+    pub fn new(report: Receiver<analysis::Report>, glossary: Receiver<Entries>) -> Self {
         Ahead {
-            glossary: glossary.into(),
-            report: report.into(),
+            glossary: Some(glossary).into(),
+            report: Some(report).into(),
             report_taken: OnceCell::new(),
         }
     }
@@ -251,7 +249,7 @@ impl<'s> Ahead<'s> {
     fn glossary(&self, plan: &Plan, lang: Lang) -> Entries {
         self.glossary
             .take()
-            .and_then(|h| h.join().ok())
+            .and_then(|r| r.recv().ok())
             .unwrap_or_else(|| super::council::glossary_entries(plan, lang))
     }
 
@@ -260,7 +258,7 @@ impl<'s> Ahead<'s> {
         self.report_taken.get_or_init(|| {
             self.report
                 .take()
-                .and_then(|h| h.join().ok())
+                .and_then(|r| r.recv().ok())
                 .unwrap_or_else(|| analysis::check(plan))
         })
     }
@@ -271,7 +269,7 @@ pub fn body(
     l: &mut Layout<'_>,
     plan: &Plan,
     opts: &Options,
-    ahead: &Ahead<'_>,
+    ahead: &Ahead,
     progress: &dyn Fn(f32),
 ) {
     let lang = opts.lang;
@@ -320,7 +318,7 @@ pub fn body(
     l.finish();
 }
 
-fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, ahead: &Ahead<'_>, s: Section) {
+fn section(l: &mut Layout<'_>, plan: &Plan, opts: &Options, ahead: &Ahead, s: Section) {
     let lang = opts.lang;
     l.item = s.key().into();
     if s == Section::SupportGroup {

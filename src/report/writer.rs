@@ -45,6 +45,9 @@ pub struct Writer {
     packed: Vec<(u32, Vec<u8>)>,
     pending: Vec<Pending>,
     pending_bytes: usize,
+    /// The compressor for what is deflated on this thread, made once: its tables are a
+    /// quarter of a megabyte the system clears for each new one.
+    compressor: Option<flate2::Compress>,
 }
 
 impl Default for Writer {
@@ -64,7 +67,15 @@ impl Writer {
             packed: Vec::new(),
             pending: Vec::new(),
             pending_bytes: 0,
+            compressor: None,
         }
+    }
+
+    /// This thread's compressor at [`FINAL_LEVEL`], taken to be given back.
+    fn take_compressor(&mut self) -> flate2::Compress {
+        self.compressor
+            .take()
+            .unwrap_or_else(|| super::pack::compressor(FINAL_LEVEL))
     }
 
     /// A new object number.
@@ -123,11 +134,12 @@ impl Writer {
                 }
             });
         } else {
-            let mut c = super::pack::compressor(FINAL_LEVEL);
+            let mut c = self.take_compressor();
             lanes
                 .into_iter()
                 .flatten()
                 .for_each(|job| compress(&mut c, job));
+            self.compressor = Some(c);
         }
         for job in jobs {
             self.put_stream(job.id, &job.dict, &job.data);
@@ -147,29 +159,57 @@ impl Writer {
         self.out.extend(b"\nendstream\nendobj\n");
     }
 
+    /// Packs the small objects written so far into full object streams and deflates them on
+    /// this thread, leaving fewer than [`PER_OBJECT_STREAM`] for [`Writer::finish`]: for a
+    /// caller that would otherwise wait for another thread (the fonts' subsets).
+    pub fn pack_full(&mut self) {
+        let full = self.packed.len() / PER_OBJECT_STREAM * PER_OBJECT_STREAM;
+        let rest = self.packed.split_off(full);
+        let ready = std::mem::replace(&mut self.packed, rest);
+        let mut c = self.take_compressor();
+        for chunk in ready.chunks(PER_OBJECT_STREAM) {
+            let (id, dict, data) = self.object_stream(chunk);
+            let mut job = Pending {
+                id,
+                dict,
+                data,
+                deflate: true,
+            };
+            compress(&mut c, &mut job);
+            self.put_stream(job.id, &job.dict, &job.data);
+        }
+        self.compressor = Some(c);
+    }
+
+    /// An object stream holding `objects`: its number, entries and data (not deflated).
+    fn object_stream(&mut self, objects: &[(u32, Vec<u8>)]) -> (u32, Vec<u8>, Vec<u8>) {
+        let stream_id = self.reserve();
+        let mut head = Vec::with_capacity(objects.len() * 10);
+        let mut body = Vec::new();
+        for (i, (obj, bytes)) in objects.iter().enumerate() {
+            self.xref[*obj as usize] = Loc::In(stream_id, i as u16);
+            int(&mut head, i64::from(*obj));
+            head.push(b' ');
+            int(&mut head, body.len() as i64);
+            head.push(b' ');
+            body.extend(bytes);
+            body.push(b'\n');
+        }
+        let mut dict = b"/Type/ObjStm/N ".to_vec();
+        int(&mut dict, objects.len() as i64);
+        dict.extend(b"/First ");
+        int(&mut dict, head.len() as i64);
+        head.extend(body);
+        (stream_id, dict, head)
+    }
+
     /// Writes what waits, the object streams and the cross-reference stream with the trailer
     /// (`root` the catalog, `info` the Info dictionary, `id` the file identifier).
     pub fn finish(mut self, root: u32, info: u32, id: [u8; 16]) -> Vec<u8> {
         let packed = std::mem::take(&mut self.packed);
         for chunk in packed.chunks(PER_OBJECT_STREAM) {
-            let stream_id = self.reserve();
-            let mut head = Vec::with_capacity(chunk.len() * 10);
-            let mut body = Vec::new();
-            for (i, (obj, bytes)) in chunk.iter().enumerate() {
-                self.xref[*obj as usize] = Loc::In(stream_id, i as u16);
-                int(&mut head, i64::from(*obj));
-                head.push(b' ');
-                int(&mut head, body.len() as i64);
-                head.push(b' ');
-                body.extend(bytes);
-                body.push(b'\n');
-            }
-            let mut dict = b"/Type/ObjStm/N ".to_vec();
-            int(&mut dict, chunk.len() as i64);
-            dict.extend(b"/First ");
-            int(&mut dict, head.len() as i64);
-            head.extend(body);
-            self.stream(stream_id, dict, head, true);
+            let (stream_id, dict, data) = self.object_stream(chunk);
+            self.stream(stream_id, dict, data, true);
         }
         self.flush();
 
@@ -200,7 +240,7 @@ impl Writer {
                 *a = *b;
             }
         }
-        let data = zlib(&mut super::pack::compressor(FINAL_LEVEL), &rows);
+        let data = zlib(&mut self.take_compressor(), &rows);
         let start = self.out.len();
         let mut dict = b"/Type/XRef/Size ".to_vec();
         int(&mut dict, self.xref.len() as i64);
@@ -221,9 +261,16 @@ impl Writer {
     }
 }
 
-/// True when there is enough to deflate that starting threads pays.
+/// True when there is enough to deflate that starting threads pays (streams deflated
+/// already, such as the pages', do not count).
 fn jobs_worth_threads(lanes: &[Vec<&mut Pending>]) -> bool {
-    lanes.iter().flatten().map(|j| j.data.len()).sum::<usize>() > 64 * 1024
+    lanes
+        .iter()
+        .flatten()
+        .filter(|j| j.deflate)
+        .map(|j| j.data.len())
+        .sum::<usize>()
+        > 64 * 1024
 }
 
 /// A stream's entries and data deflated with `c` when that makes it smaller, for a stream made
@@ -351,6 +398,34 @@ mod tests {
         let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
         let title = doc.get_dictionary(info).unwrap().get(b"Title").unwrap();
         assert_eq!(lopdf::decode_text_string(title).unwrap(), "Пловдив (2026)");
+    }
+
+    #[test]
+    fn objects_packed_before_the_end_read_back_with_those_packed_at_it() {
+        let mut w = Writer::new();
+        let catalog = w.reserve();
+        let pages = w.reserve();
+        let info = w.reserve();
+        // Two and a half object streams' worth of small objects, half of them packed early.
+        let n = PER_OBJECT_STREAM * 5 / 2;
+        let ids: Vec<u32> = (0..n).map(|_| w.reserve()).collect();
+        for (i, id) in ids.iter().enumerate().take(n / 2) {
+            w.object(*id, format!("<</N {i}>>").into_bytes());
+        }
+        w.pack_full();
+        assert!(w.packed.len() < PER_OBJECT_STREAM, "full streams are out");
+        for (i, id) in ids.iter().enumerate().skip(n / 2) {
+            w.object(*id, format!("<</N {i}>>").into_bytes());
+        }
+        w.object(catalog, b"<</Type/Catalog/Pages 2 0 R>>".to_vec());
+        w.object(pages, b"<</Type/Pages/Count 0/Kids[]>>".to_vec());
+        w.object(info, b"<<>>".to_vec());
+        let bytes = w.finish(catalog, info, [1; 16]);
+        let doc = lopdf::Document::load_mem(&bytes).expect("the file reads back");
+        for (i, id) in ids.iter().enumerate() {
+            let d = doc.get_dictionary((*id, 0)).expect("every object is found");
+            assert_eq!(d.get(b"N").unwrap().as_i64().unwrap(), i as i64);
+        }
     }
 
     #[test]
