@@ -245,7 +245,11 @@ fn round1(x: f64) -> f64 {
 
 /// Computes the summary of a plan.
 pub fn summary(plan: &Plan) -> Summary {
-    let report = check(plan);
+    summary_with(plan, &check(plan))
+}
+
+/// [`summary`] with the checks' report already made (the PDF makes it on another thread).
+pub fn summary_with(plan: &Plan, report: &Report) -> Summary {
     let b = budget(plan);
     let f = &plan.facts;
     Summary {
@@ -303,7 +307,7 @@ pub fn summary(plan: &Plan) -> Summary {
             .iter()
             .map(|(s, p)| (s.key(), *p))
             .collect(),
-        findings: FindingCounts::of(&report),
+        findings: FindingCounts::of(report),
         monitoring: monitoring_figures(plan),
     }
 }

@@ -226,11 +226,13 @@ fn pick_text<'a>(lang: Lang, en: &'a str, bg: &'a str) -> &'a str {
     }
 }
 
-/// The programmes a plan can refer to: the plan's own entries over the shipped ones.
+/// The programmes a plan can refer to: the plan's own entries over the shipped ones, borrowed
+/// (a catalogue is looked at for every funding table and check, and copying every programme's
+/// texts each time cost more than the looking).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Catalogue {
+pub struct Catalogue<'a> {
     /// Every programme, each key once.
-    pub programmes: Vec<Programme>,
+    pub programmes: Vec<&'a Programme>,
 }
 
 /// A programme and, when the reference names one, its call.
@@ -311,26 +313,26 @@ impl<'a> Resolved<'a> {
     }
 }
 
-impl Catalogue {
+impl<'a> Catalogue<'a> {
     /// The shipped programmes with a plan's own entries laid over them (same key: the plan's).
-    pub fn with_plan_entries(shipped: &[Programme], own: &[Programme]) -> Catalogue {
-        let mut programmes: Vec<Programme> = own.to_vec();
+    pub fn with_plan_entries(shipped: &'a [Programme], own: &'a [Programme]) -> Catalogue<'a> {
+        let mut programmes: Vec<&Programme> = own.iter().collect();
         for p in shipped {
             if !programmes.iter().any(|o| o.key == p.key) {
-                programmes.push(p.clone());
+                programmes.push(p);
             }
         }
         Catalogue { programmes }
     }
 
     /// The programme with this key.
-    pub fn programme(&self, key: &str) -> Option<&Programme> {
-        self.programmes.iter().find(|p| p.key == key)
+    pub fn programme(&self, key: &str) -> Option<&'a Programme> {
+        self.programmes.iter().copied().find(|p| p.key == key)
     }
 
     /// What a reference points to; `None` when its programme is unknown. A call key that is
     /// unknown resolves to the programme alone (the check on references reports it).
-    pub fn resolve(&self, r: &CallRef) -> Option<Resolved<'_>> {
+    pub fn resolve(&self, r: &CallRef) -> Option<Resolved<'a>> {
         let programme = self.programme(&r.programme)?;
         Some(Resolved {
             programme,
@@ -368,7 +370,8 @@ mod tests {
         let shipped = [programme("a", &[]), programme("b", &[])];
         let mut own = programme("a", &[]);
         own.name_en = "Own".into();
-        let c = Catalogue::with_plan_entries(&shipped, &[own]);
+        let own = [own];
+        let c = Catalogue::with_plan_entries(&shipped, &own);
         assert_eq!(c.programmes.len(), 2);
         assert_eq!(c.programme("a").unwrap().name_en, "Own");
     }
@@ -377,7 +380,8 @@ mod tests {
     fn rates_come_from_the_call_then_the_region_then_any_region() {
         use RegionCategory::*;
         let p = programme("p", &[(LessDeveloped, 85.0), (Transition, 70.0)]);
-        let c = Catalogue::with_plan_entries(&[p], &[]);
+        let shipped = [p];
+        let c = Catalogue::with_plan_entries(&shipped, &[]);
         let whole = |call: &str| CallRef {
             programme: "p".into(),
             call: call.into(),

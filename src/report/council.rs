@@ -299,8 +299,8 @@ pub fn foreword(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
 /// The executive summary: the plan in one page of figures, every one computed — the money
 /// (from [`analysis::summary::summary`], the figures `lap-studio summary` prints), the funds
 /// targeted, actions per objective, the pilots and the openness index.
-pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
-    let s = analysis::summary::summary(plan);
+pub fn executive_summary(l: &mut Layout<'_>, plan: &Plan, report: &analysis::Report, lang: Lang) {
+    let s = analysis::summary::summary_with(plan, report);
     let b = analysis::budget(plan);
     let money = |m: Money| plan.money_text(lang, m);
     let share = |m: Money| {

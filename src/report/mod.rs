@@ -735,12 +735,14 @@ pub(crate) fn write_document(
 }
 
 /// Makes on another thread what every export reads first (the texts of both languages, the
-/// hyphenation patterns), while the caller reads the plan.
+/// shipped funding catalogue, the hyphenation patterns), while the caller reads the plan.
 pub fn warm_up() {
     // Without a thread, they are read when first needed, as before.
     let _ = std::thread::Builder::new().spawn(|| {
         pack::give_way(2);
         crate::i18n::warm_up();
+        // The checks read the shipped funding catalogue first thing.
+        crate::store::catalogue::shipped();
         hyphen::warm_up();
     });
 }
@@ -760,7 +762,8 @@ pub fn render_within(
 ) -> Result<Pdf, ExportError> {
     std::thread::scope(|scope| {
         // What does not depend on the layout is worked out on the other core meanwhile, in
-        // the order the body asks for it: the glossary, the checks' report, and which items
+        // the order the body asks for it: the checks' report (the executive summary counts
+        // its findings), the glossary, and which items
         // have characters no font shows. One thread: each thread started takes the core from
         // the layout for a moment, before it can give way. A thread the system refuses leaves
         // its work to be done where it is needed.
@@ -769,8 +772,8 @@ pub fn render_within(
         let lost = std::thread::Builder::new()
             .spawn_scoped(scope, move || {
                 pack::give_way(6);
-                let _ = glossary_tx.send(council::glossary_entries(plan, opts.lang));
                 let _ = report_tx.send(crate::analysis::check(plan));
+                let _ = glossary_tx.send(council::glossary_entries(plan, opts.lang));
                 Measure::new().map(|m| lost_text(plan, &m))
             })
             .ok();

@@ -301,7 +301,7 @@ pub fn body(
             Part::Summary => {
                 l.item = "facts".into();
                 l.label_heading(1, &t(lang, "pdf-exec-summary"), 40.0);
-                super::council::executive_summary(l, plan, lang);
+                super::council::executive_summary(l, plan, ahead.report(plan), lang);
             }
             Part::Glossary => {
                 l.item = "glossary".into();

@@ -16,7 +16,7 @@ const RATE_TOLERANCE: f64 = 0.5;
 const PILOT_MONEY_TOLERANCE: Money = Money::from_units(1);
 
 /// The catalogue a plan's references resolve in: its own entries over the shipped ones.
-pub fn catalogue_of(plan: &Plan) -> Catalogue {
+pub fn catalogue_of(plan: &Plan) -> Catalogue<'_> {
     Catalogue::with_plan_entries(crate::store::catalogue::shipped(), &plan.funding_catalogue)
 }
 
