@@ -4,6 +4,8 @@
 //! crate, loaded once). Only a word no rule can break is cut between characters, by the layout,
 //! with a visible hyphen.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
@@ -11,6 +13,15 @@ use hyphenation::{Hyphenator, Language, Load, Standard};
 /// Letter runs longer than this are not words (a row of the same letter, an identifier) and are
 /// not looked up, so the time stays linear in the text however long a "word" is.
 pub const MAX_WORD_CHARS: usize = 48;
+
+/// How many looked-up words a thread remembers (a few megabytes at most).
+const REMEMBERED_WORDS: usize = 20_000;
+
+thread_local! {
+    /// The words this thread has looked up and their breaks: a plan repeats its words (in
+    /// tables, on every page a column is measured and laid out).
+    static SEEN: RefCell<HashMap<String, Vec<usize>>> = RefCell::new(HashMap::new());
+}
 
 /// The mark printed where a word is broken between two letters.
 pub const MARK: char = '-';
@@ -64,7 +75,17 @@ pub fn syllables(word: &str) -> Vec<usize> {
     } else {
         return Vec::new();
     };
-    dictionary(lang).map_or_else(Vec::new, |d| d.hyphenate(word).breaks)
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(breaks) = seen.get(word) {
+            return breaks.clone();
+        }
+        let breaks = dictionary(lang).map_or_else(Vec::new, |d| d.hyphenate(word).breaks);
+        if seen.len() >= REMEMBERED_WORDS {
+            seen.clear();
+        }
+        seen.insert(word.to_owned(), breaks.clone());
+        breaks
+    })
 }
 
 /// `char::is_alphabetic`, answered at once for Latin and Cyrillic letters: the standard
@@ -119,6 +140,39 @@ pub fn breaks(word: &str) -> Vec<Break> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_looked_up_again_breaks_where_the_patterns_say() {
+        let words = ["интеграция", "мигранти", "integration", "municipality"];
+        let fresh: Vec<Vec<usize>> = words
+            .iter()
+            .map(|w| {
+                let lang = if w.chars().all(is_cyrillic) {
+                    Language::Bulgarian
+                } else {
+                    Language::EnglishUS
+                };
+                dictionary(lang).unwrap().hyphenate(w).breaks
+            })
+            .collect();
+        assert!(fresh.iter().all(|b| !b.is_empty()));
+        for _ in 0..3 {
+            let again: Vec<Vec<usize>> = words.iter().map(|w| syllables(w)).collect();
+            assert_eq!(again, fresh);
+        }
+        // Past the bound the remembered words are forgotten, and found again.
+        let letters: Vec<char> = ('а'..='я').collect();
+        for i in 0..REMEMBERED_WORDS + 10 {
+            let (mut n, mut word) = (i, String::from("мигра"));
+            while n > 0 {
+                word.push(letters[n % letters.len()]);
+                n /= letters.len();
+            }
+            syllables(&word);
+            assert!(SEEN.with_borrow(HashMap::len) <= REMEMBERED_WORDS);
+        }
+        assert_eq!(syllables(words[0]), fresh[0]);
+    }
 
     fn pieces(word: &str) -> Vec<String> {
         let mut out = Vec::new();

@@ -631,8 +631,9 @@ pub(crate) fn write_document(
 
     // The fonts text was set in, and the images.
     let mut res = b"<</ProcSet[/PDF/Text/ImageB/ImageC]/Font<<".to_vec();
-    // What is written so far goes into object streams while the fonts are being subset.
-    w.pack_full();
+    // What is written so far is deflated and goes into object streams while the fonts are
+    // being subset.
+    w.pack_ready();
     let prepared = subsets.take()?;
     for (font, p) in prepared {
         let id = embed::write_font(&mut w, p);

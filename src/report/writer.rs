@@ -159,14 +159,20 @@ impl Writer {
         self.out.extend(b"\nendstream\nendobj\n");
     }
 
-    /// Packs the small objects written so far into full object streams and deflates them on
-    /// this thread, leaving fewer than [`PER_OBJECT_STREAM`] for [`Writer::finish`]: for a
-    /// caller that would otherwise wait for another thread (the fonts' subsets).
-    pub fn pack_full(&mut self) {
+    /// Deflates the streams waiting and packs the small objects written so far into full
+    /// object streams, on this thread, leaving fewer than [`PER_OBJECT_STREAM`] objects for
+    /// [`Writer::finish`]: for a caller that would otherwise wait for another thread (the
+    /// fonts' subsets).
+    pub fn pack_ready(&mut self) {
+        let mut c = self.take_compressor();
+        for mut job in std::mem::take(&mut self.pending) {
+            compress(&mut c, &mut job);
+            self.put_stream(job.id, &job.dict, &job.data);
+        }
+        self.pending_bytes = 0;
         let full = self.packed.len() / PER_OBJECT_STREAM * PER_OBJECT_STREAM;
         let rest = self.packed.split_off(full);
         let ready = std::mem::replace(&mut self.packed, rest);
-        let mut c = self.take_compressor();
         for chunk in ready.chunks(PER_OBJECT_STREAM) {
             let (id, dict, data) = self.object_stream(chunk);
             let mut job = Pending {
@@ -261,16 +267,17 @@ impl Writer {
     }
 }
 
-/// True when there is enough to deflate that starting threads pays (streams deflated
-/// already, such as the pages', do not count).
+/// True when there is enough to deflate beside the largest stream that starting threads pays
+/// (a stream is deflated by one thread; streams deflated already, such as the pages', do not
+/// count).
 fn jobs_worth_threads(lanes: &[Vec<&mut Pending>]) -> bool {
-    lanes
+    let sizes = lanes
         .iter()
         .flatten()
         .filter(|j| j.deflate)
-        .map(|j| j.data.len())
-        .sum::<usize>()
-        > 64 * 1024
+        .map(|j| j.data.len());
+    let (total, largest) = sizes.fold((0, 0), |(t, m), n| (t + n, m.max(n)));
+    total - largest > 64 * 1024
 }
 
 /// A stream's entries and data deflated with `c` when that makes it smaller, for a stream made
@@ -412,8 +419,12 @@ mod tests {
         for (i, id) in ids.iter().enumerate().take(n / 2) {
             w.object(*id, format!("<</N {i}>>").into_bytes());
         }
-        w.pack_full();
+        let early = w.reserve();
+        let data = b"0 0 1 rg 10 10 50 50 re f\n".repeat(50);
+        w.stream(early, Vec::new(), data.clone(), true);
+        w.pack_ready();
         assert!(w.packed.len() < PER_OBJECT_STREAM, "full streams are out");
+        assert!(w.pending.is_empty(), "the stream is out");
         for (i, id) in ids.iter().enumerate().skip(n / 2) {
             w.object(*id, format!("<</N {i}>>").into_bytes());
         }
@@ -426,6 +437,9 @@ mod tests {
             let d = doc.get_dictionary((*id, 0)).expect("every object is found");
             assert_eq!(d.get(b"N").unwrap().as_i64().unwrap(), i as i64);
         }
+        let stream = doc.get_object((early, 0)).unwrap().as_stream().unwrap();
+        assert!(stream.dict.has(b"Filter"), "deflated");
+        assert_eq!(stream.decompressed_content().unwrap(), data);
     }
 
     #[test]
