@@ -321,6 +321,12 @@ pub fn caption_below(l: &mut Layout<'_>, plan: &Plan, lang: Lang, chart: Chart) 
     });
     let head = tr_args(lang, "pdf-figure", &[("n", n.into())]);
     let style = Style::SMALL;
+    // The text alternative is the app's wording, in the labels' language: the figure's own,
+    // made when it began (the openness charts' take their index's time to make).
+    let alt = l
+        .figure_alt()
+        .map(str::to_owned)
+        .unwrap_or_else(|| alt_text(plan, lang, chart));
     // The chart ends here; its caption follows it.
     l.end_figure();
     l.begin("Caption");
@@ -331,12 +337,7 @@ pub fn caption_below(l: &mut Layout<'_>, plan: &Plan, lang: Lang, chart: Chart) 
         &format!("{head} {}", caption(lang, chart)),
         0.0,
     );
-    // The text alternative is the app's wording, in the labels' language.
-    l.label_paragraph(
-        style.italic().color(GREY),
-        &alt_text(plan, lang, chart),
-        0.0,
-    );
+    l.label_paragraph(style.italic().color(GREY), &alt, 0.0);
     l.end();
     l.space(8.0);
 }

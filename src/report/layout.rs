@@ -663,6 +663,17 @@ impl<'m> Layout<'m> {
         self.label(id);
     }
 
+    /// The text alternative of the open figure, if one is open (for its caption, which says
+    /// the same).
+    pub fn figure_alt(&self) -> Option<&str> {
+        self.stack
+            .iter()
+            .rev()
+            .map(|&e| &self.tags.elems[e])
+            .find(|e| e.role == "Figure")
+            .and_then(|e| e.alt.as_deref())
+    }
+
     /// Closes the innermost open figure, if one is open.
     pub fn end_figure(&mut self) {
         if let Some(i) = self
@@ -2013,6 +2024,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_figure_tells_its_text_alternative_while_it_is_open() {
+        let m = Measure::new().unwrap();
+        let mut l = layout(&m);
+        assert_eq!(l.figure_alt(), None);
+        l.begin_figure("Bars of the budget by year".into());
+        l.begin("P");
+        assert_eq!(l.figure_alt(), Some("Bars of the budget by year"));
+        l.end_figure();
+        assert_eq!(l.figure_alt(), None);
     }
 
     #[test]

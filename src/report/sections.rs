@@ -965,7 +965,7 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let table = tables::openness_index(lang, &idx);
     l.table(&table.columns, &table.rows);
     l.label_heading(2, &t(lang, "pdf-profile"), charts::openness_keep(l, &idx));
-    l.begin_figure(charts::alt_text(plan, lang, charts::Chart::Openness));
+    l.begin_figure(charts::openness_alt(&idx, lang));
     charts::openness(l, plan, lang, &idx);
     l.end_figure();
     l.label_heading(2, &t(lang, "pdf-method"), 40.0);
@@ -975,7 +975,7 @@ fn openness(l: &mut Layout<'_>, plan: &Plan, lang: Lang) {
     let trend = analysis::openness::trend(o);
     if trend.years.len() >= 2 {
         l.label_heading(2, &t(lang, "pdf-trend"), charts::openness_trend_keep());
-        l.begin_figure(charts::alt_text(plan, lang, charts::Chart::Trend));
+        l.begin_figure(charts::openness_trend_alt(&trend, lang));
         charts::openness_trend(l, plan, lang, &trend);
         l.end_figure();
         let table = tables::openness_trend(lang, &trend);
