@@ -464,8 +464,8 @@ impl Subsets {
 }
 
 /// Writes the PDF of pages whose content streams are written (see [`write_pdf`]); `doc` gives
-/// the metadata, images and bookmarks, `shared` the streams pages share, `used` the glyphs the
-/// streams draw.
+/// the metadata, images and bookmarks, `shared` the streams pages share, `subsets` the fonts
+/// cut to the glyphs the streams draw.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn write_document(
     doc: &PdfDocument,
@@ -764,10 +764,10 @@ pub fn render_within(
     std::thread::scope(|scope| {
         // What does not depend on the layout is worked out on the other core meanwhile, in
         // the order the body asks for it: the checks' report (the executive summary counts
-        // its findings), the glossary, and which items
-        // have characters no font shows. One thread: each thread started takes the core from
-        // the layout for a moment, before it can give way. A thread the system refuses leaves
-        // its work to be done where it is needed.
+        // its findings), the glossary, and which items have characters no font shows. One
+        // thread: each thread started takes the core from the layout for a moment, before it
+        // can give way. A thread the system refuses leaves its work to be done where it is
+        // needed.
         let (glossary_tx, glossary_rx) = std::sync::mpsc::channel();
         let (report_tx, report_rx) = std::sync::mpsc::channel();
         let lost = std::thread::Builder::new()
