@@ -2,9 +2,9 @@
 //! back through a channel the app reads every frame.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 
 use super::file_dialog::{Entry, FileTask};
 use crate::model::Plan;
@@ -124,6 +124,29 @@ pub struct Jobs {
     wake: Option<egui::Context>,
 }
 
+/// Runs `job` on a thread `start` starts, or here when the system refuses one: the window then
+/// waits for the job, and nothing the planner asked for is dropped.
+fn start_or_run(
+    start: impl FnOnce(Box<dyn FnOnce() + Send>) -> std::io::Result<()>,
+    job: impl FnOnce() + Send + 'static,
+) {
+    // Shared, so that the job is still here when the thread that was to take it never starts.
+    let job = Arc::new(Mutex::new(Some(job)));
+    let theirs = Arc::clone(&job);
+    let started = start(Box::new(move || {
+        let job = theirs.lock().ok().and_then(|mut j| j.take());
+        if let Some(job) = job {
+            job();
+        }
+    }));
+    if started.is_err() {
+        let job = job.lock().ok().and_then(|mut j| j.take());
+        if let Some(job) = job {
+            job();
+        }
+    }
+}
+
 impl Default for Jobs {
     fn default() -> Self {
         let (tx, rx) = channel();
@@ -148,12 +171,20 @@ impl Jobs {
         let tx = self.tx.clone();
         let wake = self.wake.clone();
         self.running += 1;
-        std::thread::spawn(move || {
-            let _ = tx.send(job());
-            if let Some(ctx) = wake {
-                ctx.request_repaint();
-            }
-        });
+        start_or_run(
+            |run| {
+                std::thread::Builder::new()
+                    .name("job".into())
+                    .spawn(run)
+                    .map(drop)
+            },
+            move || {
+                let _ = tx.send(job());
+                if let Some(ctx) = wake {
+                    ctx.request_repaint();
+                }
+            },
+        );
     }
 
     /// Reports `done` as a job would (for outcomes known at once).
@@ -524,5 +555,34 @@ pub fn clear_autosave(dir: &Path) {
         origin,
     ] {
         let _ = std::fs::remove_file(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_runs_on_its_thread_or_here_when_the_system_refuses_one() {
+        let (tx, rx) = channel();
+        start_or_run(
+            |_| Err(std::io::Error::other("no more threads")),
+            move || tx.send("here").unwrap(),
+        );
+        assert_eq!(rx.try_recv(), Ok("here"), "run before returning");
+        let (tx, rx) = channel();
+        start_or_run(
+            |run| {
+                std::thread::spawn(run);
+                Ok(())
+            },
+            move || tx.send(std::thread::current().id()).unwrap(),
+        );
+        let ran_on = rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap();
+        assert_ne!(
+            ran_on,
+            std::thread::current().id(),
+            "on a thread of its own"
+        );
     }
 }
