@@ -260,6 +260,7 @@ impl PageWriter {
             for (u, m) in written.used.iter_mut().zip(more.used) {
                 u.merge(m);
             }
+            written.compressor = written.compressor.or(more.compressor);
         }
         Some(written)
     }
